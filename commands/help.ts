@@ -1,0 +1,23 @@
+import { defineCommand, roleAllows } from '../src/core/command.ts';
+import { Outcome } from '../src/core/outcome.ts';
+
+/** Lists what this person may do here, with the names in their language first. */
+export default defineCommand({
+  names: { en: ['help'], id: ['bantuan'] },
+  role: 'anyone',
+  keepsDialog: true,
+  run(ctx) {
+    const lines = ctx.commands
+      .filter(
+        (c) => !c.hidden && roleAllows(ctx.role, c.role) && (c.where === 'any' || c.where === ctx.chat.kind),
+      )
+      .map((c) => {
+        const names = ctx.lang === 'en' ? [...c.names.en, ...c.names.id] : [...c.names.id, ...c.names.en];
+        return `/${names[0]} (${names
+          .slice(1)
+          .map((n) => `/${n}`)
+          .join(', ')}): ${ctx.t(`cmd-${c.name}`)}`;
+      });
+    return new Outcome().reply('help-list', { commands: lines.join('\n') });
+  },
+});

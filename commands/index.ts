@@ -1,0 +1,8 @@
+import type { Command } from '../src/core/command.ts';
+import cancel from './cancel.ts';
+import help from './help.ts';
+import lang from './lang.ts';
+import start from './start.ts';
+
+/** Every chat command, in the order /help lists them. Adding a command adds one line here. */
+export const commands: readonly Command[] = [start, help, lang, cancel];

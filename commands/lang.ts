@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { Outcome } from '../src/core/outcome.ts';
+
+export default defineCommand({
+  names: { en: ['lang', 'language'], id: ['bahasa'] },
+  role: 'anyone',
+  keepsDialog: true,
+  args: z.string().trim().toLowerCase(),
+  run(ctx, lang) {
+    const { translator } = ctx;
+    if (lang === '') {
+      return new Outcome().reply(
+        'lang-choose',
+        { current: ctx.t('language-name') },
+        {
+          choices: translator.languages.map((l) => ({
+            value: `/lang ${l}`,
+            label: translator.t(l, 'language-name'),
+          })),
+        },
+      );
+    }
+    if (!translator.has(lang))
+      throw new UserError('lang-unknown', { lang, languages: translator.languages.join(', ') });
+    ctx.ledger.people.setLanguage(ctx.sender.id, lang);
+    ctx.ledger.events.append(ctx.actor, {
+      kind: 'person.language',
+      subject: ctx.sender.id,
+      payload: { lang },
+    });
+    // Answered in the new language: the person just asked for it.
+    return new Outcome().replyRaw(
+      translator.t(lang, 'lang-set', { language: translator.t(lang, 'language-name') }),
+    );
+  },
+});

@@ -1,0 +1,19 @@
+import { defineCommand } from '../src/core/command.ts';
+import { reply } from '../src/core/outcome.ts';
+
+export default defineCommand({
+  names: { en: ['start'], id: ['mulai'] },
+  role: 'anyone',
+  keepsDialog: true,
+  run: (ctx) =>
+    reply(
+      'start-welcome',
+      {},
+      {
+        choices: ctx.translator.languages.map((lang) => ({
+          value: `/lang ${lang}`,
+          label: ctx.translator.t(lang, 'language-name'),
+        })),
+      },
+    ),
+});

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { type AreaDef, AreaDefSchema } from './core/areas.ts';
+
+/** The project root: data/ and the locales are found relative to it, whatever the working directory. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const personIdList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^(telegram|whatsapp|console):[^\s,]+$/, 'expected transport:id, e.g. telegram:123'),
+    ),
+  );
+
+const url = z
+  .string()
+  .url()
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone');
+
+const EnvSchema = z.object({
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'relief.db')),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, 'expected a token like 123456:ABC-def')
+    .optional(),
+  TELEGRAM_API_ROOT: url.default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: url.optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -')
+    .optional(),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  WHATSAPP_ENABLED: bool.default(false),
+  WHATSAPP_SESSION_DIR: z.string().default(path.join(PROJECT_ROOT, 'data', 'wwebjs')),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  ADMINS: personIdList.default([]),
+  DEFAULT_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'expected a language code like id or en')
+    .default('id'),
+  TZ: timeZone.default('Asia/Jakarta'),
+  SOS_ESCALATE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  SITREP_CRON: z.string().default('0 7,19 * * *'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  AREAS: z.string().default(path.join(PROJECT_ROOT, 'data', 'areas', 'diy.json')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONSOLE_USER: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .default('local'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads `.env` (when present, never overriding the real environment), then validates everything at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * `AREAS` is either a JSON file (a list of `{ path, lat?, lon?, radiusKm? }`) or an inline list:
+ * `DIY/Bantul/Imogiri@-7.93,110.39;DIY/Sleman`.
+ */
+export function loadAreaDefs(spec: string): AreaDef[] {
+  const asFile = spec.endsWith('.json') || existsSync(spec);
+  if (asFile) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(spec, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`Invalid AREAS=${JSON.stringify(spec)}: ${(err as Error).message}`);
+    }
+    const parsed = z.array(AreaDefSchema).min(1).safeParse(raw);
+    if (!parsed.success)
+      throw new ConfigError(`Invalid AREAS file ${spec}: ${parsed.error.issues[0]?.message}`);
+    return parsed.data;
+  }
+  return spec
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [areaPath = '', point] = entry.split('@');
+      const [lat, lon] = (point ?? '').split(',').map(Number);
+      const def = AreaDefSchema.safeParse({ path: areaPath, ...(point ? { lat, lon } : {}) });
+      if (!def.success)
+        throw new ConfigError(
+          `Invalid AREAS entry ${JSON.stringify(entry)}: ${def.error.issues[0]?.message}`,
+        );
+      return def.data;
+    });
+}

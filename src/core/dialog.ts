@@ -1,0 +1,124 @@
+import type { DialogState } from '../ledger/dialogs.ts';
+import type { Command, CommandContext, Prompt } from './command.ts';
+import { UserError } from './errors.ts';
+import type { Choice, InboundContent } from './message.ts';
+import { Outcome } from './outcome.ts';
+
+/** A dialog untouched this long is over: the next message starts afresh (SPEC 2). */
+export const DIALOG_TTL_MS = 30 * 60_000;
+
+type Data = Record<string, unknown>;
+
+export const isExpired = (state: DialogState, now: number) => now - state.updatedAt > DIALOG_TTL_MS;
+
+/**
+ * Matches a typed answer against the offered choices: its number ("2") or its label, any case. This is
+ * how WhatsApp and the console answer what Telegram answers with a button.
+ */
+export function matchChoice(text: string, choices: readonly Choice[]): Choice | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(t)) return choices[Number(t) - 1];
+  return choices.find((c) => c.label.toLowerCase() === t || c.value.toLowerCase() === t);
+}
+
+/** Several answers at once: "1, 3", "boat, medical", "1 3". Undefined when any part matches nothing. */
+export function matchChoices(text: string, choices: readonly Choice[]): Choice[] | undefined {
+  const parts = text
+    .split(/[,;]|\s+(?:and|dan|&)\s+/i)
+    .flatMap((p) => (/^[\d\s]+$/.test(p.trim()) ? p.trim().split(/\s+/) : [p]))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const found: Choice[] = [];
+  for (const p of parts) {
+    const c = matchChoice(p, choices);
+    if (!c) return undefined;
+    if (!found.includes(c)) found.push(c);
+  }
+  return found;
+}
+
+function promptOutcome(out: Outcome, prompt: Prompt): void {
+  out.reply(prompt.key, prompt.args, {
+    ...(prompt.choices ? { choices: prompt.choices } : {}),
+    ...(prompt.ask ? { ask: prompt.ask } : {}),
+  });
+}
+
+function renderChoices(ctx: CommandContext, prompt: Prompt): Choice[] {
+  return (prompt.choices ?? []).map((c) => ({
+    value: c.value,
+    label: 'label' in c ? c.label : ctx.t(c.key, c.args),
+  }));
+}
+
+/** Moves to the first step at or after `from` that is not skipped; asks it, or finishes the dialog. */
+function advance(
+  ctx: CommandContext,
+  command: Command,
+  from: number,
+  data: Data,
+  startedAt: number,
+  out: Outcome,
+): void {
+  const dialog = command.dialog!;
+  let step = from;
+  while (step < dialog.steps.length && dialog.steps[step]!.skip?.(data, ctx)) step++;
+  const current = dialog.steps[step];
+  if (!current) {
+    ctx.ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+    dialog.finish(ctx, data, out);
+    return;
+  }
+  const prompt = current.ask(ctx, data);
+  ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, {
+    command: command.name,
+    step,
+    data,
+    choices: renderChoices(ctx, prompt),
+    startedAt,
+    updatedAt: ctx.now,
+  });
+  promptOutcome(out, prompt);
+}
+
+export function startDialog(ctx: CommandContext, command: Command, text: string): Outcome {
+  const out = new Outcome();
+  const data = command.dialog!.start(ctx, text, out);
+  advance(ctx, command, 0, data, ctx.now, out);
+  return out;
+}
+
+/** Feeds one answer to the step the dialog is at. A refused answer is explained and the step asked again. */
+export function continueDialog(
+  ctx: CommandContext,
+  command: Command,
+  state: DialogState,
+  input: InboundContent,
+): Outcome {
+  const dialog = command.dialog!;
+  const step = dialog.steps[state.step];
+  const out = new Outcome();
+  if (!step) {
+    advance(ctx, command, state.step, state.data, state.startedAt, out);
+    return out;
+  }
+  let answer = input;
+  if (input.kind === 'text') {
+    const choice = matchChoice(input.text, state.choices);
+    if (choice) answer = { kind: 'choice', value: choice.value };
+  }
+  let data: Data;
+  try {
+    // A savepoint: a refused answer leaves nothing of what the step may have begun to write.
+    data = ctx.ledger.transaction(() => step.answer(ctx, answer, state.data, out, state.choices));
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    const retry = new Outcome().reply(err.key, err.args);
+    ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, { ...state, updatedAt: ctx.now });
+    promptOutcome(retry, step.ask(ctx, state.data));
+    return retry;
+  }
+  advance(ctx, command, state.step + 1, data, state.startedAt, out);
+  return out;
+}

@@ -1,0 +1,347 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Translator } from '../i18n/catalog.ts';
+import type { Ledger, Person } from '../ledger/index.ts';
+import type { Areas } from './areas.ts';
+import { type Command, type CommandContext, type Role, roleAllows } from './command.ts';
+import { continueDialog, isExpired, matchChoice, startDialog } from './dialog.ts';
+import { UserError } from './errors.ts';
+import { FloodControl } from './flood.ts';
+import { type InboundMessage, InboundMessageSchema } from './message.ts';
+import { Outcome } from './outcome.ts';
+import { render } from './render.ts';
+import { CommandRegistry } from './router.ts';
+
+export interface CoreDeps {
+  ledger: Ledger;
+  translator: Translator;
+  areas: Areas;
+  config: Config;
+  commands: readonly Command[];
+  log: Logger;
+  clock?: () => number;
+  flood?: FloodControl;
+}
+
+/** The pseudo-dialog that remembers command choices offered outside a dialog. */
+const COMMAND_CHOICES = '_choices';
+
+/** Messages handled per transaction when catching up; bounded so one commit never takes long. */
+const BATCH = 256;
+
+/**
+ * The heart of the bot. `receive` records inbound messages in the inbox and handles them in the same
+ * transaction; a transport confirms a message to its platform only after `receive` returns. Each
+ * message runs in its own savepoint: a bug in one handler rolls back that message alone.
+ */
+export class Core {
+  readonly registry: CommandRegistry;
+  private readonly clock: () => number;
+  private readonly flood: FloodControl;
+  private readonly outboundListeners: (() => void)[] = [];
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: CoreDeps) {
+    this.registry = new CommandRegistry(deps.commands);
+    this.clock = deps.clock ?? Date.now;
+    this.flood = deps.flood ?? new FloodControl();
+  }
+
+  /** Called after every commit that put something in the outbox. */
+  onOutbound(listener: () => void): void {
+    this.outboundListeners.push(listener);
+  }
+
+  /**
+   * Records and handles a batch (one platform fetch). Invalid messages are logged and skipped; a
+   * redelivered one is counted and otherwise ignored. Throws only if the ledger itself fails, in which
+   * case nothing was recorded and the platform must deliver the batch again.
+   */
+  receive(messages: readonly unknown[]): { recorded: number; duplicates: number; invalid: number } {
+    const now = this.clock();
+    let recorded = 0;
+    let duplicates = 0;
+    let invalid = 0;
+    const enqueued = this.deps.ledger.transaction(() => {
+      for (const raw of messages) {
+        const parsed = InboundMessageSchema.safeParse(raw);
+        if (!parsed.success) {
+          invalid++;
+          this.deps.log.warn({ issues: parsed.error.issues.slice(0, 3) }, 'inbound message rejected');
+          continue;
+        }
+        if (this.deps.ledger.inbox.record(parsed.data, now) === null) duplicates++;
+        else recorded++;
+      }
+      return recorded > 0 ? this.handlePending(now) : 0;
+    });
+    if (enqueued > 0) this.notifyOutbound();
+    return { recorded, duplicates, invalid };
+  }
+
+  /** Handles what is waiting in the inbox: after a restart, and when held-back senders may go on. */
+  processPending(): void {
+    if (this.stopped) return;
+    const now = this.clock();
+    const enqueued = this.deps.ledger.transaction(() => this.handlePending(now));
+    if (enqueued > 0) this.notifyOutbound();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+  }
+
+  private notifyOutbound(): void {
+    for (const l of this.outboundListeners) l();
+  }
+
+  /** Must run inside a transaction. Returns how many outbox rows were written. */
+  private handlePending(now: number): number {
+    const held = new Map<string, number>();
+    let enqueued = 0;
+    for (;;) {
+      const rows = this.deps.ledger.inbox.pending(BATCH, [...held.keys()]);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const sender = row.message.sender.id;
+        if (held.has(sender)) continue;
+        const wait = this.flood.admit(sender, now);
+        if (wait > 0) {
+          held.set(sender, wait);
+          if (this.flood.shouldWarn(sender)) enqueued += this.warnFlood(row.message, row.id, wait, now);
+          continue;
+        }
+        enqueued += this.handleOne(row.id, row.message, now);
+      }
+    }
+    this.flood.prune(now);
+    if (held.size > 0) this.wakeIn(Math.min(...held.values()));
+    return enqueued;
+  }
+
+  private wakeIn(ms: number): void {
+    if (this.wakeTimer || this.stopped) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.processPending();
+    }, ms + 5);
+    this.wakeTimer.unref();
+  }
+
+  private warnFlood(m: InboundMessage, inboxId: number, waitMs: number, now: number): number {
+    if (m.chat.kind !== 'private') return 0;
+    const person = this.deps.ledger.people.touch(m.sender, now);
+    const out = new Outcome().reply('flood-slow-down', { seconds: Math.ceil(waitMs / 1000) });
+    return render(this.renderContext(m, inboxId, this.languageOf(person), now), out);
+  }
+
+  /** One message in one savepoint; a bug rolls it back and is answered with an apology and a reference. */
+  private handleOne(inboxId: number, m: InboundMessage, now: number): number {
+    const { ledger, log } = this.deps;
+    const child = log.child({ transport: m.chat.transport, chat: m.chat.kind, inbox: inboxId });
+    try {
+      const enqueued = ledger.transaction(() => {
+        const person = ledger.people.touch(m.sender, now);
+        const ctx = this.context(m, inboxId, person, now, child);
+        const outcome = this.dispatch(ctx);
+        this.rememberCommandChoices(ctx, outcome);
+        ledger.inbox.finish(inboxId, 'done', now);
+        return render(this.renderContext(m, inboxId, ctx.lang, now), outcome);
+      });
+      return enqueued;
+    } catch (err) {
+      const ref = `E-${inboxId}`;
+      child.error({ err, ref }, 'handler failed');
+      return ledger.transaction(() => {
+        ledger.inbox.finish(inboxId, 'failed', now);
+        const person = ledger.people.touch(m.sender, now);
+        const out =
+          m.chat.kind === 'private' ? new Outcome().reply('error-internal', { ref }) : new Outcome();
+        return render(this.renderContext(m, inboxId, this.languageOf(person), now), out);
+      });
+    }
+  }
+
+  private renderContext(m: InboundMessage, inboxId: number, lang: string, now: number) {
+    return {
+      ledger: this.deps.ledger,
+      translator: this.deps.translator,
+      defaultLanguage: this.deps.config.DEFAULT_LANGUAGE,
+      admins: this.deps.config.ADMINS,
+      now,
+      inboxId,
+      senderChat: m.chat,
+      senderLanguage: lang,
+    };
+  }
+
+  languageOf(person: Person): string {
+    const { translator, config } = this.deps;
+    for (const lang of [person.language, person.language_hint?.slice(0, 2).toLowerCase()]) {
+      if (lang && translator.has(lang)) return lang;
+    }
+    return config.DEFAULT_LANGUAGE;
+  }
+
+  /** The role a sender holds now. Pseudo-senders (anonymous admins, channels) hold none. */
+  roleOf(m: InboundMessage, person: Person): Role {
+    if (m.sender.pseudo) return 'anyone';
+    if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
+    if (person.role === 'coordinator') return 'coordinator';
+    return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';
+  }
+
+  private context(
+    m: InboundMessage,
+    _inboxId: number,
+    person: Person,
+    now: number,
+    log: Logger,
+  ): CommandContext {
+    const lang = this.languageOf(person);
+    const { ledger, translator, areas, config, commands } = this.deps;
+    return {
+      message: m,
+      sender: m.sender,
+      chat: m.chat,
+      person,
+      role: this.roleOf(m, person),
+      lang,
+      now,
+      actor: { id: m.sender.id, at: now, messageRef: `${m.chat.transport}:${m.chat.chatId}:${m.messageId}` },
+      ledger,
+      areas,
+      config,
+      commands,
+      translator,
+      log,
+      t: (key, args) => translator.t(lang, key, args),
+    };
+  }
+
+  /**
+   * Buttons outside a dialog carry commands (`/lang en`). Where there are no buttons the person answers
+   * "1" or "2", so the offered commands are kept as a one-question pseudo-dialog.
+   */
+  private rememberCommandChoices(ctx: CommandContext, outcome: Outcome): void {
+    const last = outcome.planned.findLast((p) => p.to === 'sender' && p.choices?.length);
+    if (last?.to !== 'sender' || !last.choices?.every((c) => c.value.startsWith('/'))) return;
+    if (ctx.ledger.dialogs.get(ctx.sender.id, ctx.chat)) return;
+    const choices = last.choices.map((c) => ({
+      value: c.value,
+      label: 'label' in c ? c.label : ctx.t(c.key, c.args),
+    }));
+    ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, {
+      command: COMMAND_CHOICES,
+      step: 0,
+      data: {},
+      choices,
+      startedAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+  }
+
+  /** Decides what a message is: a command, an answer to a dialog, a location, or something to hint at. */
+  private dispatch(ctx: CommandContext): Outcome {
+    const { message: m, ledger } = ctx;
+    const content = m.content;
+    let dialog = ledger.dialogs.get(ctx.sender.id, ctx.chat);
+    if (dialog && isExpired(dialog, ctx.now)) {
+      ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+      dialog = undefined;
+    }
+    if (dialog?.command === COMMAND_CHOICES) {
+      ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+      const picked = content.kind === 'text' ? matchChoice(content.text, dialog.choices) : undefined;
+      if (picked)
+        return this.dispatch({ ...ctx, message: { ...m, content: { kind: 'choice', value: picked.value } } });
+      dialog = undefined;
+    }
+    const dialogCommand = dialog && this.registry.get(dialog.command);
+
+    if (content.kind === 'text' || content.kind === 'choice') {
+      const text = content.kind === 'text' ? content.text : content.value;
+      // Buttons outside a dialog carry a command (`/take R-12`): it goes through the same checks as typed text.
+      const parsed =
+        content.kind === 'choice' && dialog ? undefined : this.registry.parse(text, m.chat.transport);
+      if (parsed && 'command' in parsed) {
+        if (dialog && !parsed.command.keepsDialog) ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+        return this.invoke(ctx, parsed.command, parsed.text);
+      }
+      if (parsed && 'unknown' in parsed) {
+        if (m.chat.kind === 'group') return new Outcome();
+        const suggestion = this.registry.suggest(parsed.unknown);
+        return suggestion
+          ? new Outcome().reply('unknown-command-suggest', { command: parsed.unknown, suggestion })
+          : new Outcome().reply('unknown-command', { command: parsed.unknown });
+      }
+    }
+    if (content.kind === 'location')
+      ledger.people.setLastLocation(ctx.sender.id, content.lat, content.lon, ctx.now);
+    if (dialog && dialogCommand?.dialog)
+      return this.guard(ctx, () => continueDialog(ctx, dialogCommand, dialog, content));
+    return this.outsideDialog(ctx);
+  }
+
+  private outsideDialog(ctx: CommandContext): Outcome {
+    const content = ctx.message.content;
+    const isPrivate = ctx.chat.kind === 'private';
+    switch (content.kind) {
+      case 'location': {
+        for (const c of this.deps.commands) {
+          const out =
+            c.onLocation && roleAllows(ctx.role, c.role)
+              ? c.onLocation(ctx, content.lat, content.lon)
+              : undefined;
+          if (out) return out;
+        }
+        return isPrivate ? new Outcome().reply('location-noted') : new Outcome();
+      }
+      case 'membership':
+        if (content.change === 'left') ctx.ledger.groups.setActive(ctx.chat, false, ctx.now);
+        return new Outcome();
+      case 'unsupported':
+        return isPrivate ? new Outcome().reply('unsupported-kind') : new Outcome();
+      default:
+        return isPrivate ? new Outcome().reply('not-understood') : new Outcome();
+    }
+  }
+
+  /** Runs a handler in a savepoint; a UserError rolls back whatever it began and becomes the answer. */
+  private guard(ctx: CommandContext, fn: () => Outcome): Outcome {
+    try {
+      return ctx.ledger.transaction(fn);
+    } catch (err) {
+      if (err instanceof UserError) return new Outcome().reply(err.key, err.args);
+      throw err;
+    }
+  }
+
+  private invoke(ctx: CommandContext, command: Command, text: string): Outcome {
+    if (!roleAllows(ctx.role, command.role)) {
+      ctx.log.info({ command: command.name, role: ctx.role }, 'refused: role');
+      return new Outcome().reply('error-forbidden', {
+        command: command.name,
+        role: ctx.t(`role-${command.role}`),
+      });
+    }
+    if (command.where !== 'any' && command.where !== ctx.chat.kind) {
+      return new Outcome().reply(command.where === 'private' ? 'error-private-only' : 'error-group-only', {
+        command: command.name,
+      });
+    }
+    return this.guard(ctx, () => {
+      if (command.dialog && text === '') return startDialog(ctx, command, text);
+      if (!command.run) return startDialog(ctx, command, text);
+      const parsed = command.args ? command.args.safeParse(text) : { success: true as const, data: text };
+      if (!parsed.success) {
+        const issueKey = parsed.error.issues[0]?.message ?? '';
+        const key = ctx.t(issueKey) !== issueKey ? issueKey : 'error-usage';
+        return new Outcome().reply(key, { usage: ctx.t(`cmd-${command.name}-usage`) });
+      }
+      return command.run(ctx, parsed.data);
+    });
+  }
+}

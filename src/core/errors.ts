@@ -1,0 +1,29 @@
+/**
+ * A refusal the person should read: bad input, not allowed, not found, wrong state. The dispatcher
+ * answers it from the catalog in the person's language; everything else is a bug.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly key: string,
+    readonly args: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'UserError';
+  }
+}
+
+/**
+ * Any platform failure, wrapped at the adapter edge. The outbox alone decides what to do with it.
+ * `unreachable`: the person blocked the bot or the bot left the group; stop sending to that chat.
+ */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+    readonly unreachable = false,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The normalized messages every transport translates to and from. Nothing platform-specific crosses
+ * this line: a transport turns its updates into `InboundMessage` and renders `OutboundMessage`.
+ */
+
+export const TRANSPORTS = ['console', 'telegram', 'whatsapp'] as const;
+export const TransportNameSchema = z.enum(TRANSPORTS);
+export type TransportName = z.infer<typeof TransportNameSchema>;
+
+/** `telegram:123`, `whatsapp:6281234567890@c.us`, `console:local`. */
+export const PersonIdSchema = z.string().regex(/^(console|telegram|whatsapp):\S{1,128}$/);
+export type PersonId = string;
+
+export const ChatRefSchema = z.object({
+  transport: TransportNameSchema,
+  chatId: z.string().min(1).max(128),
+  kind: z.enum(['private', 'group']),
+});
+export type ChatRef = z.infer<typeof ChatRefSchema>;
+
+export const SenderSchema = z.object({
+  id: PersonIdSchema,
+  displayName: z.string().max(256).optional(),
+  /** The platform's language hint (Telegram's language_code), used until the person picks one. */
+  languageHint: z.string().max(16).optional(),
+  /** A platform pseudo-sender (an anonymous group admin, a channel post): never holds a role. */
+  pseudo: z.boolean().optional(),
+});
+export type Sender = z.infer<typeof SenderSchema>;
+
+const latitude = z.number().finite().min(-90).max(90);
+const longitude = z.number().finite().min(-180).max(180);
+
+export const InboundContentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().max(10_000) }),
+  z.object({
+    kind: z.literal('location'),
+    lat: latitude,
+    lon: longitude,
+    title: z.string().max(512).optional(),
+  }),
+  z.object({ kind: z.literal('contact'), phone: z.string().max(64), own: z.boolean() }),
+  /** A pressed button, or a numbered answer the core already matched to a choice. */
+  z.object({ kind: z.literal('choice'), value: z.string().max(64) }),
+  /** The bot was added to or removed from a group. */
+  z.object({
+    kind: z.literal('membership'),
+    change: z.enum(['joined', 'left']),
+    title: z.string().max(256).optional(),
+  }),
+  /** Stickers, voice notes, polls...: answered with a hint in private chats, ignored in groups. */
+  z.object({ kind: z.literal('unsupported'), what: z.string().max(64) }),
+]);
+export type InboundContent = z.infer<typeof InboundContentSchema>;
+
+export const InboundMessageSchema = z.object({
+  chat: ChatRefSchema,
+  /** The platform's id for this message; a redelivery carries the same id and is ignored. */
+  messageId: z.string().min(1).max(128),
+  sender: SenderSchema,
+  at: z.number().int().nonnegative(),
+  content: InboundContentSchema,
+});
+export type InboundMessage = z.infer<typeof InboundMessageSchema>;
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * `reply` answers someone who just wrote (sent first, never paced like bulk); `notice` is an unsolicited
+ * message to one person; `group` goes to a group chat (announcements and broadcasts).
+ */
+export type OutboundKind = 'reply' | 'notice' | 'group';
+
+export interface OutboundMessage {
+  /** The outbox row this message comes from. */
+  id: number;
+  chat: ChatRef;
+  kind: OutboundKind;
+  text: string;
+  choices?: Choice[];
+  /** Ask the person to share something the platform can send natively. */
+  ask?: 'location' | 'contact';
+}

@@ -1,0 +1,128 @@
+import type { Translator } from '../i18n/catalog.ts';
+import type { Ledger } from '../ledger/index.ts';
+import type { ChatRef, Choice, OutboundKind, PersonId } from './message.ts';
+import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
+import { redactForGroup } from './privacy.ts';
+
+export interface RenderContext {
+  ledger: Ledger;
+  translator: Translator;
+  defaultLanguage: string;
+  admins: readonly string[];
+  now: number;
+  /** The inbound message being answered, if any. */
+  inboxId?: number;
+  /** Where `to: 'sender'` goes, and in which language. */
+  senderChat?: ChatRef;
+  senderLanguage?: string;
+}
+
+/** A person's private chat: on every transport the chat id of a private chat is the person's own id. */
+export function personChat(personId: PersonId): ChatRef {
+  const i = personId.indexOf(':');
+  return {
+    transport: personId.slice(0, i) as ChatRef['transport'],
+    chatId: personId.slice(i + 1),
+    kind: 'private',
+  };
+}
+
+export function languageOf(ctx: RenderContext, personId: PersonId): string {
+  const p = ctx.ledger.people.get(personId);
+  const lang = p?.language ?? p?.language_hint?.slice(0, 2);
+  return lang && ctx.translator.has(lang) ? lang : ctx.defaultLanguage;
+}
+
+const text = (ctx: RenderContext, lang: string, say: Say) =>
+  'raw' in say ? say.raw : ctx.translator.t(lang, say.key, say.args);
+
+const choices = (ctx: RenderContext, lang: string, specs: ChoiceSpec[] | undefined): Choice[] | undefined =>
+  specs?.map((c) => ({
+    value: c.value,
+    label: 'label' in c ? c.label : ctx.translator.t(lang, c.key, c.args),
+  }));
+
+/** Writes an outcome into the outbox, each message rendered in its recipient's language. */
+export function render(ctx: RenderContext, outcome: Outcome): number {
+  let count = 0;
+  const enqueue = (
+    chat: ChatRef,
+    kind: OutboundKind,
+    body: string,
+    extra: Partial<Record<string, unknown>> = {},
+  ) => {
+    ctx.ledger.outbox.enqueue(
+      {
+        chat,
+        kind,
+        text: body,
+        ...(ctx.inboxId === undefined ? {} : { inboxId: ctx.inboxId }),
+        ...(extra as object),
+      },
+      ctx.now,
+    );
+    count++;
+  };
+  for (const p of outcome.planned) renderOne(ctx, p, enqueue);
+  return count;
+}
+
+type Enqueue = (chat: ChatRef, kind: OutboundKind, body: string, extra?: Record<string, unknown>) => void;
+
+function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
+  switch (p.to) {
+    case 'sender': {
+      if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
+      const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
+      const body = ctx.senderChat.kind === 'group' ? redactForGroup(text(ctx, lang, p)) : text(ctx, lang, p);
+      enqueue(ctx.senderChat, 'reply', body, { choices: choices(ctx, lang, p.choices), ask: p.ask });
+      return;
+    }
+    case 'person': {
+      const lang = languageOf(ctx, p.personId);
+      enqueue(personChat(p.personId), 'notice', text(ctx, lang, p), {
+        choices: choices(ctx, lang, p.choices),
+        ask: p.ask,
+      });
+      return;
+    }
+    case 'coordinators': {
+      const ids = new Set([
+        ...ctx.admins,
+        ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
+        ...ctx.ledger.people.withRole('admin').map((x) => x.id),
+      ]);
+      for (const id of ids) enqueue(personChat(id), 'notice', text(ctx, languageOf(ctx, id), p));
+      return;
+    }
+    case 'groups': {
+      for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) {
+        const lang = g.language ?? ctx.defaultLanguage;
+        enqueue(
+          { transport: g.transport, chatId: g.chat_id, kind: 'group' },
+          'group',
+          redactForGroup(text(ctx, lang, p)),
+          {
+            groupId: g.id,
+          },
+        );
+      }
+      return;
+    }
+    case 'group': {
+      const g = ctx.ledger.groups.get(p.groupId);
+      if (!g) return;
+      const lang = g.language ?? ctx.defaultLanguage;
+      enqueue(
+        { transport: g.transport, chatId: g.chat_id, kind: 'group' },
+        'group',
+        redactForGroup(text(ctx, lang, p)),
+        {
+          groupId: g.id,
+          ...(p.broadcastId === undefined ? {} : { broadcastId: p.broadcastId }),
+        },
+      );
+      return;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { allNames, type Command } from './command.ts';
+import type { TransportName } from './message.ts';
+
+/** Where typing the leading `/` is a burden (no command menu), a bare command word works too. */
+const SLASH_OPTIONAL: Record<TransportName, boolean> = { console: false, telegram: false, whatsapp: true };
+
+export type Parsed = { command: Command; name: string; text: string } | { unknown: string } | undefined;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The table of commands: one source for routing, /help, the platforms' command menus and clash checks. */
+export class CommandRegistry {
+  private readonly byName = new Map<string, Command>();
+  private readonly byKeyword = new Map<string, Command>();
+
+  constructor(readonly commands: readonly Command[]) {
+    for (const c of commands) {
+      for (const n of allNames(c)) {
+        if (!/^[a-z][a-z0-9_]{0,31}$/.test(n))
+          throw new Error(`Command name "${n}" must be lowercase a-z, 0-9, _`);
+        const clash = this.byName.get(n);
+        if (clash && clash !== c)
+          throw new Error(`Command name "${n}" is used by both /${clash.name} and /${c.name}`);
+        this.byName.set(n, c);
+      }
+      for (const k of c.keywords) {
+        const clash = this.byKeyword.get(k.toLowerCase());
+        if (clash && clash !== c)
+          throw new Error(`Keyword "${k}" is used by both /${clash.name} and /${c.name}`);
+        this.byKeyword.set(k.toLowerCase(), c);
+      }
+    }
+  }
+
+  get(name: string): Command | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** `/need@ReliefBot 20 water` → need + "20 water"; `SOS ...` and, on WhatsApp, `need ...` too. */
+  parse(text: string, transport: TransportName): Parsed {
+    const trimmed = text.trim();
+    const match = /^(\/?)([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(trimmed);
+    if (!match) return undefined;
+    const [, slash, word = '', rest = ''] = match;
+    const name = word.toLowerCase();
+    const keyword = this.byKeyword.get(name);
+    if (keyword) return { command: keyword, name, text: rest.trim() };
+    const command = this.byName.get(name);
+    if (slash) return command ? { command, name, text: rest.trim() } : { unknown: name };
+    if (command && SLASH_OPTIONAL[transport]) return { command, name, text: rest.trim() };
+    return undefined;
+  }
+
+  /** The closest command name to a mistyped one, if it is close enough to be a typo. */
+  suggest(name: string): string | undefined {
+    let best: { name: string; d: number } | undefined;
+    for (const n of this.byName.keys()) {
+      const d = editDistance(name, n);
+      if (!best || d < best.d) best = { name: n, d };
+    }
+    return best && best.d <= (name.length >= 4 ? 2 : 1) ? best.name : undefined;
+  }
+}

@@ -1,0 +1,108 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
+
+/** SQLite 3.7.0 to 3.51.2 have a WAL-reset race that can lose committed writes. */
+export const MIN_SQLITE_VERSION = '3.51.3';
+/** Past this the WAL file is truncated after a checkpoint, so readers during exports cannot grow it forever. */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+export const BUSY_TIMEOUT_MS = 5000;
+
+export class LedgerOpenError extends Error {}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * Opens the ledger file with the durability this bot promises and refuses to run without it:
+ * WAL + synchronous=FULL (an acknowledged message survives a power cut where the disk honours fsync).
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch (err) {
+      throw new LedgerOpenError(
+        `Cannot create the database directory for ${file}: ${(err as Error).message}`,
+      );
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new LedgerOpenError(`Cannot open the database ${file}: ${(err as Error).message}`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+  checkSettings(db, file);
+  return db;
+}
+
+function checkSettings(db: Db, file: string): void {
+  const version = db.prepare('SELECT sqlite_version() AS v').pluck().get() as string;
+  const problems: string[] = [];
+  if (compareVersions(version, MIN_SQLITE_VERSION) < 0)
+    problems.push(`SQLite ${version} < ${MIN_SQLITE_VERSION}`);
+  if (file !== ':memory:' && !db.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal')
+    problems.push('journal_mode is not WAL');
+  if (db.pragma('synchronous', { simple: true }) !== 2) problems.push('synchronous is not FULL');
+  if ((db.pragma('busy_timeout', { simple: true }) as number) < BUSY_TIMEOUT_MS)
+    problems.push('busy_timeout too low');
+  if (db.pragma('foreign_keys', { simple: true }) !== 1) problems.push('foreign_keys is off');
+  if (problems.length > 0) {
+    db.close();
+    throw new LedgerOpenError(`Database ${file} is not safe to use: ${problems.join(', ')}`);
+  }
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.slice(4, -4),
+      sql: readFileSync(path.join(dir, f), 'utf8'),
+    }));
+}
+
+/** Applies every migration not yet applied, each in its own transaction; returns the schema version. */
+export function migrate(db: Db, migrations = listMigrations()): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
+    })();
+  }
+  return schemaVersion(db);
+}
+
+export function schemaVersion(db: Db): number {
+  return (db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() as number) ?? 0;
+}

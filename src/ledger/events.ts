@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './db.ts';
+
+/** Who did something, when, and in answer to which inbound message. */
+export interface Actor {
+  id: string;
+  at: number;
+  messageRef?: string;
+}
+
+export const SYSTEM = 'system';
+const GENESIS = '0'.repeat(64);
+
+export interface NewEvent {
+  kind: string;
+  subject?: string;
+  payload?: Record<string, unknown>;
+  /** Names, phone numbers, exact locations: erased by the retention purge, still covered by the chain. */
+  personal?: Record<string, unknown>;
+}
+
+export interface EventRow {
+  id: number;
+  at: number;
+  actor: string;
+  message_ref: string | null;
+  kind: string;
+  subject: string | null;
+  payload: string;
+  personal: string | null;
+  personal_hash: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export type VerifyResult =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; id: number; reason: string };
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function eventHash(e: Omit<EventRow, 'id' | 'hash' | 'personal'>): string {
+  return sha256(
+    JSON.stringify([
+      e.prev_hash,
+      e.at,
+      e.actor,
+      e.message_ref,
+      e.kind,
+      e.subject,
+      e.payload,
+      e.personal_hash,
+    ]),
+  );
+}
+
+export class EventLog {
+  private readonly insert;
+  private readonly lastHash;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(`INSERT INTO events
+      (at, actor, message_ref, kind, subject, payload, personal, personal_hash, prev_hash, hash)
+      VALUES (@at, @actor, @message_ref, @kind, @subject, @payload, @personal, @personal_hash, @prev_hash, @hash)`);
+    this.lastHash = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck();
+  }
+
+  /** Appends one event to the chain. Call it inside the transaction that makes the change. */
+  append(actor: Actor, event: NewEvent): number {
+    const personal = event.personal ? JSON.stringify(event.personal) : null;
+    const row = {
+      at: actor.at,
+      actor: actor.id,
+      message_ref: actor.messageRef ?? null,
+      kind: event.kind,
+      subject: event.subject ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+      personal_hash: personal === null ? null : sha256(personal),
+      prev_hash: (this.lastHash.get() as string | undefined) ?? GENESIS,
+    };
+    const hash = eventHash(row);
+    return Number(this.insert.run({ ...row, personal, hash }).lastInsertRowid);
+  }
+
+  /** Walks the whole chain in id order and reports the first event whose hash or link does not hold. */
+  verify(): VerifyResult {
+    let prev = GENESIS;
+    let checked = 0;
+    const rows = this.db.prepare('SELECT * FROM events ORDER BY id').iterate() as IterableIterator<EventRow>;
+    for (const e of rows) {
+      let reason: string | undefined;
+      if (e.prev_hash !== prev)
+        reason = 'link to the previous event is broken (an event was removed or reordered)';
+      else if (eventHash(e) !== e.hash) reason = 'contents do not match the hash (the event was altered)';
+      else if (e.personal !== null && sha256(e.personal) !== e.personal_hash)
+        reason = 'personal data was altered';
+      if (reason) {
+        rows.return?.();
+        return { ok: false, checked, id: e.id, reason };
+      }
+      prev = e.hash;
+      checked++;
+    }
+    return { ok: true, checked };
+  }
+
+  forSubject(subject: string): EventRow[] {
+    return this.db.prepare('SELECT * FROM events WHERE subject = ? ORDER BY id').all(subject) as EventRow[];
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+  }
+}

@@ -1,0 +1,67 @@
+import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
+import { Dialogs } from './dialogs.ts';
+import { EventLog } from './events.ts';
+import { Groups } from './groups.ts';
+import { Inbox } from './inbox.ts';
+import { OutboxStore } from './outbox.ts';
+import { People } from './people.ts';
+
+export type { Actor, NewEvent, VerifyResult } from './events.ts';
+export type { Group } from './groups.ts';
+export type { GrantedRole, Person } from './people.ts';
+
+/**
+ * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
+ * synchronously: nothing may be awaited inside it, and replies are sent after the commit.
+ */
+export class Ledger {
+  readonly events: EventLog;
+  readonly inbox: Inbox;
+  readonly people: People;
+  readonly dialogs: Dialogs;
+  readonly outbox: OutboxStore;
+  readonly groups: Groups;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+
+  private constructor(readonly db: Db) {
+    this.events = new EventLog(db);
+    this.inbox = new Inbox(db);
+    this.people = new People(db);
+    this.dialogs = new Dialogs(db);
+    this.outbox = new OutboxStore(db);
+    this.groups = new Groups(db);
+  }
+
+  /** Opens (creating if needed) and migrates the ledger file. */
+  static open(file: string): Ledger {
+    const db = openDatabase(file);
+    migrate(db);
+    return new Ledger(db);
+  }
+
+  get schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+
+  /** Runs `fn` in one transaction (a savepoint when nested): all of its writes commit, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /**
+   * Checkpoints the WAL now and then, so a long export that keeps a reader open cannot make the WAL
+   * grow without bound between SQLite's automatic checkpoints.
+   */
+  startCheckpoints(intervalMs = 60_000): void {
+    this.checkpointTimer = setInterval(() => this.db.pragma('wal_checkpoint(PASSIVE)'), intervalMs);
+    this.checkpointTimer.unref();
+  }
+
+  close(): void {
+    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}

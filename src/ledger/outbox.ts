@@ -1,0 +1,141 @@
+import type { ChatRef, Choice, OutboundKind, OutboundMessage, TransportName } from '../core/message.ts';
+import type { Db } from './db.ts';
+
+export interface NewOutboxRow {
+  chat: ChatRef;
+  kind: OutboundKind;
+  text: string;
+  choices?: Choice[];
+  ask?: 'location' | 'contact';
+  inboxId?: number;
+  broadcastId?: number;
+  groupId?: number;
+}
+
+interface OutboxRow {
+  id: number;
+  transport: TransportName;
+  chat_id: string;
+  chat_kind: 'private' | 'group';
+  kind: OutboundKind;
+  text: string;
+  extra: string | null;
+  attempts: number;
+}
+
+export interface DueMessage extends OutboundMessage {
+  attempts: number;
+}
+
+/** The durable queue of everything outbound; the dispatcher in src/outbox/ drains it. */
+export class OutboxStore {
+  private readonly insert;
+  private readonly due;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(`INSERT INTO outbox
+      (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, next_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
+    // replies go ahead of notices and group sends.
+    this.due = db.prepare(`SELECT o.* FROM outbox o
+      WHERE o.transport = ? AND o.state = 'pending' AND o.next_at <= ?
+        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.transport = o.transport AND p.chat_id = o.chat_id
+                        AND p.state IN ('pending', 'sending') AND p.id < o.id)
+      ORDER BY CASE o.kind WHEN 'reply' THEN 0 ELSE 1 END, o.id
+      LIMIT ?`);
+  }
+
+  enqueue(row: NewOutboxRow, now: number): number {
+    const extra = row.choices || row.ask ? JSON.stringify({ choices: row.choices, ask: row.ask }) : null;
+    const r = this.insert.run(
+      row.chat.transport,
+      row.chat.chatId,
+      row.chat.kind,
+      row.kind,
+      row.text,
+      extra,
+      row.inboxId ?? null,
+      row.broadcastId ?? null,
+      row.groupId ?? null,
+      now,
+      now,
+    );
+    return Number(r.lastInsertRowid);
+  }
+
+  dueFor(transport: TransportName, now: number, limit: number): DueMessage[] {
+    return (this.due.all(transport, now, limit) as OutboxRow[]).map((r) => {
+      const extra = r.extra
+        ? (JSON.parse(r.extra) as { choices?: Choice[]; ask?: 'location' | 'contact' })
+        : {};
+      return {
+        id: r.id,
+        chat: { transport: r.transport, chatId: r.chat_id, kind: r.chat_kind },
+        kind: r.kind,
+        text: r.text,
+        attempts: r.attempts,
+        ...(extra.choices ? { choices: extra.choices } : {}),
+        ...(extra.ask ? { ask: extra.ask } : {}),
+      };
+    });
+  }
+
+  /** Committed before the platform call: a row found `sending` after a crash may have been delivered. */
+  markSending(id: number): void {
+    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?").run(id);
+  }
+
+  markSent(id: number, platformMessageId: string | undefined, at: number): void {
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+      )
+      .run(platformMessageId ?? null, at, id);
+  }
+
+  markRetry(id: number, nextAt: number, error: string): void {
+    this.db
+      .prepare("UPDATE outbox SET state = 'pending', next_at = ?, last_error = ? WHERE id = ?")
+      .run(nextAt, error, id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+  }
+
+  /** Fails every unsent row for a chat that can no longer be reached (bot blocked, removed from group). */
+  failChat(chat: ChatRef, error: string): number {
+    return this.db
+      .prepare(
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE transport = ? AND chat_id = ? AND state IN ('pending', 'sending')",
+      )
+      .run(error, chat.transport, chat.chatId).changes;
+  }
+
+  /**
+   * At start: rows left `sending` by a crash go back to pending. The platform may already have them,
+   * so each such row can arrive twice: the documented at-least-once window, one message per row in flight.
+   */
+  recoverInterrupted(): number {
+    return this.db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'sending'").run().changes;
+  }
+
+  pendingCount(transport?: TransportName): number {
+    const sql = "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')";
+    return (
+      transport
+        ? this.db.prepare(`${sql} AND transport = ?`).pluck().get(transport)
+        : this.db.prepare(sql).pluck().get()
+    ) as number;
+  }
+
+  nextDueAt(transport: TransportName): number | undefined {
+    return (
+      (this.db
+        .prepare("SELECT MIN(next_at) FROM outbox WHERE transport = ? AND state = 'pending'")
+        .pluck()
+        .get(transport) as number | null) ?? undefined
+    );
+  }
+}

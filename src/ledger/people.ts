@@ -1,0 +1,83 @@
+import type { Sender } from '../core/message.ts';
+import type { Db } from './db.ts';
+
+export type GrantedRole = 'anyone' | 'coordinator' | 'admin';
+
+export interface Person {
+  id: string;
+  display_name: string | null;
+  language: string | null;
+  language_hint: string | null;
+  role: GrantedRole;
+  reachable: number;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_location_at: number | null;
+  first_seen: number;
+  last_seen: number;
+}
+
+export class People {
+  private readonly upsert;
+  private readonly byId;
+
+  constructor(private readonly db: Db) {
+    // Writing to someone who just wrote always works again, so a message makes them reachable.
+    this.upsert = db.prepare(`INSERT INTO people (id, display_name, language_hint, first_seen, last_seen)
+      VALUES (@id, @name, @hint, @at, @at)
+      ON CONFLICT (id) DO UPDATE SET last_seen = @at, reachable = 1,
+        display_name = COALESCE(@name, display_name), language_hint = COALESCE(@hint, language_hint)`);
+    this.byId = db.prepare('SELECT * FROM people WHERE id = ?');
+  }
+
+  touch(sender: Sender, at: number): Person {
+    this.upsert.run({
+      id: sender.id,
+      name: sender.displayName ?? null,
+      hint: sender.languageHint ?? null,
+      at,
+    });
+    return this.get(sender.id)!;
+  }
+
+  get(id: string): Person | undefined {
+    return this.byId.get(id) as Person | undefined;
+  }
+
+  /** Ensures a row exists for someone the bot has not heard from yet (a role granted from the shell). */
+  ensure(id: string, at: number): Person {
+    this.db
+      .prepare('INSERT OR IGNORE INTO people (id, first_seen, last_seen) VALUES (?, ?, ?)')
+      .run(id, at, at);
+    return this.get(id)!;
+  }
+
+  setLanguage(id: string, language: string): void {
+    this.db.prepare('UPDATE people SET language = ? WHERE id = ?').run(language, id);
+  }
+
+  setRole(id: string, role: GrantedRole): void {
+    this.db.prepare('UPDATE people SET role = ? WHERE id = ?').run(role, id);
+  }
+
+  setReachable(id: string, reachable: boolean): void {
+    this.db.prepare('UPDATE people SET reachable = ? WHERE id = ?').run(reachable ? 1 : 0, id);
+  }
+
+  setLastLocation(id: string, lat: number, lon: number, at: number): void {
+    this.db
+      .prepare('UPDATE people SET last_lat = ?, last_lon = ?, last_location_at = ? WHERE id = ?')
+      .run(lat, lon, at, id);
+  }
+
+  isActiveVolunteer(id: string): boolean {
+    return (
+      this.db.prepare("SELECT 1 FROM volunteers WHERE person_id = ? AND status = 'active'").get(id) !==
+      undefined
+    );
+  }
+
+  withRole(role: GrantedRole): Person[] {
+    return this.db.prepare('SELECT * FROM people WHERE role = ? ORDER BY id').all(role) as Person[];
+  }
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { commands } from '../commands/index.ts';
+import { type Config, loadAreaDefs, PROJECT_ROOT } from './config.ts';
+import { Areas } from './core/areas.ts';
+import { Core } from './core/engine.ts';
+import type { Transport } from './core/transport.ts';
+import { Catalog } from './i18n/catalog.ts';
+import { Ledger } from './ledger/index.ts';
+import { createLogger } from './log.ts';
+import { Dispatcher } from './outbox/dispatcher.ts';
+import { ConsoleTransport } from './transports/console/index.ts';
+
+export interface App {
+  config: Config;
+  ledger: Ledger;
+  core: Core;
+  dispatcher: Dispatcher;
+  transports: Transport[];
+  log: Logger;
+  stop(reason: string): Promise<void>;
+}
+
+export interface AppOptions {
+  stdin?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+  log?: Logger;
+}
+
+/** Wiring only: config -> ledger -> core -> outbox -> transports. Behaviour lives elsewhere. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
+  // In the terminal chat, routine logs would interleave with the conversation; warnings still show.
+  const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
+  const log = options.log ?? createLogger(level);
+  const ledger = Ledger.open(config.DATABASE_PATH);
+  ledger.startCheckpoints();
+  const translator = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), config.DEFAULT_LANGUAGE);
+  const areas = new Areas(loadAreaDefs(config.AREAS));
+  const core = new Core({ ledger, translator, areas, config, commands, log });
+  const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }));
+  core.onOutbound(() => dispatcher.kick());
+
+  const transports: Transport[] = [];
+  let stopping: Promise<void> | undefined;
+  const app: App = {
+    config,
+    ledger,
+    core,
+    dispatcher,
+    transports,
+    log,
+    stop: (reason) => {
+      stopping ??= stopApp(app, reason);
+      return stopping;
+    },
+  };
+
+  if (consoleOnly) {
+    const stdin = (options.stdin ?? process.stdin) as NodeJS.ReadableStream & import('node:stream').Readable;
+    const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream &
+      import('node:stream').Writable;
+    const onEnd = () => void drainThen(app).then(() => app.stop('end of input'));
+    transports.push(
+      new ConsoleTransport(config.CONSOLE_USER, stdin, stdout, onEnd, Boolean(process.stdin.isTTY)),
+    );
+  }
+  for (const t of transports) dispatcher.add(t);
+
+  dispatcher.start();
+  // Messages recorded before a crash but not yet handled are handled now.
+  core.processPending();
+  for (const t of transports) await t.start(core);
+  log.info({ transports: transports.map((t) => t.name), schema: ledger.schemaVersion }, 'ready');
+  return app;
+}
+
+/** Waits until every recorded message is handled and every reply is out (the console's end of input). */
+async function drainThen(app: App): Promise<void> {
+  while (app.ledger.inbox.pendingCount() > 0) await new Promise((r) => setTimeout(r, 50));
+  await app.dispatcher.whenIdle();
+}
+
+/** Graceful stop: no new intake, in-flight deliveries finish, the database closes. */
+async function stopApp(app: App, reason: string): Promise<void> {
+  app.log.info({ reason }, 'stopping');
+  await Promise.allSettled(app.transports.map((t) => t.stop()));
+  app.core.stop();
+  await app.dispatcher.stop();
+  app.ledger.close();
+}

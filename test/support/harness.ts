@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { commands as allCommands } from '../../commands/index.ts';
+import { type Config, loadAreaDefs, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { Areas } from '../../src/core/areas.ts';
+import type { Command } from '../../src/core/command.ts';
+import { Core } from '../../src/core/engine.ts';
+import type { ChatRef, InboundContent, InboundMessage } from '../../src/core/message.ts';
+import { Catalog } from '../../src/i18n/catalog.ts';
+import { Ledger } from '../../src/ledger/index.ts';
+
+export const silentLog = pino({ level: 'silent' });
+
+export function tempDir(prefix = 'relief-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A clock tests move by hand. */
+export class FakeClock {
+  constructor(public now = Date.UTC(2026, 11, 1, 0, 0, 0)) {}
+  advance(ms: number): number {
+    this.now += ms;
+    return this.now;
+  }
+  readonly fn = () => this.now;
+}
+
+export interface OutRow {
+  id: number;
+  transport: string;
+  chat_id: string;
+  chat_kind: string;
+  kind: string;
+  text: string;
+  extra: string | null;
+  state: string;
+  group_id: number | null;
+  broadcast_id: number | null;
+}
+
+export interface Person {
+  id: string;
+  /** Defaults to a private chat with this person. */
+  chat?: ChatRef;
+  name?: string;
+  language?: string;
+  pseudo?: boolean;
+}
+
+/**
+ * The core on a real ledger file in a temp directory, with a fake clock: feed it messages as a
+ * transport would and read what it put in the outbox.
+ */
+export class Harness {
+  readonly clock = new FakeClock();
+  readonly ledger: Ledger;
+  readonly core: Core;
+  readonly config: Config;
+  readonly catalog: Catalog;
+  readonly areas: Areas;
+  readonly file: string;
+  private readonly tmp = tempDir();
+  private seq = 0;
+  private seen = 0;
+  private readonly runId = Math.random().toString(36).slice(2, 8);
+
+  constructor(env: Record<string, string> = {}, commands: readonly Command[] = allCommands, file?: string) {
+    this.file = file ?? path.join(this.tmp.dir, 'relief.db');
+    this.config = loadConfig({ DATABASE_PATH: this.file, DEFAULT_LANGUAGE: 'en', ...env }, '/nonexistent');
+    this.ledger = Ledger.open(this.file);
+    this.seen = this.ledger.db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number;
+    this.catalog = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), this.config.DEFAULT_LANGUAGE);
+    this.areas = new Areas(loadAreaDefs(this.config.AREAS));
+    this.core = new Core({
+      ledger: this.ledger,
+      translator: this.catalog,
+      areas: this.areas,
+      config: this.config,
+      commands,
+      log: silentLog,
+      clock: this.clock.fn,
+    });
+  }
+
+  /** Builds the normalized message a transport would produce. */
+  message(from: Person | string, content: InboundContent | string, messageId?: string): InboundMessage {
+    const p: Person = typeof from === 'string' ? { id: from } : from;
+    const chatId = p.id.slice(p.id.indexOf(':') + 1);
+    return {
+      chat: p.chat ?? {
+        transport: p.id.slice(0, p.id.indexOf(':')) as ChatRef['transport'],
+        chatId,
+        kind: 'private',
+      },
+      messageId: messageId ?? `${this.runId}-${++this.seq}`,
+      sender: {
+        id: p.id,
+        ...(p.name ? { displayName: p.name } : {}),
+        ...(p.language ? { languageHint: p.language } : {}),
+        ...(p.pseudo ? { pseudo: true } : {}),
+      },
+      at: this.clock.now,
+      content: typeof content === 'string' ? { kind: 'text', text: content } : content,
+    };
+  }
+
+  /** Sends one message and returns the outbox rows it caused (replies, notices, group messages). */
+  send(from: Person | string, content: InboundContent | string, messageId?: string): OutRow[] {
+    this.core.receive([this.message(from, content, messageId)]);
+    return this.newRows();
+  }
+
+  /** The texts of the rows a message caused, joined: handy for `toContain`. */
+  say(from: Person | string, content: InboundContent | string): string {
+    return this.send(from, content)
+      .map((r) => r.text)
+      .join('\n---\n');
+  }
+
+  /** Outbox rows written since the last call. */
+  newRows(): OutRow[] {
+    const rows = this.ledger.db
+      .prepare('SELECT * FROM outbox WHERE id > ? ORDER BY id')
+      .all(this.seen) as OutRow[];
+    if (rows.length > 0) this.seen = rows.at(-1)!.id;
+    return rows;
+  }
+
+  outbox(): OutRow[] {
+    return this.ledger.db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutRow[];
+  }
+
+  count(table: string): number {
+    return this.ledger.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  }
+
+  grant(personId: string, role: 'coordinator' | 'admin'): void {
+    this.ledger.people.ensure(personId, this.clock.now);
+    this.ledger.people.setRole(personId, role);
+  }
+
+  /** Closes the ledger and opens the same file again, as a restart would. */
+  reopen(): Harness {
+    this.ledger.close();
+    return new Harness(
+      { AREAS: this.config.AREAS, DEFAULT_LANGUAGE: this.config.DEFAULT_LANGUAGE },
+      this.core.registry.commands,
+      this.file,
+    );
+  }
+
+  close(): void {
+    this.core.stop();
+    this.ledger.close();
+    this.tmp.cleanup();
+  }
+}
