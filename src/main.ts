@@ -5,6 +5,7 @@ import { type Config, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './core/areas.ts';
 import { Core } from './core/engine.ts';
 import type { Transport } from './core/transport.ts';
+import { HttpServer } from './http/server.ts';
 import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
 import { createLogger } from './log.ts';
@@ -17,6 +18,7 @@ export interface App {
   core: Core;
   dispatcher: Dispatcher;
   transports: Transport[];
+  http: HttpServer;
   log: Logger;
   stop(reason: string): Promise<void>;
 }
@@ -42,6 +44,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   core.onOutbound(() => dispatcher.kick());
 
   const transports: Transport[] = [];
+  const http = new HttpServer(log.child({ part: 'http' }));
+  http.addHealthCheck({
+    name: 'database',
+    check: () => (ledger.db.open ? { ok: true, state: 'open' } : { ok: false, state: 'closed' }),
+  });
   let stopping: Promise<void> | undefined;
   const app: App = {
     config,
@@ -49,6 +56,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     core,
     dispatcher,
     transports,
+    http,
     log,
     stop: (reason) => {
       stopping ??= stopApp(app, reason);
@@ -65,7 +73,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       new ConsoleTransport(config.CONSOLE_USER, stdin, stdout, onEnd, Boolean(process.stdin.isTTY)),
     );
   }
-  for (const t of transports) dispatcher.add(t);
+  for (const t of transports) {
+    dispatcher.add(t);
+    http.addHealthCheck({ name: t.name, check: () => t.health() });
+  }
+  // The console demo needs no HTTP server; every deployment (or an explicit HTTP_PORT) gets one.
+  if (!consoleOnly || process.env.HTTP_PORT) await http.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   dispatcher.start();
   // Messages recorded before a crash but not yet handled are handled now.
@@ -87,5 +100,6 @@ async function stopApp(app: App, reason: string): Promise<void> {
   await Promise.allSettled(app.transports.map((t) => t.stop()));
   app.core.stop();
   await app.dispatcher.stop();
+  await app.http.close();
   app.ledger.close();
 }

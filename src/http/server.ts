@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HealthCheck {
+  name: string;
+  check(): { ok: boolean; state: string; detail?: string };
+}
+
+/** Largest request body the server reads (Telegram updates are far smaller). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The project's one HTTP server (node's own): health, metrics, the Telegram webhook and the WhatsApp
+ * QR page register their routes here. A handler that throws answers 500 and never takes the server down.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly checks: HealthCheck[] = [];
+  private server: Server | undefined;
+
+  constructor(private readonly log: Logger) {
+    this.route('GET', '/healthz', (_req, res) => {
+      const results = Object.fromEntries(this.checks.map((c) => [c.name, c.check()]));
+      const ok = Object.values(results).every((r) => r.ok);
+      sendJson(res, ok ? 200 : 503, { ok, ...results });
+    });
+  }
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  addHealthCheck(check: HealthCheck): void {
+    this.checks.push(check);
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, () => resolve());
+    });
+    const bound = (this.server.address() as AddressInfo).port;
+    this.log.info({ port: bound }, 'http listening');
+    return bound;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    const handler = this.routes.get(`${req.method} ${path}`);
+    if (!handler) {
+      sendJson(res, 404, { error: 'not found' });
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (err) {
+      this.log.error({ err, path }, 'http handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Reads a request body up to MAX_BODY_BYTES; rejects past it. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
