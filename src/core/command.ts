@@ -110,3 +110,18 @@ export function defineCommand<A = string, D = Record<string, unknown>>(def: Comm
 }
 
 export const allNames = (c: Command) => [...c.names.en, ...c.names.id];
+
+/** What a scheduled job (escalation, sitrep, purge...) may use: like a command, without a message. */
+export interface JobContext {
+  readonly now: number;
+  /** `system`, at `now`: use for every event a job causes. */
+  readonly actor: Actor;
+  readonly ledger: Ledger;
+  readonly areas: Areas;
+  readonly config: Config;
+  readonly translator: Translator;
+  readonly log: Logger;
+}
+
+/** A job's rule: reads and changes the ledger, returns what to say. Runs in one transaction. */
+export type Job = (ctx: JobContext) => Outcome;

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import type { Areas } from './areas.ts';
-import { type Command, type CommandContext, type Role, roleAllows } from './command.ts';
+import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
 import { continueDialog, isExpired, matchChoice, startDialog } from './dialog.ts';
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
@@ -86,6 +86,32 @@ export class Core {
     const now = this.clock();
     const enqueued = this.deps.ledger.transaction(() => this.handlePending(now));
     if (enqueued > 0) this.notifyOutbound();
+  }
+
+  /**
+   * Runs a scheduled job's rule in one transaction and renders what it says into the outbox. Returns how
+   * many messages it queued. A job that throws changes nothing.
+   */
+  runJob(name: string, job: Job): number {
+    const now = this.clock();
+    const { ledger, areas, config, translator, log } = this.deps;
+    const enqueued = ledger.transaction(() => {
+      const outcome = job({
+        now,
+        actor: { id: 'system', at: now },
+        ledger,
+        areas,
+        config,
+        translator,
+        log: log.child({ job: name }),
+      });
+      return render(
+        { ledger, translator, defaultLanguage: config.DEFAULT_LANGUAGE, admins: config.ADMINS, now },
+        outcome,
+      );
+    });
+    if (enqueued > 0) this.notifyOutbound();
+    return enqueued;
   }
 
   stop(): void {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { commands } from '../../commands/index.ts';
 import { defineCommand } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
-import { reply } from '../../src/core/outcome.ts';
+import { Outcome, reply } from '../../src/core/outcome.ts';
 import { Harness } from '../support/harness.ts';
 
 /** A two-step dialog and a coordinator-only command, to test the engine apart from real commands. */
@@ -168,5 +168,24 @@ describe('flood control', () => {
     h.clock.advance(61_000);
     h.core.processPending();
     expect(h.ledger.inbox.pendingCount()).toBe(0);
+  });
+});
+
+describe('jobs', () => {
+  it('runs a rule in one transaction and queues what it says; a throwing rule changes nothing', () => {
+    h = new Harness({ ADMINS: 'telegram:7' }, all);
+    const queued = h.core.runJob('test', (ctx) => {
+      ctx.ledger.events.append(ctx.actor, { kind: 'job.ran' });
+      return new Outcome().toCoordinators('cancel-done');
+    });
+    expect(queued).toBe(1);
+    expect(h.outbox()[0]).toMatchObject({ chat_id: '7', kind: 'notice' });
+    expect(() =>
+      h.core.runJob('bad', (ctx) => {
+        ctx.ledger.events.append(ctx.actor, { kind: 'job.half' });
+        throw new Error('bug');
+      }),
+    ).toThrow('bug');
+    expect(h.count('events')).toBe(1);
   });
 });
