@@ -70,7 +70,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       import('node:stream').Writable;
     const onEnd = () => void drainThen(app).then(() => app.stop('end of input'));
     transports.push(
-      new ConsoleTransport(config.CONSOLE_USER, stdin, stdout, onEnd, Boolean(process.stdin.isTTY)),
+      new ConsoleTransport(
+        config.CONSOLE_USER,
+        stdin,
+        stdout,
+        onEnd,
+        Boolean(process.stdin.isTTY),
+        path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
+      ),
     );
   }
   for (const t of transports) {

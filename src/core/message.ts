@@ -76,6 +76,14 @@ export interface Choice {
  */
 export type OutboundKind = 'reply' | 'notice' | 'group';
 
+/** A document sent along with a message (an export): the console writes it to disk, Telegram uses sendDocument. */
+export interface OutboundFile {
+  /** A plain file name, no directories: `requests-2026-12-01.csv`. */
+  name: string;
+  mime: string;
+  content: string;
+}
+
 export interface OutboundMessage {
   /** The outbox row this message comes from. */
   id: number;
@@ -85,4 +93,6 @@ export interface OutboundMessage {
   choices?: Choice[];
   /** Ask the person to share something the platform can send natively. */
   ask?: 'location' | 'contact';
+  /** A file to send; `text` is its caption. */
+  file?: OutboundFile;
 }

@@ -1,5 +1,5 @@
 import type { MessageArgs } from '../i18n/catalog.ts';
-import type { PersonId } from './message.ts';
+import type { OutboundFile, PersonId } from './message.ts';
 
 /** Something to say: a catalog key (rendered in the recipient's language) or text written by a person. */
 export type Say = { key: string; args?: MessageArgs } | { raw: string };
@@ -10,6 +10,8 @@ export type ChoiceSpec = { value: string } & ({ key: string; args?: MessageArgs 
 export interface SayOptions {
   choices?: ChoiceSpec[];
   ask?: 'location' | 'contact';
+  /** A document to send with the message, which becomes its caption. */
+  file?: OutboundFile;
 }
 
 export type Topic = 'rescue' | 'supply' | 'volunteers' | 'sitrep';
@@ -33,6 +35,11 @@ export class Outcome {
   reply(key: string, args?: MessageArgs, options: SayOptions = {}): this {
     this.planned.push({ to: 'sender', key, ...(args ? { args } : {}), ...options });
     return this;
+  }
+
+  /** Answer with a document (an export), `key` being its caption. */
+  replyFile(file: OutboundFile, key: string, args?: MessageArgs): this {
+    return this.reply(key, args, { file });
   }
 
   replyRaw(text: string, options: SayOptions = {}): this {

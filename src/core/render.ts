@@ -75,7 +75,11 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
       const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
       const body = ctx.senderChat.kind === 'group' ? redactForGroup(text(ctx, lang, p)) : text(ctx, lang, p);
-      enqueue(ctx.senderChat, 'reply', body, { choices: choices(ctx, lang, p.choices), ask: p.ask });
+      enqueue(ctx.senderChat, 'reply', body, {
+        choices: choices(ctx, lang, p.choices),
+        ask: p.ask,
+        file: p.file,
+      });
       return;
     }
     case 'person': {
@@ -83,6 +87,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       enqueue(personChat(p.personId), 'notice', text(ctx, lang, p), {
         choices: choices(ctx, lang, p.choices),
         ask: p.ask,
+        file: p.file,
       });
       return;
     }

@@ -1,4 +1,11 @@
-import type { ChatRef, Choice, OutboundKind, OutboundMessage, TransportName } from '../core/message.ts';
+import type {
+  ChatRef,
+  Choice,
+  OutboundFile,
+  OutboundKind,
+  OutboundMessage,
+  TransportName,
+} from '../core/message.ts';
 import type { Db } from './db.ts';
 
 export interface NewOutboxRow {
@@ -7,6 +14,7 @@ export interface NewOutboxRow {
   text: string;
   choices?: Choice[];
   ask?: 'location' | 'contact';
+  file?: OutboundFile;
   inboxId?: number;
   broadcastId?: number;
   groupId?: number;
@@ -21,6 +29,13 @@ interface OutboxRow {
   text: string;
   extra: string | null;
   attempts: number;
+}
+
+/** What an outbox row carries besides its text, as JSON in `extra`. */
+interface Extra {
+  choices?: Choice[];
+  ask?: 'location' | 'contact';
+  file?: OutboundFile;
 }
 
 export interface DueMessage extends OutboundMessage {
@@ -47,7 +62,10 @@ export class OutboxStore {
   }
 
   enqueue(row: NewOutboxRow, now: number): number {
-    const extra = row.choices || row.ask ? JSON.stringify({ choices: row.choices, ask: row.ask }) : null;
+    const extra =
+      row.choices || row.ask || row.file
+        ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file })
+        : null;
     const r = this.insert.run(
       row.chat.transport,
       row.chat.chatId,
@@ -66,9 +84,7 @@ export class OutboxStore {
 
   dueFor(transport: TransportName, now: number, limit: number): DueMessage[] {
     return (this.due.all(transport, now, limit) as OutboxRow[]).map((r) => {
-      const extra = r.extra
-        ? (JSON.parse(r.extra) as { choices?: Choice[]; ask?: 'location' | 'contact' })
-        : {};
+      const extra = r.extra ? (JSON.parse(r.extra) as Extra) : {};
       return {
         id: r.id,
         chat: { transport: r.transport, chatId: r.chat_id, kind: r.chat_kind },
@@ -77,6 +93,7 @@ export class OutboxStore {
         attempts: r.attempts,
         ...(extra.choices ? { choices: extra.choices } : {}),
         ...(extra.ask ? { ask: extra.ask } : {}),
+        ...(extra.file ? { file: extra.file } : {}),
       };
     });
   }

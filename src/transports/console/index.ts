@@ -1,6 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InboundContent, InboundMessage, OutboundMessage } from '../../core/message.ts';
+import type { InboundContent, InboundMessage, OutboundFile, OutboundMessage } from '../../core/message.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../core/transport.ts';
 
 /**
@@ -22,6 +24,8 @@ export class ConsoleTransport implements Transport {
     /** Called once the input ends (a piped script is done). */
     private readonly onEnd: () => void,
     private readonly prompt = false,
+    /** Where files sent to the console person (exports) are written. */
+    private readonly filesDir = 'data/exports',
   ) {}
 
   async start(intake: Intake): Promise<void> {
@@ -56,8 +60,17 @@ export class ConsoleTransport implements Transport {
     });
     if (message.ask === 'location') lines.push('  (share a location: @loc LAT,LON)');
     if (message.ask === 'contact') lines.push('  (share your number: @contact +62...)');
+    if (message.file) lines.push(`  (file: ${this.saveFile(message.file)})`);
     this.output.write(`${lines.join('\n')}\n\n`);
     return { platformMessageId: String(message.id) };
+  }
+
+  /** The terminal cannot show a document, so it is written to disk and its path printed. */
+  private saveFile(file: OutboundFile): string {
+    mkdirSync(this.filesDir, { recursive: true });
+    const target = path.resolve(this.filesDir, path.basename(file.name).replace(/[^\w.-]/g, '_'));
+    writeFileSync(target, file.content);
+    return target;
   }
 
   async stop(): Promise<void> {
