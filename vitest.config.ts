@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // e2e tests spawn the bot; two cores here, so keep parallelism modest.
     maxWorkers: 2,
     // The JSON report is what .ci/run turns into its closing "N passed, N failed" line.

@@ -26,7 +26,7 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 /** Feeds `input` on stdin, closes it, and waits for the process to end. */
-export function collect(child: ChildProcess, input?: string, timeoutMs = 20_000): Promise<RunResult> {
+export function collect(child: ChildProcess, input?: string, timeoutMs = 100_000): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => {
