@@ -2,7 +2,8 @@ import type { Command } from '../src/core/command.ts';
 import cancel from './cancel.ts';
 import help from './help.ts';
 import lang from './lang.ts';
+import register from './register.ts';
 import start from './start.ts';
 
 /** Every chat command, in the order /help lists them. Adding a command adds one line here. */
-export const commands: readonly Command[] = [start, help, lang, cancel];
+export const commands: readonly Command[] = [start, help, lang, cancel, register];

@@ -28,6 +28,13 @@ const toGroup = (r: GroupRow): Group => ({
   reachable: r.reachable === 1,
 });
 
+export interface Registration {
+  title?: string | undefined;
+  topics: Topic[];
+  area: string | null;
+  registeredBy: string;
+}
+
 /** Group chats registered as broadcast targets (`G-n`). */
 export class Groups {
   constructor(private readonly db: Db) {}
@@ -60,6 +67,29 @@ export class Groups {
         g.topics.includes(topic) &&
         (g.area === null || (area !== null && isWithin(area, g.area))),
     );
+  }
+
+  /**
+   * Makes a group chat a broadcast target, or updates its topics and area when it already is one.
+   * Registering again also revives a group marked left or unreachable: someone just wrote in it.
+   */
+  register(chat: ChatRef, reg: Registration, at: number): { group: Group; created: boolean } {
+    const before = this.byChat(chat);
+    this.db
+      .prepare(`INSERT INTO groups (transport, chat_id, title, topics, area, registered_by, created_at, updated_at)
+        VALUES (@transport, @chatId, @title, @topics, @area, @by, @at, @at)
+        ON CONFLICT (transport, chat_id) DO UPDATE SET topics = @topics, area = @area,
+          title = COALESCE(@title, title), registered_by = @by, active = 1, reachable = 1, updated_at = @at`)
+      .run({
+        transport: chat.transport,
+        chatId: chat.chatId,
+        title: reg.title ?? null,
+        topics: JSON.stringify(reg.topics),
+        area: reg.area,
+        by: reg.registeredBy,
+        at,
+      });
+    return { group: this.byChat(chat)!, created: before === undefined };
   }
 
   setActive(chat: ChatRef, active: boolean, at: number): Group | undefined {
