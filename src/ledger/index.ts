@@ -5,6 +5,7 @@ import { Groups } from './groups.ts';
 import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
+import { Roles } from './roles.ts';
 
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
@@ -21,6 +22,7 @@ export class Ledger {
   readonly dialogs: Dialogs;
   readonly outbox: OutboxStore;
   readonly groups: Groups;
+  readonly roles: Roles;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -30,6 +32,7 @@ export class Ledger {
     this.dialogs = new Dialogs(db);
     this.outbox = new OutboxStore(db);
     this.groups = new Groups(db);
+    this.roles = new Roles(db);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

@@ -1,0 +1,18 @@
+import { defineCommand } from '../src/core/command.ts';
+import { reply } from '../src/core/outcome.ts';
+
+/** Shows a person how the bot knows them: the id an admin grants roles to, V-n, role and language. */
+export default defineCommand({
+  names: { en: ['whoami'], id: ['siapasaya'] },
+  role: 'anyone',
+  keepsDialog: true,
+  run(ctx) {
+    const volunteer = ctx.ledger.roles.volunteerId(ctx.sender.id);
+    return reply('whoami', {
+      person: ctx.sender.id,
+      volunteer: volunteer === undefined ? '-' : `V-${volunteer}`,
+      role: ctx.t(`role-${ctx.role}`),
+      language: ctx.t('language-name'),
+    });
+  },
+});

@@ -1,0 +1,45 @@
+## Roles: /grant, /revoke, /whoami
+
+cmd-grant = give someone a role (admins): /grant telegram:123 coordinator
+cmd-grant-usage = /grant telegram:123 coordinator (or admin; a volunteer may be named V-4)
+grant-done = Done: { $person } is now { $role ->
+        [coordinator] coordinator
+        [admin] an admin
+        [volunteer] a volunteer
+       *[anyone] without a special role
+    }.
+grant-already = { $person } is already { $role ->
+        [coordinator] coordinator
+        [admin] an admin
+        [volunteer] a volunteer
+       *[anyone] without a special role
+    }. Nothing was changed.
+
+cmd-revoke = take a granted role back (admins): /revoke telegram:123
+cmd-revoke-usage = /revoke telegram:123
+revoke-done = Done: { $person } is no longer { $role ->
+        [coordinator] coordinator
+        [admin] an admin
+        [volunteer] a volunteer
+       *[anyone] without a special role
+    }.
+revoke-nothing = { $person } has no granted role. Nothing was changed.
+revoke-config-admin = { $person } is an admin by configuration (ADMINS). Change it there. Nothing was changed.
+
+role-changed = Your role has changed: you are now { $role ->
+        [coordinator] coordinator
+        [admin] an admin
+        [volunteer] a volunteer
+       *[anyone] without a special role
+    }. Send /help to see what you can do.
+role-bad-target = Name the person as transport:id (for example telegram:123 or whatsapp:6281234567890@c.us) or as a volunteer reference like V-4. They can see theirs with /whoami.
+role-unknown-volunteer = There is no volunteer { $ref }. Nothing was changed.
+role-pseudo = { $person } is a platform account (an anonymous admin or a channel), not a person. Nothing was changed.
+
+cmd-whoami = how I know you: your id, role and language
+cmd-whoami-usage = /whoami
+whoami =
+    You are { $person }.
+    Volunteer: { $volunteer }
+    Role: { $role }
+    Language: { $language }

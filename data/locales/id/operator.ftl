@@ -1,0 +1,45 @@
+## Peran: /beriperan, /cabutperan, /siapasaya
+
+cmd-grant = beri seseorang peran (khusus admin): /beriperan telegram:123 koordinator
+cmd-grant-usage = /beriperan telegram:123 koordinator (atau admin; relawan bisa disebut dengan V-4)
+grant-done = Selesai: { $person } sekarang { $role ->
+        [coordinator] koordinator
+        [admin] admin
+        [volunteer] relawan
+       *[anyone] tanpa peran khusus
+    }.
+grant-already = { $person } sudah { $role ->
+        [coordinator] koordinator
+        [admin] admin
+        [volunteer] relawan
+       *[anyone] tanpa peran khusus
+    }. Tidak ada yang diubah.
+
+cmd-revoke = cabut peran yang pernah diberikan (khusus admin): /cabutperan telegram:123
+cmd-revoke-usage = /cabutperan telegram:123
+revoke-done = Selesai: { $person } tidak lagi { $role ->
+        [coordinator] koordinator
+        [admin] admin
+        [volunteer] relawan
+       *[anyone] tanpa peran khusus
+    }.
+revoke-nothing = { $person } tidak punya peran yang diberikan. Tidak ada yang diubah.
+revoke-config-admin = { $person } adalah admin dari konfigurasi (ADMINS). Ubahlah di sana. Tidak ada yang diubah.
+
+role-changed = Peran Anda berubah: sekarang Anda { $role ->
+        [coordinator] koordinator
+        [admin] admin
+        [volunteer] relawan
+       *[anyone] tanpa peran khusus
+    }. Kirim /bantuan untuk melihat apa yang bisa Anda lakukan.
+role-bad-target = Sebutkan orangnya sebagai transport:id (misalnya telegram:123 atau whatsapp:6281234567890@c.us) atau nomor relawan seperti V-4. Masing-masing bisa melihat miliknya dengan /siapasaya.
+role-unknown-volunteer = Tidak ada relawan { $ref }. Tidak ada yang diubah.
+role-pseudo = { $person } adalah akun platform (admin anonim atau kanal), bukan orang. Tidak ada yang diubah.
+
+cmd-whoami = bagaimana saya mengenal Anda: id, peran, dan bahasa
+cmd-whoami-usage = /siapasaya
+whoami =
+    Anda adalah { $person }.
+    Relawan: { $volunteer }
+    Peran: { $role }
+    Bahasa: { $language }

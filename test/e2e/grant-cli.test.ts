@@ -1,0 +1,33 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/ledger/index.ts';
+import { tempDir } from '../support/harness.ts';
+import { runCli } from '../support/spawn.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+describe('relief-bot grant / revoke', () => {
+  it('changes the role from the shell, records an event, and refuses a bad role', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const DATABASE_PATH = path.join(t.dir, 'relief.db');
+    Ledger.open(DATABASE_PATH).close();
+    const granted = await runCli(['grant', 'telegram:42', 'coordinator'], { DATABASE_PATH });
+    expect(granted.stdout).toContain('telegram:42: anyone -> coordinator');
+    expect(granted.code).toBe(0);
+    const bad = await runCli(['grant', 'telegram:42', 'overlord'], { DATABASE_PATH });
+    expect(bad.code).toBe(2);
+    const revoked = await runCli(['revoke', 'telegram:42'], { DATABASE_PATH });
+    expect(revoked.stdout).toContain('telegram:42: coordinator -> anyone');
+    const db = new Database(DATABASE_PATH, { readonly: true });
+    expect(db.prepare("SELECT actor, kind FROM events WHERE subject = 'telegram:42'").all()).toEqual([
+      { actor: 'cli', kind: 'person.role' },
+      { actor: 'cli', kind: 'person.role' },
+    ]);
+    db.close();
+  });
+});
