@@ -5,11 +5,13 @@ import { Groups } from './groups.ts';
 import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
+import { Requests } from './requests.ts';
 import { Roles } from './roles.ts';
 
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
+export type { LikelyDuplicate, NewRequest, SupplyRequest } from './requests.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
@@ -23,6 +25,7 @@ export class Ledger {
   readonly outbox: OutboxStore;
   readonly groups: Groups;
   readonly roles: Roles;
+  readonly requests: Requests;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -33,6 +36,7 @@ export class Ledger {
     this.outbox = new OutboxStore(db);
     this.groups = new Groups(db);
     this.roles = new Roles(db);
+    this.requests = new Requests(db, this.events);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

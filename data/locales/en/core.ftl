@@ -18,8 +18,8 @@ lang-choose = Your language now: { $current }. Choose one:
 lang-set = I will speak { $language } with you from now on.
 lang-unknown = I do not know the language "{ $lang }". Available: { $languages }.
 
-cmd-cancel = leave what you are doing now
-cmd-cancel-usage = /cancel
+cmd-cancel = leave what you are doing now, or withdraw your request (/cancel R-12)
+cmd-cancel-usage = /cancel, or /cancel R-12 to withdraw your request
 cancel-done = Cancelled. Nothing more was saved. Send /help to start again.
 cancel-nothing = There is nothing to cancel.
 

@@ -18,8 +18,8 @@ lang-choose = Bahasa Anda sekarang: { $current }. Pilih salah satu:
 lang-set = Mulai sekarang saya berbicara dalam { $language } dengan Anda.
 lang-unknown = Saya tidak mengenal bahasa "{ $lang }". Tersedia: { $languages }.
 
-cmd-cancel = batalkan yang sedang Anda lakukan
-cmd-cancel-usage = /batal
+cmd-cancel = batalkan yang sedang Anda lakukan, atau tarik permintaan Anda (/batal R-12)
+cmd-cancel-usage = /batal, atau /batal R-12 untuk membatalkan permintaan Anda
 cancel-done = Dibatalkan. Tidak ada lagi yang disimpan. Kirim /bantuan untuk mulai lagi.
 cancel-nothing = Tidak ada yang perlu dibatalkan.
 

@@ -1,0 +1,18 @@
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { parseRef } from '../src/core/refs.ts';
+import { RefArgs } from './supply/args.ts';
+import { findRequest } from './supply/format.ts';
+import { closeRequest } from './supply/moves.ts';
+
+/** `/close R-12 reason`: ends a record whose need is met. Each kind of record has its own branch. */
+export default defineCommand({
+  names: { en: ['close'], id: ['tutup'] },
+  role: 'coordinator',
+  args: RefArgs,
+  run(ctx, { target, rest }) {
+    const ref = parseRef(target);
+    if (ref?.kind === 'R') return closeRequest(ctx, findRequest(ctx, target), rest);
+    throw new UserError('supply-not-a-request', { ref: target });
+  },
+});

@@ -1,0 +1,28 @@
+import { defineCommand } from '../src/core/command.ts';
+import { reply } from '../src/core/outcome.ts';
+import { requestArgs } from './supply/format.ts';
+
+const SHOWN = 10;
+
+/** The sender's own supply requests and rescue cases, newest first, with their states. */
+export default defineCommand({
+  names: { en: ['status'], id: ['status'] },
+  role: 'anyone',
+  where: 'private',
+  run(ctx) {
+    const requests = ctx.ledger.requests.ofRequester(ctx.sender.id, SHOWN);
+    const rescues = ctx.ledger.requests.rescueCasesOf(ctx.sender.id, SHOWN);
+    if (requests.length === 0 && rescues.length === 0) return reply('status-none');
+    const lines = [
+      ...requests.map((r) => ctx.t('status-request-line', requestArgs(r, ctx.t))),
+      ...rescues.map((s) =>
+        ctx.t('status-rescue-line', {
+          ref: `S-${s.id}`,
+          status: ctx.t(`status-rescue-${s.status}`),
+          area: s.area ?? '-',
+        }),
+      ),
+    ];
+    return reply('status-list', { lines: lines.join('\n') });
+  },
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * `R-12 the rest` → `{ target: 'R-12', rest: 'the rest' }`: the argument shape of the commands that
+ * act on one record (/verify, /close, /reject, /assign, /dup). A reference may be typed `R-12`, `r12`, `R 12`.
+ */
+export const RefArgs = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]\s*-?\s*\d+(?:\s|$)/)
+  .transform((s) => {
+    const m = /^([A-Za-z]\s*-?\s*\d+)\s*([\s\S]*)$/.exec(s)!;
+    return { target: m[1]!, rest: m[2]!.trim().slice(0, 500) };
+  });
+export type RefArgs = z.infer<typeof RefArgs>;

@@ -1,0 +1,90 @@
+import type { CommandContext } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { RequestItem } from '../../src/core/items.ts';
+import { coarse } from '../../src/core/privacy.ts';
+import { parseRef } from '../../src/core/refs.ts';
+import type { MessageArgs } from '../../src/i18n/catalog.ts';
+import type { SupplyRequest } from '../../src/ledger/index.ts';
+
+/** Renders a catalog key in one language. */
+export type Tr = (key: string, args?: MessageArgs) => string;
+
+/** `20 water, 5 kg rice, diapers` in the reader's language; items outside the catalog in the requester's words. */
+export function itemsText(items: readonly RequestItem[], t: Tr): string {
+  return items
+    .map((i) => {
+      const name = i.item === 'other' ? (i.text ?? '?') : t(`item-${i.item}`, { qty: i.qty ?? 2 });
+      const unit = i.unit ? `${t(`unit-${i.unit}`)} ` : '';
+      return i.qty === undefined ? `${unit}${name}` : `${i.qty} ${unit}${name}`;
+    })
+    .join(', ');
+}
+
+/** The translator for someone else (a requester, a volunteer): their chosen language, else the default. */
+export function translatorFor(ctx: CommandContext, personId: string): Tr {
+  const p = ctx.ledger.people.get(personId);
+  const lang =
+    [p?.language, p?.language_hint?.slice(0, 2).toLowerCase()].find((l) => l && ctx.translator.has(l)) ??
+    ctx.config.DEFAULT_LANGUAGE;
+  return (key, args) => ctx.translator.t(lang, key, args);
+}
+
+/** The translator for coordinators and groups, who read in the configured default language. */
+export const defaultTranslator =
+  (ctx: CommandContext): Tr =>
+  (key, args) =>
+    ctx.translator.t(ctx.config.DEFAULT_LANGUAGE, key, args);
+
+/** Everything a coordinator or the assigned volunteer may see: address, exact point, area. */
+export function fullLocation(r: SupplyRequest, t: Tr): string {
+  const parts = [
+    r.address,
+    r.lat === null || r.lon === null ? null : `${r.lat.toFixed(5)},${r.lon.toFixed(5)}`,
+    r.area,
+  ].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(' · ') : t('supply-location-none');
+}
+
+/** What a group may see (SPEC 4): the area and a point rounded to about 1 km, never the address. */
+export function coarseLocation(r: SupplyRequest, t: Tr): string {
+  const parts = [
+    r.area,
+    r.lat === null || r.lon === null ? null : `~${coarse(r.lat)},${coarse(r.lon)}`,
+  ].filter((p): p is string => Boolean(p));
+  return parts.length > 0 ? parts.join(' ') : t('supply-location-none');
+}
+
+export const requestRef = (r: { id: number }) => `R-${r.id}`;
+
+/** The details every message about a request carries, rendered for one reader. */
+export function requestArgs(r: SupplyRequest, t: Tr): MessageArgs {
+  return {
+    ref: requestRef(r),
+    items: itemsText(r.items, t),
+    people: r.peopleCount ?? '?',
+    urgency: t(`supply-urgency-${r.urgency}`),
+    status: t(`supply-status-${r.status}`),
+    area: r.area ?? t('supply-location-none'),
+  };
+}
+
+/**
+ * The supply request a reference names, or a refusal: not a reference, another kind of record (a
+ * rescue case is not a supply request), or no such request.
+ */
+export function findRequest(ctx: CommandContext, text: string): SupplyRequest {
+  const ref = parseRef(text);
+  if (!ref) throw new UserError('supply-ref-invalid', { text: text.slice(0, 40) });
+  if (ref.kind !== 'R') throw new UserError('supply-not-a-request', { ref: `${ref.kind}-${ref.id}` });
+  const r = ctx.ledger.requests.get(ref.id);
+  if (!r) throw new UserError('supply-not-found', { ref: `R-${ref.id}` });
+  return r;
+}
+
+export function refusedMove(ctx: CommandContext, r: SupplyRequest, to: string): UserError {
+  return new UserError('supply-move-refused', {
+    ref: requestRef(r),
+    status: ctx.t(`supply-status-${r.status}`),
+    to: ctx.t(`supply-status-${to}`),
+  });
+}

@@ -1,0 +1,178 @@
+import type { CommandContext, DialogDef } from '../../src/core/command.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { parseItems, type RequestItem } from '../../src/core/items.ts';
+import type { InboundContent } from '../../src/core/message.ts';
+import type { Outcome } from '../../src/core/outcome.ts';
+import { URGENCIES, type Urgency } from '../../src/core/request-states.ts';
+import { defaultTranslator, fullLocation, itemsText, requestArgs } from './format.ts';
+import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
+
+/** What the /need dialog has gathered so far; kept in the ledger between messages, so plain JSON. */
+export interface NeedData extends RequestLocation {
+  items?: RequestItem[];
+  /** null: the person does not know, or skipped. */
+  people?: number | null;
+  located?: boolean;
+  urgency?: Urgency;
+  contact?: string | null;
+  note?: string | null;
+  /** The one-shot form gave items and a location: create at once with defaults for the rest. */
+  quick?: boolean;
+}
+
+const SKIP = 'skip';
+const MAX_PEOPLE = 100_000;
+const MAX_NOTE = 500;
+const skipChoice = { value: SKIP, key: 'need-skip' };
+const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
+const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
+
+/** Items from text, or a UserError saying what to fix. */
+export function itemsFrom(text: string): RequestItem[] {
+  const parsed = parseItems(text);
+  if (parsed.ok) return parsed.items;
+  throw new UserError(`need-items-${parsed.problem}`, { part: parsed.part ?? '' });
+}
+
+/** A phone number as people type it: `+62 812-3456-7890`, `0812 3456 7890`. */
+export function phoneFrom(text: string): string {
+  const compact = text.replace(/[\s.\-()]/g, '');
+  if (!/^\+?\d{8,15}$/.test(compact)) throw new UserError('need-contact-invalid');
+  return compact;
+}
+
+/** `/need 20 water, 5 rice @ -7.80,110.36` or `@ Bantul`: what the one-shot form already says. */
+function start(ctx: CommandContext, text: string, out: Outcome): NeedData {
+  if (!text) return {};
+  const at = text.lastIndexOf('@');
+  const itemsText = at < 0 ? text : text.slice(0, at);
+  const placeText = at < 0 ? '' : text.slice(at + 1).trim();
+  const data: NeedData = {};
+  try {
+    data.items = itemsFrom(itemsText);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    out.reply(err.key, err.args);
+  }
+  if (placeText) {
+    try {
+      Object.assign(data, textLocation(ctx, placeText), { located: true });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      out.reply(err.key, err.args);
+    }
+  }
+  data.quick = data.items !== undefined && data.located === true && !data.needsArea;
+  return data;
+}
+
+function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
+  const r = ctx.ledger.requests.create(ctx.actor, {
+    requester: ctx.sender.id,
+    items: data.items ?? [],
+    peopleCount: data.people ?? null,
+    lat: data.lat ?? null,
+    lon: data.lon ?? null,
+    address: data.address ?? null,
+    area: data.area ?? null,
+    urgency: data.urgency ?? 'normal',
+    contact: data.contact ?? null,
+    notes: data.note ?? null,
+  });
+  out.reply('need-created', { ...requestArgs(r, ctx.t), location: fullLocation(r, ctx.t) });
+  const t = defaultTranslator(ctx);
+  out.toCoordinators('supply-new-coordinators', {
+    ...requestArgs(r, t),
+    items: itemsText(r.items, t),
+    location: fullLocation(r, t),
+  });
+}
+
+export const needDialog: DialogDef<NeedData> = {
+  start,
+  finish,
+  steps: [
+    {
+      id: 'items',
+      skip: (d) => d.items !== undefined,
+      ask: () => ({ key: 'need-ask-items' }),
+      answer: (_ctx, input, d) => {
+        const text = textOf(input);
+        if (text === undefined) throw new UserError('need-items-empty', { part: '' });
+        return { ...d, items: itemsFrom(text) };
+      },
+    },
+    {
+      id: 'people',
+      skip: (d) => d.people !== undefined || d.quick === true,
+      ask: () => ({ key: 'need-ask-people', choices: [{ value: SKIP, key: 'need-people-unknown' }] }),
+      answer: (_ctx, input, d) => {
+        if (isSkip(input)) return { ...d, people: null };
+        const n = Number(/^\s*(\d{1,7})(?!\d)/.exec(textOf(input) ?? '')?.[1]);
+        if (!(n >= 1 && n <= MAX_PEOPLE)) throw new UserError('need-people-invalid', { max: MAX_PEOPLE });
+        return { ...d, people: n };
+      },
+    },
+    {
+      id: 'location',
+      skip: (d) => d.located === true,
+      ask: () => ({ key: 'need-ask-location', ask: 'location' }),
+      answer: (ctx, input, d) => {
+        if (input.kind === 'location')
+          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
+        const text = textOf(input);
+        if (text === undefined) throw new UserError('need-location-invalid');
+        return { ...d, ...textLocation(ctx, text), located: true };
+      },
+    },
+    {
+      id: 'area',
+      skip: (d) => d.needsArea !== true,
+      ask: (ctx) => ({
+        key: 'need-ask-area',
+        choices: areaChoices(ctx).map((path) => ({ value: path, label: path })),
+      }),
+      answer: (ctx, input, d) => {
+        const text = input.kind === 'choice' ? input.value : textOf(input);
+        if (!text) throw new UserError('need-area-unknown', { text: '' });
+        return { ...d, area: pickArea(ctx, text), needsArea: false };
+      },
+    },
+    {
+      id: 'urgency',
+      skip: (d) => d.urgency !== undefined || d.quick === true,
+      ask: () => ({
+        key: 'need-ask-urgency',
+        choices: URGENCIES.map((u) => ({ value: u, key: `supply-urgency-${u}` })),
+      }),
+      answer: (_ctx, input, d) => {
+        const value = input.kind === 'choice' ? input.value : undefined;
+        const urgency = URGENCIES.find((u) => u === value);
+        if (!urgency) throw new UserError('need-urgency-invalid');
+        return { ...d, urgency };
+      },
+    },
+    {
+      id: 'contact',
+      skip: (d) => d.contact !== undefined || d.quick === true,
+      ask: () => ({ key: 'need-ask-contact', ask: 'contact', choices: [skipChoice] }),
+      answer: (_ctx, input, d) => {
+        if (isSkip(input)) return { ...d, contact: null };
+        if (input.kind === 'contact') return { ...d, contact: phoneFrom(input.phone) };
+        return { ...d, contact: phoneFrom(textOf(input) ?? '') };
+      },
+    },
+    {
+      id: 'note',
+      skip: (d) => d.note !== undefined || d.quick === true,
+      ask: () => ({ key: 'need-ask-note', choices: [skipChoice] }),
+      answer: (_ctx, input, d) => {
+        if (isSkip(input)) return { ...d, note: null };
+        const text = textOf(input);
+        if (!text) throw new UserError('need-note-invalid', { max: MAX_NOTE });
+        if (text.length > MAX_NOTE) throw new UserError('need-note-invalid', { max: MAX_NOTE });
+        return { ...d, note: text };
+      },
+    },
+  ],
+};

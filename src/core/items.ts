@@ -1,0 +1,179 @@
+/**
+ * Reading what a person needs from free text: `20 water, 5 kg rice, diapers`, `beras 10 karung`,
+ * `2 dus mie instan dan popok`. Pure: no I/O, never throws. Items outside the catalog are kept in the
+ * person's words (a coordinator reads them at triage) rather than refused.
+ */
+
+/** Catalog items with the words people use for them, English and Indonesian. Labels live in the locales. */
+export const ITEM_WORDS = {
+  water: ['water', 'drinking water', 'clean water', 'air', 'air minum', 'air bersih', 'air mineral', 'aqua'],
+  rice: ['rice', 'beras', 'nasi'],
+  diapers: ['diapers', 'diaper', 'nappies', 'nappy', 'popok', 'pampers', 'popok bayi'],
+  medicine: ['medicine', 'medicines', 'meds', 'medication', 'obat', 'obat obatan', 'obatan'],
+  food: ['food', 'meals', 'makanan', 'nasi bungkus', 'sembako', 'logistik makanan'],
+  blanket: ['blanket', 'blankets', 'selimut'],
+  tarp: ['tarp', 'tarps', 'tarpaulin', 'terpal'],
+  baby_milk: ['baby milk', 'formula', 'infant formula', 'baby formula', 'susu bayi', 'susu formula'],
+  milk: ['milk', 'susu'],
+  noodles: ['instant noodles', 'noodles', 'mie instan', 'mi instan', 'mie', 'indomie'],
+  clothes: ['clothes', 'clothing', 'pakaian', 'baju', 'pakaian layak pakai'],
+  hygiene_kit: [
+    'hygiene kit',
+    'hygiene kits',
+    'hygiene',
+    'kit kebersihan',
+    'alat mandi',
+    'perlengkapan mandi',
+  ],
+  mask: ['mask', 'masks', 'face mask', 'masker'],
+  tent: ['tent', 'tents', 'tenda'],
+  mattress: ['mattress', 'mattresses', 'kasur', 'mat', 'mats', 'tikar'],
+  sanitary_pads: ['sanitary pads', 'pads', 'pembalut'],
+  soap: ['soap', 'sabun'],
+  flashlight: ['flashlight', 'torch', 'senter'],
+  cooking_oil: ['cooking oil', 'oil', 'minyak goreng', 'minyak'],
+  eggs: ['eggs', 'egg', 'telur'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ItemId = keyof typeof ITEM_WORDS;
+export const ITEM_IDS = Object.keys(ITEM_WORDS) as ItemId[];
+
+export const UNIT_WORDS = {
+  kg: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms'],
+  liter: ['l', 'ltr', 'liter', 'liters', 'litre', 'litres'],
+  sack: ['sack', 'sacks', 'karung', 'bag', 'bags'],
+  box: ['box', 'boxes', 'carton', 'cartons', 'dus', 'kardus', 'kotak'],
+  pack: ['pack', 'packs', 'packet', 'packets', 'bungkus', 'pak', 'paket'],
+  bottle: ['bottle', 'bottles', 'botol'],
+  gallon: ['gallon', 'gallons', 'galon'],
+  piece: ['pcs', 'pc', 'piece', 'pieces', 'buah', 'biji', 'lembar', 'sheet', 'sheets'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type UnitId = keyof typeof UNIT_WORDS;
+
+/** One line of a request. `item` is a catalog id, or `other` with the person's own words in `text`. */
+export interface RequestItem {
+  item: ItemId | 'other';
+  qty?: number;
+  unit?: UnitId;
+  text?: string;
+}
+
+export type ItemsProblem = 'empty' | 'too-long' | 'too-many' | 'no-name' | 'bad-quantity';
+export type ItemsParse =
+  | { ok: true; items: RequestItem[] }
+  | { ok: false; problem: ItemsProblem; part?: string };
+
+export const MAX_ITEMS_TEXT = 1000;
+export const MAX_ITEMS = 20;
+export const MAX_QUANTITY = 100_000;
+const MAX_OTHER_TEXT = 60;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+const ITEM_BY_WORD = new Map<string, ItemId>(
+  ITEM_IDS.flatMap((id) => ITEM_WORDS[id].map((w) => [w, id] as const)),
+);
+// Longest first, so `susu bayi` wins over `susu` and `mie instan` over `mie`.
+const ITEM_PHRASES = [...ITEM_BY_WORD.keys()].sort((a, b) => b.length - a.length);
+const UNIT_BY_WORD = new Map<string, UnitId>(
+  (Object.keys(UNIT_WORDS) as UnitId[]).flatMap((id) => UNIT_WORDS[id].map((w) => [w, id] as const)),
+);
+const FILLER = new Set([
+  'of',
+  'x',
+  'isi',
+  'for',
+  'untuk',
+  'the',
+  'some',
+  'please',
+  'tolong',
+  'butuh',
+  'need',
+]);
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const GLUED = /^(\d+(?:\.\d+)?)([a-z]+)$/;
+const TIMES = /^x(\d+(?:\.\d+)?)$/;
+
+function lookupItem(name: string): ItemId | undefined {
+  const exact = ITEM_BY_WORD.get(name) ?? ITEM_BY_WORD.get(name.replace(/s$/, ''));
+  if (exact) return exact;
+  const padded = ` ${name} `;
+  const phrase = ITEM_PHRASES.find((p) => padded.includes(` ${p} `));
+  return phrase ? ITEM_BY_WORD.get(phrase) : undefined;
+}
+
+type Piece = { item: RequestItem } | { problem: ItemsProblem } | undefined;
+
+function parsePiece(raw: string): Piece {
+  const words = fold(raw)
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+  if (!words.some((w) => /\p{L}|\d/u.test(w))) return undefined;
+  let qty: number | undefined;
+  let unit: UnitId | undefined;
+  const name: string[] = [];
+  for (const w of words) {
+    const glued = GLUED.exec(w);
+    const times = TIMES.exec(w);
+    if (qty === undefined && NUMBER.test(w)) qty = Number(w);
+    else if (qty === undefined && times) qty = Number(times[1]);
+    else if (qty === undefined && glued && (UNIT_BY_WORD.has(glued[2]!) || glued[2] === 'x')) {
+      qty = Number(glued[1]);
+      unit = UNIT_BY_WORD.get(glued[2]!);
+    } else if (unit === undefined && UNIT_BY_WORD.has(w)) unit = UNIT_BY_WORD.get(w);
+    else if (!FILLER.has(w)) name.push(w);
+  }
+  if (qty !== undefined && (!(qty > 0) || qty > MAX_QUANTITY)) return { problem: 'bad-quantity' };
+  const text = name.join(' ');
+  if (!text) return { problem: 'no-name' };
+  const measure = {
+    ...(qty === undefined ? {} : { qty: Math.round(qty * 10) / 10 }),
+    ...(unit === undefined ? {} : { unit }),
+  };
+  const id = lookupItem(text);
+  if (id) return { item: { item: id, ...measure } };
+  return { item: { item: 'other', ...measure, text: text.slice(0, MAX_OTHER_TEXT) } };
+}
+
+/** Splits a list on commas, semicolons, new lines, `+`, `&`, `and`, `dan`. */
+export function splitItems(text: string): string[] {
+  return text
+    .split(/[,;\n+&]+|\s+(?:and|dan|serta)\s+/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** Items and quantities from free text, or the reason to ask again. Never throws. */
+export function parseItems(text: string): ItemsParse {
+  if (text.length > MAX_ITEMS_TEXT) return { ok: false, problem: 'too-long' };
+  const items: RequestItem[] = [];
+  for (const part of splitItems(text)) {
+    const piece = parsePiece(part);
+    if (!piece) continue;
+    if ('problem' in piece) return { ok: false, problem: piece.problem, part: part.slice(0, 60) };
+    const same = items.find(
+      (i) => i.item === piece.item.item && i.unit === piece.item.unit && i.text === piece.item.text,
+    );
+    // `20 water, 10 air` is one line of 30 water.
+    if (same && same.qty !== undefined && piece.item.qty !== undefined) same.qty += piece.item.qty;
+    else if (!same) items.push(piece.item);
+    if (items.length > MAX_ITEMS) return { ok: false, problem: 'too-many' };
+  }
+  return items.length > 0 ? { ok: true, items } : { ok: false, problem: 'empty' };
+}
+
+/** Catalog items two requests have in common (`other` items compare by their words). */
+export function sharedItems(a: readonly RequestItem[], b: readonly RequestItem[]): boolean {
+  const key = (i: RequestItem) => (i.item === 'other' ? `other:${i.text}` : i.item);
+  const keys = new Set(a.map(key));
+  return b.some((i) => keys.has(key(i)));
+}
