@@ -58,6 +58,9 @@ const EnvSchema = z.object({
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_SESSION_DIR: z.string().default(path.join(PROJECT_ROOT, 'data', 'wwebjs')),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  WHATSAPP_GROUP_GAP_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  WHATSAPP_JITTER_MS: z.coerce.number().int().min(0).max(600_000).default(3_000),
   ADMINS: personIdList.default([]),
   DEFAULT_LANGUAGE: z
     .string()

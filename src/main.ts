@@ -10,6 +10,7 @@ import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
 import { createLogger } from './log.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
+import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
 
 export interface App {
@@ -84,6 +85,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     dispatcher.add(t);
     http.addHealthCheck({ name: t.name, check: () => t.health() });
   }
+  if (config.WHATSAPP_ENABLED) await addWhatsApp(app);
   // The console demo needs no HTTP server; every deployment (or an explicit HTTP_PORT) gets one.
   if (!consoleOnly || process.env.HTTP_PORT) await http.listen(config.HTTP_PORT, config.HTTP_HOST);
 
@@ -93,6 +95,43 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   for (const t of transports) await t.start(core);
   log.info({ transports: transports.map((t) => t.name), schema: ledger.schemaVersion }, 'ready');
   return app;
+}
+
+/**
+ * WhatsApp is loaded only when enabled: whatsapp-web.js brings puppeteer and a browser with it. It
+ * connects in the background (pairing can take minutes), paced per SPEC 4, its QR code at /whatsapp/qr.
+ */
+async function addWhatsApp(app: App): Promise<void> {
+  const { config, dispatcher, http } = app;
+  const log = app.log.child({ transport: 'whatsapp' });
+  const { WhatsAppTransport } = await import('./transports/whatsapp/index.ts');
+  const { loadClientFactory } = await import('./transports/whatsapp/launch.ts');
+  const { qrImage, qrPage } = await import('./http/whatsapp-qr.ts');
+  const whatsapp = new WhatsAppTransport({
+    createClient: await loadClientFactory({
+      chromiumPath: config.CHROMIUM_PATH,
+      sessionDir: config.WHATSAPP_SESSION_DIR,
+    }),
+    log,
+    stateFile: path.join(config.WHATSAPP_SESSION_DIR, 'last-heard'),
+    // Sending paused while disconnected; the outbox looks again the moment the client is back.
+    onState: (state) => {
+      if (state === 'ready') dispatcher.kick();
+    },
+  });
+  const pacing = {
+    minGapMs: config.WHATSAPP_MIN_GAP_MS,
+    groupGapMs: config.WHATSAPP_GROUP_GAP_MS,
+    jitterMs: config.WHATSAPP_JITTER_MS,
+  };
+  dispatcher.add(whatsapp, new WhatsAppPacer(pacing, () => whatsapp.health().state === 'ready'));
+  http.addHealthCheck({ name: 'whatsapp', check: () => whatsapp.health() });
+  http.route('GET', '/whatsapp/qr', qrPage(whatsapp));
+  http.route('GET', '/whatsapp/qr.png', qrImage(whatsapp));
+  // puppeteer inside whatsapp-web.js can reject promises nobody awaits (a page closing mid-call): log
+  // them instead of letting Node end the process while the other transports are serving.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  app.transports.push(whatsapp);
 }
 
 /** Waits until every recorded message is handled and every reply is out (the console's end of input). */

@@ -32,6 +32,8 @@ interface Lane {
   running: boolean;
   again: boolean;
   timer: NodeJS.Timeout | undefined;
+  /** Ends a pacing wait early (a kick or stop). */
+  wake: (() => void) | undefined;
 }
 
 /**
@@ -51,7 +53,14 @@ export class Dispatcher {
   ) {}
 
   add(transport: Transport, pacer: Pacer = unpaced): void {
-    this.lanes.set(transport.name, { transport, pacer, running: false, again: false, timer: undefined });
+    this.lanes.set(transport.name, {
+      transport,
+      pacer,
+      running: false,
+      again: false,
+      timer: undefined,
+      wake: undefined,
+    });
   }
 
   /** Resets rows a crash left in flight, then starts draining. */
@@ -63,7 +72,10 @@ export class Dispatcher {
 
   /** Something new is in the outbox. */
   kick(): void {
-    for (const lane of this.lanes.values()) void this.drain(lane);
+    for (const lane of this.lanes.values()) {
+      lane.wake?.();
+      void this.drain(lane);
+    }
   }
 
   /** Resolves when no lane has a pending row that is due (used by the console at end of input). */
@@ -74,7 +86,10 @@ export class Dispatcher {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const lane of this.lanes.values()) if (lane.timer) clearTimeout(lane.timer);
+    for (const lane of this.lanes.values()) {
+      if (lane.timer) clearTimeout(lane.timer);
+      lane.wake?.();
+    }
     while ([...this.lanes.values()].some((l) => l.running)) await new Promise((r) => setTimeout(r, 10));
   }
 
@@ -94,12 +109,20 @@ export class Dispatcher {
         while (!this.stopping) {
           const batch = this.ledger.outbox.dueFor(lane.transport.name, this.clock(), 32);
           if (batch.length === 0) break;
+          // A message its pacer holds back does not block the others (another chat may go now); when
+          // all are held, wait for the soonest, then look at the queue afresh (a reply may have come).
+          let soonest = Number.POSITIVE_INFINITY;
+          let delivered = 0;
           for (const message of batch) {
             if (this.stopping) break;
             const wait = lane.pacer.delayFor(message, this.clock());
-            if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-            await this.deliver(lane, message);
+            if (wait > 0) soonest = Math.min(soonest, wait);
+            else {
+              await this.deliver(lane, message);
+              delivered++;
+            }
           }
+          if (delivered === 0 && !this.stopping) await this.pause(lane, soonest);
         }
       } while (lane.again && !this.stopping);
     } finally {
@@ -107,6 +130,19 @@ export class Dispatcher {
     }
     this.scheduleNext(lane);
     if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** A pacing wait that a kick (new messages, a transport back online) or stop ends early. */
+  private pause(lane: Lane, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        lane.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      lane.wake = done;
+    });
   }
 
   private scheduleNext(lane: Lane): void {

@@ -1,0 +1,17 @@
+/**
+ * The part of whatsapp-web.js's `Client` the adapter uses. The real client and the test fake both fit
+ * it, so the adapter never names the library's types and tests need no browser.
+ */
+export interface WhatsAppClient {
+  /** Events used: `qr`, `ready`, `message`, `disconnected`, `auth_failure`, `group_join`, `group_leave`. */
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  initialize(): Promise<void>;
+  destroy(): Promise<void>;
+  /** Resolves to undefined when WhatsApp Web has no such chat. */
+  sendMessage(chatId: string, content: string): Promise<{ id: { _serialized: string } } | undefined>;
+  /** Set once the client is ready: the bot's own WhatsApp id. */
+  info?: { wid?: { _serialized: string } } | undefined;
+}
+
+/** Builds a fresh client; a reconnect always starts from a new one (the library destroys a disconnected one). */
+export type WhatsAppClientFactory = () => WhatsAppClient;

@@ -1,0 +1,257 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import qrcodeTerminal from 'qrcode-terminal';
+import { TransportError } from '../../core/errors.ts';
+import type { InboundMessage, OutboundMessage } from '../../core/message.ts';
+import type { Intake, SendResult, Transport, TransportHealth } from '../../core/transport.ts';
+import type { WhatsAppClient, WhatsAppClientFactory } from './client.ts';
+import { translateMembership, translateMessage } from './inbound.ts';
+import { renderText, splitText } from './outbound.ts';
+
+export type WhatsAppState = 'starting' | 'qr-needed' | 'ready' | 'disconnected' | 'auth_failure' | 'stopped';
+
+export interface WhatsAppOptions {
+  createClient: WhatsAppClientFactory;
+  log: Logger;
+  /** Where the pairing QR code is drawn for an operator at the terminal; null: nowhere. */
+  qrOut?: NodeJS.WritableStream | null;
+  /**
+   * Remembers when the bot last heard WhatsApp, across restarts: messages sent while it was down are
+   * answered, while a first pairing does not answer a phone's whole history.
+   */
+  stateFile?: string;
+  /** Told of every state change (main wakes the outbox on `ready`). */
+  onState?: (state: WhatsAppState) => void;
+  reconnect?: { firstMs: number; maxMs: number };
+  clock?: () => number;
+}
+
+/** Messages this much older than the last moment the bot was listening still count as live. */
+export const HISTORY_MARGIN_MS = 2 * 60_000;
+/** Nothing older than this is answered after an outage (Telegram keeps updates as long). */
+export const MAX_CATCH_UP_MS = 24 * 60 * 60_000;
+/** The last-heard time is written at most this often (a stale value only lets in more, and dedup holds). */
+const HEARD_WRITE_EVERY_MS = 10_000;
+
+/**
+ * WhatsApp through whatsapp-web.js: a linked device driven by Chromium. Translates only: platform
+ * messages into the core's normalized ones, outbound messages into text. It reconnects with backoff
+ * from a new client each time, since the library destroys a client once it disconnects.
+ */
+export class WhatsAppTransport implements Transport {
+  readonly name = 'whatsapp' as const;
+  private client: WhatsAppClient | undefined;
+  private intake: Intake | undefined;
+  private state: WhatsAppState = 'starting';
+  private detail: string | undefined;
+  private qr: string | undefined;
+  private failures = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private cutoff = 0;
+  private lastHeard: number | undefined;
+  private lastHeardWritten = 0;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: WhatsAppOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.lastHeard = this.readLastHeard();
+  }
+
+  /** Connects in the background: Chromium and pairing take long, and nothing else should wait for them. */
+  async start(intake: Intake): Promise<void> {
+    this.intake = intake;
+    void this.connect();
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    const client = this.client;
+    if (!client || this.state !== 'ready') throw new TransportError(`whatsapp is ${this.state}`, true);
+    let first: string | undefined;
+    for (const part of splitText(renderText(message))) {
+      let sent: Awaited<ReturnType<WhatsAppClient['sendMessage']>>;
+      try {
+        sent = await client.sendMessage(message.chat.chatId, part);
+      } catch (err) {
+        throw sendError(err);
+      }
+      if (!sent) throw new TransportError('whatsapp has no such chat', false);
+      first ??= sent.id._serialized;
+    }
+    return first ? { platformMessageId: first } : {};
+  }
+
+  async stop(): Promise<void> {
+    this.setState('stopped');
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.writeLastHeard(true);
+    const client = this.client;
+    this.client = undefined;
+    await client
+      ?.destroy()
+      .catch((err: unknown) => this.options.log.warn({ err }, 'whatsapp destroy failed'));
+  }
+
+  health(): TransportHealth {
+    return { ok: this.state === 'ready', state: this.state, ...(this.detail ? { detail: this.detail } : {}) };
+  }
+
+  /** The pairing QR code while one is needed (the HTTP page shows it). */
+  currentQr(): string | undefined {
+    return this.state === 'qr-needed' ? this.qr : undefined;
+  }
+
+  private async connect(): Promise<void> {
+    const old = this.client;
+    this.client = undefined;
+    // The library may have destroyed it already; a second destroy of a closed browser is harmless.
+    await old?.destroy().catch(() => {});
+    if (this.state === 'stopped') return;
+    const client = this.options.createClient();
+    this.client = client;
+    this.listen(client);
+    this.setState('starting');
+    try {
+      await client.initialize();
+    } catch (err) {
+      if (client !== this.client) return;
+      this.options.log.error({ err }, 'whatsapp client failed to start (is CHROMIUM_PATH right?)');
+      this.lost('disconnected', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private listen(client: WhatsAppClient): void {
+    // Events of a client already replaced (a late `disconnected`, say) are not this connection's.
+    const on = (event: string, handle: (arg: unknown) => void) =>
+      client.on(event, (arg: unknown) => {
+        if (client === this.client && this.state !== 'stopped') handle(arg);
+      });
+    on('qr', (qr) => this.onQr(String(qr)));
+    on('ready', () => this.onReady());
+    on('message', (m) => this.onMessage(m));
+    on('group_join', (n) => this.onMembership(n, 'joined'));
+    on('group_leave', (n) => this.onMembership(n, 'left'));
+    on('disconnected', (reason) => {
+      this.options.log.warn({ reason: String(reason) }, 'whatsapp disconnected; sending paused');
+      this.lost('disconnected', String(reason));
+    });
+    on('auth_failure', (message) => {
+      this.options.log.error(
+        { reason: String(message) },
+        'whatsapp rejected the saved session: scan a new QR code (or remove WHATSAPP_SESSION_DIR and restart)',
+      );
+      this.lost('auth_failure', String(message));
+    });
+  }
+
+  private onQr(qr: string): void {
+    if (this.state !== 'qr-needed')
+      this.options.log.warn('whatsapp needs pairing: scan the QR code in the terminal or at /whatsapp/qr');
+    this.qr = qr;
+    this.setState('qr-needed');
+    const out = this.options.qrOut === undefined ? process.stdout : this.options.qrOut;
+    if (out) qrcodeTerminal.generate(qr, { small: true }, (drawing) => out.write(`${drawing}\n`));
+  }
+
+  private onReady(): void {
+    const now = this.clock();
+    const since = this.lastHeard ?? now;
+    this.cutoff = Math.max(now - MAX_CATCH_UP_MS, Math.min(since, now) - HISTORY_MARGIN_MS);
+    this.failures = 0;
+    this.qr = undefined;
+    this.detail = undefined;
+    this.heard(now);
+    this.setState('ready');
+    this.options.log.info('whatsapp ready');
+  }
+
+  private onMessage(raw: unknown): void {
+    const translated = translateMessage(raw, this.cutoff);
+    if ('ignored' in translated) {
+      this.options.log.debug({ reason: translated.ignored }, 'whatsapp message ignored');
+      return;
+    }
+    this.deliver(translated.message);
+  }
+
+  private onMembership(raw: unknown, change: 'joined' | 'left'): void {
+    const message = translateMembership(raw, change, this.client?.info?.wid?._serialized);
+    if (message) this.deliver(message);
+  }
+
+  /** Recorded in the ledger before anything else; the inbox's unique key absorbs a repeated id. */
+  private deliver(message: InboundMessage): void {
+    try {
+      const result = this.intake?.receive([message]);
+      if (result?.invalid) this.options.log.warn('whatsapp message rejected by the core schema');
+    } catch (err) {
+      // WhatsApp never redelivers to a linked device, so this message is gone: say so loudly.
+      this.options.log.error({ err }, 'ledger failed to record a whatsapp message; it is lost');
+      return;
+    }
+    this.heard(this.clock());
+  }
+
+  /** A connection ended (`disconnected`, `auth_failure`, a failed start): pause, then a fresh client. */
+  private lost(state: 'disconnected' | 'auth_failure', detail: string): void {
+    if (this.state === 'ready') this.heard(this.clock());
+    this.writeLastHeard(true);
+    this.detail = detail.slice(0, 200);
+    this.setState(state);
+    if (this.reconnectTimer) return;
+    const { firstMs, maxMs } = this.options.reconnect ?? { firstMs: 2_000, maxMs: 5 * 60_000 };
+    const delay = Math.min(maxMs, firstMs * 2 ** this.failures);
+    this.failures++;
+    this.options.log.info({ delayMs: delay, attempt: this.failures }, 'whatsapp will reconnect');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  private setState(state: WhatsAppState): void {
+    if (this.state === 'stopped') return;
+    this.state = state;
+    this.options.onState?.(state);
+  }
+
+  private heard(at: number): void {
+    this.lastHeard = Math.max(this.lastHeard ?? 0, at);
+    this.writeLastHeard(false);
+  }
+
+  private readLastHeard(): number | undefined {
+    if (!this.options.stateFile) return undefined;
+    try {
+      const value = Number(readFileSync(this.options.stateFile, 'utf8'));
+      return Number.isFinite(value) && value > 0 ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeLastHeard(force: boolean): void {
+    const file = this.options.stateFile;
+    const now = this.clock();
+    if (!file || this.lastHeard === undefined) return;
+    if (!force && now - this.lastHeardWritten < HEARD_WRITE_EVERY_MS) return;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, String(this.lastHeard));
+      this.lastHeardWritten = now;
+    } catch (err) {
+      this.options.log.warn({ err }, 'could not write the whatsapp last-heard time');
+    }
+  }
+}
+
+/**
+ * Errors of whatsapp-web.js are plain Errors from the browser page. A chat id WhatsApp does not know
+ * will not get better by waiting; anything else (a closed page, a timeout) is worth a retry.
+ */
+function sendError(err: unknown): TransportError {
+  const text = err instanceof Error ? err.message : String(err);
+  const permanent = /invalid wid|wid error|no lid for user|not a valid|chat not found/i.test(text);
+  return new TransportError(`whatsapp: ${text.slice(0, 300)}`, !permanent);
+}

@@ -1,0 +1,87 @@
+import { Dispatcher, type Pacer, unpaced } from '../../src/outbox/dispatcher.ts';
+import {
+  type WhatsAppOptions,
+  type WhatsAppState,
+  WhatsAppTransport,
+} from '../../src/transports/whatsapp/index.ts';
+import { type FakeMessage, FakeWhatsAppClient } from './fake-whatsapp.ts';
+import { Harness, silentLog } from './harness.ts';
+
+/**
+ * The WhatsApp adapter on the real core: a fake client injected through the constructor, the outbox
+ * drained into it by the real dispatcher. Speak as a WhatsApp user would; read what the bot sent back.
+ */
+export class WhatsAppRig {
+  readonly h: Harness;
+  readonly clients: FakeWhatsAppClient[] = [];
+  readonly states: WhatsAppState[] = [];
+  readonly transport: WhatsAppTransport;
+  readonly dispatcher: Dispatcher;
+  private seen = 0;
+
+  constructor(
+    options: Partial<WhatsAppOptions> = {},
+    pacer: (t: WhatsAppTransport) => Pacer = () => unpaced,
+    env: Record<string, string> = {},
+  ) {
+    this.h = new Harness(env);
+    this.transport = new WhatsAppTransport({
+      createClient: () => {
+        const c = new FakeWhatsAppClient();
+        this.clients.push(c);
+        return c;
+      },
+      log: silentLog,
+      qrOut: null,
+      clock: this.h.clock.fn,
+      onState: (s) => {
+        this.states.push(s);
+        if (s === 'ready') this.dispatcher.kick();
+      },
+      reconnect: { firstMs: 1_000, maxMs: 8_000 },
+      ...options,
+    });
+    this.dispatcher = new Dispatcher(this.h.ledger, silentLog, undefined, this.h.clock.fn);
+    this.dispatcher.add(this.transport, pacer(this.transport));
+    this.h.core.onOutbound(() => this.dispatcher.kick());
+  }
+
+  /** Starts the adapter and pairs the (fake) phone. */
+  async connect(): Promise<this> {
+    await this.transport.start(this.h.core);
+    await Promise.resolve();
+    this.client.becomeReady();
+    this.dispatcher.start();
+    return this;
+  }
+
+  get client(): FakeWhatsAppClient {
+    return this.clients.at(-1)!;
+  }
+
+  /** A message arrives from WhatsApp; resolves with what the bot sent since, once the outbox is empty. */
+  async say(from: string, body: string | Partial<FakeMessage>, author?: string): Promise<string[]> {
+    const over = typeof body === 'string' ? { body } : body;
+    this.client.receive({ from, ...(author ? { author } : {}), ...over }, this.h.clock.now);
+    return this.replies();
+  }
+
+  /** What was sent since the last call (all clients), after the outbox drained. */
+  async replies(): Promise<string[]> {
+    await this.dispatcher.whenIdle();
+    const all = this.clients.flatMap((c) => c.sent);
+    const fresh = all.slice(this.seen);
+    this.seen = all.length;
+    return fresh.map((m) => m.content);
+  }
+
+  sentTo(chatId: string): string[] {
+    return this.clients.flatMap((c) => c.sent.filter((m) => m.chatId === chatId).map((m) => m.content));
+  }
+
+  async close(): Promise<void> {
+    await this.transport.stop();
+    await this.dispatcher.stop();
+    this.h.close();
+  }
+}
