@@ -46,6 +46,7 @@ export const UNIT_WORDS = {
   pack: ['pack', 'packs', 'packet', 'packets', 'bungkus', 'pak', 'paket'],
   bottle: ['bottle', 'bottles', 'botol'],
   gallon: ['gallon', 'gallons', 'galon'],
+  can: ['can', 'cans', 'tin', 'tins', 'kaleng'],
   piece: ['pcs', 'pc', 'piece', 'pieces', 'buah', 'biji', 'lembar', 'sheet', 'sheets'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -121,6 +122,8 @@ function parsePiece(raw: string): Piece {
   let qty: number | undefined;
   let unit: UnitId | undefined;
   const name: string[] = [];
+  // Words a unit took, kept so an item named with a unit word (`nasi bungkus`) is still found whole.
+  const whole: string[] = [];
   for (const w of words) {
     const glued = GLUED.exec(w);
     const times = TIMES.exec(w);
@@ -129,9 +132,16 @@ function parsePiece(raw: string): Piece {
     else if (qty === undefined && glued && (UNIT_BY_WORD.has(glued[2]!) || glued[2] === 'x')) {
       qty = Number(glued[1]);
       unit = UNIT_BY_WORD.get(glued[2]!);
-    } else if (unit === undefined && UNIT_BY_WORD.has(w)) unit = UNIT_BY_WORD.get(w);
-    else if (!FILLER.has(w)) name.push(w);
+    } else if (unit === undefined && UNIT_BY_WORD.has(w)) {
+      unit = UNIT_BY_WORD.get(w);
+      whole.push(w);
+    } else if (!FILLER.has(w)) {
+      name.push(w);
+      whole.push(w);
+    }
   }
+  const named = ITEM_BY_WORD.get(whole.join(' '));
+  if (named && named !== lookupItem(name.join(' '))) unit = undefined;
   if (qty !== undefined && (!(qty > 0) || qty > MAX_QUANTITY)) return { problem: 'bad-quantity' };
   const text = name.join(' ');
   if (!text) return { problem: 'no-name' };
@@ -139,7 +149,7 @@ function parsePiece(raw: string): Piece {
     ...(qty === undefined ? {} : { qty: Math.round(qty * 10) / 10 }),
     ...(unit === undefined ? {} : { unit }),
   };
-  const id = lookupItem(text);
+  const id = named ?? lookupItem(text);
   if (id) return { item: { item: id, ...measure } };
   return { item: { item: 'other', ...measure, text: text.slice(0, MAX_OTHER_TEXT) } };
 }

@@ -101,6 +101,7 @@ unit-box = boxes of
 unit-pack = packs of
 unit-bottle = bottles of
 unit-gallon = gallons of
+unit-can = cans of
 unit-piece = pcs
 
 ## States and urgency

@@ -77,6 +77,7 @@ unit-box = dus
 unit-pack = bungkus
 unit-bottle = botol
 unit-gallon = galon
+unit-can = kaleng
 unit-piece = buah
 
 ## Status dan tingkat kedaruratan
