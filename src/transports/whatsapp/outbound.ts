@@ -17,7 +17,7 @@ export function renderText(message: OutboundMessage): string {
   const choices = message.choices ?? [];
   if (choices.length > 0) {
     lines.push('', ...choices.map((c, i) => `${i + 1}. ${c.label}`));
-    lines.push(choices.length === 1 ? '(1)' : `(1-${choices.length})`);
+    if (choices.length > 1) lines.push(`(1-${choices.length})`);
   }
   // Where to find the share in WhatsApp's attach menu, in its English and Indonesian wording.
   if (message.ask === 'location') lines.push('', '📍 📎 › Location / Lokasi');
