@@ -12,11 +12,12 @@ export default defineCommand({
         (c) => !c.hidden && roleAllows(ctx.role, c.role) && (c.where === 'any' || c.where === ctx.chat.kind),
       )
       .map((c) => {
-        const names = ctx.lang === 'en' ? [...c.names.en, ...c.names.id] : [...c.names.id, ...c.names.en];
-        return `/${names[0]} (${names
-          .slice(1)
-          .map((n) => `/${n}`)
-          .join(', ')}): ${ctx.t(`cmd-${c.name}`)}`;
+        // A name both languages share (`/status`) is listed once.
+        const names = [
+          ...new Set(ctx.lang === 'en' ? [...c.names.en, ...c.names.id] : [...c.names.id, ...c.names.en]),
+        ];
+        const aliases = names.slice(1).map((n) => `/${n}`);
+        return `/${names[0]}${aliases.length > 0 ? ` (${aliases.join(', ')})` : ''}: ${ctx.t(`cmd-${c.name}`)}`;
       });
     return new Outcome().reply('help-list', { commands: lines.join('\n') });
   },

@@ -64,7 +64,7 @@ export function requestArgs(r: SupplyRequest, t: Tr): MessageArgs {
     people: r.peopleCount ?? '?',
     urgency: t(`supply-urgency-${r.urgency}`),
     status: t(`supply-status-${r.status}`),
-    area: r.area ?? t('supply-location-none'),
+    area: r.area ?? t('supply-area-none'),
   };
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from '../support/harness.ts';
 import { COORDINATOR, statusOf } from './support.ts';
@@ -96,6 +97,12 @@ describe('/need dialog', () => {
     expect(h.count('requests')).toBe(0);
   });
 
+  it('is listed once in /help, with the status command not doubled', () => {
+    const help = h.say('telegram:19', '/help');
+    expect(help).toContain('/need (/butuh): ask for supplies');
+    expect(help).toContain('/status: your requests');
+  });
+
   it('is for private chats only', () => {
     const inGroup = {
       id: 'telegram:15',
@@ -156,5 +163,49 @@ describe('/need one-shot form', () => {
       { item: 'rice', qty: 3 },
       { item: 'other', qty: 4, text: 'مياه' },
     ]);
+  });
+});
+
+describe('/need on any input (property)', () => {
+  it('answers every message of the dialog with a question, a re-ask or the reference; never an error', () => {
+    const answer = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.constantFrom(
+        '1',
+        '2',
+        '4',
+        'skip',
+        'Bantul',
+        '20 water',
+        '-7.8,110.3',
+        '999,999',
+        "'; DROP TABLE x;--",
+      ),
+      fc.record({
+        kind: fc.constant('location' as const),
+        lat: fc.double({ min: -90, max: 90, noNaN: true }),
+        lon: fc.double({ min: -180, max: 180, noNaN: true }),
+      }),
+      fc.record({
+        kind: fc.constant('contact' as const),
+        phone: fc.string({ maxLength: 30 }),
+        own: fc.boolean(),
+      }),
+    );
+    let n = 0;
+    fc.assert(
+      fc.property(fc.array(answer, { minLength: 1, maxLength: 9 }), (answers) => {
+        const u = `telegram:${7000 + n++}`;
+        h.send(u, '/need');
+        for (const a of answers) {
+          const out = h.send(u, a);
+          if (typeof a === 'string' && a.trim().startsWith('/')) continue;
+          expect(out.length).toBeGreaterThan(0);
+          for (const r of out) expect(r.text).not.toContain('something went wrong');
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,14 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_STATUSES, type RequestStatus } from '../../src/core/request-states.ts';
 import { Harness } from '../support/harness.ts';
 import { COORDINATOR, REQUESTER, requestIn, statusOf, volunteer_ } from './support.ts';
 
+// One ledger for the whole table: every case makes its own requests, so cases do not see each other's.
 let h: Harness;
-beforeEach(() => {
+beforeAll(() => {
   h = new Harness();
   h.grant(COORDINATOR, 'coordinator');
 });
-afterEach(() => h.close());
+afterAll(() => h.close());
 
 /**
  * Every command against a request in every status. Written out by hand from SPEC 3 (not derived from

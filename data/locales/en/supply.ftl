@@ -118,6 +118,7 @@ supply-urgency-normal = Normal
 supply-urgency-high = High
 supply-urgency-critical = Critical
 supply-location-none = no location
+supply-area-none = outside the known areas
 supply-contact-none = no number given
 
 ## Coordinators

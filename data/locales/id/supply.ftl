@@ -94,6 +94,7 @@ supply-urgency-normal = Biasa
 supply-urgency-high = Tinggi
 supply-urgency-critical = Kritis
 supply-location-none = lokasi belum ada
+supply-area-none = di luar wilayah yang dikenal
 supply-contact-none = tidak ada nomor
 
 ## Untuk koordinator
