@@ -109,6 +109,16 @@ describe('announcements to supply groups', () => {
       expect(r.text).not.toMatch(/\d+\.\d{3,}/);
     }
   });
+
+  it('reach only region-wide groups for a request outside every known area', () => {
+    group(h, '-1001', 'DIY/Bantul');
+    const whole = group(h, '-1002', null);
+    h.send(BEN, '/need 5 tents @ -6.2,106.8');
+    expect(h.say(COORDINATOR, '/open')).toContain('outside the known areas');
+    const rows = h.send(COORDINATOR, '/verify R-1').filter((r) => r.kind === 'group');
+    expect(rows.map((r) => r.group_id)).toEqual([whole]);
+    expect(rows[0]!.text).toContain('in ~-6.20,106.80: 5 tents');
+  });
 });
 
 describe('likely duplicates at /verify', () => {
