@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.ts';
 import assign from './assign.ts';
+import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
 import dup from './dup.ts';
@@ -31,6 +32,7 @@ export const commands: readonly Command[] = [
   close,
   reject,
   register,
+  broadcast,
   whoami,
   grant,
   revoke,

@@ -10,7 +10,9 @@ import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
 import { createLogger } from './log.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
+import { pacerFor } from './outbox/pacing/index.ts';
 import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
+import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
 
 export interface App {
@@ -41,7 +43,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const translator = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), config.DEFAULT_LANGUAGE);
   const areas = new Areas(loadAreaDefs(config.AREAS));
   const core = new Core({ ledger, translator, areas, config, commands, log });
-  const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }));
+  // Authors hear once every delivery row of their broadcast is final; batched per tick of the event loop.
+  let reportQueued = false;
+  const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }), {
+    onBroadcastSettled: () => {
+      if (reportQueued) return;
+      reportQueued = true;
+      setImmediate(() => {
+        reportQueued = false;
+        if (ledger.db.open) core.runJob('broadcast-report', reportFinishedBroadcasts);
+      });
+    },
+  });
   core.onOutbound(() => dispatcher.kick());
 
   const transports: Transport[] = [];
@@ -82,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     );
   }
   for (const t of transports) {
-    dispatcher.add(t);
+    dispatcher.add(t, pacerFor(t.name, config));
     http.addHealthCheck({ name: t.name, check: () => t.health() });
   }
   if (config.WHATSAPP_ENABLED) await addWhatsApp(app);

@@ -1,6 +1,8 @@
+import { type Areas, isWithin } from '../../src/core/areas.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { TOPICS, type Topic } from '../../src/core/outcome.ts';
+import type { BroadcastTarget } from '../../src/ledger/index.ts';
 
 /** Topic words in both languages; `all`/`semua` stands for every topic. */
 const TOPIC_WORDS: Record<string, Topic | 'all'> = {
@@ -39,10 +41,24 @@ export function parseTopicsAndArea(text: string): { topics: Topic[]; areaText: s
   return { topics: TOPICS.filter((t) => topics.has(t)), areaText: words.slice(i).join(' ') };
 }
 
-/** An area named by path or unique last part; a refusal the person can act on otherwise. */
-export function resolveArea(ctx: Pick<CommandContext, 'areas'>, text: string): string {
+/**
+ * `Bantul` is both a regency and a district inside it: a name shared by an area and areas below it
+ * means the one above, which includes the others.
+ */
+function findArea(ctx: Pick<CommandContext, 'areas'>, text: string): string | ReturnType<Areas['lookup']> {
   const found = ctx.areas.lookup(text);
   if ('area' in found) return found.area.path;
+  if ('ambiguous' in found) {
+    const top = found.ambiguous.find((a) => found.ambiguous.every((b) => isWithin(b.path, a.path)));
+    if (top) return top.path;
+  }
+  return found;
+}
+
+/** An area named by path or unique last part; a refusal the person can act on otherwise. */
+export function resolveArea(ctx: Pick<CommandContext, 'areas'>, text: string): string {
+  const found = findArea(ctx, text);
+  if (typeof found === 'string') return found;
   if ('ambiguous' in found)
     throw new UserError('target-area-ambiguous', {
       area: text,
@@ -54,3 +70,46 @@ export function resolveArea(ctx: Pick<CommandContext, 'areas'>, text: string): s
 /** How topics read in a message: the catalog name of each, comma-separated. */
 export const topicList = (ctx: Pick<CommandContext, 't'>, topics: readonly Topic[]) =>
   topics.map((t) => ctx.t(`topic-${t}`)).join(', ');
+
+/**
+ * Reads the TARGET at the start of `/broadcast TARGET TEXT`: `all`, a topic, `G-n`, or an area (a path,
+ * a unique last part, or a name of several words like `Kota Yogyakarta`, quoted or not).
+ */
+export function parseTarget(
+  ctx: Pick<CommandContext, 'areas'>,
+  text: string,
+): { target: BroadcastTarget; rest: string } {
+  const s = text.trim();
+  const quoted = /^["“]([^"”]+)["”]\s*([\s\S]*)$/.exec(s);
+  if (quoted) return { target: { kind: 'area', area: resolveArea(ctx, quoted[1]!) }, rest: quoted[2]! };
+  const words = s.split(/\s+/);
+  const first = words[0] ?? '';
+  const rest = (n: number) => s.split(/\s+/).slice(n).join(' ');
+  const topic = topicOf(first);
+  if (topic === 'all') return { target: { kind: 'all' }, rest: rest(1) };
+  if (topic) return { target: { kind: 'topic', topic }, rest: rest(1) };
+  const group = /^G-(\d+)$/i.exec(first);
+  if (group) return { target: { kind: 'group', groupId: Number(group[1]) }, rest: rest(1) };
+  // The longest run of leading words that names an area: `Kota Yogyakarta Air bersih...`.
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const found = findArea(ctx, words.slice(0, n).join(' '));
+    if (typeof found === 'string') return { target: { kind: 'area', area: found }, rest: rest(n) };
+  }
+  if (first === '') throw new UserError('target-missing');
+  resolveArea(ctx, first);
+  throw new UserError('target-area-unknown', { area: first });
+}
+
+/** How a target reads in a message. */
+export function describeTarget(ctx: Pick<CommandContext, 't'>, target: BroadcastTarget): string {
+  switch (target.kind) {
+    case 'all':
+      return ctx.t('target-all');
+    case 'topic':
+      return ctx.t('target-topic', { topic: ctx.t(`topic-${target.topic}`) });
+    case 'area':
+      return target.area;
+    case 'group':
+      return `G-${target.groupId}`;
+  }
+}

@@ -1,3 +1,4 @@
+import { Broadcasts } from './broadcasts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
@@ -8,6 +9,7 @@ import { People } from './people.ts';
 import { Requests } from './requests.ts';
 import { Roles } from './roles.ts';
 
+export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
@@ -26,6 +28,7 @@ export class Ledger {
   readonly groups: Groups;
   readonly roles: Roles;
   readonly requests: Requests;
+  readonly broadcasts: Broadcasts;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -37,6 +40,7 @@ export class Ledger {
     this.groups = new Groups(db);
     this.roles = new Roles(db);
     this.requests = new Requests(db, this.events);
+    this.broadcasts = new Broadcasts(db, this.groups);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

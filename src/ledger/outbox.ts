@@ -29,6 +29,7 @@ interface OutboxRow {
   text: string;
   extra: string | null;
   attempts: number;
+  broadcast_id: number | null;
 }
 
 /** What an outbox row carries besides its text, as JSON in `extra`. */
@@ -40,6 +41,8 @@ interface Extra {
 
 export interface DueMessage extends OutboundMessage {
   attempts: number;
+  /** Set for a broadcast's delivery row: its author hears when all of them are final. */
+  broadcastId?: number;
 }
 
 /** The durable queue of everything outbound; the dispatcher in src/outbox/ drains it. */
@@ -91,6 +94,7 @@ export class OutboxStore {
         kind: r.kind,
         text: r.text,
         attempts: r.attempts,
+        ...(r.broadcast_id === null ? {} : { broadcastId: r.broadcast_id }),
         ...(extra.choices ? { choices: extra.choices } : {}),
         ...(extra.ask ? { ask: extra.ask } : {}),
         ...(extra.file ? { file: extra.file } : {}),
@@ -98,9 +102,18 @@ export class OutboxStore {
     });
   }
 
-  /** Committed before the platform call: a row found `sending` after a crash may have been delivered. */
-  markSending(id: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?").run(id);
+  /**
+   * Committed before the platform call: a row found `sending` after a crash may have been delivered.
+   * False when the row is no longer pending (the check right before each send that it was not sent).
+   */
+  markSending(id: number): boolean {
+    return (
+      this.db
+        .prepare(
+          "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
+        )
+        .run(id).changes === 1
+    );
   }
 
   markSent(id: number, platformMessageId: string | undefined, at: number): void {
@@ -114,6 +127,15 @@ export class OutboxStore {
   markRetry(id: number, nextAt: number, error: string): void {
     this.db
       .prepare("UPDATE outbox SET state = 'pending', next_at = ?, last_error = ? WHERE id = ?")
+      .run(nextAt, error, id);
+  }
+
+  /** The platform asked to slow down: try again later without spending one of the bounded attempts. */
+  markThrottled(id: number, nextAt: number, error: string): void {
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'pending', next_at = ?, last_error = ?, attempts = MAX(0, attempts - 1) WHERE id = ?",
+      )
       .run(nextAt, error, id);
   }
 

@@ -7,10 +7,17 @@ import type { DueMessage } from '../ledger/outbox.ts';
 
 /** Decides when the next message may go, to keep within a platform's limits. */
 export interface Pacer {
+  /** Sends to different chats that may be in flight at once (default 1). One chat never has two. */
+  readonly concurrency?: number;
   /** Milliseconds to wait before `message` may be sent (0: now). */
   delayFor(message: DueMessage, now: number): number;
-  /** Called when a send was attempted, whatever its result. */
+  /**
+   * Called as a send starts, before the platform answers, so concurrent sends count against the limits
+   * at once. A failed attempt counts too: the platform may have seen it.
+   */
   sent(message: DueMessage, now: number): void;
+  /** The platform answered "too many requests, retry after `retryAfterMs`" to a send to this chat. */
+  throttled?(message: DueMessage, retryAfterMs: number, now: number): void;
 }
 
 export const unpaced: Pacer = { delayFor: () => 0, sent: () => {} };
@@ -26,40 +33,60 @@ export const defaultRetry: RetryPolicy = {
   backoffMs: (attempt) => Math.min(5 * 60_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 500),
 };
 
+export interface DispatcherOptions {
+  retry?: RetryPolicy;
+  clock?: () => number;
+  /** Waits for a pacer's delay; tests pass one that moves a fake clock instead. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called after a broadcast's delivery row became final (sent or failed), to report finished broadcasts. */
+  onBroadcastSettled?: () => void;
+}
+
 interface Lane {
   transport: Transport;
   pacer: Pacer;
   running: boolean;
-  again: boolean;
-  timer: NodeJS.Timeout | undefined;
-  /** Ends a pacing wait early (a kick or stop). */
+  inFlight: Set<string>;
+  /** Wakes the drain loop: a send finished, something new arrived, or the pacer's wait is over. */
   wake: (() => void) | undefined;
+  timer: NodeJS.Timeout | undefined;
 }
+
+/** Rows looked at per pass: enough that paced group rows cannot hide a private reply behind them. */
+const BATCH = 256;
+
+const chatKey = (m: DueMessage) => m.chat.chatId;
 
 /**
  * Drains the outbox, one lane per transport. A row is marked `sending` (committed) before the platform
- * call and `sent` after it, so a crash between the two resends at most that one message.
+ * call and `sent` after it, so a crash between the two resends at most that one message. A lane sends
+ * to several chats at once (its pacer's concurrency) but never two messages to the same chat, which
+ * keeps each chat's order: the outbox only offers the oldest unsent row of a chat.
  */
 export class Dispatcher {
   private readonly lanes = new Map<TransportName, Lane>();
   private stopping = false;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly retry: RetryPolicy;
+  private readonly clock: () => number;
 
   constructor(
     private readonly ledger: Ledger,
     private readonly log: Logger,
-    private readonly retry: RetryPolicy = defaultRetry,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.retry = options.retry ?? defaultRetry;
+    this.clock = options.clock ?? Date.now;
+  }
 
   add(transport: Transport, pacer: Pacer = unpaced): void {
     this.lanes.set(transport.name, {
       transport,
       pacer,
       running: false,
-      again: false,
-      timer: undefined,
+      inFlight: new Set(),
       wake: undefined,
+      timer: undefined,
     });
   }
 
@@ -73,8 +100,8 @@ export class Dispatcher {
   /** Something new is in the outbox. */
   kick(): void {
     for (const lane of this.lanes.values()) {
-      lane.wake?.();
-      void this.drain(lane);
+      if (lane.running) lane.wake?.();
+      else void this.drain(lane);
     }
   }
 
@@ -84,13 +111,15 @@ export class Dispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Stops taking rows; resolves once every send in flight is marked. */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const lane of this.lanes.values()) {
       if (lane.timer) clearTimeout(lane.timer);
       lane.wake?.();
     }
-    while ([...this.lanes.values()].some((l) => l.running)) await new Promise((r) => setTimeout(r, 10));
+    while ([...this.lanes.values()].some((l) => l.running || l.inFlight.size > 0))
+      await new Promise((r) => setTimeout(r, 10));
   }
 
   private isIdle(): boolean {
@@ -98,33 +127,27 @@ export class Dispatcher {
   }
 
   private async drain(lane: Lane): Promise<void> {
-    if (lane.running) {
-      lane.again = true;
-      return;
-    }
+    if (lane.running) return;
     lane.running = true;
     try {
-      do {
-        lane.again = false;
-        while (!this.stopping) {
-          const batch = this.ledger.outbox.dueFor(lane.transport.name, this.clock(), 32);
-          if (batch.length === 0) break;
-          // A message its pacer holds back does not block the others (another chat may go now); when
-          // all are held, wait for the soonest, then look at the queue afresh (a reply may have come).
-          let soonest = Number.POSITIVE_INFINITY;
-          let delivered = 0;
-          for (const message of batch) {
-            if (this.stopping) break;
-            const wait = lane.pacer.delayFor(message, this.clock());
-            if (wait > 0) soonest = Math.min(soonest, wait);
-            else {
-              await this.deliver(lane, message);
-              delivered++;
-            }
+      while (!this.stopping) {
+        const wait = this.startDue(lane);
+        // Nothing in flight and nothing due now: later rows are left to the timer.
+        if (lane.inFlight.size === 0 && wait === undefined) break;
+        await new Promise<void>((resolve) => {
+          if (wait !== undefined && this.options.sleep) {
+            lane.wake = resolve;
+            void this.options.sleep(wait).then(resolve);
+            return;
           }
-          if (delivered === 0 && !this.stopping) await this.pause(lane, soonest);
-        }
-      } while (lane.again && !this.stopping);
+          const timer = wait === undefined ? undefined : setTimeout(resolve, wait);
+          lane.wake = () => {
+            if (timer) clearTimeout(timer);
+            resolve();
+          };
+        });
+        lane.wake = undefined;
+      }
     } finally {
       lane.running = false;
     }
@@ -132,17 +155,31 @@ export class Dispatcher {
     if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
-  /** A pacing wait that a kick (new messages, a transport back online) or stop ends early. */
-  private pause(lane: Lane, ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        lane.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      lane.wake = done;
-    });
+  /**
+   * Starts every due row the pacer allows now, up to the lane's concurrency. Returns how long until the
+   * pacer may allow a held-back row, or undefined when nothing due is held back.
+   */
+  private startDue(lane: Lane): number | undefined {
+    const concurrency = lane.pacer.concurrency ?? 1;
+    if (lane.inFlight.size >= concurrency) return undefined;
+    let wait: number | undefined;
+    for (const message of this.ledger.outbox.dueFor(lane.transport.name, this.clock(), BATCH)) {
+      if (lane.inFlight.size >= concurrency) break;
+      if (lane.inFlight.has(chatKey(message))) continue;
+      const delay = lane.pacer.delayFor(message, this.clock());
+      if (delay > 0) {
+        wait = Math.min(wait ?? delay, delay);
+        continue;
+      }
+      if (!this.ledger.outbox.markSending(message.id)) continue;
+      lane.pacer.sent(message, this.clock());
+      lane.inFlight.add(chatKey(message));
+      void this.deliver(lane, message).finally(() => {
+        lane.inFlight.delete(chatKey(message));
+        lane.wake?.();
+      });
+    }
+    return wait;
   }
 
   private scheduleNext(lane: Lane): void {
@@ -161,19 +198,16 @@ export class Dispatcher {
   }
 
   private async deliver(lane: Lane, message: DueMessage): Promise<void> {
-    const { outbox } = this.ledger;
-    outbox.markSending(message.id);
     try {
       const result = await lane.transport.send(message);
-      lane.pacer.sent(message, this.clock());
-      outbox.markSent(message.id, result.platformMessageId, this.clock());
+      this.ledger.outbox.markSent(message.id, result.platformMessageId, this.clock());
+      if (message.broadcastId !== undefined) this.options.onBroadcastSettled?.();
     } catch (err) {
-      lane.pacer.sent(message, this.clock());
-      this.failed(message, err);
+      this.failed(lane, message, err);
     }
   }
 
-  private failed(message: DueMessage, err: unknown): void {
+  private failed(lane: Lane, message: DueMessage, err: unknown): void {
     const { outbox } = this.ledger;
     const error = err instanceof Error ? err.message : String(err);
     const attempts = message.attempts + 1;
@@ -187,17 +221,24 @@ export class Dispatcher {
         { outbox: message.id, transport: message.chat.transport },
         'chat unreachable; its messages stop',
       );
+      this.options.onBroadcastSettled?.();
+      return;
+    }
+    if (err instanceof TransportError && err.retryAfterMs !== undefined) {
+      // A 429 is "later", never a failure: losing messages to throttling is what RapidPro learned not to do.
+      lane.pacer.throttled?.(message, err.retryAfterMs, this.clock());
+      outbox.markThrottled(message.id, this.clock() + err.retryAfterMs, error);
+      this.log.warn({ outbox: message.id, retryAfterMs: err.retryAfterMs }, 'platform asked to slow down');
       return;
     }
     const retryable = !(err instanceof TransportError) || err.retryable;
     if (!retryable || attempts >= this.retry.maxAttempts) {
       outbox.markFailed(message.id, error);
       this.log.error({ outbox: message.id, attempts, error }, 'outbound message failed for good');
+      if (message.broadcastId !== undefined) this.options.onBroadcastSettled?.();
       return;
     }
-    const delay =
-      err instanceof TransportError && err.retryAfterMs ? err.retryAfterMs : this.retry.backoffMs(attempts);
-    outbox.markRetry(message.id, this.clock() + delay, error);
-    this.log.warn({ outbox: message.id, attempts, delay, error }, 'outbound message will be retried');
+    outbox.markRetry(message.id, this.clock() + this.retry.backoffMs(attempts), error);
+    this.log.warn({ outbox: message.id, attempts, error }, 'outbound message will be retried');
   }
 }

@@ -41,7 +41,7 @@ export class WhatsAppRig {
       reconnect: { firstMs: 1_000, maxMs: 8_000 },
       ...options,
     });
-    this.dispatcher = new Dispatcher(this.h.ledger, silentLog, undefined, this.h.clock.fn);
+    this.dispatcher = new Dispatcher(this.h.ledger, silentLog, { clock: this.h.clock.fn });
     this.dispatcher.add(this.transport, pacer(this.transport));
     this.h.core.onOutbound(() => this.dispatcher.kick());
   }

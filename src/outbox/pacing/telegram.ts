@@ -1,0 +1,95 @@
+import type { DueMessage } from '../../ledger/outbox.ts';
+import type { Pacer } from '../dispatcher.ts';
+
+/** Telegram's published bot limits (SPEC 4). */
+export interface TelegramLimits {
+  /** Messages per second, all chats together. */
+  perSecond: number;
+  /** Messages per minute to one group. */
+  perGroupPerMinute: number;
+  /** Milliseconds between two messages to one private chat. */
+  privateIntervalMs: number;
+  /** Sends to different chats in flight at once: with ~100 ms of latency, 30/s needs several. */
+  concurrency: number;
+  /** Multiplies every interval: 1 keeps Telegram's limits; tests and benchmarks shrink time with e.g. 0.01. */
+  timeScale: number;
+}
+
+export const TELEGRAM_LIMITS: TelegramLimits = {
+  perSecond: 30,
+  perGroupPerMinute: 20,
+  privateIntervalMs: 1000,
+  concurrency: 8,
+  timeScale: 1,
+};
+
+/** Two different chats throttled this close together mean the bot as a whole is over the limit. */
+const GLOBAL_THROTTLE_WINDOW_MS = 1000;
+/** How often forgotten chats are swept from memory. */
+const SWEEP_EVERY = 1024;
+
+/**
+ * Sliding windows counted at the start of each send, so concurrent sends cannot overshoot. A 429 holds
+ * its chat for `retry_after`; 429s on two chats at once hold the whole lane.
+ */
+export class TelegramPacer implements Pacer {
+  readonly concurrency: number;
+  private readonly second: number;
+  private readonly minute: number;
+  private readonly privateGap: number;
+  private recent: number[] = [];
+  private readonly groupSends = new Map<string, number[]>();
+  private readonly privateLast = new Map<string, number>();
+  private readonly pausedUntil = new Map<string, number>();
+  private lanePausedUntil = 0;
+  private lastThrottle: { chat: string; at: number } | undefined;
+  private sends = 0;
+
+  constructor(private readonly limits: TelegramLimits = TELEGRAM_LIMITS) {
+    this.concurrency = limits.concurrency;
+    this.second = 1000 * limits.timeScale;
+    this.minute = 60_000 * limits.timeScale;
+    this.privateGap = limits.privateIntervalMs * limits.timeScale;
+  }
+
+  delayFor(message: DueMessage, now: number): number {
+    const chat = message.chat.chatId;
+    let until = Math.max(this.lanePausedUntil, this.pausedUntil.get(chat) ?? 0);
+    this.recent = this.recent.filter((t) => t > now - this.second);
+    if (this.recent.length >= this.limits.perSecond) until = Math.max(until, this.recent[0]! + this.second);
+    if (message.chat.kind === 'group') {
+      const sends = (this.groupSends.get(chat) ?? []).filter((t) => t > now - this.minute);
+      this.groupSends.set(chat, sends);
+      if (sends.length >= this.limits.perGroupPerMinute) until = Math.max(until, sends[0]! + this.minute);
+    } else {
+      const last = this.privateLast.get(chat);
+      if (last !== undefined) until = Math.max(until, last + this.privateGap);
+    }
+    return Math.max(0, Math.ceil(until - now));
+  }
+
+  sent(message: DueMessage, now: number): void {
+    const chat = message.chat.chatId;
+    this.recent.push(now);
+    if (message.chat.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
+    else this.privateLast.set(chat, now);
+    if (++this.sends % SWEEP_EVERY === 0) this.sweep(now);
+  }
+
+  throttled(message: DueMessage, retryAfterMs: number, now: number): void {
+    const chat = message.chat.chatId;
+    this.pausedUntil.set(chat, Math.max(this.pausedUntil.get(chat) ?? 0, now + retryAfterMs));
+    const previous = this.lastThrottle;
+    if (previous && previous.chat !== chat && now - previous.at <= GLOBAL_THROTTLE_WINDOW_MS)
+      this.lanePausedUntil = Math.max(this.lanePausedUntil, now + retryAfterMs);
+    this.lastThrottle = { chat, at: now };
+  }
+
+  private sweep(now: number): void {
+    for (const [chat, sends] of this.groupSends)
+      if (sends.every((t) => t <= now - this.minute)) this.groupSends.delete(chat);
+    for (const [chat, last] of this.privateLast)
+      if (last <= now - this.privateGap) this.privateLast.delete(chat);
+    for (const [chat, until] of this.pausedUntil) if (until <= now) this.pausedUntil.delete(chat);
+  }
+}

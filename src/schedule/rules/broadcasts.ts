@@ -1,0 +1,68 @@
+import { formatLocal, nextCronRun } from '../../../commands/lib/when.ts';
+import type { JobContext } from '../../core/command.ts';
+import { Outcome } from '../../core/outcome.ts';
+import { type Broadcast, decodeTarget } from '../../ledger/broadcasts.ts';
+
+/**
+ * Tells each author whose broadcast has no delivery row left in flight how many groups got it and
+ * which failed, once. Run after deliveries settle, and every minute as a safety net.
+ */
+export function reportFinishedBroadcasts(ctx: JobContext): Outcome {
+  const out = new Outcome();
+  const { broadcasts } = ctx.ledger;
+  for (const b of broadcasts.finishedUnreported()) {
+    const p = broadcasts.progress(b.id);
+    const ref = `B-${b.id}`;
+    broadcasts.markDone(b.id, ctx.now);
+    ctx.ledger.events.append(ctx.actor, {
+      kind: 'broadcast.done',
+      subject: ref,
+      payload: { sent: p.sent, failed: p.failedGroups },
+    });
+    const key =
+      p.total === 0 ? 'broadcast-done-none' : p.failed > 0 ? 'broadcast-done-failed' : 'broadcast-done';
+    out.notify(b.author, key, { ref, sent: p.sent, total: p.total, failed: p.failedGroups.join(', ') });
+  }
+  return out;
+}
+
+/**
+ * Sends what is due: a one-off schedule becomes its own broadcast; a repeating one spawns a broadcast
+ * per run and moves to its next time after now, so runs missed while the bot was down go out once.
+ */
+export function sendDueSchedules(ctx: JobContext): Outcome {
+  const out = new Outcome();
+  const { broadcasts } = ctx.ledger;
+  for (const s of broadcasts.dueSchedules(ctx.now)) {
+    let sending: Broadcast;
+    if (s.cron) {
+      sending = broadcasts.create(
+        {
+          author: s.author,
+          text: s.text,
+          target: decodeTarget(s.target),
+          state: 'pending',
+          scheduleId: s.id,
+        },
+        ctx.now,
+      );
+      const next = nextCronRun(s.cron, ctx.config.TZ, ctx.now);
+      broadcasts.reschedule(s.id, next, ctx.now);
+      ctx.log.info(
+        { schedule: s.id, next: next && formatLocal(next, ctx.config.TZ) },
+        'repeating broadcast run',
+      );
+    } else {
+      broadcasts.startSending(s.id, ctx.now);
+      sending = s;
+    }
+    const groups = broadcasts.recipients(decodeTarget(s.target));
+    ctx.ledger.events.append(ctx.actor, {
+      kind: 'broadcast.queued',
+      subject: `B-${sending.id}`,
+      payload: { target: s.target, groups: groups.map((g) => g.id), schedule: `B-${s.id}` },
+    });
+    for (const g of groups) out.toGroup(g.id, { raw: s.text }, sending.id);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { TransportError } from '../../src/core/errors.ts';
+import type { OutboundMessage, TransportName } from '../../src/core/message.ts';
+import type { SendResult, Transport } from '../../src/core/transport.ts';
+
+/**
+ * A transport that records what it is asked to send. `answer` decides each send: resolve (the default),
+ * throw, or hang forever (a process killed while the platform call was in flight).
+ */
+export class FakeTransport implements Transport {
+  readonly sent: OutboundMessage[] = [];
+  answer: (m: OutboundMessage, n: number) => 'ok' | 'hang' | Error = () => 'ok';
+
+  constructor(readonly name: TransportName = 'telegram') {}
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  health() {
+    return { ok: true, state: 'fake' };
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    const a = this.answer(message, this.sent.length);
+    if (a instanceof Error) throw a;
+    if (a === 'hang') {
+      this.sent.push(message);
+      return new Promise<SendResult>(() => {});
+    }
+    await Promise.resolve();
+    this.sent.push(message);
+    return { platformMessageId: String(this.sent.length) };
+  }
+}
+
+/** Telegram's limits as its Bot API enforces them, on a fake clock: a send over a limit gets a 429. */
+export class FakeTelegramLimits extends FakeTransport {
+  tooMany = 0;
+  private readonly times: number[] = [];
+  private readonly perChat = new Map<string, number[]>();
+
+  constructor(private readonly clock: () => number) {
+    super('telegram');
+    this.answer = (m) => this.check(m);
+  }
+
+  private check(m: OutboundMessage): 'ok' | Error {
+    const now = this.clock();
+    const chat = this.perChat.get(m.chat.chatId) ?? [];
+    const lastSecond = this.times.filter((t) => t > now - 1000).length;
+    const overGroup = m.chat.kind === 'group' && chat.filter((t) => t > now - 60_000).length >= 20;
+    const overPrivate = m.chat.kind === 'private' && chat.some((t) => t > now - 1000);
+    if (lastSecond >= 30 || overGroup || overPrivate) {
+      this.tooMany++;
+      return new TransportError('429: Too Many Requests', true, 1000);
+    }
+    this.times.push(now);
+    this.perChat.set(m.chat.chatId, [...chat, now]);
+    return 'ok';
+  }
+}
+
+/** Polls until `done()` holds, letting the dispatcher's promises run; fails after many turns. */
+export async function settled(done: () => boolean, turns = 20_000): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    if (done()) return;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error('never settled');
+}
