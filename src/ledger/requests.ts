@@ -170,17 +170,20 @@ export class Requests {
     ).map(toRequest);
   }
 
-  /** Requests someone still has to act on, in triage order, one page at a time. */
-  open(limit: number, offset: number): { requests: SupplyRequest[]; total: number } {
+  /**
+   * Requests someone still has to act on, in triage order, one page at a time; with `area`, only those
+   * in that area or below it.
+   */
+  open(limit: number, offset: number, area?: string): { requests: SupplyRequest[]; total: number } {
+    const where = `status IN (${LIVE_SQL})${area === undefined ? '' : " AND (area = @area OR area LIKE @area || '/%')"}`;
+    const params = area === undefined ? {} : { area };
     const rows = this.db
-      .prepare(
-        `SELECT * FROM requests WHERE status IN (${LIVE_SQL}) ORDER BY ${TRIAGE_ORDER} LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as RequestRow[];
+      .prepare(`SELECT * FROM requests WHERE ${where} ORDER BY ${TRIAGE_ORDER} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as RequestRow[];
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM requests WHERE status IN (${LIVE_SQL})`)
+      .prepare(`SELECT COUNT(*) FROM requests WHERE ${where}`)
       .pluck()
-      .get() as number;
+      .get(params) as number;
     return { requests: rows.map(toRequest), total };
   }
 

@@ -224,13 +224,26 @@ describe('/open', () => {
     expect(refs).toHaveLength(10);
     expect(refs).not.toContain(`R-${closed}`);
     expect(refs).not.toContain(`R-${low}`);
-    expect(page1.text).toContain('Open supply requests (13), page 1 of 2');
+    expect(page1.text).toContain('Open supply requests in all areas (13), page 1 of 2');
     expect(page1.text).toContain('R-3 · Critical · 50 people · 3 h');
     expect(JSON.parse(page1.extra!).choices).toEqual([{ value: '/open 2', label: 'Page 2' }]);
     const page2 = h.say(COORDINATOR, '1');
     expect(page2).toContain('page 2 of 2');
     expect(page2.split('\n').at(-1)).toContain(`R-${low} · Low`);
     expect(h.say(COORDINATOR, '/terbuka 9')).toContain('There is no page 9');
-    expect(h.say(COORDINATOR, '/open abc')).toContain('Write the page as a number');
+    expect(h.say(COORDINATOR, '/open Atlantis')).toContain('I do not know the area "Atlantis"');
+  });
+
+  it('narrows to an area and everything below it', () => {
+    h.send(BEN, '/need 10 water @ Imogiri');
+    h.send(BEN, '/need 2 tarps @ Bantul');
+    h.send(BEN, '/need 3 tents @ Sleman');
+    const bantul = h.say(COORDINATOR, '/open Bantul');
+    expect(bantul).toContain('Open supply requests in DIY/Bantul (2)');
+    expect(bantul).toContain('R-1 ·');
+    expect(bantul).toContain('R-2 ·');
+    expect(bantul).not.toContain('R-3 ·');
+    expect(h.say(COORDINATOR, '/terbuka Imogiri 1')).toContain('R-1 ·');
+    expect(h.say(COORDINATOR, '/open Kulon Progo')).toContain('No open supply requests (DIY/Kulon Progo)');
   });
 });

@@ -5,7 +5,7 @@ cmd-need-usage = /need 20 water, 5 kg rice @ Bantul
 cmd-status = your requests and rescue reports, and where they stand
 cmd-status-usage = /status
 cmd-open = open supply requests, most urgent first (coordinators)
-cmd-open-usage = /open or /open 2 (page)
+cmd-open-usage = /open, /open 2 (page), /open Imogiri (area), /open Bantul 2
 cmd-verify = confirm a request is real; it is then announced to volunteers
 cmd-verify-usage = /verify R-12
 cmd-dup = mark a request as a duplicate of another
@@ -186,11 +186,11 @@ status-rescue-acknowledged = seen by coordinators
 status-rescue-team_assigned = a team is on the way
 status-rescue-rescued = rescued
 status-rescue-closed = closed
-open-none = No open supply requests.
+open-none = No open supply requests ({ $area }).
+open-everywhere = all areas
 open-page-empty = There is no page { $page }; there are { $pages }.
-open-page-invalid = Write the page as a number, like /open 2.
 open-list =
-    Open supply requests ({ $total }), page { $page } of { $pages }:
+    Open supply requests in { $area } ({ $total }), page { $page } of { $pages }:
     { $lines }
 open-line = { $ref } · { $urgency } · { $people } people · { $age } · { $area } · { $status } · { $items }
 open-next = Page { $page }

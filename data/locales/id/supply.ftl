@@ -5,7 +5,7 @@ cmd-need-usage = /butuh 20 air, 5 kg beras @ Bantul
 cmd-status = permintaan dan laporan darurat Anda, beserta perkembangannya
 cmd-status-usage = /status
 cmd-open = permintaan logistik yang masih terbuka, paling mendesak dulu (koordinator)
-cmd-open-usage = /terbuka atau /terbuka 2 (halaman)
+cmd-open-usage = /terbuka, /terbuka 2 (halaman), /terbuka Imogiri (wilayah), /terbuka Bantul 2
 cmd-verify = pastikan permintaan itu nyata; lalu diumumkan ke relawan
 cmd-verify-usage = /verifikasi R-12
 cmd-dup = tandai permintaan sebagai duplikat dari permintaan lain
@@ -162,11 +162,11 @@ status-rescue-acknowledged = sudah dilihat koordinator
 status-rescue-team_assigned = tim sedang menuju lokasi
 status-rescue-rescued = sudah diselamatkan
 status-rescue-closed = selesai
-open-none = Tidak ada permintaan logistik yang terbuka.
+open-none = Tidak ada permintaan logistik yang terbuka ({ $area }).
+open-everywhere = semua wilayah
 open-page-empty = Tidak ada halaman { $page }; hanya ada { $pages }.
-open-page-invalid = Tulis halaman berupa angka, seperti /terbuka 2.
 open-list =
-    Permintaan logistik terbuka ({ $total }), halaman { $page } dari { $pages }:
+    Permintaan logistik terbuka di { $area } ({ $total }), halaman { $page } dari { $pages }:
     { $lines }
 open-line = { $ref } · { $urgency } · { $people } orang · { $age } · { $area } · { $status } · { $items }
 open-next = Halaman { $page }
