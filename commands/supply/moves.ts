@@ -2,8 +2,8 @@ import type { CommandContext } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { Outcome } from '../../src/core/outcome.ts';
 import { parseRef } from '../../src/core/refs.ts';
-import type { RequestStatus } from '../../src/core/request-states.ts';
-import type { SupplyRequest } from '../../src/ledger/index.ts';
+import { canMove, type RequestStatus } from '../../src/core/request-states.ts';
+import type { MoveDetails, SupplyRequest } from '../../src/ledger/index.ts';
 import {
   coarseLocation,
   defaultTranslator,
@@ -19,17 +19,11 @@ import {
  * (src/core/request-states.ts) and each telling the requester, in their language, what changed.
  */
 
-interface MoveExtra {
-  reason?: string;
-  volunteer?: number;
-  duplicateOf?: number;
-}
-
 function move(
   ctx: CommandContext,
   r: SupplyRequest,
   to: RequestStatus,
-  extra: MoveExtra = {},
+  extra: MoveDetails = {},
 ): SupplyRequest {
   const result = ctx.ledger.requests.move(ctx.actor, r.id, to, extra);
   if (!result) throw new UserError('supply-not-found', { ref: requestRef(r) });
@@ -47,7 +41,7 @@ function tellRequester(out: Outcome, ctx: CommandContext, r: SupplyRequest, key:
  * nothing changes until the coordinator links them (/dup) or confirms (`/verify R-12 ok`).
  */
 export function verifyRequest(ctx: CommandContext, r: SupplyRequest, confirmed: boolean): Outcome {
-  if (r.status !== 'new') throw refusedMove(ctx, r, 'verified');
+  if (!canMove(r.status, 'verified')) throw refusedMove(ctx, r, 'verified');
   const ref = requestRef(r);
   const duplicates = ctx.ledger.requests.likelyDuplicates(r);
   if (duplicates.length > 0 && !confirmed) {

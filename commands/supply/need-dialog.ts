@@ -41,29 +41,30 @@ export function phoneFrom(text: string): string {
   return compact;
 }
 
+/** Runs `read`; a refusal is said at once, and the dialog then asks for that part. */
+function orAsk<T>(out: Outcome, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    out.reply(err.key, err.args);
+    return undefined;
+  }
+}
+
 /** `/need 20 water, 5 rice @ -7.80,110.36` or `@ Bantul`: what the one-shot form already says. */
 function start(ctx: CommandContext, text: string, out: Outcome): NeedData {
   if (!text) return {};
   const at = text.lastIndexOf('@');
-  const itemsText = at < 0 ? text : text.slice(0, at);
-  const placeText = at < 0 ? '' : text.slice(at + 1).trim();
-  const data: NeedData = {};
-  try {
-    data.items = itemsFrom(itemsText);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    out.reply(err.key, err.args);
-  }
-  if (placeText) {
-    try {
-      Object.assign(data, textLocation(ctx, placeText), { located: true });
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      out.reply(err.key, err.args);
-    }
-  }
-  data.quick = data.items !== undefined && data.located === true && !data.needsArea;
-  return data;
+  const itemsPart = at < 0 ? text : text.slice(0, at);
+  const placePart = at < 0 ? '' : text.slice(at + 1).trim();
+  const items = orAsk(out, () => itemsFrom(itemsPart));
+  const place = placePart ? orAsk(out, () => textLocation(ctx, placePart)) : undefined;
+  return {
+    ...(items ? { items } : {}),
+    ...(place ? { ...place, located: true } : {}),
+    quick: items !== undefined && place !== undefined && !place.needsArea,
+  };
 }
 
 function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {

@@ -13,7 +13,7 @@ export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
-export type { LikelyDuplicate, NewRequest, SupplyRequest } from './requests.ts';
+export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
