@@ -16,7 +16,9 @@ const personIdList = z
     s
       .split(',')
       .map((p) => p.trim())
-      .filter(Boolean),
+      .filter(Boolean)
+      // SPEC 6 writes a WhatsApp admin as a bare number; WhatsApp ids people as `<number>@c.us`.
+      .map((p) => p.replace(/^whatsapp:\+?(\d{5,20})$/, 'whatsapp:$1@c.us')),
   )
   .pipe(
     z.array(

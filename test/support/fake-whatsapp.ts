@@ -64,6 +64,13 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
     return { id: { _serialized: chatId }, isGroup: chatId.endsWith('@g.us') };
   }
 
+  /** Phone-number ids WhatsApp Web knows for private `@lid` ids. */
+  readonly phoneOfLid = new Map<string, string>();
+
+  async getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]> {
+    return userIds.map((id) => ({ lid: id, pn: this.phoneOfLid.get(id) ?? '' }));
+  }
+
   /** Pairing done: the library sets `info` and emits `ready`. */
   becomeReady(): void {
     this.info = { wid: { _serialized: BOT_WID } };

@@ -68,6 +68,8 @@ export class WhatsAppRig {
 
   /** What was sent since the last call (all clients), after the outbox drained. */
   async replies(): Promise<string[]> {
+    // Inbound messages are handled one after another off the event; let them settle first.
+    await new Promise((r) => setImmediate(r));
     await this.dispatcher.whenIdle();
     const all = this.clients.flatMap((c) => c.sent);
     const fresh = all.slice(this.seen);

@@ -69,6 +69,39 @@ describe('conversations through the WhatsApp adapter', () => {
   });
 });
 
+describe('senders WhatsApp names by a private @lid id', () => {
+  const LID = '190000000000001@lid';
+
+  it('are known by their phone number where WhatsApp Web has it, so roles work in groups', async () => {
+    rig = await new WhatsAppRig().connect();
+    rig.client.phoneOfLid.set(LID, BUDI);
+    rig.h.grant(`whatsapp:${BUDI}`, 'coordinator');
+    expect((await rig.say(GROUP, 'register rescue', LID)).join()).toContain('This group is now G-1');
+    // In a private chat the reply goes back to the chat WhatsApp gave.
+    expect(await rig.say(LID, 'whoami')).toHaveLength(1);
+    expect(rig.sentTo(LID)).toHaveLength(1);
+    const people = rig.h.ledger.db.prepare('SELECT id FROM people').pluck().all();
+    expect(people).toEqual([`whatsapp:${BUDI}`]);
+  });
+
+  it('keep the @lid id when no number is known, and their own contact card still counts as theirs', async () => {
+    rig = await new WhatsAppRig().connect();
+    await rig.say(LID, '/help');
+    expect(rig.h.ledger.db.prepare('SELECT id FROM people').pluck().all()).toEqual([`whatsapp:${LID}`]);
+    rig.client.phoneOfLid.set(LID, SARI);
+    const card = 'BEGIN:VCARD\nTEL;waid=6281234567890:+62 812-3456-7890\nEND:VCARD';
+    await rig.say(LID, { type: 'vcard', body: card, vCards: [card] });
+    const contents = rig.h.ledger.db
+      .prepare('SELECT message FROM inbox ORDER BY id')
+      .pluck()
+      .all() as string[];
+    expect(JSON.parse(contents.at(-1)!)).toMatchObject({
+      sender: { id: `whatsapp:${SARI}` },
+      content: { kind: 'contact', phone: '+6281234567890', own: true },
+    });
+  });
+});
+
 describe('after a restart', () => {
   it('answers what was sent while it was down, but not a phone’s history on first pairing', async () => {
     const tmp = tempDir();

@@ -8,6 +8,15 @@ import { CHROMIUM_ARGS, loadClientFactory } from '../../src/transports/whatsapp/
 import { silentLog, tempDir } from '../support/harness.ts';
 
 describe('WhatsApp wiring', () => {
+  it('reads a WhatsApp admin written as a bare number as the WhatsApp id', () => {
+    const config = loadConfig({ ADMINS: 'telegram:1, whatsapp:6281234567890,whatsapp:+6285550001111' }, '/x');
+    expect(config.ADMINS).toEqual([
+      'telegram:1',
+      'whatsapp:6281234567890@c.us',
+      'whatsapp:6285550001111@c.us',
+    ]);
+  });
+
   it('builds real whatsapp-web.js clients on the system Chromium with the session under the configured dir', async () => {
     const tmp = tempDir();
     const factory = await loadClientFactory({ chromiumPath: '/opt/chromium/chrome', sessionDir: tmp.dir });

@@ -9,6 +9,8 @@ export interface WhatsAppClient {
   destroy(): Promise<void>;
   /** Resolves to undefined when WhatsApp Web has no such chat. */
   sendMessage(chatId: string, content: string): Promise<{ id: { _serialized: string } } | undefined>;
+  /** Maps private `@lid` ids to phone-number ids (`pn`), where WhatsApp Web knows them. */
+  getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
   /** Set once the client is ready: the bot's own WhatsApp id. */
   info?: { wid?: { _serialized: string } } | undefined;
 }

@@ -49,9 +49,10 @@ export type Translated = { message: InboundMessage } | { ignored: string };
 
 /**
  * Turns one whatsapp-web.js message into the core's normalized message, or says why it is ignored.
- * `cutoffMs`: anything older is history replayed by a reconnect, not a live message.
+ * `cutoffMs`: anything older is history replayed by a reconnect, not a live message. `phoneWid`: the
+ * sender's phone-number id, when WhatsApp named them by a private `@lid` id and the adapter looked it up.
  */
-export function translateMessage(raw: unknown, cutoffMs: number): Translated {
+export function translateMessage(raw: unknown, cutoffMs: number, phoneWid?: string): Translated {
   const parsed = WaMessageSchema.safeParse(raw);
   if (!parsed.success) return { ignored: 'malformed' };
   const m = parsed.data;
@@ -63,8 +64,9 @@ export function translateMessage(raw: unknown, cutoffMs: number): Translated {
   if (at < cutoffMs) return { ignored: 'history' };
 
   const isGroup = m.from.endsWith('@g.us');
-  const senderWid = isGroup ? m.author : m.from;
-  if (!senderWid) return { ignored: 'group message without author' };
+  const givenWid = isGroup ? m.author : m.from;
+  if (!givenWid) return { ignored: 'group message without author' };
+  const senderWid = phoneWid ?? givenWid;
   const content = contentOf(m, senderWid);
   if (!content) return { ignored: 'empty' };
   const chat: ChatRef = { transport: 'whatsapp', chatId: m.from, kind: isGroup ? 'group' : 'private' };

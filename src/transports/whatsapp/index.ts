@@ -51,6 +51,8 @@ export class WhatsAppTransport implements Transport {
   private cutoff = 0;
   private lastHeard: number | undefined;
   private lastHeardWritten = 0;
+  private inbound: Promise<void> = Promise.resolve();
+  private readonly phoneOfLid = new Map<string, string>();
   private readonly clock: () => number;
 
   constructor(private readonly options: WhatsAppOptions) {
@@ -84,6 +86,8 @@ export class WhatsAppTransport implements Transport {
   async stop(): Promise<void> {
     this.setState('stopped');
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    // Messages already taken from WhatsApp are recorded before the ledger closes.
+    await this.inbound;
     this.writeLastHeard(true);
     const client = this.client;
     this.client = undefined;
@@ -128,7 +132,12 @@ export class WhatsAppTransport implements Transport {
       });
     on('qr', (qr) => this.onQr(String(qr)));
     on('ready', () => this.onReady());
-    on('message', (m) => this.onMessage(m));
+    // One at a time, in arrival order, even when a sender's id needs looking up first.
+    on('message', (m) => {
+      this.inbound = this.inbound
+        .then(() => this.onMessage(client, m))
+        .catch((err: unknown) => this.options.log.error({ err }, 'whatsapp message not handled'));
+    });
     on('group_join', (n) => this.onMembership(n, 'joined'));
     on('group_leave', (n) => this.onMembership(n, 'left'));
     on('disconnected', (reason) => {
@@ -165,13 +174,38 @@ export class WhatsAppTransport implements Transport {
     this.options.log.info('whatsapp ready');
   }
 
-  private onMessage(raw: unknown): void {
-    const translated = translateMessage(raw, this.cutoff);
+  private async onMessage(client: WhatsAppClient, raw: unknown): Promise<void> {
+    let translated = translateMessage(raw, this.cutoff);
     if ('ignored' in translated) {
       this.options.log.debug({ reason: translated.ignored }, 'whatsapp message ignored');
       return;
     }
-    this.deliver(translated.message);
+    const wid = translated.message.sender.id.slice('whatsapp:'.length);
+    if (wid.endsWith('@lid')) {
+      const phoneWid = await this.phoneOf(client, wid);
+      if (phoneWid) translated = translateMessage(raw, this.cutoff, phoneWid);
+    }
+    if ('message' in translated) this.deliver(translated.message);
+  }
+
+  /**
+   * WhatsApp names many senders (group members above all) by a private `@lid` id. Roles, ADMINS and
+   * contact consent go by the phone number, so a sender is `whatsapp:<number>@c.us` where WhatsApp Web
+   * can say which number that is; the chat itself keeps the id WhatsApp gave, for replies.
+   */
+  private async phoneOf(client: WhatsAppClient, lid: string): Promise<string | undefined> {
+    const known = this.phoneOfLid.get(lid);
+    if (known) return known;
+    try {
+      const [found] = await client.getContactLidAndPhone([lid]);
+      if (found?.pn?.endsWith('@c.us')) {
+        this.phoneOfLid.set(lid, found.pn);
+        return found.pn;
+      }
+    } catch (err) {
+      this.options.log.debug({ err }, 'whatsapp could not look up a sender number');
+    }
+    return undefined;
   }
 
   private onMembership(raw: unknown, change: 'joined' | 'left'): void {
