@@ -1,20 +1,28 @@
 import type { Command } from '../src/core/command.ts';
 import assign from './assign.ts';
+import available from './available.ts';
 import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
+import done from './done.ts';
 import dup from './dup.ts';
 import grant from './grant.ts';
 import help from './help.ts';
 import lang from './lang.ts';
+import leave from './leave.ts';
 import need from './need.ts';
+import off from './off.ts';
 import open from './open.ts';
 import register from './register.ts';
 import reject from './reject.ts';
 import revoke from './revoke.ts';
 import start from './start.ts';
 import status from './status.ts';
+import take from './take.ts';
+import tasks from './tasks.ts';
 import verify from './verify.ts';
+import volunteer from './volunteer.ts';
+import volunteers from './volunteers.ts';
 import whoami from './whoami.ts';
 
 /** Every chat command, in the order /help lists them. Adding a command adds one line here. */
@@ -36,4 +44,12 @@ export const commands: readonly Command[] = [
   whoami,
   grant,
   revoke,
+  volunteer,
+  available,
+  off,
+  tasks,
+  take,
+  done,
+  leave,
+  volunteers,
 ];

@@ -8,12 +8,16 @@ import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { Requests } from './requests.ts';
 import { Roles } from './roles.ts';
+import { Tasks } from './tasks.ts';
+import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
+export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
+export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
@@ -29,6 +33,8 @@ export class Ledger {
   readonly roles: Roles;
   readonly requests: Requests;
   readonly broadcasts: Broadcasts;
+  readonly volunteers: Volunteers;
+  readonly tasks: Tasks;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -41,6 +47,8 @@ export class Ledger {
     this.roles = new Roles(db);
     this.requests = new Requests(db, this.events);
     this.broadcasts = new Broadcasts(db, this.groups);
+    this.volunteers = new Volunteers(db, this.events);
+    this.tasks = new Tasks(db, this.events);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

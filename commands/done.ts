@@ -1,0 +1,26 @@
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { reply } from '../src/core/outcome.ts';
+import { TaskRefArg } from './take.ts';
+import { activeVolunteer, vref } from './volunteer.ts';
+
+/** /done R-12: delivered (or rescued), by the volunteer who took it and nobody else. */
+export default defineCommand({
+  names: { en: ['done'], id: ['selesai'] },
+  role: 'volunteer',
+  args: TaskRefArg,
+  run(ctx, ref) {
+    const v = activeVolunteer(ctx);
+    const result = ctx.ledger.tasks.done(ctx.actor, v.id, ref);
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new UserError('task-not-found', { ref });
+      throw new UserError(result.reason === 'done' ? 'task-already-done' : 'task-not-yours', { ref });
+    }
+    const rescue = result.task.kind === 'rescue';
+    return reply(rescue ? 'task-done-rescue' : 'task-done-request', { ref }).notify(
+      result.task.owner,
+      rescue ? 'notify-rescue-rescued' : 'notify-request-delivered',
+      { ref, volunteer: vref(v) },
+    );
+  },
+});

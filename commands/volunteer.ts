@@ -1,0 +1,207 @@
+import { type Area, type AreaLookup, isWithin } from '../src/core/areas.ts';
+import { type CommandContext, defineCommand } from '../src/core/command.ts';
+import { matchChoices } from '../src/core/dialog.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Choice, InboundContent } from '../src/core/message.ts';
+import type { ChoiceSpec, Outcome } from '../src/core/outcome.ts';
+import { SKILLS, SPOKEN_LANGUAGES } from '../src/core/skills.ts';
+import type { Volunteer, Whereabouts } from '../src/ledger/index.ts';
+
+/** The sign-up dialog's answers so far (kept in the ledger between messages). */
+interface SignUp {
+  name?: string;
+  skills?: string[];
+  place?: Whereabouts;
+  languages?: string[];
+  phone?: string | null;
+}
+
+export const vref = (v: Pick<Volunteer, 'id'>) => `V-${v.id}`;
+
+/** The caller's active volunteer record, or a refusal telling them how to sign up. */
+export function activeVolunteer(ctx: CommandContext): Volunteer {
+  const v = ctx.ledger.volunteers.byPerson(ctx.sender.id);
+  if (v?.status !== 'active') throw new UserError('volunteer-not-registered');
+  return v;
+}
+
+export const skillLabels = (ctx: CommandContext, skills: readonly string[]) =>
+  skills.map((s) => ctx.t(`skill-${s}`)).join(', ');
+
+/**
+ * Like `areas.lookup`, but a name shared by an area and places inside it (`Bantul`, the regency, and
+ * its district `Bantul`) means the larger one: it includes the others.
+ */
+export function lookupArea(ctx: CommandContext, text: string): AreaLookup {
+  const found = ctx.areas.lookup(text);
+  if (!('ambiguous' in found)) return found;
+  const outer = found.ambiguous.find((a) => found.ambiguous.every((b) => isWithin(b.path, a.path)));
+  return outer ? { area: outer } : found;
+}
+
+const LAT_LON = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+
+/** A place from a location share, `lat,lon` text, or an area name (a full path or a unique last part). */
+export function placeFrom(ctx: CommandContext, input: InboundContent): Whereabouts {
+  let lat: number | undefined;
+  let lon: number | undefined;
+  let area: Area | undefined;
+  const text = input.kind === 'text' ? input.text.trim() : input.kind === 'choice' ? input.value : '';
+  const ll = LAT_LON.exec(text);
+  if (input.kind === 'location') {
+    ({ lat, lon } = input);
+  } else if (ll && Math.abs(Number(ll[1])) <= 90 && Math.abs(Number(ll[2])) <= 180) {
+    lat = Number(ll[1]);
+    lon = Number(ll[2]);
+  } else {
+    const found = lookupArea(ctx, text);
+    if ('ambiguous' in found)
+      throw new UserError('volunteer-area-ambiguous', {
+        answer: text,
+        options: found.ambiguous.map((a) => a.path).join(', '),
+      });
+    if ('unknown' in found) {
+      const example = ctx.areas.all().find((a) => a.depth >= 2)?.name ?? ctx.areas.all()[0]?.name ?? '';
+      throw new UserError('volunteer-area-unknown', { answer: text.slice(0, 80), example });
+    }
+    area = found.area;
+  }
+  if (lat !== undefined && lon !== undefined) area = ctx.areas.locate(lat, lon);
+  return {
+    area: area?.path ?? null,
+    lat: lat ?? null,
+    lon: lon ?? null,
+    areaLat: area?.lat ?? null,
+    areaLon: area?.lon ?? null,
+  };
+}
+
+/** The areas worth offering as buttons: the first level with a choice (one province: its regencies). */
+function offeredAreas(ctx: CommandContext): ChoiceSpec[] {
+  let level = ctx.areas.children();
+  while (level.length === 1) level = ctx.areas.children(level[0]!.path);
+  return level.slice(0, 12).map((a) => ({ value: a.path, label: a.name }));
+}
+
+/** On WhatsApp a person id like `whatsapp:6281234567890@c.us` is the phone number itself. */
+function whatsappNumber(ctx: CommandContext): string | undefined {
+  const m = /^whatsapp:(\d{6,15})@c\.us$/.exec(ctx.sender.id);
+  return m ? `+${m[1]}` : undefined;
+}
+
+const PHONE = /^\+?[\d\s-]{6,20}$/;
+
+function several(
+  input: InboundContent,
+  choices: readonly Choice[],
+  refusal: string,
+  allowed: readonly string[],
+): string[] {
+  if (input.kind === 'choice' && allowed.includes(input.value)) return [input.value];
+  const picked = input.kind === 'text' ? matchChoices(input.text, choices) : undefined;
+  if (!picked) {
+    const answer = input.kind === 'text' ? input.text.slice(0, 80) : '';
+    throw new UserError(refusal, { answer });
+  }
+  return picked.map((c) => c.value);
+}
+
+function finish(ctx: CommandContext, data: SignUp, out: Outcome): void {
+  const place = data.place!;
+  const { volunteer, created } = ctx.ledger.volunteers.signUp(ctx.actor, ctx.sender.id, {
+    name: data.name!,
+    skills: data.skills!,
+    ...place,
+    languages: data.languages!,
+    phone: data.phone ?? null,
+  });
+  out.reply(created ? 'volunteer-registered' : 'volunteer-updated', {
+    name: data.name!,
+    ref: vref(volunteer),
+    skills: skillLabels(ctx, volunteer.skills),
+    area: place.area ?? (place.lat !== null ? `${place.lat}, ${place.lon}` : ctx.t('volunteer-no-area')),
+    phone: ctx.t(volunteer.phone ? 'choice-yes' : 'choice-no'),
+  });
+}
+
+/** /volunteer: name, skills, area or location, languages, consent to share a phone number (SPEC 2, 3). */
+export default defineCommand<string, SignUp>({
+  names: { en: ['volunteer'], id: ['relawan'] },
+  role: 'anyone',
+  where: 'private',
+  dialog: {
+    start: () => ({}),
+    steps: [
+      {
+        id: 'name',
+        ask(ctx) {
+          const known = ctx.ledger.volunteers.byPerson(ctx.sender.id)?.name ?? ctx.sender.displayName;
+          return {
+            key: 'volunteer-ask-name',
+            ...(known ? { choices: [{ value: known.slice(0, 64), label: known.slice(0, 64) }] } : {}),
+          };
+        },
+        answer(_ctx, input, data) {
+          const name = input.kind === 'text' ? input.text.trim() : input.kind === 'choice' ? input.value : '';
+          if (name.length === 0 || name.length > 80 || name.startsWith('/'))
+            throw new UserError('volunteer-bad-name');
+          return { ...data, name };
+        },
+      },
+      {
+        id: 'skills',
+        ask: () => ({
+          key: 'volunteer-ask-skills',
+          choices: SKILLS.map((s) => ({ value: s, key: `skill-${s}` })),
+        }),
+        answer: (_ctx, input, data, _out, choices) => ({
+          ...data,
+          skills: several(input, choices, 'volunteer-bad-skills', SKILLS),
+        }),
+      },
+      {
+        id: 'area',
+        ask: (ctx) => ({ key: 'volunteer-ask-area', choices: offeredAreas(ctx), ask: 'location' }),
+        answer: (ctx, input, data) => ({ ...data, place: placeFrom(ctx, input) }),
+      },
+      {
+        id: 'languages',
+        ask: () => ({
+          key: 'volunteer-ask-languages',
+          choices: SPOKEN_LANGUAGES.map((l) => ({ value: l, key: `spoken-${l}` })),
+        }),
+        answer: (_ctx, input, data, _out, choices) => ({
+          ...data,
+          languages: several(input, choices, 'volunteer-bad-languages', SPOKEN_LANGUAGES),
+        }),
+      },
+      {
+        id: 'phone',
+        ask(ctx) {
+          const own = whatsappNumber(ctx);
+          const no = { value: 'no', key: 'choice-no' };
+          return own
+            ? {
+                key: 'volunteer-ask-phone-whatsapp',
+                args: { phone: own },
+                choices: [{ value: 'yes', key: 'choice-yes' }, no],
+              }
+            : { key: 'volunteer-ask-phone', choices: [no], ask: 'contact' };
+        },
+        answer(ctx, input, data) {
+          const own = whatsappNumber(ctx);
+          if (input.kind === 'choice' && input.value === 'no') return { ...data, phone: null };
+          if (input.kind === 'choice' && input.value === 'yes' && own) return { ...data, phone: own };
+          if (input.kind === 'contact') {
+            if (!input.own) throw new UserError('volunteer-phone-not-own');
+            return { ...data, phone: input.phone };
+          }
+          if (input.kind === 'text' && PHONE.test(input.text.trim()))
+            return { ...data, phone: input.text.trim().replace(/[\s-]/g, '') };
+          throw new UserError('volunteer-bad-phone');
+        },
+      },
+    ],
+    finish,
+  },
+});

@@ -1,0 +1,248 @@
+import { type Areas, haversineKm, isWithin } from '../core/areas.ts';
+import type { Db } from './db.ts';
+import type { Actor, EventLog } from './events.ts';
+import { positionOf, type Volunteer, volunteerRef } from './volunteers.ts';
+
+/**
+ * A volunteer's work: a verified supply request (`R-n`: verified → assigned → delivered) or a rescue
+ * case (`S-n`: open | acknowledged → team_assigned → rescued). The requests and rescues modules own
+ * those records; this one moves them through the volunteer's part of their life.
+ */
+export interface Task {
+  kind: 'request' | 'rescue';
+  id: number;
+  ref: string;
+  /** The requester or reporter, told when help is on the way and when it is done. */
+  owner: string;
+  status: string;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  area: string | null;
+  contact: string | null;
+  notes: string | null;
+  peopleCount: number | null;
+  items: unknown[];
+  conditions: string[];
+  assignedVolunteer: number | null;
+}
+
+export interface NearTask {
+  task: Task;
+  /** Null when only the area relates them. */
+  km: number | null;
+  approximate: boolean;
+  /** Skills the task asks for first; empty when anyone can do it. */
+  needs: string[];
+  fits: boolean;
+}
+
+export type TakeResult =
+  | { ok: true; task: Task }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'yours'; task: Task }
+  | { ok: false; reason: 'taken'; task: Task; by: number }
+  | { ok: false; reason: 'not-open'; task: Task };
+
+export type DoneResult =
+  | { ok: true; task: Task }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'done'; task: Task }
+  | { ok: false; reason: 'not-yours'; task: Task };
+
+/** Tasks farther than this (by coordinates) are not "near", unless they are in the volunteer's area. */
+export const TASK_RADIUS_KM = 50;
+
+/** Rescue conditions that want a skill first (a rescue with water rising wants a boat or SAR). */
+const CONDITION_SKILLS: Record<string, string[]> = {
+  water_rising: ['boat', 'sar'],
+  trapped: ['sar'],
+  injured: ['medical'],
+};
+
+const conditionId = (c: string) => c.toLowerCase().replace(/[\s-]+/g, '_');
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const list = (v: unknown): unknown[] => {
+  try {
+    const parsed: unknown = JSON.parse(typeof v === 'string' ? v : '[]');
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+};
+
+function toTask(kind: Task['kind'], r: Row): Task {
+  const id = r.id as number;
+  return {
+    kind,
+    id,
+    ref: `${kind === 'request' ? 'R' : 'S'}-${id}`,
+    owner: (kind === 'request' ? r.requester : r.reporter) as string,
+    status: r.status as string,
+    lat: num(r.lat),
+    lon: num(r.lon),
+    address: str(r.address),
+    area: str(r.area),
+    contact: str(r.contact),
+    notes: str(r.notes),
+    peopleCount: num(r.people_count),
+    items: kind === 'request' ? list(r.items) : [],
+    conditions: kind === 'rescue' ? list(r.conditions).map(String) : [],
+    assignedVolunteer: num(r.assigned_volunteer),
+  };
+}
+
+export function needsOf(task: Task): string[] {
+  const needs = task.conditions.flatMap((c) => CONDITION_SKILLS[conditionId(c)] ?? []);
+  return [...new Set(needs)];
+}
+
+export class Tasks {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventLog,
+  ) {}
+
+  /** `R-12`, `r12`, `S-3`: the task, or undefined for an unknown reference. */
+  get(ref: string): Task | undefined {
+    const m = /^([RS])-?(\d{1,12})$/i.exec(ref.trim());
+    if (!m) return undefined;
+    const kind = m[1]!.toUpperCase() === 'R' ? 'request' : 'rescue';
+    const row = this.db
+      .prepare(`SELECT * FROM ${kind === 'request' ? 'requests' : 'rescues'} WHERE id = ?`)
+      .get(Number(m[2])) as Row | undefined;
+    return row && toTask(kind, row);
+  }
+
+  /** Every task a volunteer may take now. Open tasks number in the hundreds, not the hundred thousands. */
+  open(): Task[] {
+    const requests = this.db.prepare("SELECT * FROM requests WHERE status = 'verified'").all() as Row[];
+    const rescues = this.db
+      .prepare("SELECT * FROM rescues WHERE status IN ('open', 'acknowledged')")
+      .all() as Row[];
+    return [...rescues.map((r) => toTask('rescue', r)), ...requests.map((r) => toTask('request', r))];
+  }
+
+  /**
+   * Open tasks near a volunteer: by coordinates when both have them (their area's centre otherwise),
+   * or in the same area. Tasks the volunteer has a wanted skill for (or that want none) come first;
+   * within each group, nearest first.
+   */
+  near(v: Volunteer, areas: Areas, limit = 10): NearTask[] {
+    const from = positionOf(v);
+    const found: NearTask[] = [];
+    for (const task of this.open()) {
+      const centre = task.area ? areas.get(task.area) : undefined;
+      const to =
+        task.lat !== null && task.lon !== null
+          ? { lat: task.lat, lon: task.lon, approximate: false }
+          : centre?.lat !== undefined && centre.lon !== undefined
+            ? { lat: centre.lat, lon: centre.lon, approximate: true }
+            : undefined;
+      const km = from && to ? haversineKm(from.lat, from.lon, to.lat, to.lon) : null;
+      const sameArea =
+        v.area !== null && task.area !== null && (isWithin(task.area, v.area) || isWithin(v.area, task.area));
+      if (!sameArea && (km === null || km > TASK_RADIUS_KM)) continue;
+      const needs = needsOf(task);
+      found.push({
+        task,
+        km,
+        approximate: km !== null && (from!.approximate || to!.approximate),
+        needs,
+        fits: needs.length === 0 || needs.some((s) => v.skills.includes(s)),
+      });
+    }
+    return found
+      .sort((a, b) => Number(b.fits) - Number(a.fits) || (a.km ?? Infinity) - (b.km ?? Infinity))
+      .slice(0, limit);
+  }
+
+  /**
+   * Gives a task to a volunteer if it is still free. The UPDATE carries the condition, so of two
+   * volunteers (or two processes) taking the same task exactly one changes the row; the other is told who has it.
+   */
+  take(actor: Actor, volunteerId: number, ref: string): TakeResult {
+    const task = this.get(ref);
+    if (!task) return { ok: false, reason: 'not-found' };
+    const changed =
+      task.kind === 'request'
+        ? this.db
+            .prepare(`UPDATE requests SET status = 'assigned', assigned_volunteer = ?, updated_at = ?
+              WHERE id = ? AND status = 'verified'`)
+            .run(volunteerId, actor.at, task.id).changes
+        : this.db
+            .prepare(`UPDATE rescues SET status = 'team_assigned', assigned_volunteer = ?, updated_at = ?,
+                acknowledged_at = COALESCE(acknowledged_at, ?), acknowledged_by = COALESCE(acknowledged_by, ?)
+              WHERE id = ? AND status IN ('open', 'acknowledged')`)
+            .run(volunteerId, actor.at, actor.at, actor.id, task.id).changes;
+    const now = this.get(ref)!;
+    if (changed === 0) {
+      if (now.assignedVolunteer === volunteerId && ['assigned', 'team_assigned'].includes(now.status))
+        return { ok: false, reason: 'yours', task: now };
+      if (now.assignedVolunteer !== null && ['assigned', 'team_assigned'].includes(now.status))
+        return { ok: false, reason: 'taken', task: now, by: now.assignedVolunteer };
+      return { ok: false, reason: 'not-open', task: now };
+    }
+    this.events.append(actor, {
+      kind: task.kind === 'request' ? 'request.assigned' : 'rescue.team_assigned',
+      subject: task.ref,
+      payload: { volunteer: volunteerRef(volunteerId), by: 'take' },
+    });
+    return { ok: true, task: now };
+  }
+
+  /** Marks a task delivered (request) or rescued (rescue case); only its assigned volunteer may. */
+  done(actor: Actor, volunteerId: number, ref: string): DoneResult {
+    const task = this.get(ref);
+    if (!task) return { ok: false, reason: 'not-found' };
+    const [table, from, to] =
+      task.kind === 'request'
+        ? ['requests', 'assigned', 'delivered']
+        : ['rescues', 'team_assigned', 'rescued'];
+    const changed = this.db
+      .prepare(
+        `UPDATE ${table} SET status = ?, updated_at = ? WHERE id = ? AND status = ? AND assigned_volunteer = ?`,
+      )
+      .run(to, actor.at, task.id, from, volunteerId).changes;
+    if (changed === 0) {
+      const mine = task.assignedVolunteer === volunteerId;
+      return mine && task.status !== from
+        ? { ok: false, reason: 'done', task }
+        : { ok: false, reason: 'not-yours', task };
+    }
+    this.events.append(actor, {
+      kind: task.kind === 'request' ? 'request.delivered' : 'rescue.rescued',
+      subject: task.ref,
+      payload: { volunteer: volunteerRef(volunteerId) },
+    });
+    return { ok: true, task: this.get(ref)! };
+  }
+
+  /** Opens again every task a volunteer holds (they left): requests back to verified, rescues to acknowledged. */
+  release(actor: Actor, volunteerId: number): string[] {
+    const released: string[] = [];
+    const moves = [
+      ['requests', 'assigned', 'verified', 'R', 'request.released'],
+      ['rescues', 'team_assigned', 'acknowledged', 'S', 'rescue.released'],
+    ] as const;
+    for (const [table, from, to, prefix, kind] of moves) {
+      const ids = this.db
+        .prepare(`UPDATE ${table} SET status = ?, assigned_volunteer = NULL, updated_at = ?
+          WHERE assigned_volunteer = ? AND status = ? RETURNING id`)
+        .pluck()
+        .all(to, actor.at, volunteerId, from) as number[];
+      for (const id of ids.sort((a, b) => a - b)) {
+        this.events.append(actor, {
+          kind,
+          subject: `${prefix}-${id}`,
+          payload: { volunteer: volunteerRef(volunteerId) },
+        });
+        released.push(`${prefix}-${id}`);
+      }
+    }
+    return released;
+  }
+}
