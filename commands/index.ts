@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.ts';
+import ack from './ack.ts';
 import assign from './assign.ts';
 import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
@@ -7,11 +8,14 @@ import dup from './dup.ts';
 import grant from './grant.ts';
 import help from './help.ts';
 import lang from './lang.ts';
+import locate from './locate.ts';
 import need from './need.ts';
 import open from './open.ts';
 import register from './register.ts';
 import reject from './reject.ts';
+import rescued from './rescued.ts';
 import revoke from './revoke.ts';
+import sos from './sos.ts';
 import start from './start.ts';
 import status from './status.ts';
 import verify from './verify.ts';
@@ -23,14 +27,18 @@ export const commands: readonly Command[] = [
   help,
   lang,
   cancel,
+  sos,
   need,
   status,
+  rescued,
   open,
   verify,
   dup,
   assign,
   close,
   reject,
+  ack,
+  locate,
   register,
   broadcast,
   whoami,

@@ -7,6 +7,7 @@ import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { Requests } from './requests.ts';
+import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
@@ -14,6 +15,7 @@ export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
+export type { RescueCase, RescueLocation } from './rescues.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
@@ -29,6 +31,7 @@ export class Ledger {
   readonly roles: Roles;
   readonly requests: Requests;
   readonly broadcasts: Broadcasts;
+  readonly rescues: Rescues;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -41,6 +44,7 @@ export class Ledger {
     this.roles = new Roles(db);
     this.requests = new Requests(db, this.events);
     this.broadcasts = new Broadcasts(db, this.groups);
+    this.rescues = new Rescues(db, this.events);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */
