@@ -16,13 +16,13 @@ export type RescueStatus = 'open' | 'acknowledged' | 'team_assigned' | 'rescued'
 /** A case still waiting for, or receiving, help: a new report from its reporter updates it. */
 export const ACTIVE_RESCUE: readonly RescueStatus[] = ['open', 'acknowledged', 'team_assigned'];
 
-/** A command argument naming a case: `S-3` (or `3`). */
+/** A command argument naming a case: `S-3` (or `3`). Anything else is answered with the command's usage. */
 export const RescueRefArg = z
   .string()
   .trim()
   .transform((text, ctx) => {
     const id = parseRescueRef(text);
-    if (id === undefined) ctx.addIssue({ code: 'custom', message: 'rescue-ref-invalid' });
+    if (id === undefined) ctx.addIssue({ code: 'custom', message: 'expected a rescue case like S-3' });
     return id ?? 0;
   });
 

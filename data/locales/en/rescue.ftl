@@ -133,4 +133,3 @@ rescue-wrong-status = { $ref } is { $status ->
        *[closed] closed
     }: nothing changed.
 rescue-not-yours = Only the reporter, the assigned team or a coordinator can change { $ref }.
-rescue-ref-invalid = Write the case reference like S-3. Use it like this: { $usage }

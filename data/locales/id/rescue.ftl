@@ -133,4 +133,3 @@ rescue-wrong-status = { $ref } { $status ->
        *[closed] sudah ditutup
     }: tidak ada yang berubah.
 rescue-not-yours = Hanya pelapor, tim yang ditugaskan, atau koordinator yang bisa mengubah { $ref }.
-rescue-ref-invalid = Tulis nomor kasus seperti S-3. Gunakan seperti ini: { $usage }
