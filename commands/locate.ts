@@ -12,7 +12,8 @@ const LocateArgs = z
     const [first = '', ...rest] = text.split(/\s+/);
     const id = parseRescueRef(first);
     const place = rest.join(' ').trim();
-    if (id === undefined || place === '') ctx.addIssue({ code: 'custom', message: 'expected a rescue case and a place' });
+    if (id === undefined || place === '')
+      ctx.addIssue({ code: 'custom', message: 'expected a rescue case and a place' });
     return { id: id ?? 0, place };
   });
 
