@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.ts';
+import ack from './ack.ts';
 import assign from './assign.ts';
 import available from './available.ts';
 import broadcast from './broadcast.ts';
@@ -10,12 +11,15 @@ import grant from './grant.ts';
 import help from './help.ts';
 import lang from './lang.ts';
 import leave from './leave.ts';
+import locate from './locate.ts';
 import need from './need.ts';
 import off from './off.ts';
 import open from './open.ts';
 import register from './register.ts';
 import reject from './reject.ts';
+import rescued from './rescued.ts';
 import revoke from './revoke.ts';
+import sos from './sos.ts';
 import start from './start.ts';
 import status from './status.ts';
 import take from './take.ts';
@@ -31,14 +35,18 @@ export const commands: readonly Command[] = [
   help,
   lang,
   cancel,
+  sos,
   need,
   status,
+  rescued,
   open,
   verify,
   dup,
   assign,
   close,
   reject,
+  ack,
+  locate,
   register,
   broadcast,
   whoami,

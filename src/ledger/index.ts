@@ -7,6 +7,7 @@ import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { Requests } from './requests.ts';
+import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
@@ -18,6 +19,7 @@ export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
 export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
+export type { RescueCase, RescueLocation } from './rescues.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
@@ -35,6 +37,7 @@ export class Ledger {
   readonly broadcasts: Broadcasts;
   readonly volunteers: Volunteers;
   readonly tasks: Tasks;
+  readonly rescues: Rescues;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -49,6 +52,7 @@ export class Ledger {
     this.broadcasts = new Broadcasts(db, this.groups);
     this.volunteers = new Volunteers(db, this.events);
     this.tasks = new Tasks(db, this.events);
+    this.rescues = new Rescues(db, this.events);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

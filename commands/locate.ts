@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { Outcome } from '../src/core/outcome.ts';
+import { ACTIVE_RESCUE, announceRelocation, fullArgs, rescueLocation } from '../src/core/rescue.ts';
+import { parseCoordinates, parseRescueRef, rescueRef } from '../src/core/sos-text.ts';
+
+const LocateArgs = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const [first = '', ...rest] = text.split(/\s+/);
+    const id = parseRescueRef(first);
+    const place = rest.join(' ').trim();
+    if (id === undefined || place === '')
+      ctx.addIssue({ code: 'custom', message: 'expected a rescue case and a place' });
+    return { id: id ?? 0, place };
+  });
+
+/**
+ * A coordinator corrects where a case is (a pin dropped at home, an address misread): coordinates replace
+ * the point and keep the address; an address replaces both. Each correction is an event; the team, the
+ * reporter and the coordinators hear the new place.
+ */
+export default defineCommand({
+  names: { en: ['locate'], id: ['lokasi'] },
+  role: 'coordinator',
+  args: LocateArgs,
+  run(ctx, { id, place }) {
+    const ref = rescueRef(id);
+    const c = ctx.ledger.rescues.get(id);
+    if (!c) throw new UserError('rescue-not-found', { ref });
+    if (!ACTIVE_RESCUE.includes(c.status))
+      throw new UserError('rescue-wrong-status', { ref, status: c.status });
+    const point = parseCoordinates(place);
+    const area = point ? undefined : ctx.areas.mentionedIn(place)[0]?.path;
+    const location = rescueLocation(
+      ctx.areas,
+      point
+        ? { ...point, address: c.address ?? undefined }
+        : { address: place.slice(0, 500), area: area ?? c.area ?? undefined },
+      'coordinator',
+    );
+    const after = ctx.ledger.rescues.relocate(ctx.actor, id, location, 'coordinator');
+    const out = new Outcome().reply('locate-done', fullArgs(ctx.translator, after, ctx.now));
+    return announceRelocation(out, ctx, c, after, 'coordinator');
+  },
+});

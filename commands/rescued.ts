@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineCommand, roleAllows } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { Outcome } from '../src/core/outcome.ts';
+import { groupArgs, RescueRefArg } from '../src/core/rescue.ts';
+import { rescueRef } from '../src/core/sos-text.ts';
+
+/**
+ * A rescue case ends with everyone safe. The reporter ("we are safe now", no reference needed), the
+ * assigned team or a coordinator may say so; everyone else involved is told, and the groups stand down.
+ */
+export default defineCommand({
+  names: { en: ['rescued'], id: ['selamat'] },
+  role: 'anyone',
+  args: z.union([z.literal('').transform(() => undefined), RescueRefArg]),
+  run(ctx, id) {
+    const { rescues } = ctx.ledger;
+    const c = id === undefined ? rescues.activeBy(ctx.sender.id) : rescues.get(id);
+    if (!c)
+      throw new UserError(id === undefined ? 'rescued-none' : 'rescue-not-found', {
+        ref: rescueRef(id ?? 0),
+      });
+    const ref = rescueRef(c.id);
+    const team = rescues.teamOf(c);
+    const allowed =
+      c.reporter === ctx.sender.id || team === ctx.sender.id || roleAllows(ctx.role, 'coordinator');
+    if (!allowed) throw new UserError('rescue-not-yours', { ref });
+    const done = rescues.markRescued(ctx.actor, c.id);
+    if (!done) throw new UserError('rescue-wrong-status', { ref, status: c.status });
+    const out = new Outcome().reply('rescued-done', { ref });
+    if (c.reporter !== ctx.sender.id) out.notify(c.reporter, 'rescue-rescued-reporter', { ref });
+    if (team && team !== ctx.sender.id) out.notify(team, 'rescue-rescued-team', { ref });
+    return out
+      .toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id })
+      .announce('rescue', done.area, 'rescue-rescued-group', groupArgs(ctx.translator, done, ctx.now));
+  },
+});

@@ -1,0 +1,247 @@
+import { type CommandContext, type DialogStep, defineCommand, type Prompt } from '../src/core/command.ts';
+import { matchChoices } from '../src/core/dialog.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Choice, InboundContent } from '../src/core/message.ts';
+import { Outcome } from '../src/core/outcome.ts';
+import {
+  announceNewRescue,
+  announceRelocation,
+  fullArgs,
+  groupArgs,
+  rescueLocation,
+} from '../src/core/rescue.ts';
+import {
+  parsePeopleCount,
+  parsePhone,
+  parseSosText,
+  RESCUE_CONDITIONS,
+  type RescueCondition,
+  rescueRef,
+  type SosText,
+} from '../src/core/sos-text.ts';
+import type { RescueCase } from '../src/ledger/index.ts';
+
+/** A location shared this recently is where the person is (SPEC 2: a share followed by "SOS" is enough). */
+const RECENT_LOCATION_MS = 10 * 60_000;
+/** Reports from the same person this close together are one emergency: they update one case. */
+const MERGE_WINDOW_MS = 60 * 60_000;
+
+interface SosData {
+  caseId?: number;
+  /** Questions answered or skipped. */
+  done: string[];
+  /** Something was added after the first alert: coordinators get the completed picture at the end. */
+  added?: boolean;
+}
+
+type Place = { lat?: number; lon?: number; address?: string; area?: string };
+type Details = { peopleCount?: number; conditions?: RescueCondition[]; contact?: string };
+
+const SKIP = { value: 'skip', key: 'sos-skip' };
+const NONE_WORDS = /^(no|none|nothing|nobody|tidak|tidak ada|gak ada|ga ada|nggak ada|tdk ada|nihil)$/i;
+
+/** On WhatsApp the sender id is the phone number they write from: rescuers can call it without asking. */
+function whatsappNumber(senderId: string): string | undefined {
+  const m = /^whatsapp:(\d{8,15})@c\.us$/.exec(senderId);
+  return m ? `+${m[1]}` : undefined;
+}
+
+function detailsOf(parsed: SosText): Details {
+  return { peopleCount: parsed.peopleCount, conditions: parsed.conditions, contact: parsed.phone };
+}
+
+const hasDetails = (d: Details) =>
+  d.peopleCount !== undefined || (d.conditions?.length ?? 0) > 0 || d.contact !== undefined;
+
+/** Coordinates in the text, else a location shared in the last minutes, else the text as an address. */
+function placeOf(ctx: CommandContext, parsed: SosText, useRecentShare: boolean): Place | undefined {
+  const words = { address: parsed.address, area: parsed.area };
+  if (parsed.lat !== undefined) return { lat: parsed.lat, lon: parsed.lon, ...words };
+  const p = ctx.person;
+  const recent =
+    p.last_lat !== null && p.last_lon !== null && ctx.now - (p.last_location_at ?? 0) <= RECENT_LOCATION_MS;
+  if (useRecentShare && recent) return { lat: p.last_lat!, lon: p.last_lon!, ...words };
+  return parsed.address ? words : undefined;
+}
+
+function relocateByReporter(ctx: CommandContext, c: RescueCase, place: Place, out: Outcome): RescueCase {
+  // A new pin keeps the address text (it may name the floor or a landmark); an address never drops a pin.
+  const merged = place.lat === undefined ? { lat: c.lat ?? undefined, lon: c.lon ?? undefined } : {};
+  const location = rescueLocation(
+    ctx.areas,
+    { address: c.address ?? undefined, area: c.area ?? undefined, ...merged, ...place },
+    'reporter',
+  );
+  const after = ctx.ledger.rescues.relocate(ctx.actor, c.id, location, 'reporter');
+  out.reply('sos-location-updated', { ref: rescueRef(c.id) });
+  announceRelocation(out, ctx, c, after, 'reporter');
+  return after;
+}
+
+/**
+ * A report: opens a case where `place` is, or updates the reporter's case of the last hour. Returns the
+ * case, or undefined while nothing says where the person is.
+ */
+function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, out: Outcome) {
+  const { rescues } = ctx.ledger;
+  const existing = rescues.activeBy(ctx.sender.id, ctx.now - MERGE_WINDOW_MS);
+  if (existing) {
+    const moved =
+      place &&
+      (place.lat !== undefined ||
+        (existing.lat === null && place.address && place.address !== existing.address));
+    const c = moved ? relocateByReporter(ctx, existing, place, out) : existing;
+    const enriched = rescues.enrich(ctx.actor, c.id, detailsOf(parsed));
+    out.reply('sos-merged', { ref: rescueRef(c.id) });
+    if (!moved)
+      out.toCoordinators('rescue-repeated-coordinators', fullArgs(ctx.translator, enriched, ctx.now));
+    return enriched;
+  }
+  if (!place) return undefined;
+  const c = rescues.open(ctx.actor, ctx.sender.id, rescueLocation(ctx.areas, place, 'reporter'), {
+    ...detailsOf(parsed),
+    contact: parsed.phone ?? whatsappNumber(ctx.sender.id),
+  });
+  out.reply(c.lat === null ? 'sos-created-address' : 'sos-created', { ref: rescueRef(c.id) });
+  announceNewRescue(out, ctx.translator, c, ctx.now);
+  return c;
+}
+
+function caseOf(ctx: CommandContext, data: SosData): RescueCase {
+  const c = data.caseId === undefined ? undefined : ctx.ledger.rescues.get(data.caseId);
+  if (!c) throw new Error(`rescue dialog without its case: ${data.caseId}`);
+  return c;
+}
+
+const locationStep: DialogStep<SosData> = {
+  id: 'location',
+  skip: (data) => data.caseId !== undefined,
+  ask: () => ({ key: 'sos-ask-location', ask: 'location' }),
+  answer(ctx, input, data, out) {
+    const parsed = input.kind === 'text' ? parseSosText(input.text, ctx.areas) : { conditions: [] };
+    const place =
+      input.kind === 'location' ? { lat: input.lat, lon: input.lon } : placeOf(ctx, parsed, false);
+    const c = place && report(ctx, parsed, place, out);
+    if (!c) throw new UserError('sos-location-invalid');
+    return { ...data, caseId: c.id };
+  },
+};
+
+/** What an answer adds to the case; 'skip' when the person has nothing to add; undefined when unreadable. */
+type Reader = (input: InboundContent, choices: readonly Choice[]) => Details | 'skip' | undefined;
+
+/**
+ * A question that enriches the case. Whatever the question, free text is read whole, so "4 orang, ada
+ * lansia" answers two questions at once, and a location shared meanwhile corrects the case's location.
+ */
+function enrichStep(
+  id: string,
+  prompt: Prompt,
+  known: (c: RescueCase, ctx: CommandContext) => boolean,
+  read: Reader,
+): DialogStep<SosData> {
+  return {
+    id,
+    skip: (data, ctx) => data.done.includes(id) || known(caseOf(ctx, data), ctx),
+    ask: () => prompt,
+    answer(ctx, input, data, out, choices) {
+      const c = caseOf(ctx, data);
+      if (input.kind === 'location') {
+        relocateByReporter(ctx, c, { lat: input.lat, lon: input.lon }, out);
+        return data;
+      }
+      if (input.kind === 'contact') {
+        ctx.ledger.rescues.enrich(ctx.actor, c.id, { contact: input.phone });
+        return { ...data, added: true };
+      }
+      const details = read(input, choices);
+      if (details === undefined) throw new UserError(`sos-${id}-invalid`);
+      if (details === 'skip') return { ...data, done: [...data.done, id] };
+      ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
+      return { ...data, done: [...data.done, id], added: true };
+    },
+  };
+}
+
+const freeText = (input: InboundContent): Details | undefined => {
+  if (input.kind !== 'text') return undefined;
+  const details = detailsOf(parseSosText(input.text));
+  return hasDetails(details) ? details : undefined;
+};
+
+const peopleStep = enrichStep(
+  'people',
+  { key: 'sos-ask-people', choices: [SKIP] },
+  (c) => c.people_count !== null,
+  (input) => {
+    if (input.kind === 'choice') return input.value === 'skip' ? 'skip' : undefined;
+    const count = input.kind === 'text' ? parsePeopleCount(input.text) : undefined;
+    return count === undefined ? freeText(input) : { ...freeText(input), peopleCount: count };
+  },
+);
+
+const isCondition = (v: string): v is RescueCondition => (RESCUE_CONDITIONS as readonly string[]).includes(v);
+
+const conditionsStep = enrichStep(
+  'conditions',
+  {
+    key: 'sos-ask-conditions',
+    choices: [
+      ...RESCUE_CONDITIONS.map((c) => ({ value: c, key: `rescue-condition-${c}` })),
+      { value: 'none', key: 'sos-condition-none' },
+    ],
+  },
+  (c) => c.conditions.length > 0,
+  (input, choices) => {
+    if (input.kind === 'choice') return isCondition(input.value) ? { conditions: [input.value] } : 'skip';
+    if (input.kind !== 'text') return undefined;
+    if (NONE_WORDS.test(input.text.trim())) return 'skip';
+    const picked = matchChoices(input.text, choices)?.map((c) => c.value);
+    if (picked) return picked.some(isCondition) ? { conditions: picked.filter(isCondition) } : 'skip';
+    return freeText(input);
+  },
+);
+
+const contactStep = enrichStep(
+  'contact',
+  { key: 'sos-ask-contact', ask: 'contact', choices: [SKIP] },
+  (c, ctx) => c.contact !== null || ctx.chat.kind === 'group',
+  (input) => {
+    if (input.kind === 'choice') return input.value === 'skip' ? 'skip' : undefined;
+    const phone = input.kind === 'text' ? parsePhone(input.text) : undefined;
+    return phone ? { contact: phone } : freeText(input);
+  },
+);
+
+export default defineCommand<string, SosData>({
+  names: { en: ['sos'], id: ['darurat', 'tolong'] },
+  keywords: ['sos', 'tolong'],
+  role: 'anyone',
+  dialog: {
+    start(ctx, text, out) {
+      const parsed = parseSosText(text, ctx.areas);
+      const c = report(ctx, parsed, placeOf(ctx, parsed, true), out);
+      return { ...(c ? { caseId: c.id } : {}), done: [] };
+    },
+    steps: [locationStep, peopleStep, conditionsStep, contactStep],
+    finish(ctx, data, out) {
+      // Nothing was asked: the first reply already said all there is.
+      if (data.done.length === 0 && !data.added) return;
+      const c = caseOf(ctx, data);
+      out.reply('sos-complete', groupArgs(ctx.translator, c, ctx.now));
+      if (!data.added) return;
+      const full = fullArgs(ctx.translator, c, ctx.now);
+      out.toCoordinators('rescue-details-coordinators', full);
+      const team = ctx.ledger.rescues.teamOf(c);
+      if (team) out.notify(team, 'rescue-details-coordinators', full);
+    },
+  },
+  /** A location shared outside a dialog while the person has a case in progress moves that case. */
+  onLocation(ctx, lat, lon) {
+    const c = ctx.ledger.rescues.activeBy(ctx.sender.id);
+    if (!c) return undefined;
+    const out = new Outcome();
+    relocateByReporter(ctx, c, { lat, lon }, out);
+    return out;
+  },
+});

@@ -1,0 +1,254 @@
+import type { Areas } from './areas.ts';
+
+/**
+ * Reads what a person in danger wrote in one breath (`SOS Jl. Imogiri Timur km 8, 4 orang, air naik`):
+ * coordinates, a people count, conditions, a phone number, and what is left as the address. Pure, and
+ * forgiving: whatever it cannot place stays in the address, which a coordinator reads anyway.
+ */
+
+export const RESCUE_CONDITIONS = [
+  'injured',
+  'children',
+  'elderly',
+  'disabled',
+  'trapped',
+  'water_rising',
+] as const;
+export type RescueCondition = (typeof RESCUE_CONDITIONS)[number];
+
+export interface SosText {
+  lat?: number;
+  lon?: number;
+  peopleCount?: number;
+  conditions: RescueCondition[];
+  phone?: string;
+  /** The text with coordinates, counts, conditions and phone numbers taken out; undefined when nothing is left. */
+  address?: string;
+  /** The deepest known area named in the text. */
+  area?: string;
+}
+
+// Whole words only, in English and Indonesian; `[\s-]+` lets "anak-anak" and "water  rising" match.
+const CONDITION_WORDS: Record<RescueCondition, string[]> = {
+  injured: [
+    'injured',
+    'injury',
+    'injuries',
+    'hurt',
+    'wounded',
+    'bleeding',
+    'luka',
+    'terluka',
+    'cedera',
+    'berdarah',
+    'patah tulang',
+  ],
+  children: [
+    'child',
+    'children',
+    'kid',
+    'kids',
+    'baby',
+    'babies',
+    'infant',
+    'anak',
+    'anak-anak',
+    'balita',
+    'bayi',
+  ],
+  elderly: [
+    'elderly',
+    'old people',
+    'old man',
+    'old woman',
+    'lansia',
+    'manula',
+    'kakek',
+    'nenek',
+    'lanjut usia',
+  ],
+  disabled: [
+    'disabled',
+    'disability',
+    'wheelchair',
+    'disabilitas',
+    'difabel',
+    'cacat',
+    'kursi roda',
+    'lumpuh',
+  ],
+  trapped: [
+    'trapped',
+    'stuck',
+    'stranded',
+    'cannot get out',
+    "can't get out",
+    'terjebak',
+    'terjepit',
+    'tertimbun',
+    'terkurung',
+    'terisolasi',
+    'tidak bisa keluar',
+  ],
+  water_rising: [
+    'water rising',
+    'rising water',
+    'water is rising',
+    'flood rising',
+    'air naik',
+    'air terus naik',
+    'air meninggi',
+    'air makin tinggi',
+    'air semakin tinggi',
+    'banjir naik',
+  ],
+};
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  sebelas: 11,
+  'dua belas': 12,
+  'lima belas': 15,
+  'dua puluh': 20,
+  'tiga puluh': 30,
+  'lima puluh': 50,
+  seratus: 100,
+};
+
+const PEOPLE_WORDS = ['orang', 'org', 'jiwa', 'people', 'persons', 'person', 'ppl'];
+
+// Words that carry no place: a segment made only of these (after counts and conditions are taken out) is dropped.
+const FILLER = new Set([
+  ...'ada dan and with dengan kami saya we i am are is there yang sudah masih please tolong help bantu'.split(
+    ' ',
+  ),
+  ...'segera cepat sos darurat here di sini disini of the a an at ini itu juga also'.split(' '),
+]);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const words = (list: string[]) => list.map((w) => escapeRegExp(w).replace(/[\s-]+/g, '[\\s-]+')).join('|');
+const bounded = (alternatives: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
+
+const CONDITION_RE = Object.fromEntries(
+  Object.entries(CONDITION_WORDS).map(([c, list]) => [c, bounded(words(list))]),
+) as Record<RescueCondition, RegExp>;
+
+// Longest first, so "dua belas" wins over "dua".
+const NUMBER_ALTERNATIVES = words(Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length));
+const PEOPLE_RE = bounded(`(\\d{1,4}|${NUMBER_ALTERNATIVES})\\s*(?:${words(PEOPLE_WORDS)})`);
+
+/** `-7.80,110.36`, `-7.80 110.36`, or inside a map link; both parts need decimals so "4, 5" is not a place. */
+const COORDINATES_RE = /(?<![\d.])(-?\d{1,2}\.\d+)\s*[,\s]\s*(-?\d{1,3}\.\d+)(?![\d.])/;
+
+// A shared map link carries its coordinates (read above); the rest of the link is no address.
+const URL_RE = /\bhttps?:\/\/\S+/gi;
+
+const PHONE_RE = /(?<![\w+])(?:\+|00)?\d(?:[\s.-]?\d){7,14}(?!\w)/;
+
+const all = (re: RegExp) => new RegExp(re.source, 'gu');
+
+function numberOf(word: string): number | undefined {
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word.toLowerCase().replace(/[\s-]+/g, ' ')];
+}
+
+/** The first `lat,lon` pair in range, if any. */
+export function parseCoordinates(text: string): { lat: number; lon: number } | undefined {
+  const m = COORDINATES_RE.exec(text);
+  if (!m) return undefined;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  return { lat, lon };
+}
+
+/** A people count: a bare number ("4", "empat") or one written with a people word ("4 orang", "four people"). */
+export function parsePeopleCount(text: string): number | undefined {
+  const bare = numberOf(text.trim());
+  const found =
+    bare ?? [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
+  return found !== undefined && found >= 1 && found <= 10_000 ? found : undefined;
+}
+
+export function parseConditions(text: string): RescueCondition[] {
+  return RESCUE_CONDITIONS.filter((c) => {
+    CONDITION_RE[c].lastIndex = 0;
+    return CONDITION_RE[c].test(text);
+  });
+}
+
+/** A phone number as written, digits and a leading + only. */
+export function parsePhone(text: string): string | undefined {
+  const m = PHONE_RE.exec(text);
+  if (!m) return undefined;
+  const digits = m[0].replace(/[^\d+]/g, '');
+  return digits.replace(/\+/g, '').length >= 8 ? digits : undefined;
+}
+
+function addressOf(text: string): string | undefined {
+  const placeText = text.replace(URL_RE, ' ').replace(all(COORDINATES_RE), ' ').replace(all(PHONE_RE), ' ');
+  const segments = placeText
+    .split(/[,;\n]+/)
+    .map((segment) => segment.replace(/\s+/g, ' ').trim())
+    .filter((segment) => {
+      let rest = segment.replace(PEOPLE_RE, ' ');
+      for (const re of Object.values(CONDITION_RE)) rest = rest.replace(re, ' ');
+      return rest
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => w && !FILLER.has(w));
+    });
+  const address = segments.join(', ');
+  return address === '' ? undefined : address.slice(0, 500);
+}
+
+export function parseSosText(text: string, areas?: Pick<Areas, 'mentionedIn'>): SosText {
+  const coordinates = parseCoordinates(text);
+  const peopleCount = [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
+  const phone = parsePhone(text.replace(COORDINATES_RE, ' '));
+  const address = addressOf(text);
+  const area = address && areas?.mentionedIn(address)[0]?.path;
+  return {
+    ...coordinates,
+    ...(peopleCount !== undefined && peopleCount >= 1 ? { peopleCount } : {}),
+    conditions: parseConditions(text),
+    ...(phone ? { phone } : {}),
+    ...(address ? { address } : {}),
+    ...(area ? { area } : {}),
+  };
+}
+
+/** `S-3`, `s3`, `#3` or `3` → 3. */
+export function parseRescueRef(text: string): number | undefined {
+  const m = /^(?:s-?|#)?(\d{1,9})$/i.exec(text.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+export const rescueRef = (id: number) => `S-${id}`;

@@ -1,0 +1,246 @@
+import { ACTIVE_RESCUE, type RescueStatus } from '../core/rescue.ts';
+import type { RescueCondition } from '../core/sos-text.ts';
+import type { Db } from './db.ts';
+import type { Actor, EventLog } from './events.ts';
+
+export interface RescueCase {
+  id: number;
+  reporter: string;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  area: string | null;
+  needs_location_check: boolean;
+  people_count: number | null;
+  conditions: RescueCondition[];
+  contact: string | null;
+  notes: string | null;
+  status: RescueStatus;
+  escalation_level: number;
+  escalated_at: number | null;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  assigned_volunteer: number | null;
+  status_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+interface RescueRow extends Omit<RescueCase, 'needs_location_check' | 'conditions'> {
+  needs_location_check: number;
+  conditions: string;
+}
+
+const toCase = (r: RescueRow): RescueCase => ({
+  ...r,
+  needs_location_check: r.needs_location_check === 1,
+  conditions: JSON.parse(r.conditions) as RescueCondition[],
+});
+
+/** Where a case is: coordinates and/or an address, the area they lie in, and whether someone must check it. */
+export interface RescueLocation {
+  lat?: number;
+  lon?: number;
+  address?: string;
+  area?: string;
+  needsLocationCheck: boolean;
+}
+
+export interface RescueDetails {
+  peopleCount?: number;
+  conditions?: RescueCondition[];
+  contact?: string;
+}
+
+const ACTIVE_SQL = `status IN (${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
+const ref = (id: number) => `S-${id}`;
+
+/**
+ * Rescue cases (`S-n`). Every change appends its event here, in the caller's transaction; exact
+ * coordinates, addresses and contacts go to the event's personal part so retention can erase them.
+ */
+export class Rescues {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventLog,
+  ) {}
+
+  get(id: number): RescueCase | undefined {
+    const r = this.db.prepare('SELECT * FROM rescues WHERE id = ?').get(id) as RescueRow | undefined;
+    return r && toCase(r);
+  }
+
+  /** The person id of the volunteer assigned to the case, who is told of every change of location. */
+  teamOf(c: RescueCase): string | undefined {
+    if (c.assigned_volunteer === null) return undefined;
+    return this.db
+      .prepare('SELECT person_id FROM volunteers WHERE id = ?')
+      .pluck()
+      .get(c.assigned_volunteer) as string | undefined;
+  }
+
+  /** The reporter's newest case still in progress, opened at or after `since`. */
+  activeBy(reporter: string, since = 0): RescueCase | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT * FROM rescues WHERE reporter = ? AND created_at >= ? AND ${ACTIVE_SQL}
+         ORDER BY created_at DESC, id DESC LIMIT 1`,
+      )
+      .get(reporter, since) as RescueRow | undefined;
+    return r && toCase(r);
+  }
+
+  open(actor: Actor, reporter: string, location: RescueLocation, details: RescueDetails): RescueCase {
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO rescues (reporter, lat, lon, address, area, needs_location_check, people_count, conditions,
+             contact, created_at, updated_at)
+           VALUES (@reporter, @lat, @lon, @address, @area, @check, @people, @conditions, @contact, @at, @at)`,
+        )
+        .run({
+          reporter,
+          lat: location.lat ?? null,
+          lon: location.lon ?? null,
+          address: location.address ?? null,
+          area: location.area ?? null,
+          check: location.needsLocationCheck ? 1 : 0,
+          people: details.peopleCount ?? null,
+          conditions: JSON.stringify(details.conditions ?? []),
+          contact: details.contact ?? null,
+          at: actor.at,
+        }).lastInsertRowid,
+    );
+    this.events.append(actor, {
+      kind: 'rescue.opened',
+      subject: ref(id),
+      payload: {
+        area: location.area ?? null,
+        hasCoordinates: location.lat !== undefined,
+        needsLocationCheck: location.needsLocationCheck,
+        peopleCount: details.peopleCount ?? null,
+        conditions: details.conditions ?? [],
+      },
+      personal: { reporter, ...location, contact: details.contact },
+    });
+    return this.get(id)!;
+  }
+
+  /** Adds what a later answer or report told: a count or contact replaces, conditions add up. */
+  enrich(actor: Actor, id: number, details: RescueDetails): RescueCase {
+    const current = this.get(id)!;
+    const conditions = [...new Set([...current.conditions, ...(details.conditions ?? [])])];
+    const changed: Record<string, unknown> = {};
+    if (details.peopleCount !== undefined && details.peopleCount !== current.people_count)
+      changed.peopleCount = details.peopleCount;
+    if (conditions.length !== current.conditions.length) changed.conditions = conditions;
+    const newContact = details.contact !== undefined && details.contact !== current.contact;
+    if (Object.keys(changed).length === 0 && !newContact) return current;
+    this.db
+      .prepare(
+        `UPDATE rescues SET people_count = COALESCE(@people, people_count), conditions = @conditions,
+           contact = COALESCE(@contact, contact), updated_at = @at WHERE id = @id`,
+      )
+      .run({
+        id,
+        people: details.peopleCount ?? null,
+        conditions: JSON.stringify(conditions),
+        contact: details.contact ?? null,
+        at: actor.at,
+      });
+    this.events.append(actor, {
+      kind: 'rescue.enriched',
+      subject: ref(id),
+      payload: { ...changed, contact: newContact },
+      ...(newContact ? { personal: { contact: details.contact } } : {}),
+    });
+    return this.get(id)!;
+  }
+
+  /** A new or corrected location replaces the old one entirely (a new pin drops a stale address, and back). */
+  relocate(
+    actor: Actor,
+    id: number,
+    location: RescueLocation,
+    source: 'reporter' | 'coordinator',
+  ): RescueCase {
+    this.db
+      .prepare(
+        `UPDATE rescues SET lat = @lat, lon = @lon, address = @address, area = @area,
+           needs_location_check = @check, updated_at = @at WHERE id = @id`,
+      )
+      .run({
+        id,
+        lat: location.lat ?? null,
+        lon: location.lon ?? null,
+        address: location.address ?? null,
+        area: location.area ?? null,
+        check: location.needsLocationCheck ? 1 : 0,
+        at: actor.at,
+      });
+    this.events.append(actor, {
+      kind: 'rescue.located',
+      subject: ref(id),
+      payload: {
+        source,
+        area: location.area ?? null,
+        hasCoordinates: location.lat !== undefined,
+        needsLocationCheck: location.needsLocationCheck,
+      },
+      personal: { ...location },
+    });
+    return this.get(id)!;
+  }
+
+  /** Only an open case can be acknowledged; undefined when someone else was first (or it moved on). */
+  acknowledge(actor: Actor, id: number): RescueCase | undefined {
+    const changed = this.db
+      .prepare(
+        `UPDATE rescues SET status = 'acknowledged', acknowledged_at = @at, acknowledged_by = @by, updated_at = @at
+         WHERE id = @id AND status = 'open'`,
+      )
+      .run({ id, at: actor.at, by: actor.id }).changes;
+    if (changed === 0) return undefined;
+    this.events.append(actor, { kind: 'rescue.acknowledged', subject: ref(id) });
+    return this.get(id)!;
+  }
+
+  /** Open cases whose last alert (the report, or the last escalation) is `intervalMs` old or older. */
+  overdue(now: number, intervalMs: number): RescueCase[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM rescues WHERE status = 'open' AND COALESCE(escalated_at, created_at) <= ?
+           ORDER BY created_at, id`,
+        )
+        .all(now - intervalMs) as RescueRow[]
+    ).map(toCase);
+  }
+
+  escalate(actor: Actor, id: number): RescueCase | undefined {
+    const changed = this.db
+      .prepare(
+        `UPDATE rescues SET escalation_level = escalation_level + 1, escalated_at = ?
+         WHERE id = ? AND status = 'open'`,
+      )
+      .run(actor.at, id).changes;
+    if (changed === 0) return undefined;
+    const c = this.get(id)!;
+    this.events.append(actor, {
+      kind: 'rescue.escalated',
+      subject: ref(id),
+      payload: { level: c.escalation_level, waitingMinutes: Math.floor((actor.at - c.created_at) / 60_000) },
+    });
+    return c;
+  }
+
+  /** Ends an active case as rescued; undefined when it was no longer active. */
+  markRescued(actor: Actor, id: number): RescueCase | undefined {
+    const changed = this.db
+      .prepare(`UPDATE rescues SET status = 'rescued', updated_at = ? WHERE id = ? AND ${ACTIVE_SQL}`)
+      .run(actor.at, id).changes;
+    if (changed === 0) return undefined;
+    this.events.append(actor, { kind: 'rescue.rescued', subject: ref(id) });
+    return this.get(id)!;
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { loadAreaDefs } from '../../src/config.ts';
+import { Areas } from '../../src/core/areas.ts';
+import {
+  parseCoordinates,
+  parsePeopleCount,
+  parsePhone,
+  parseRescueRef,
+  parseSosText,
+} from '../../src/core/sos-text.ts';
+
+const areas = new Areas(loadAreaDefs('DIY/Bantul/Imogiri@-7.93,110.39;DIY/Bantul/Pundong@-7.95,110.35'));
+
+describe('reading an SOS written in one breath', () => {
+  it('takes the issue example apart: address, area, people, conditions', () => {
+    expect(parseSosText('Jl. Imogiri Timur km 8, 4 orang, air naik', areas)).toEqual({
+      address: 'Jl. Imogiri Timur km 8',
+      area: 'DIY/Bantul/Imogiri',
+      peopleCount: 4,
+      conditions: ['water_rising'],
+    });
+  });
+
+  it('reads English the same way', () => {
+    expect(
+      parseSosText('Pundong village, four people trapped, water rising, kids and elderly', areas),
+    ).toEqual({
+      address: 'Pundong village',
+      area: 'DIY/Bantul/Pundong',
+      peopleCount: 4,
+      conditions: ['children', 'elderly', 'trapped', 'water_rising'],
+    });
+  });
+
+  it('finds coordinates (also in a map link) and keeps them out of the address', () => {
+    expect(parseSosText('-7.80,110.36 empat orang, ada anak-anak dan lansia')).toEqual({
+      lat: -7.8,
+      lon: 110.36,
+      peopleCount: 4,
+      conditions: ['children', 'elderly'],
+    });
+    expect(parseSosText('https://maps.google.com/?q=-7.8012,110.3645')).toEqual({
+      lat: -7.8012,
+      lon: 110.3645,
+      conditions: [],
+    });
+  });
+
+  it('takes a phone number as the contact, not as part of the address', () => {
+    expect(parseSosText('rumah biru dekat masjid, 0812-3456-7890, ada yang luka')).toEqual({
+      address: 'rumah biru dekat masjid',
+      phone: '081234567890',
+      conditions: ['injured'],
+    });
+  });
+
+  it('knows every condition in both languages', () => {
+    expect(parseSosText('luka, anak, lansia, disabilitas, terjebak, air naik').conditions).toHaveLength(6);
+    expect(
+      parseSosText('injured, children, elderly, wheelchair, trapped, water is rising').conditions,
+    ).toHaveLength(6);
+    expect(parseSosText('Jl. Kalianak 3').conditions).toEqual([]);
+  });
+
+  it('keeps whatever it cannot place as the address', () => {
+    expect(parseSosText('Dusun Mawar RT 3, dua belas orang')).toEqual({
+      address: 'Dusun Mawar RT 3',
+      peopleCount: 12,
+      conditions: [],
+    });
+  });
+});
+
+describe('single answers', () => {
+  it('reads a people count as a number, a number word, or with a people word', () => {
+    expect(
+      ['4', 'empat', '4 orang', 'kami 5 orang', 'four people', 'dua belas'].map(parsePeopleCount),
+    ).toEqual([4, 4, 4, 5, 4, 12]);
+    expect(parsePeopleCount('banyak')).toBeUndefined();
+    expect(parsePeopleCount('0')).toBeUndefined();
+  });
+
+  it('rejects coordinates out of range and pairs without decimals', () => {
+    expect(parseCoordinates('95.1,110.2')).toBeUndefined();
+    expect(parseCoordinates('4, 5')).toBeUndefined();
+    expect(parseCoordinates('-7.80 110.36')).toEqual({ lat: -7.8, lon: 110.36 });
+  });
+
+  it('reads phone numbers and case references', () => {
+    expect(parsePhone('+62 812 3456 7890')).toBe('+6281234567890');
+    expect(parsePhone('km 8')).toBeUndefined();
+    expect(['S-3', 's3', '#3', '3', 'R-3', ''].map(parseRescueRef)).toEqual([
+      3,
+      3,
+      3,
+      3,
+      undefined,
+      undefined,
+    ]);
+  });
+});
