@@ -4,6 +4,7 @@ import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
 import dup from './dup.ts';
+import exportRecords from './export.ts';
 import grant from './grant.ts';
 import help from './help.ts';
 import lang from './lang.ts';
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   register,
   broadcast,
   whoami,
+  exportRecords,
   grant,
   revoke,
 ];

@@ -2,6 +2,7 @@ import { Broadcasts } from './broadcasts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
+import { ExportQueries } from './exports.ts';
 import { Groups } from './groups.ts';
 import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
@@ -11,6 +12,7 @@ import { Roles } from './roles.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
+export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
@@ -29,6 +31,7 @@ export class Ledger {
   readonly roles: Roles;
   readonly requests: Requests;
   readonly broadcasts: Broadcasts;
+  readonly exports: ExportQueries;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -41,6 +44,7 @@ export class Ledger {
     this.roles = new Roles(db);
     this.requests = new Requests(db, this.events);
     this.broadcasts = new Broadcasts(db, this.groups);
+    this.exports = new ExportQueries(db);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */
