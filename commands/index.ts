@@ -7,6 +7,7 @@ import cancel from './cancel.ts';
 import close from './close.ts';
 import done from './done.ts';
 import dup from './dup.ts';
+import exportRecords from './export.ts';
 import grant from './grant.ts';
 import help from './help.ts';
 import lang from './lang.ts';
@@ -50,6 +51,7 @@ export const commands: readonly Command[] = [
   register,
   broadcast,
   whoami,
+  exportRecords,
   grant,
   revoke,
   volunteer,

@@ -1,6 +1,8 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.ts';
+import { writeFileSync } from 'node:fs';
+import { ConfigError, loadAreaDefs, loadConfig } from './config.ts';
+import { Areas } from './core/areas.ts';
 import { PersonIdSchema } from './core/message.ts';
+import { buildExport, parseExportArgs } from './export/index.ts';
 import { LedgerOpenError, migrate, openDatabase } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
 import { startApp } from './main.ts';
@@ -12,6 +14,10 @@ const USAGE = `Usage: relief-bot <command>
   migrate   apply schema migrations and print the schema version
   grant ID ROLE   give a person (telegram:123, whatsapp:62812...@c.us, V-4) the role coordinator or admin
   revoke ID       take a granted role back
+  export --what requests|rescues|volunteers|groups|broadcasts|events
+         [--format csv|hxl|json|geojson] [--area AREA] [--status STATUS] [--since 2026-12-01|24h]
+         [--out FILE] [--include-personal]
+                  write an export to FILE (default: standard output); personal data only when asked
 `;
 
 type Verb = (args: string[]) => Promise<number>;
@@ -28,6 +34,46 @@ const verbs: Record<string, Verb> = {
   },
   async revoke([target]) {
     return setRole(target, 'anyone');
+  },
+  async export(args) {
+    const parsed = parseExportArgs(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      process.stderr.write(
+        `relief-bot: export: ${issue?.path.join('.') || 'options'}: ${issue?.message}\n${USAGE}`,
+      );
+      return 2;
+    }
+    const options = parsed.data;
+    const config = loadConfig();
+    if (options.area) {
+      const found = new Areas(loadAreaDefs(config.AREAS)).lookup(options.area);
+      if (!('area' in found)) {
+        console.error(`relief-bot: export: unknown or ambiguous area ${JSON.stringify(options.area)}`);
+        return 2;
+      }
+      options.area = found.area.path;
+    }
+    const ledger = Ledger.open(config.DATABASE_PATH);
+    try {
+      const now = Date.now();
+      const { file, count } = buildExport(ledger, options, now);
+      // Whoever runs this has the database file anyway; the event records that personal data left it.
+      if (options.includePersonal)
+        ledger.transaction(() =>
+          ledger.events.append(
+            { id: 'cli', at: now },
+            { kind: 'export.personal', payload: { what: options.what, format: options.format, count } },
+          ),
+        );
+      if (options.out) {
+        writeFileSync(options.out, file.content);
+        console.error(`exported ${count} ${options.what} to ${options.out}`);
+      } else process.stdout.write(file.content);
+      return 0;
+    } finally {
+      ledger.close();
+    }
   },
   async start() {
     const app = await startApp(loadConfig());
@@ -90,8 +136,10 @@ function setRole(target: string | undefined, role: GrantedRole): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const [verb = 'start', ...rest] = positionals;
+  // Everything after the verb is the verb's own (export takes --flags, grant takes positionals).
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const verb = at < 0 ? 'start' : argv[at]!;
+  const rest = at < 0 ? [] : argv.slice(at + 1);
   const run = verbs[verb];
   if (!run) {
     process.stderr.write(USAGE);

@@ -71,8 +71,22 @@ describe('dependency rules', () => {
         !(
           under(i.target, 'src/core') ||
           under(i.target, 'src/i18n') ||
+          under(i.target, 'src/export') ||
           under(i.target, 'commands') ||
           (under(i.target, 'src/ledger') && i.typeOnly)
+        ),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('exports read the ledger through its queries and format; they never reach a transport or the outbox', () => {
+    const bad = all.filter(
+      (i) =>
+        under(i.file, 'src/export') &&
+        !(
+          under(i.target, 'src/core') ||
+          under(i.target, 'src/export') ||
+          (under(i.target, 'src/ledger') && (i.typeOnly || i.target === 'src/ledger/exports.ts'))
         ),
     );
     expect(bad).toEqual([]);

@@ -2,6 +2,7 @@ import { Broadcasts } from './broadcasts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
+import { ExportQueries } from './exports.ts';
 import { Groups } from './groups.ts';
 import { Inbox } from './inbox.ts';
 import { OutboxStore } from './outbox.ts';
@@ -14,6 +15,7 @@ import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
+export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
@@ -38,6 +40,7 @@ export class Ledger {
   readonly volunteers: Volunteers;
   readonly tasks: Tasks;
   readonly rescues: Rescues;
+  readonly exports: ExportQueries;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -53,6 +56,7 @@ export class Ledger {
     this.volunteers = new Volunteers(db, this.events);
     this.tasks = new Tasks(db, this.events);
     this.rescues = new Rescues(db, this.events);
+    this.exports = new ExportQueries(db);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

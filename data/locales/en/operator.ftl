@@ -43,3 +43,20 @@ whoami =
     Volunteer: { $volunteer }
     Role: { $role }
     Language: { $language }
+
+## Exports: /export
+
+cmd-export = export records as a file (coordinators): /export requests hxl
+cmd-export-usage = /export requests|rescues|volunteers|groups|broadcasts|events [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
+export-usage =
+    I could not read that export ({ $problem }). Use it like this:
+    /export requests hxl --area Bantul --since 24h
+    What: requests, rescues, volunteers, groups, broadcasts, events. Format: csv, hxl, json, geojson (requests, rescues and volunteers only).
+export-ready = Here is the export of { $what }: { $count ->
+        [one] 1 record
+       *[other] { $count } records
+    }, as { $format }. Names, phone numbers and exact locations are left out unless an admin asks for them.
+export-empty = There are no { $what } that match. No file was made.
+export-personal-admin-only = Only an admin can export personal data (--include-personal). Nothing was exported.
+export-unknown-area = I do not know the area "{ $area }" (or more than one has that name). Use its full path, like DIY/Bantul.
+export-too-large = That export is too large to send in a chat. Narrow it with --area, --status or --since, or use npx relief-bot export on the server.

@@ -43,3 +43,17 @@ whoami =
     Relawan: { $volunteer }
     Peran: { $role }
     Bahasa: { $language }
+
+## Ekspor: /ekspor
+
+cmd-export = ekspor catatan sebagai berkas (koordinator): /ekspor requests hxl
+cmd-export-usage = /ekspor requests|rescues|volunteers|groups|broadcasts|events [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
+export-usage =
+    Saya tidak bisa membaca permintaan ekspor itu ({ $problem }). Gunakan seperti ini:
+    /ekspor requests hxl --area Bantul --since 24h
+    Apa: requests (permintaan), rescues (penyelamatan), volunteers (relawan), groups (grup), broadcasts (siaran), events (peristiwa). Format: csv, hxl, json, geojson (hanya requests, rescues, dan volunteers).
+export-ready = Ini ekspor { $what }: { $count } catatan, dalam format { $format }. Nama, nomor telepon, dan lokasi persis tidak disertakan kecuali diminta oleh admin.
+export-empty = Tidak ada { $what } yang cocok. Tidak ada berkas yang dibuat.
+export-personal-admin-only = Hanya admin yang boleh mengekspor data pribadi (--include-personal). Tidak ada yang diekspor.
+export-unknown-area = Saya tidak mengenal wilayah "{ $area }" (atau ada lebih dari satu dengan nama itu). Gunakan jalur lengkapnya, misalnya DIY/Bantul.
+export-too-large = Ekspor itu terlalu besar untuk dikirim lewat chat. Persempit dengan --area, --status, atau --since, atau gunakan npx relief-bot export di server.

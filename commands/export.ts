@@ -1,0 +1,41 @@
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { reply } from '../src/core/outcome.ts';
+import { buildExport, parseExportArgs } from '../src/export/index.ts';
+
+/** Kept well under Telegram's 50 MB document limit; larger exports are for the command line. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Coordinators get an export as a file, in a private chat only. Personal data (names, phone numbers,
+ * exact locations) only for admins who ask for it with --include-personal, and that is recorded.
+ */
+export default defineCommand({
+  names: { en: ['export'], id: ['ekspor'] },
+  role: 'coordinator',
+  where: 'private',
+  run(ctx, text) {
+    const parsed = parseExportArgs(String(text).split(/\s+/).filter(Boolean));
+    if (!parsed.success || parsed.data.out !== undefined) {
+      const issue = parsed.error?.issues[0];
+      const problem = issue ? `${issue.path.join('.') || issue.message}: ${issue.message}` : '--out';
+      throw new UserError('export-usage', { problem });
+    }
+    const options = parsed.data;
+    if (options.includePersonal && ctx.role !== 'admin') throw new UserError('export-personal-admin-only');
+    if (options.area) {
+      const found = ctx.areas.lookup(options.area);
+      if (!('area' in found)) throw new UserError('export-unknown-area', { area: options.area });
+      options.area = found.area.path;
+    }
+    const { file, count } = buildExport(ctx.ledger, options, ctx.now);
+    if (count === 0) return reply('export-empty', { what: options.what });
+    if (Buffer.byteLength(file.content) > MAX_FILE_BYTES) throw new UserError('export-too-large');
+    if (options.includePersonal)
+      ctx.ledger.events.append(ctx.actor, {
+        kind: 'export.personal',
+        payload: { what: options.what, format: options.format, count },
+      });
+    return reply('export-ready', { what: options.what, count, format: options.format }, { file });
+  },
+});

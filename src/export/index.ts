@@ -1,0 +1,79 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { OutboundFile } from '../core/message.ts';
+import type { Ledger } from '../ledger/index.ts';
+import { type Cell, COLUMNS, requestItems } from './columns.ts';
+import { type ExportRecord, type Table, toCsv, toGeoJson, toJson } from './formats.ts';
+import { type ExportOptions, sinceMs } from './options.ts';
+
+export type { ExportOptions } from './options.ts';
+export { ExportOptionsSchema, parseExportArgs } from './options.ts';
+
+const MIME = { csv: 'text/csv', hxl: 'text/csv', json: 'application/json', geojson: 'application/geo+json' };
+const EXTENSION = { csv: 'csv', hxl: 'hxl.csv', json: 'json', geojson: 'geojson' };
+
+const PERSON_ID = /^(telegram|whatsapp|console):(\S+)$/;
+
+/**
+ * Person ids (a WhatsApp id is a phone number) in events become per-export pseudonyms: the same person
+ * reads the same within one file, and the file cannot be joined with another. The chain's links
+ * (prev_hash -> hash) still verify; recomputing each hash needs the real ids, so --include-personal.
+ */
+function pseudonymiser(): (v: Cell) => Cell {
+  const key = randomBytes(32);
+  const alias = (id: string) => createHmac('sha256', key).update(id).digest('hex').slice(0, 12);
+  return (v) => {
+    if (typeof v !== 'string') return v;
+    const person = PERSON_ID.exec(v);
+    if (person) {
+      // message_ref is transport:chat:message; the chat of a private message is the person.
+      const [chat, ...rest] = person[2]!.split(':');
+      return [`${person[1]}:~${alias(`${person[1]}:${chat}`)}`, ...rest].join(':');
+    }
+    return v;
+  };
+}
+
+export interface ExportResult {
+  file: OutboundFile;
+  count: number;
+}
+
+/** Builds one export file from the ledger. Personal data stays out unless `includePersonal`. */
+export function buildExport(ledger: Ledger, options: ExportOptions, now: number): ExportResult {
+  const { what, format, includePersonal } = options;
+  const rows = ledger.exports.rows(what, {
+    ...(options.area ? { area: options.area } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.since ? { since: sinceMs(options.since, now) } : {}),
+  });
+  const columns = COLUMNS[what].filter((c) => includePersonal || !c.personal);
+  const hide = what === 'events' && !includePersonal ? pseudonymiser() : undefined;
+  const records: ExportRecord[] = rows.map((row) => {
+    const cells: Record<string, Cell> = {};
+    for (const c of columns) {
+      let v = c.value(row);
+      if (c.coordinate && typeof v === 'number' && !includePersonal) v = Number(v.toFixed(2));
+      if (hide && ['actor', 'subject', 'message_ref'].includes(c.name)) v = hide(v);
+      cells[c.name] = v;
+    }
+    return what === 'requests' ? { cells, items: requestItems(row) } : { cells };
+  });
+  const table: Table = { columns: columns.map(({ name, hxl }) => ({ name, hxl })), records };
+  const meta = {
+    what,
+    exported_at: new Date(now).toISOString(),
+    personal_data: includePersonal,
+    filters: { area: options.area ?? null, status: options.status ?? null, since: options.since ?? null },
+  };
+  const content =
+    format === 'csv' || format === 'hxl'
+      ? toCsv(table, format === 'hxl')
+      : format === 'json'
+        ? toJson(table, meta)
+        : toGeoJson(table, meta);
+  const stamp = new Date(now).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return {
+    file: { name: `${what}-${stamp}.${EXTENSION[format]}`, mime: MIME[format], content },
+    count: records.length,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Db } from './db.ts';
+
+export const EXPORTABLE = ['requests', 'rescues', 'volunteers', 'groups', 'broadcasts', 'events'] as const;
+export type ExportWhat = (typeof EXPORTABLE)[number];
+
+export interface ExportFilter {
+  /** An area path: records in it or anywhere below it. */
+  area?: string;
+  status?: string;
+  /** Records created (events: appended) at or after this time, ms since the epoch. */
+  since?: number;
+}
+
+interface Source {
+  sql: string;
+  time: string;
+  status?: string;
+  area?: string;
+}
+
+const SOURCES: Record<ExportWhat, Source> = {
+  requests: { sql: 'SELECT * FROM requests', time: 'created_at', status: 'status', area: 'area' },
+  rescues: { sql: 'SELECT * FROM rescues', time: 'created_at', status: 'status', area: 'area' },
+  volunteers: { sql: 'SELECT * FROM volunteers', time: 'created_at', status: 'status', area: 'area' },
+  groups: { sql: 'SELECT * FROM groups', time: 'created_at', area: 'area' },
+  // Each broadcast with the state of its deliveries, so a reader sees how far it got.
+  broadcasts: {
+    sql: `SELECT b.*,
+        (SELECT COUNT(*) FROM outbox o WHERE o.broadcast_id = b.id AND o.state = 'sent') AS sent,
+        (SELECT COUNT(*) FROM outbox o WHERE o.broadcast_id = b.id AND o.state = 'failed') AS failed,
+        (SELECT COUNT(*) FROM outbox o WHERE o.broadcast_id = b.id AND o.state IN ('pending', 'sending')) AS pending
+      FROM broadcasts b`,
+    time: 'created_at',
+    status: 'state',
+  },
+  events: { sql: 'SELECT * FROM events', time: 'at' },
+};
+
+/** Which filters each kind of record can take (an area filter on events would silently match nothing). */
+export const FILTERABLE: Record<ExportWhat, { status: boolean; area: boolean }> = Object.fromEntries(
+  Object.entries(SOURCES).map(([what, s]) => [what, { status: Boolean(s.status), area: Boolean(s.area) }]),
+) as Record<ExportWhat, { status: boolean; area: boolean }>;
+
+/** Read-only queries behind `relief-bot export` and /export: whole rows, oldest first. */
+export class ExportQueries {
+  constructor(private readonly db: Db) {}
+
+  rows(what: ExportWhat, filter: ExportFilter = {}): Record<string, unknown>[] {
+    const source = SOURCES[what];
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.since !== undefined) {
+      where.push(`${source.time} >= ?`);
+      params.push(filter.since);
+    }
+    if (filter.status !== undefined && source.status) {
+      where.push(`${source.status} = ?`);
+      params.push(filter.status);
+    }
+    if (filter.area !== undefined && source.area) {
+      where.push(`(lower(${source.area}) = lower(?) OR lower(${source.area}) LIKE lower(?) || '/%')`);
+      params.push(filter.area, filter.area);
+    }
+    const sql = `SELECT * FROM (${source.sql})${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+    return this.db.prepare(sql).all(...params) as Record<string, unknown>[];
+  }
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PHONE, seed } from '../export/seed.ts';
+import { Harness } from '../support/harness.ts';
+
+let h: Harness;
+afterEach(() => h.close());
+
+const ADMIN = 'telegram:1';
+const COORDINATOR = 'telegram:2';
+
+function setup(): void {
+  h = new Harness({ ADMINS: ADMIN });
+  seed(h);
+  h.grant(COORDINATOR, 'coordinator');
+}
+
+const fileOf = (row: { extra: string | null } | undefined) =>
+  (JSON.parse(row?.extra ?? '{}') as { file?: { name: string; mime: string; content: string } }).file;
+
+describe('/export', () => {
+  it('sends a coordinator the file, without personal data, with a caption', () => {
+    setup();
+    const [row] = h.send(COORDINATOR, '/export requests hxl --area Imogiri');
+    expect(row?.text).toContain('export of requests: 1 record, as hxl');
+    const file = fileOf(row);
+    expect(file?.name).toMatch(/^requests-\d{8}-\d{4}\.hxl\.csv$/);
+    expect(file?.mime).toBe('text/csv');
+    expect(file?.content.split('\r\n')[1]).toContain('#item+name');
+    expect(file?.content).not.toContain(PHONE);
+  });
+
+  it('works with the Indonesian alias and defaults to CSV', () => {
+    setup();
+    const [row] = h.send(COORDINATOR, '/ekspor rescues');
+    expect(fileOf(row)?.name).toMatch(/^rescues-.*\.csv$/);
+  });
+
+  it('gives personal data to an admin who asks, and records that it left', () => {
+    setup();
+    const events = h.count('events');
+    const [row] = h.send(ADMIN, '/export volunteers json --include-personal');
+    expect(fileOf(row)?.content).toContain(PHONE);
+    expect(h.count('events')).toBe(events + 1);
+    expect(h.ledger.db.prepare('SELECT kind, actor FROM events ORDER BY id DESC LIMIT 1').get()).toEqual({
+      kind: 'export.personal',
+      actor: ADMIN,
+    });
+  });
+
+  it('refuses personal data to a coordinator, bad options, chats outside private, and empty results', () => {
+    setup();
+    expect(h.say(COORDINATOR, '/export volunteers json --include-personal')).toContain('Only an admin');
+    expect(h.say(COORDINATOR, '/export events geojson')).toContain('could not read that export');
+    expect(h.say(COORDINATOR, '/export requests csv --out /etc/passwd')).toContain(
+      'could not read that export',
+    );
+    expect(h.say(COORDINATOR, '/export requests csv --area Atlantis')).toContain('do not know the area');
+    expect(h.say(COORDINATOR, '/export requests csv --status closed')).toContain('no requests that match');
+    const inGroup = h.say(
+      { id: COORDINATOR, chat: { transport: 'telegram', chatId: '-1001', kind: 'group' } },
+      '/export requests',
+    );
+    expect(inGroup).toContain('private chat');
+    expect(h.outbox().filter((r) => fileOf(r))).toEqual([]);
+  });
+});
