@@ -12,12 +12,14 @@ import type { Figure } from './report.ts';
  * modes handle fewer messages so the whole bench stays within minutes.
  */
 const SENDERS = 10_000;
-const SINGLE_MESSAGES = 3_000;
+const SINGLE_MESSAGES = 2_000;
 const BATCH = 100;
 const WARMUP = 200;
-/** Modes take turns in rounds of this many messages, so disk load from elsewhere hits all of them alike. */
-const ROUND = 200;
-const TEXT = '/lang en';
+/** The modes take turns, a tenth of their messages at a time, so load from elsewhere hits all alike. */
+const ROUNDS = 10;
+const TEXT = '/need 20 water, 5 rice @ -7.80,110.36';
+const COORDINATOR = 'telegram:999';
+const TABLES = ['inbox', 'people', 'requests', 'events', 'outbox'];
 
 type Handle = (list: InboundMessage[]) => void;
 
@@ -36,9 +38,14 @@ function messages(h: Harness, from: number, count: number): InboundMessage[] {
 
 /** Rows per table after a run: the bot and the baseline must have written the same. */
 function rowCounts(db: Database.Database): string {
-  return ['inbox', 'people', 'events', 'outbox']
-    .map((t) => `${t} ${db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()}`)
-    .join(', ');
+  return TABLES.map((t) => `${t} ${db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()}`).join(', ');
+}
+
+/** The bot on a temp ledger with one coordinator, who is told of every new request. */
+function bot(): Harness {
+  const h = new Harness();
+  h.grant(COORDINATOR, 'coordinator');
+  return h;
 }
 
 function throughCore(h: Harness, batch: number): Handle {
@@ -49,11 +56,9 @@ function throughCore(h: Harness, batch: number): Handle {
 
 /** Runs the modes in turns until each has handled its messages; returns messages per second for each. */
 function interleave(modes: Mode[]): number[] {
-  const share = (m: Mode) => Math.ceil(m.messages.length / Math.ceil(SINGLE_MESSAGES / ROUND));
-  while (modes.some((m) => m.done < m.messages.length)) {
+  for (let round = 1; round <= ROUNDS; round++) {
     for (const m of modes) {
-      const list = m.messages.slice(m.done, m.done + share(m));
-      if (list.length === 0) continue;
+      const list = m.messages.slice(m.done, Math.ceil((m.messages.length * round) / ROUNDS));
       const t0 = process.hrtime.bigint();
       m.handle(list);
       m.ns += Number(process.hrtime.bigint() - t0);
@@ -65,11 +70,43 @@ function interleave(modes: Mode[]): number[] {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+interface Sample {
+  request: Record<string, unknown>;
+  event: { kind: string; payload: string; personal: Record<string, unknown> };
+  reply: string;
+  notice: string;
+}
+
+/** What the bot writes for one `/need`: the baseline writes rows of the same content and size. */
+function sample(): Sample {
+  const h = bot();
+  try {
+    const [reply, notice] = h.send('telegram:1', TEXT);
+    const request = h.ledger.db.prepare('SELECT * FROM requests').get() as Record<string, unknown>;
+    const event = h.ledger.db.prepare('SELECT kind, payload, personal FROM events').get() as {
+      kind: string;
+      payload: string;
+      personal: string;
+    };
+    if (!reply || !notice || !request || event?.kind !== 'request.created')
+      throw new Error(`'${TEXT}' no longer creates a request with a reply and a coordinator notice`);
+    return {
+      request,
+      event: { ...event, personal: JSON.parse(event.personal) },
+      reply: reply.text,
+      notice: notice.text,
+    };
+  } finally {
+    h.close();
+  }
+}
+
 /**
- * The same rows `/lang en` writes (inbox, person, language, one chained event, inbox state, reply),
- * with better-sqlite3 alone, one transaction per message, on the same schema and durability.
+ * The rows one-shot `/need` writes (inbox, person, dialog cleared, request, chained event, inbox state,
+ * reply, coordinator notice) with better-sqlite3 alone, one transaction per message, on the same schema
+ * and durability. The reads the bot does besides are not in it.
  */
-function baseline(db: Database.Database, reply: string): Handle {
+function baseline(db: Database.Database, s: Sample): Handle {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   migrate(db);
@@ -77,36 +114,57 @@ function baseline(db: Database.Database, reply: string): Handle {
       (transport, chat_id, message_id, sender, received_at, message) VALUES (?, ?, ?, ?, ?, ?)`);
   const upsertPerson = db.prepare(`INSERT INTO people (id, display_name, language_hint, first_seen, last_seen)
       VALUES (@id, @name, @hint, @at, @at) ON CONFLICT (id) DO UPDATE SET last_seen = @at`);
-  const setLanguage = db.prepare('UPDATE people SET language = ? WHERE id = ?');
+  const clearDialog = db.prepare('DELETE FROM dialogs WHERE person_id = ? AND transport = ? AND chat_id = ?');
+  const insertRequest = db.prepare(`INSERT INTO requests
+      (requester, items, people_count, lat, lon, address, area, urgency, contact, notes, created_at, updated_at)
+      VALUES (@requester, @items, @people_count, @lat, @lon, @address, @area, @urgency, @contact, @notes, @at, @at)`);
   const lastHash = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck();
-  const insertEvent =
-    db.prepare(`INSERT INTO events (at, actor, message_ref, kind, subject, payload, prev_hash, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO events
+      (at, actor, message_ref, kind, subject, payload, personal, personal_hash, prev_hash, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const finish = db.prepare("UPDATE inbox SET state = 'done', processed_at = ? WHERE id = ?");
-  const insertReply = db.prepare(`INSERT INTO outbox
+  const insertOut = db.prepare(`INSERT INTO outbox
       (transport, chat_id, chat_kind, kind, text, inbox_id, next_at, created_at)
-      VALUES (?, ?, 'private', 'reply', ?, ?, ?, ?)`);
+      VALUES (?, ?, 'private', ?, ?, ?, ?, ?)`);
+  const coordinatorChat = COORDINATOR.split(':')[1]!;
   const one = db.transaction((m: InboundMessage) => {
     const now = m.at;
+    const { transport, chatId } = m.chat;
+    const sender = m.sender.id;
     const inboxId = insertInbox.run(
-      m.chat.transport,
-      m.chat.chatId,
+      transport,
+      chatId,
       m.messageId,
-      m.sender.id,
+      sender,
       now,
       JSON.stringify(m),
     ).lastInsertRowid;
-    upsertPerson.run({ id: m.sender.id, name: m.sender.displayName, hint: m.sender.languageHint, at: now });
-    setLanguage.run('en', m.sender.id);
-    const ref = `${m.chat.transport}:${m.chat.chatId}:${m.messageId}`;
-    const payload = '{"lang":"en"}';
+    upsertPerson.run({ id: sender, name: m.sender.displayName, hint: m.sender.languageHint, at: now });
+    clearDialog.run(sender, transport, chatId);
+    const requestId = insertRequest.run({ ...s.request, requester: sender, at: now }).lastInsertRowid;
+    const ref = `${transport}:${chatId}:${m.messageId}`;
+    const personal = JSON.stringify({ ...s.event.personal, requester: sender });
+    const personalHash = sha256(personal);
     const prev = (lastHash.get() as string | undefined) ?? '0'.repeat(64);
+    const subject = `R-${requestId}`;
     const hash = sha256(
-      JSON.stringify([prev, now, m.sender.id, ref, 'person.language', m.sender.id, payload]),
+      JSON.stringify([prev, now, sender, ref, s.event.kind, subject, s.event.payload, personalHash]),
     );
-    insertEvent.run(now, m.sender.id, ref, 'person.language', m.sender.id, payload, prev, hash);
+    insertEvent.run(
+      now,
+      sender,
+      ref,
+      s.event.kind,
+      subject,
+      s.event.payload,
+      personal,
+      personalHash,
+      prev,
+      hash,
+    );
     finish.run(now, inboxId);
-    insertReply.run(m.chat.transport, m.chat.chatId, reply, inboxId, now, now);
+    insertOut.run(transport, chatId, 'reply', s.reply, inboxId, now, now);
+    insertOut.run(transport, coordinatorChat, 'notice', s.notice, inboxId, now, now);
   });
   return (list) => {
     for (const m of list) one(m);
@@ -114,14 +172,18 @@ function baseline(db: Database.Database, reply: string): Handle {
 }
 
 export async function intake(): Promise<Figure[]> {
-  const single = new Harness();
-  const batched = new Harness();
+  const single = bot();
+  const batched = bot();
   const tmp = tempDir('relief-bench-');
   const db = new Database(path.join(tmp.dir, 'baseline.db'));
   try {
-    const reply = single.catalog.t('en', 'lang-set', { language: single.catalog.t('en', 'language-name') });
     const modes: Mode[] = [
-      { handle: baseline(db, reply), messages: messages(single, 2_000_000, SINGLE_MESSAGES), ns: 0, done: 0 },
+      {
+        handle: baseline(db, sample()),
+        messages: messages(single, 2_000_000, SINGLE_MESSAGES),
+        ns: 0,
+        done: 0,
+      },
       {
         handle: throughCore(single, 1),
         messages: messages(single, 2_000_000, SINGLE_MESSAGES),

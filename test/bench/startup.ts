@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { tempDir } from '../support/harness.ts';
 import { type Figure, median } from './report.ts';
 
-const RUNS = 7;
+const RUNS = 5;
 const TIMEOUT_MS = 20_000;
 
 /**
