@@ -19,9 +19,9 @@ export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
+export type { RescueCase, RescueLocation } from './rescues.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
 export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
-export type { RescueCase, RescueLocation } from './rescues.ts';
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
