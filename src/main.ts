@@ -5,7 +5,7 @@ import { type Config, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './core/areas.ts';
 import { Core } from './core/engine.ts';
 import type { Transport } from './core/transport.ts';
-import { HttpServer } from './http/server.ts';
+import { HttpServer, readBody, sendJson } from './http/server.ts';
 import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
 import { createLogger } from './log.ts';
@@ -14,6 +14,7 @@ import { pacerFor } from './outbox/pacing/index.ts';
 import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
 import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
+import { TelegramTransport } from './transports/telegram/index.ts';
 
 export interface App {
   config: Config;
@@ -94,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ),
     );
   }
+  if (config.TELEGRAM_BOT_TOKEN) transports.push(telegram(config, core, translator, http, log));
   for (const t of transports) {
     dispatcher.add(t, pacerFor(t.name, config));
     http.addHealthCheck({ name: t.name, check: () => t.health() });
@@ -145,6 +147,27 @@ async function addWhatsApp(app: App): Promise<void> {
   // them instead of letting Node end the process while the other transports are serving.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   app.transports.push(whatsapp);
+}
+
+function telegram(config: Config, core: Core, translator: Catalog, http: HttpServer, log: Logger) {
+  const t = new TelegramTransport({
+    token: config.TELEGRAM_BOT_TOKEN!,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+    ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    commands: core.registry.commands,
+    phrases: translator,
+    log: log.child({ transport: 'telegram' }),
+  });
+  const path = t.webhookPath;
+  if (path) {
+    http.route('POST', path, async (req, res) => {
+      const status = t.handleWebhook(req.headers['x-telegram-bot-api-secret-token'], await readBody(req));
+      sendJson(res, status, { ok: status === 200 });
+    });
+  }
+  return t;
 }
 
 /** Waits until every recorded message is handled and every reply is out (the console's end of input). */

@@ -8,13 +8,49 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Starts the bot exactly as README tells a user to: `npm start`, configured by the environment. */
+/**
+ * Starts the bot exactly as README tells a user to: `npm start`, configured by the environment. In its
+ * own process group, so `signalBot` reaches the node process itself (npm does not pass SIGTERM on).
+ */
 export function startBot(env: Record<string, string>, args: string[] = []): ChildProcess {
   return spawn('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   });
+}
+
+const groupAlive = (pid: number) => {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Sends `signal` to every process `startBot` started and resolves once all of them are gone (true), or
+ * kills them after `timeoutMs` (false).
+ */
+export async function signalBot(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  timeoutMs = 10_000,
+): Promise<boolean> {
+  const pid = child.pid;
+  if (pid === undefined || !groupAlive(pid)) return true;
+  process.kill(-pid, signal);
+  const until = Date.now() + timeoutMs;
+  while (groupAlive(pid)) {
+    if (Date.now() > until) {
+      process.kill(-pid, 'SIGKILL');
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return true;
 }
 
 /** Runs `npx relief-bot ...` and waits for it. */

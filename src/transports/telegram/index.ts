@@ -1,0 +1,304 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Api, GrammyError } from 'grammy';
+import type { LanguageCode } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { Command } from '../../core/command.ts';
+import type { InboundMessage, OutboundMessage } from '../../core/message.ts';
+import type { Intake, SendResult, Transport, TransportHealth } from '../../core/transport.ts';
+import { commandMenu, type Phrases } from './menu.ts';
+import { type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
+import { ALLOWED_UPDATES, type Translated, translateUpdate, UpdateSchema } from './updates.ts';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  /** Set: webhook mode (the caller routes POSTs on `webhookPath` to `handleWebhook`). Unset: long polling. */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  defaultLanguage: string;
+  commands: readonly Command[];
+  phrases: Phrases;
+  log: Logger;
+  clock?: () => number;
+  pollTimeoutSeconds?: number;
+}
+
+/** Telegram keeps undelivered updates 24 h only: five silent minutes of polling is an outage to notice. */
+export const POLL_SILENCE_LIMIT_MS = 5 * 60_000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/** grammY types its signal with a polyfill's class; node's own AbortSignal is what it gets at run time. */
+type ApiSignal = Parameters<Api['getMe']>[0];
+const apiSignal = (s: AbortSignal) => s as unknown as ApiSignal;
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * The Telegram adapter: updates in, messages out, through grammY's typed `Api` client. It decides
+ * nothing: every update goes to the core's intake, every send comes from the outbox.
+ *
+ * Polling is our own loop over getUpdates rather than @grammyjs/runner: the runner confirms an offset
+ * when it fetches, before handlers run, so a kill would drop up to a batch. Here the next getUpdates
+ * confirms a batch only after `intake.receive` committed it. `receive` is synchronous (one SQLite
+ * transaction), so concurrent fetching would gain nothing, and one loop keeps each chat's order.
+ */
+export class TelegramTransport implements Transport {
+  readonly name = 'telegram' as const;
+  readonly api: Api;
+  private readonly clock: () => number;
+  private readonly secret: string;
+  private readonly abort = new AbortController();
+  private intake: Intake | undefined;
+  private botUsername: string | undefined;
+  private offset: number | undefined;
+  private running: Promise<void> | undefined;
+  private lastPollOk: number;
+  private webhookSet = false;
+  private stopped = false;
+
+  constructor(private readonly options: TelegramOptions) {
+    this.api = new Api(options.token, { apiRoot: options.apiRoot });
+    // Bounded (its defaults wait forever); 5xx and network errors are rethrown, since such a send may
+    // have arrived: the outbox decides whether to try again.
+    this.api.config.use(
+      autoRetry({
+        maxRetryAttempts: 3,
+        maxDelaySeconds: 30,
+        rethrowInternalServerErrors: true,
+        rethrowHttpErrors: true,
+      }),
+    );
+    this.clock = options.clock ?? Date.now;
+    this.lastPollOk = this.clock();
+    // Without a configured secret, one derived from the token: the webhook is never open to anyone.
+    this.secret =
+      options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('hex');
+  }
+
+  /** The path of the webhook on the project's HTTP server, in webhook mode. */
+  get webhookPath(): string | undefined {
+    return this.options.webhookUrl ? new URL(this.options.webhookUrl).pathname : undefined;
+  }
+
+  async start(intake: Intake): Promise<void> {
+    this.intake = intake;
+    try {
+      this.botUsername = (await this.api.getMe(apiSignal(this.abort.signal))).username;
+    } catch (err) {
+      if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404))
+        throw new Error(`Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description})`);
+      this.options.log.warn({ error: errorText(err) }, 'getMe failed; starting anyway');
+    }
+    void this.publishMenus();
+    this.running = this.options.webhookUrl ? this.keepWebhook(this.options.webhookUrl) : this.poll();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    await this.running;
+    if (this.options.webhookUrl || this.offset === undefined) return;
+    // Confirms the last committed batch now, so a restart is not sent it again (dedup would absorb it).
+    try {
+      await this.api.raw.getUpdates(
+        { offset: this.offset, limit: 1, timeout: 0 },
+        apiSignal(AbortSignal.timeout(5000)),
+      );
+    } catch (err) {
+      this.options.log.warn({ error: errorText(err) }, 'final offset confirmation failed');
+    }
+  }
+
+  health(): TransportHealth {
+    if (this.options.webhookUrl) {
+      return this.webhookSet
+        ? { ok: true, state: 'webhook' }
+        : { ok: false, state: 'webhook', detail: 'setWebhook has not succeeded yet' };
+    }
+    const silentMs = this.clock() - this.lastPollOk;
+    return silentMs < POLL_SILENCE_LIMIT_MS
+      ? { ok: true, state: 'polling' }
+      : {
+          ok: false,
+          state: 'polling',
+          detail: `no successful getUpdates for ${Math.round(silentMs / 1000)} s`,
+        };
+  }
+
+  /**
+   * A webhook request: 403 without the right secret; 200 once the update is committed (or skipped as
+   * malformed, so Telegram stops sending it); 500 if the ledger failed, so Telegram delivers it again
+   * and the inbox's dedup absorbs any repeat; 503 while stopping.
+   */
+  handleWebhook(secretHeader: string | string[] | undefined, body: string): number {
+    if (typeof secretHeader !== 'string' || !sameSecret(secretHeader, this.secret)) return 403;
+    if (!this.intake || this.stopped) return 503;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body);
+    } catch {
+      this.options.log.warn('webhook body is not JSON; skipped');
+      return 200;
+    }
+    try {
+      this.take([raw]);
+      return 200;
+    } catch (err) {
+      this.options.log.error({ error: errorText(err) }, 'webhook update not recorded; Telegram will resend');
+      return 500;
+    }
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    // A long text goes as several messages; if a later part fails, the retry sends the earlier ones
+    // again (at most a duplicate, never a loss).
+    try {
+      let last: number | undefined;
+      for (const part of toTextSends(message, this.shareLabels())) {
+        const sent = await this.api.sendMessage(
+          message.chat.chatId,
+          part.text,
+          part.replyMarkup ? { reply_markup: part.replyMarkup } : {},
+        );
+        last = sent.message_id;
+      }
+      return last === undefined ? {} : { platformMessageId: String(last) };
+    } catch (err) {
+      throw toTransportError(err);
+    }
+  }
+
+  /** Translates and records a batch; throws only if the ledger failed (nothing was recorded then). */
+  private take(updates: readonly unknown[]): void {
+    const batch: InboundMessage[] = [];
+    const callbacks: string[] = [];
+    for (const raw of updates) {
+      const t = this.translate(raw);
+      if (!t) continue;
+      batch.push(t.message);
+      if (t.callbackQueryId) callbacks.push(t.callbackQueryId);
+    }
+    if (batch.length > 0) this.intake!.receive(batch);
+    for (const id of callbacks)
+      void this.optional('answerCallbackQuery', () => this.api.answerCallbackQuery(id));
+  }
+
+  private translate(raw: unknown): Translated | null {
+    const parsed = UpdateSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.options.log.warn({ issues: parsed.error.issues.slice(0, 3) }, 'malformed update skipped');
+      return null;
+    }
+    return translateUpdate(parsed.data, this.botUsername);
+  }
+
+  private async poll(): Promise<void> {
+    await this.optional('deleteWebhook', () => this.api.deleteWebhook({}, apiSignal(this.abort.signal)));
+    let backoffMs = 1000;
+    while (!this.stopped) {
+      let updates: unknown[];
+      try {
+        updates = await this.api.getUpdates(
+          {
+            ...(this.offset === undefined ? {} : { offset: this.offset }),
+            timeout: this.options.pollTimeoutSeconds ?? 30,
+            allowed_updates: [...ALLOWED_UPDATES],
+          },
+          apiSignal(this.abort.signal),
+        );
+        this.lastPollOk = this.clock();
+      } catch (err) {
+        if (this.stopped) return;
+        this.options.log.warn({ error: errorText(err), retryInMs: backoffMs }, 'getUpdates failed');
+        await sleep(backoffMs, this.abort.signal);
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+        continue;
+      }
+      try {
+        this.take(updates);
+        backoffMs = 1000;
+      } catch (err) {
+        // Not confirmed: the same batch comes again with the next getUpdates.
+        this.options.log.error({ error: errorText(err) }, 'batch not recorded; fetching it again');
+        await sleep(backoffMs, this.abort.signal);
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+        continue;
+      }
+      const ids = updates.map(updateId).filter((id) => id !== undefined);
+      if (ids.length > 0) this.offset = Math.max(...ids) + 1;
+    }
+  }
+
+  private async keepWebhook(url: string): Promise<void> {
+    let backoffMs = 1000;
+    while (!this.stopped && !this.webhookSet) {
+      try {
+        await this.api.setWebhook(
+          url,
+          { secret_token: this.secret, allowed_updates: [...ALLOWED_UPDATES] },
+          apiSignal(this.abort.signal),
+        );
+        this.webhookSet = true;
+      } catch (err) {
+        if (this.stopped) return;
+        this.options.log.error({ error: errorText(err), retryInMs: backoffMs }, 'setWebhook failed');
+        await sleep(backoffMs, this.abort.signal);
+        backoffMs = Math.min(backoffMs * 2, 60_000);
+      }
+    }
+  }
+
+  /** The command menu in every catalog language, and in the default language for everyone else. */
+  private async publishMenus(): Promise<void> {
+    const { commands, phrases, defaultLanguage } = this.options;
+    for (const language of phrases.languages) {
+      await this.optional('setMyCommands', () =>
+        this.api.setMyCommands(commandMenu(commands, phrases, language), {
+          language_code: language as LanguageCode,
+        }),
+      );
+    }
+    await this.optional('setMyCommands', () =>
+      this.api.setMyCommands(commandMenu(commands, phrases, defaultLanguage)),
+    );
+  }
+
+  /** Calls that make the bot nicer but are not needed for it to work: a failure is logged, never fatal. */
+  private async optional(method: string, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      if (!this.stopped) this.options.log.warn({ method, error: errorText(err) }, 'optional call failed');
+    }
+  }
+
+  /** The core sends no label for a share button; the adapter's catalog has one in each language. */
+  private shareLabels(): ShareLabels {
+    const { phrases } = this.options;
+    const all = (key: string) => [...new Set(phrases.languages.map((l) => phrases.t(l, key)))].join(' / ');
+    return {
+      location: `📍 ${all('telegram-share-location')}`.slice(0, 64),
+      contact: `📞 ${all('telegram-share-contact')}`.slice(0, 64),
+    };
+  }
+}
+
+function updateId(raw: unknown): number | undefined {
+  const id = (raw as { update_id?: unknown } | null)?.update_id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

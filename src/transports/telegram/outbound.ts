@@ -1,0 +1,106 @@
+import { GrammyError, HttpError } from 'grammy';
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import { TransportError } from '../../core/errors.ts';
+import type { Choice, OutboundMessage } from '../../core/message.ts';
+import { NUMBERED_CHOICE_PREFIX } from './updates.ts';
+
+/** Telegram's limits: message text, and callback_data in bytes. */
+export const MAX_TEXT = 4096;
+const MAX_CALLBACK_BYTES = 64;
+
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+
+export interface TextSend {
+  text: string;
+  replyMarkup?: ReplyMarkup;
+}
+
+/** Labels of the share buttons; the core gives none, so the adapter's catalog provides them. */
+export interface ShareLabels {
+  location: string;
+  contact: string;
+}
+
+/**
+ * Splits a long text at the last line break (else space) before the limit, so a split never cuts a
+ * word when it can be avoided. Counted in UTF-16 units, as Telegram counts.
+ */
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    if (cut < max / 2) cut = max;
+    // Never split a surrogate pair (an emoji) in two.
+    if (cut === max && /[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut--;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+/**
+ * The choice value travels as callback_data and comes back as the pressed choice, where the core checks
+ * it against what it offered. A value over 64 bytes travels as its number instead, which the core
+ * matches like a typed "2".
+ */
+function callbackData(choice: Choice, index: number): string {
+  return Buffer.byteLength(choice.value, 'utf8') <= MAX_CALLBACK_BYTES
+    ? choice.value
+    : `${NUMBERED_CHOICE_PREFIX}${index + 1}`;
+}
+
+function replyMarkup(m: OutboundMessage, labels: ShareLabels): ReplyMarkup | undefined {
+  if (m.choices?.length) {
+    return {
+      inline_keyboard: m.choices.map((c, i) => [
+        { text: c.label.slice(0, 64), callback_data: callbackData(c, i) },
+      ]),
+    };
+  }
+  if (m.ask === 'location' || m.ask === 'contact') {
+    const button =
+      m.ask === 'location'
+        ? { text: labels.location, request_location: true }
+        : { text: labels.contact, request_contact: true };
+    return { keyboard: [[button]], resize_keyboard: true, one_time_keyboard: true };
+  }
+  // A share keyboard left from an earlier question would otherwise stay under the text field.
+  if (m.chat.kind === 'private') return { remove_keyboard: true };
+  return undefined;
+}
+
+/**
+ * An outbound message as Telegram sendMessage calls: plain text (no parse_mode, so nothing a person
+ * wrote can be read as markup and no escaping can go wrong), the keyboard on the last part.
+ */
+export function toTextSends(m: OutboundMessage, labels: ShareLabels): TextSend[] {
+  const parts = splitText(m.text);
+  const markup = replyMarkup(m, labels);
+  return parts.map((text, i) =>
+    i === parts.length - 1 && markup ? { text, replyMarkup: markup } : { text },
+  );
+}
+
+/** "blocked by the user", "kicked from the group chat", "user is deactivated", "not a member"... */
+const GONE = /blocked|kicked|deactivated|not a member|chat not found|initiate conversation/i;
+
+/** Every platform failure leaves the adapter as a TransportError; the outbox alone decides what follows. */
+export function toTransportError(err: unknown): TransportError {
+  if (err instanceof TransportError) return err;
+  if (err instanceof GrammyError) {
+    const what = `telegram ${err.method}: ${err.error_code} ${err.description}`;
+    if (err.error_code === 429) {
+      const after = err.parameters.retry_after ?? 5;
+      return new TransportError(what, true, after * 1000);
+    }
+    if (err.error_code >= 500) return new TransportError(what, true);
+    if ((err.error_code === 403 || err.error_code === 400) && GONE.test(err.description))
+      return new TransportError(what, false, undefined, true);
+    return new TransportError(what, false);
+  }
+  if (err instanceof HttpError) return new TransportError(`telegram network: ${err.message}`, true);
+  return new TransportError(`telegram: ${err instanceof Error ? err.message : String(err)}`, true);
+}

@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A Telegram Bot API server on loopback that speaks the real protocol (`POST /bot<token>/<method>`,
+ * JSON in and out): getMe, getUpdates with offset confirmation and long polling, setWebhook pushing
+ * updates with the secret header (redelivering on a non-2xx answer), deleteWebhook, and the send
+ * methods, each recorded. `fail` makes chosen calls answer 429 with retry_after, 5xx or 403.
+ */
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** The error code answered instead of success, if this call was made to fail. */
+  failed?: number;
+}
+
+export interface FakeUser {
+  id: number;
+  is_bot: false;
+  first_name: string;
+  language_code?: string;
+}
+
+export interface FakeChat {
+  id: number;
+  type: 'private' | 'group' | 'supergroup';
+  title?: string;
+}
+
+type Update = { update_id: number } & Record<string, unknown>;
+
+export type Failure =
+  | { code: 429; retryAfter: number }
+  | { code: 500 | 502 }
+  | { code: 403; description?: string };
+
+interface FailRule {
+  method: string;
+  chatId?: string;
+  times: number;
+  failure: Failure;
+}
+
+const BOT_USERNAME = 'relief_test_bot';
+
+export class FakeBotApi {
+  readonly calls: ApiCall[] = [];
+  /** Webhook deliveries, in order: the update and the status the bot answered. */
+  readonly deliveries: { updateId: number; status: number }[] = [];
+  /** Every update ever pushed, by id (for `redeliver`). */
+  readonly history = new Map<number, Update>();
+  webhook: { url: string; secret?: string } | undefined;
+  private pending: Update[] = [];
+  private nextUpdateId = 5000;
+  private nextMessageId = 1;
+  private pollWaiters = new Set<() => void>();
+  private failRules: FailRule[] = [];
+  private delivering = false;
+  private closed = false;
+
+  private constructor(
+    private readonly server: Server,
+    readonly token: string,
+  ) {}
+
+  static async start(token = '123:abc'): Promise<FakeBotApi> {
+    const server = createServer();
+    const fake = new FakeBotApi(server, token);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  static user(id: number, language_code?: string): FakeUser {
+    return { id, is_bot: false, first_name: `User${id}`, ...(language_code ? { language_code } : {}) };
+  }
+
+  static privateChat(user: FakeUser): FakeChat {
+    return { id: user.id, type: 'private' };
+  }
+
+  /** Queues an update (or pushes it to the webhook); returns its update_id. */
+  push(update: Record<string, unknown>): number {
+    const full = { update_id: this.nextUpdateId++, ...update };
+    this.history.set(full.update_id, full);
+    this.pending.push(full);
+    this.wakePollers();
+    return full.update_id;
+  }
+
+  /** A message from `from` in `chat` (default: their private chat); `fields` is text, location, contact... */
+  message(from: FakeUser, fields: Record<string, unknown>, chat: FakeChat = FakeBotApi.privateChat(from)) {
+    const message_id = this.nextMessageId++;
+    const updateId = this.push({
+      message: { message_id, date: Math.floor(Date.now() / 1000), chat, from, ...fields },
+    });
+    return { updateId, messageId: message_id };
+  }
+
+  text(from: FakeUser, text: string, chat?: FakeChat) {
+    return this.message(from, { text }, chat);
+  }
+
+  /** `from` presses an inline button carrying `data`. */
+  press(from: FakeUser, data: string, chat: FakeChat = FakeBotApi.privateChat(from)): string {
+    const id = randomUUID();
+    this.push({
+      callback_query: {
+        id,
+        from,
+        chat_instance: '1',
+        data,
+        message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat },
+      },
+    });
+    return id;
+  }
+
+  /**
+   * Sends an already confirmed update again, as Telegram does when a confirmation was lost (the bot
+   * died after committing, before its next getUpdates).
+   */
+  redeliver(updateId: number): void {
+    const update = this.history.get(updateId);
+    if (!update) throw new Error(`no update ${updateId}`);
+    this.pending.push(update);
+    this.wakePollers();
+  }
+
+  fail(method: string, failure: Failure, times = 1, chatId?: number): void {
+    this.failRules.push({
+      method,
+      failure,
+      times,
+      ...(chatId === undefined ? {} : { chatId: String(chatId) }),
+    });
+  }
+
+  /** The texts sent to one chat, in order (successful sendMessage calls only). */
+  sentTo(chatId: number): string[] {
+    return this.callsOf('sendMessage')
+      .filter((c) => !c.failed && String(c.params.chat_id) === String(chatId))
+      .map((c) => String(c.params.text));
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  unconfirmed(): number {
+    return this.pending.length;
+  }
+
+  /** Resolves when `check` returns something truthy; rejects after `timeoutMs` with the calls so far. */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = check();
+      if (v) return v;
+      if (Date.now() > until) {
+        const seen = this.calls.map((c) => `${c.method}${c.failed ? `(${c.failed})` : ''}`).join(', ');
+        throw new Error(`timed out waiting; calls so far: ${seen}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wakePollers();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private wakePollers(): void {
+    for (const w of this.pollWaiters) w();
+    this.pollWaiters.clear();
+    if (this.webhook) void this.deliver();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const m = /^\/bot([^/]+)\/(\w+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    if (!m || m[1] !== this.token)
+      return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const method = m[2]!;
+    const params = await readParams(req);
+    const call: ApiCall = { method, params };
+    this.calls.push(call);
+    const failure = this.failureFor(method, params);
+    if (failure) {
+      call.failed = failure.code;
+      return answer(res, failure.code, errorBody(failure));
+    }
+    const result = await this.result(method, params, req);
+    if (result === undefined)
+      return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (result instanceof Conflict)
+      return answer(res, 409, { ok: false, error_code: 409, description: result.description });
+    answer(res, 200, { ok: true, result });
+  }
+
+  private failureFor(method: string, params: Record<string, unknown>): Failure | undefined {
+    const rule = this.failRules.find(
+      (r) =>
+        r.times > 0 && r.method === method && (r.chatId === undefined || r.chatId === String(params.chat_id)),
+    );
+    if (!rule) return undefined;
+    rule.times--;
+    return rule.failure;
+  }
+
+  private async result(method: string, p: Record<string, unknown>, req: IncomingMessage): Promise<unknown> {
+    const sentMessage = () => ({
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'group' : 'private' },
+      ...(typeof p.text === 'string' ? { text: p.text } : {}),
+    });
+    switch (method) {
+      case 'getMe':
+        return {
+          id: Number(this.token.split(':')[0]),
+          is_bot: true,
+          first_name: 'Relief',
+          username: BOT_USERNAME,
+        };
+      case 'getUpdates':
+        return this.getUpdates(p, req);
+      case 'setWebhook':
+        this.webhook = {
+          url: String(p.url),
+          ...(typeof p.secret_token === 'string' ? { secret: p.secret_token } : {}),
+        };
+        setImmediate(() => void this.deliver());
+        return true;
+      case 'deleteWebhook':
+        this.webhook = undefined;
+        if (p.drop_pending_updates) this.pending = [];
+        return true;
+      case 'sendMessage':
+      case 'sendDocument':
+      case 'sendLocation':
+        return sentMessage();
+      case 'answerCallbackQuery':
+      case 'setMyCommands':
+      case 'editMessageReplyMarkup':
+      case 'deleteMyCommands':
+        return true;
+      default:
+        return undefined;
+    }
+  }
+
+  private async getUpdates(p: Record<string, unknown>, req: IncomingMessage): Promise<unknown> {
+    if (this.webhook) return new Conflict("Conflict: can't use getUpdates method while webhook is active");
+    const offset = typeof p.offset === 'number' ? p.offset : 0;
+    // Calling getUpdates with an offset confirms every update below it: Telegram forgets them.
+    this.pending = this.pending.filter((u) => u.update_id >= offset);
+    const timeoutS = typeof p.timeout === 'number' ? p.timeout : 0;
+    const limit = typeof p.limit === 'number' ? p.limit : 100;
+    if (this.pending.length === 0 && timeoutS > 0 && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutS * 1000);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.pollWaiters.add(done);
+        req.once('close', done);
+      });
+    }
+    return this.pending.slice(0, limit);
+  }
+
+  /** Pushes pending updates to the webhook one at a time; a non-2xx answer keeps the update for later. */
+  private async deliver(): Promise<void> {
+    if (this.delivering || !this.webhook) return;
+    this.delivering = true;
+    try {
+      while (this.webhook && this.pending.length > 0 && !this.closed) {
+        const update = this.pending[0]!;
+        let status = 0;
+        try {
+          const res = await fetch(this.webhook.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(this.webhook.secret ? { 'x-telegram-bot-api-secret-token': this.webhook.secret } : {}),
+            },
+            body: JSON.stringify(update),
+          });
+          status = res.status;
+        } catch {
+          status = 0;
+        }
+        this.deliveries.push({ updateId: update.update_id, status });
+        if (status >= 200 && status < 300) this.pending.shift();
+        else await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      this.delivering = false;
+    }
+  }
+}
+
+class Conflict {
+  constructor(readonly description: string) {}
+}
+
+function errorBody(f: Failure) {
+  switch (f.code) {
+    case 429:
+      return {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${f.retryAfter}`,
+        parameters: { retry_after: f.retryAfter },
+      };
+    case 403:
+      return {
+        ok: false,
+        error_code: 403,
+        description: f.description ?? 'Forbidden: bot was blocked by the user',
+      };
+    default:
+      return { ok: false, error_code: f.code, description: 'Internal Server Error' };
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** JSON bodies (what grammY sends without files), query strings, and the fields of a multipart upload. */
+async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json') && body) return { ...query, ...(JSON.parse(body) as object) };
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (!boundary) return query;
+  const params: Record<string, unknown> = { ...query };
+  for (const part of body.split(`--${boundary[1] ?? boundary[2]}`)) {
+    const head = /name="([^"]+)"(?:; filename="([^"]*)")?/.exec(part);
+    if (!head) continue;
+    const value = part.slice(part.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
+    params[head[1]!] = head[2] !== undefined ? { filename: head[2], content: value } : parseField(value);
+  }
+  return params;
+}
+
+function parseField(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
