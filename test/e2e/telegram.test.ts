@@ -1,82 +1,20 @@
-import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
-import { signalBot, startBot } from '../support/spawn.ts';
+import { freePort, onStop, query, type Running, startWithFake, stopAll } from '../support/telegram-bot.ts';
 
-/**
- * The bot started as a user starts it (`npm start` with a token), talking to a fake Bot API server on
- * loopback through TELEGRAM_API_ROOT.
- */
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-export interface Running {
-  fake: FakeBotApi;
-  bot: ChildProcess;
-  dbPath: string;
-  port: number;
-  stderr: () => string;
-  /** SIGTERM; true when every process ended within 10 s. */
-  stop: () => Promise<boolean>;
-}
-
-export async function startWithFake(env: Record<string, string> = {}, fake?: FakeBotApi): Promise<Running> {
-  const api = fake ?? (await FakeBotApi.start());
-  const tmp = tempDir();
-  const dbPath = env.DATABASE_PATH ?? path.join(tmp.dir, 'relief.db');
-  const port = await freePort();
-  const bot = startBot({
-    TELEGRAM_BOT_TOKEN: api.token,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_PATH: dbPath,
-    HTTP_PORT: String(port),
-    HTTP_HOST: '127.0.0.1',
-    DEFAULT_LANGUAGE: 'id',
-    ...env,
-  });
-  let stderr = '';
-  bot.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const stop = () => signalBot(bot, 'SIGTERM');
-  cleanups.push(async () => {
-    await stop();
-    if (!fake) await api.close();
-    tmp.cleanup();
-  });
-  return { fake: api, bot, dbPath, port, stderr: () => stderr, stop };
-}
-
-export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db
-      .prepare(sql)
-      .pluck()
-      .get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
+/** One bot for the polling tests (starting `npm start` costs seconds); each test has its own people. */
 describe('Telegram, long polling against a fake Bot API', () => {
+  let bot: Running;
+  let fake: FakeBotApi;
+  beforeAll(async () => {
+    bot = await startWithFake();
+    fake = bot.fake;
+  });
+  afterAll(stopAll);
+
   it('answers /start and /help in both languages, buttons included, and publishes the command menu', async () => {
-    const { fake } = await startWithFake();
     const ana = FakeBotApi.user(101, 'id');
     const bob = FakeBotApi.user(102, 'en');
 
@@ -113,7 +51,6 @@ describe('Telegram, long polling against a fake Bot API', () => {
   });
 
   it('answers a redelivered update once, and confirms updates only after recording them', async () => {
-    const { fake, dbPath } = await startWithFake();
     const ana = FakeBotApi.user(201, 'en');
     const { updateId } = fake.text(ana, '/help');
     await fake.waitFor(() => fake.sentTo(201).length === 1);
@@ -124,15 +61,64 @@ describe('Telegram, long polling against a fake Bot API', () => {
     await fake.waitFor(() => fake.sentTo(201).length === 2);
     await fake.waitFor(() => fake.unconfirmed() === 0);
     expect(fake.sentTo(201)[1]).toContain('Hello!');
-    expect(query<number>(dbPath, 'SELECT COUNT(*) FROM inbox')).toBe(2);
+    expect(query<number>(bot.dbPath, "SELECT COUNT(*) FROM inbox WHERE chat_id = '201'")).toBe(2);
     expect(fake.sentTo(201)).toHaveLength(2);
   });
 
+  it('reads shares and hints at what it cannot read; a malformed update is skipped, not fatal', async () => {
+    const ana = FakeBotApi.user(251, 'en');
+    fake.message(ana, { sticker: { file_id: 'x' } });
+    fake.push({ message: { message_id: 'not a number', chat: 'nowhere' } });
+    fake.message(ana, { location: { latitude: -7.8, longitude: 110.36 } });
+    await fake.waitFor(() => fake.sentTo(251).length === 2);
+    expect(fake.sentTo(251)[0]).toContain('text and shared locations');
+    expect(fake.sentTo(251)[1]).toContain('noted your location');
+    await fake.waitFor(() => fake.unconfirmed() === 0);
+  });
+
+  it('rides out a 429 storm: every reply arrives once, later', async () => {
+    fake.fail('sendMessage', { code: 429, retryAfter: 1 }, 4);
+    const people = [301, 302, 303].map((id) => FakeBotApi.user(id, 'en'));
+    for (const p of people) fake.text(p, '/help');
+    await fake.waitFor(() => people.every((p) => fake.sentTo(p.id).length === 1), 20_000);
+    expect(fake.callsOf('sendMessage').filter((c) => c.failed === 429)).toHaveLength(4);
+    expect(
+      query<number>(bot.dbPath, "SELECT COUNT(*) FROM outbox WHERE chat_id LIKE '30_' AND state = 'sent'"),
+    ).toBe(3);
+  });
+
+  it('retries after a 5xx; a 403 "blocked" marks the person unreachable until they write again', async () => {
+    fake.fail('sendMessage', { code: 502 }, 1, 401);
+    fake.fail('sendMessage', { code: 403 }, 1, 402);
+    fake.text(FakeBotApi.user(401, 'en'), '/help');
+    const blocker = FakeBotApi.user(402, 'en');
+    fake.text(blocker, '/help');
+    await fake.waitFor(() => fake.sentTo(401).length === 1, 15_000);
+    const reachable = () =>
+      query<number>(bot.dbPath, "SELECT reachable FROM people WHERE id = 'telegram:402'");
+    await fake.waitFor(() => reachable() === 0);
+    expect(query<string>(bot.dbPath, "SELECT state FROM outbox WHERE chat_id = '402'")).toBe('failed');
+
+    fake.text(blocker, '/start');
+    await fake.waitFor(() => fake.sentTo(402).length === 1);
+    expect(reachable()).toBe(1);
+  });
+
+  it('reports its polling state on /healthz', async () => {
+    const res = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, telegram: { ok: true, state: 'polling' } });
+  });
+});
+
+describe('Telegram, stop and restart', () => {
+  afterEach(stopAll);
+
   it('stops cleanly on SIGTERM, and a restart is not sent what was already handled', async () => {
     const fake = await FakeBotApi.start();
-    cleanups.push(() => fake.close());
+    onStop(() => fake.close());
     const tmp = tempDir();
-    cleanups.push(tmp.cleanup);
+    onStop(tmp.cleanup);
     const DATABASE_PATH = path.join(tmp.dir, 'relief.db');
     const first = await startWithFake({ DATABASE_PATH }, fake);
     const ana = FakeBotApi.user(301, 'en');
@@ -146,5 +132,44 @@ describe('Telegram, long polling against a fake Bot API', () => {
     await startWithFake({ DATABASE_PATH }, fake);
     await fake.waitFor(() => fake.sentTo(301).length === 2);
     expect(query<number>(DATABASE_PATH, 'SELECT COUNT(*) FROM inbox')).toBe(2);
+  });
+});
+
+describe('Telegram, webhook mode', () => {
+  afterEach(stopAll);
+
+  it('sets the webhook with its secret, refuses requests without it, and answers a redelivery once', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/telegram/hook`;
+    const { fake } = await startWithFake({
+      HTTP_PORT: String(port),
+      TELEGRAM_WEBHOOK_URL: url,
+      TELEGRAM_WEBHOOK_SECRET: 'right-secret',
+    });
+    await fake.waitFor(() => fake.webhook);
+    expect(fake.webhook).toEqual({ url, secret: 'right-secret' });
+
+    const ana = FakeBotApi.user(601, 'en');
+    const { updateId } = fake.text(ana, '/help');
+    await fake.waitFor(() => fake.sentTo(601).length === 1);
+
+    const post = (headers: Record<string, string>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(fake.history.get(updateId)),
+      });
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
+
+    fake.redeliver(updateId);
+    fake.text(ana, '/start');
+    await fake.waitFor(() => fake.sentTo(601).length === 2);
+    expect(fake.deliveries.filter((d) => d.updateId === updateId)).toEqual([
+      { updateId, status: 200 },
+      { updateId, status: 200 },
+    ]);
+    expect(fake.sentTo(601)[1]).toContain('Hello!');
+    expect(fake.callsOf('getUpdates')).toHaveLength(0);
   });
 });

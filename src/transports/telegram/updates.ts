@@ -30,7 +30,8 @@ const Chat = z.object({
 
 const Location = z.object({ latitude: z.number(), longitude: z.number() });
 
-const Message = z.object({
+// Loose: the keys of what the bot cannot read (sticker, voice...) are kept to name them.
+const Message = z.looseObject({
   message_id: z.number().int(),
   date: z.number().int(),
   chat: Chat,
@@ -129,8 +130,7 @@ function content(m: Message): InboundContent {
       own: m.contact.user_id !== undefined && m.contact.user_id === m.from?.id,
     };
   }
-  const raw = m as Record<string, unknown>;
-  return { kind: 'unsupported', what: UNSUPPORTED_KINDS.find((k) => k in raw) ?? 'other' };
+  return { kind: 'unsupported', what: UNSUPPORTED_KINDS.find((k) => k in m) ?? 'other' };
 }
 
 /**

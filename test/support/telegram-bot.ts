@@ -1,0 +1,79 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FakeBotApi } from './fake-bot-api.ts';
+import { tempDir } from './harness.ts';
+import { signalBot, startBot } from './spawn.ts';
+
+/**
+ * The bot started as a user starts it (`npm start` with a token), talking to a fake Bot API server on
+ * loopback through TELEGRAM_API_ROOT. Call `stopAll` after each test (or file).
+ */
+
+const cleanups: (() => Promise<void> | void)[] = [];
+export async function stopAll(): Promise<void> {
+  for (const c of cleanups.splice(0).reverse()) await c();
+}
+
+/** Registers something to undo in `stopAll`. */
+export function onStop(cleanup: () => Promise<void> | void): void {
+  cleanups.push(cleanup);
+}
+
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+export interface Running {
+  fake: FakeBotApi;
+  bot: ChildProcess;
+  dbPath: string;
+  port: number;
+  stderr: () => string;
+  /** SIGTERM; true when every process ended within 10 s. */
+  stop: () => Promise<boolean>;
+}
+
+export async function startWithFake(env: Record<string, string> = {}, fake?: FakeBotApi): Promise<Running> {
+  const api = fake ?? (await FakeBotApi.start());
+  const tmp = tempDir();
+  const dbPath = env.DATABASE_PATH ?? path.join(tmp.dir, 'relief.db');
+  const port = env.HTTP_PORT ? Number(env.HTTP_PORT) : await freePort();
+  const bot = startBot({
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    DATABASE_PATH: dbPath,
+    HTTP_PORT: String(port),
+    HTTP_HOST: '127.0.0.1',
+    DEFAULT_LANGUAGE: 'id',
+    ...env,
+  });
+  let stderr = '';
+  bot.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const stop = () => signalBot(bot, 'SIGTERM');
+  cleanups.push(async () => {
+    await stop();
+    if (!fake) await api.close();
+    tmp.cleanup();
+  });
+  return { fake: api, bot, dbPath, port, stderr: () => stderr, stop };
+}
+
+export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as T;
+  } finally {
+    db.close();
+  }
+}

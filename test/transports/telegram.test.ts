@@ -1,0 +1,298 @@
+import { GrammyError, HttpError } from 'grammy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { TransportError } from '../../src/core/errors.ts';
+import type { InboundMessage, OutboundMessage } from '../../src/core/message.ts';
+import type { Intake } from '../../src/core/transport.ts';
+import { POLL_SILENCE_LIMIT_MS, TelegramTransport } from '../../src/transports/telegram/index.ts';
+import { commandMenu } from '../../src/transports/telegram/menu.ts';
+import {
+  MAX_TEXT,
+  splitText,
+  toTextSends,
+  toTransportError,
+} from '../../src/transports/telegram/outbound.ts';
+import { translateUpdate, UpdateSchema } from '../../src/transports/telegram/updates.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { FakeClock, Harness, silentLog } from '../support/harness.ts';
+
+const user = {
+  id: 42,
+  is_bot: false,
+  first_name: 'Ana',
+  last_name: 'Sari',
+  username: 'ana',
+  language_code: 'id',
+};
+const privateChat = { id: 42, type: 'private' };
+const group = { id: -100123, type: 'supergroup', title: 'Posko Imogiri' };
+
+const translate = (update: Record<string, unknown>, bot = 'relief_bot') =>
+  translateUpdate(UpdateSchema.parse({ update_id: 7, ...update }), bot);
+const message = (fields: Record<string, unknown>, chat: object = privateChat, from: object = user) =>
+  translate({ message: { message_id: 9, date: 1_700_000_000, chat, from, ...fields } })?.message;
+
+describe('Telegram updates -> core messages', () => {
+  it('identifies people by numeric id, never by username, and keeps stable message ids', () => {
+    expect(message({ text: '/help' })).toEqual({
+      chat: { transport: 'telegram', chatId: '42', kind: 'private' },
+      messageId: 'm9',
+      sender: { id: 'telegram:42', displayName: 'Ana Sari', languageHint: 'id' },
+      at: 1_700_000_000_000,
+      content: { kind: 'text', text: '/help' },
+    });
+  });
+
+  it('marks the anonymous group admin and channel posts as pseudo-senders', () => {
+    const anon = { id: 1087968824, is_bot: true, first_name: 'Group' };
+    expect(message({ text: '/register' }, group, anon)?.sender.pseudo).toBe(true);
+    expect(
+      message({ text: 'hi' }, group, { id: 777000, is_bot: false, first_name: 'Telegram' })?.sender.pseudo,
+    ).toBe(true);
+    expect(message({ text: 'hi', sender_chat: { id: -1001, type: 'channel' } }, group)?.sender.pseudo).toBe(
+      true,
+    );
+    expect(message({ text: 'hi' }, group)?.sender.pseudo).toBeUndefined();
+  });
+
+  it('reads locations, venues and contacts, telling an own contact from someone else', () => {
+    expect(message({ location: { latitude: -7.9, longitude: 110.4 } })?.content).toEqual({
+      kind: 'location',
+      lat: -7.9,
+      lon: 110.4,
+    });
+    expect(
+      message({
+        location: { latitude: -7.9, longitude: 110.4 },
+        venue: { location: { latitude: -7.9, longitude: 110.4 }, title: 'Masjid', address: 'Jl. Imogiri' },
+      })?.content,
+    ).toEqual({ kind: 'location', lat: -7.9, lon: 110.4, title: 'Masjid, Jl. Imogiri' });
+    expect(message({ contact: { phone_number: '+62812', user_id: 42, first_name: 'A' } })?.content).toEqual({
+      kind: 'contact',
+      phone: '+62812',
+      own: true,
+    });
+    expect(message({ contact: { phone_number: '+62813', first_name: 'B' } })?.content).toMatchObject({
+      own: false,
+    });
+  });
+
+  it('names what it cannot read, and drops commands meant for another bot', () => {
+    expect(message({ voice: { file_id: 'v' } })?.content).toEqual({ kind: 'unsupported', what: 'voice' });
+    expect(message({ photo: [] })?.content).toEqual({ kind: 'unsupported', what: 'photo' });
+    expect(message({ text: '/help@Other_Bot' }, group)).toBeUndefined();
+    expect(message({ text: '/help@Relief_Bot' }, group)?.content).toEqual({
+      kind: 'text',
+      text: '/help@Relief_Bot',
+    });
+    expect(message({ text: 'news' }, { id: -1005, type: 'channel' })).toBeUndefined();
+  });
+
+  it('turns a button press into a choice, keyed by the callback query id', () => {
+    const pressed = translate({
+      callback_query: {
+        id: 'q1',
+        from: user,
+        data: '/lang en',
+        message: { message_id: 3, chat: privateChat },
+      },
+    });
+    expect(pressed?.callbackQueryId).toBe('q1');
+    expect(pressed?.message).toMatchObject({
+      messageId: 'cbq1',
+      content: { kind: 'choice', value: '/lang en' },
+    });
+    const numbered = translate({
+      callback_query: { id: 'q2', from: user, data: '#3', message: { message_id: 3, chat: privateChat } },
+    });
+    expect(numbered?.message.content).toEqual({ kind: 'text', text: '3' });
+  });
+
+  it('reports the bot added to or removed from a group, and ignores it in private chats', () => {
+    const member = (status: string, chat: object) =>
+      translate({ my_chat_member: { chat, from: user, date: 1, new_chat_member: { status, user } } });
+    expect(member('member', group)?.message.content).toEqual({
+      kind: 'membership',
+      change: 'joined',
+      title: 'Posko Imogiri',
+    });
+    expect(member('kicked', group)?.message.content).toMatchObject({ change: 'left' });
+    expect(member('kicked', privateChat)).toBeNull();
+  });
+
+  it('rejects malformed updates at the edge', () => {
+    expect(UpdateSchema.safeParse({ update_id: 1, message: { chat: 'x' } }).success).toBe(false);
+    expect(UpdateSchema.safeParse({ message: {} }).success).toBe(false);
+  });
+});
+
+describe('core messages -> Telegram calls', () => {
+  const labels = { location: 'Share location', contact: 'Share number' };
+  const out = (fields: Partial<OutboundMessage>): OutboundMessage => ({
+    id: 1,
+    chat: { transport: 'telegram', chatId: '42', kind: 'private' },
+    kind: 'reply',
+    text: 'hi',
+    ...fields,
+  });
+
+  it('splits long texts at 4096 characters on word boundaries, losing nothing', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' ');
+    const parts = splitText(words);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => p.length <= MAX_TEXT)).toBe(true);
+    expect(parts.join(' ')).toBe(words);
+    const emoji = '🌊'.repeat(5000);
+    const emojiParts = splitText(emoji);
+    expect(emojiParts.every((p) => !/[\uD800-\uDBFF]$/.test(p))).toBe(true);
+    expect(emojiParts.join('')).toBe(emoji);
+  });
+
+  it('renders choices as an inline keyboard on the last part, long values by their number', () => {
+    const long = 'x'.repeat(40);
+    const sends = toTextSends(
+      out({
+        text: 'a'.repeat(5000),
+        choices: [
+          { value: '/lang en', label: 'English' },
+          { value: `${long}ééééééééééééé`, label: 'Long' },
+        ],
+      }),
+      labels,
+    );
+    expect(sends).toHaveLength(2);
+    expect(sends[0]!.replyMarkup).toBeUndefined();
+    expect(sends[1]!.replyMarkup).toEqual({
+      inline_keyboard: [
+        [{ text: 'English', callback_data: '/lang en' }],
+        [{ text: 'Long', callback_data: '#2' }],
+      ],
+    });
+  });
+
+  it('asks for a location or a contact with a one-time reply keyboard', () => {
+    expect(toTextSends(out({ ask: 'location' }), labels)[0]!.replyMarkup).toEqual({
+      keyboard: [[{ text: 'Share location', request_location: true }]],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    });
+    expect(toTextSends(out({ ask: 'contact' }), labels)[0]!.replyMarkup).toMatchObject({
+      keyboard: [[{ request_contact: true }]],
+    });
+    expect(toTextSends(out({}), labels)[0]!.replyMarkup).toEqual({ remove_keyboard: true });
+  });
+
+  it('wraps platform failures for the outbox: 429 waits, 5xx and network retry, 403 blocked is unreachable', () => {
+    const api = (code: number, description: string, retry_after?: number) =>
+      new GrammyError(
+        'failed',
+        { ok: false, error_code: code, description, ...(retry_after ? { parameters: { retry_after } } : {}) },
+        'sendMessage',
+        {},
+      );
+    expect(toTransportError(api(429, 'Too Many Requests', 7))).toMatchObject({
+      retryable: true,
+      retryAfterMs: 7000,
+    });
+    expect(toTransportError(api(502, 'Bad Gateway'))).toMatchObject({ retryable: true, unreachable: false });
+    expect(toTransportError(api(403, 'Forbidden: bot was blocked by the user'))).toMatchObject({
+      unreachable: true,
+    });
+    expect(toTransportError(api(403, 'Forbidden: bot was kicked from the group chat'))).toMatchObject({
+      unreachable: true,
+    });
+    expect(toTransportError(api(400, 'Bad Request: message text is empty'))).toMatchObject({
+      retryable: false,
+      unreachable: false,
+    });
+    const network = toTransportError(new HttpError('Network request failed', new Error('ECONNRESET')));
+    expect(network).toBeInstanceOf(TransportError);
+    expect(network.retryable).toBe(true);
+  });
+
+  it('builds the command menu per language within Telegram limits', () => {
+    const phrases = { languages: ['en', 'id'], t: (lang: string, key: string) => `${lang}:${key}` };
+    const en = commandMenu(commands, phrases, 'en');
+    const id = commandMenu(commands, phrases, 'id');
+    expect(en.find((c) => c.command === 'help')?.description).toBe('en:cmd-help');
+    expect(id.find((c) => c.command === 'bantuan')?.description).toBe('id:cmd-help');
+    for (const menu of [en, id]) {
+      expect(menu.length).toBeLessThanOrEqual(100);
+      expect(menu.every((c) => /^[a-z0-9_]{1,32}$/.test(c.command) && c.description.length <= 256)).toBe(
+        true,
+      );
+    }
+  });
+});
+
+describe('the transport in process', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setUp(options: { webhookUrl?: string; intake?: Intake } = {}) {
+    const fake = await FakeBotApi.start();
+    const h = new Harness();
+    const clock = new FakeClock();
+    const t = new TelegramTransport({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      defaultLanguage: 'en',
+      commands,
+      phrases: h.catalog,
+      log: silentLog,
+      clock: clock.fn,
+      pollTimeoutSeconds: 1,
+      ...(options.webhookUrl ? { webhookUrl: options.webhookUrl, webhookSecret: 'sekret' } : {}),
+    });
+    cleanups.push(
+      () => fake.close(),
+      () => h.close(),
+      () => t.stop(),
+    );
+    await t.start(options.intake ?? h.core);
+    return { fake, h, clock, t };
+  }
+
+  it('turns unhealthy when no getUpdates has succeeded for five minutes', async () => {
+    const { fake, clock, t } = await setUp();
+    await fake.waitFor(() => fake.callsOf('getUpdates').length > 0);
+    expect(t.health()).toEqual({ ok: true, state: 'polling' });
+    fake.fail('getUpdates', { code: 502 }, 1000);
+    await fake.waitFor(() => fake.callsOf('getUpdates').some((c) => c.failed), 5000);
+    clock.advance(POLL_SILENCE_LIMIT_MS - 1000);
+    expect(t.health().ok).toBe(true);
+    clock.advance(2000);
+    expect(t.health()).toMatchObject({ ok: false, state: 'polling' });
+  });
+
+  it('checks the webhook secret, skips malformed bodies, and answers 500 when the ledger fails', async () => {
+    const received: InboundMessage[][] = [];
+    let failing = false;
+    const intake: Intake = {
+      receive(batch) {
+        if (failing) throw new Error('disk full');
+        received.push(batch as InboundMessage[]);
+        return { recorded: batch.length, duplicates: 0, invalid: 0 };
+      },
+    };
+    const { fake, t } = await setUp({ webhookUrl: 'https://relief.example.org/tg/hook', intake });
+    expect(t.webhookPath).toBe('/tg/hook');
+    await fake.waitFor(() => t.health().ok);
+    expect(fake.webhook).toEqual({ url: 'https://relief.example.org/tg/hook', secret: 'sekret' });
+    const body = JSON.stringify({
+      update_id: 1,
+      message: { message_id: 1, date: 1, chat: privateChat, from: user, text: 'hi' },
+    });
+    expect(t.handleWebhook('wrong', body)).toBe(403);
+    expect(t.handleWebhook(undefined, body)).toBe(403);
+    expect(t.handleWebhook('sekret', '{not json')).toBe(200);
+    expect(t.handleWebhook('sekret', '{"update_id":"x"}')).toBe(200);
+    expect(received).toHaveLength(0);
+    expect(t.handleWebhook('sekret', body)).toBe(200);
+    expect(received).toHaveLength(1);
+    failing = true;
+    expect(t.handleWebhook('sekret', body)).toBe(500);
+  });
+});
