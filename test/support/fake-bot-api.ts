@@ -350,10 +350,14 @@ async function readParams(req: IncomingMessage): Promise<Record<string, unknown>
   if (!boundary) return query;
   const params: Record<string, unknown> = { ...query };
   for (const part of body.split(`--${boundary[1] ?? boundary[2]}`)) {
-    const head = /name="([^"]+)"(?:; filename="([^"]*)")?/.exec(part);
+    const head = /name="([^"]+)"(?:;\s*filename="?([^";\r\n]*)"?)?/.exec(part);
     if (!head) continue;
     const value = part.slice(part.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
     params[head[1]!] = head[2] !== undefined ? { filename: head[2], content: value } : parseField(value);
+  }
+  // Files travel as their own parts, referred to as `attach://<part name>`.
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && v.startsWith('attach://')) params[k] = params[v.slice(9)];
   }
   return params;
 }

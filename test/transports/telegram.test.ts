@@ -295,4 +295,22 @@ describe('the transport in process', () => {
     failing = true;
     expect(t.handleWebhook('sekret', body)).toBe(500);
   });
+
+  it('sends a file with sendDocument, its text as caption', async () => {
+    const { fake, t } = await setUp();
+    const result = await t.send({
+      id: 1,
+      chat: { transport: 'telegram', chatId: '42', kind: 'private' },
+      kind: 'reply',
+      text: 'Export R-1..R-3',
+      file: { name: 'requests.csv', mime: 'text/csv', content: 'id,status\nR-1,new\n' },
+    });
+    const call = await fake.waitFor(() => fake.callsOf('sendDocument')[0]);
+    expect(call.params).toMatchObject({
+      chat_id: 42,
+      caption: 'Export R-1..R-3',
+      document: { filename: 'requests.csv', content: 'id,status\nR-1,new\n' },
+    });
+    expect(result.platformMessageId).toMatch(/^\d+$/);
+  });
 });

@@ -1,13 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, InputFile } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Command } from '../../core/command.ts';
-import type { InboundMessage, OutboundMessage } from '../../core/message.ts';
+import type { InboundMessage, OutboundFile, OutboundMessage } from '../../core/message.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../core/transport.ts';
 import { commandMenu, type Phrases } from './menu.ts';
-import { type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
+import { MAX_CAPTION, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
 import { ALLOWED_UPDATES, type Translated, translateUpdate, UpdateSchema } from './updates.ts';
 
 export interface TelegramOptions {
@@ -162,6 +162,7 @@ export class TelegramTransport implements Transport {
     // A long text goes as several messages; if a later part fails, the retry sends the earlier ones
     // again (at most a duplicate, never a loss).
     try {
+      if (message.file) return await this.sendFile(message, message.file);
       let last: number | undefined;
       for (const part of toTextSends(message, this.shareLabels())) {
         const sent = await this.api.sendMessage(
@@ -175,6 +176,18 @@ export class TelegramTransport implements Transport {
     } catch (err) {
       throw toTransportError(err);
     }
+  }
+
+  /** A file (an export) with its text as caption, or after the text when that is too long for one. */
+  private async sendFile(message: OutboundMessage, file: OutboundFile): Promise<SendResult> {
+    const caption = message.text.length <= MAX_CAPTION ? message.text : undefined;
+    if (caption === undefined) await this.send({ ...message, file: undefined });
+    const sent = await this.api.sendDocument(
+      message.chat.chatId,
+      new InputFile(Buffer.from(file.content, 'utf8'), file.name),
+      caption ? { caption } : {},
+    );
+    return { platformMessageId: String(sent.message_id) };
   }
 
   /** Translates and records a batch; throws only if the ledger failed (nothing was recorded then). */

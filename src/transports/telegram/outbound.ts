@@ -4,8 +4,9 @@ import { TransportError } from '../../core/errors.ts';
 import type { Choice, OutboundMessage } from '../../core/message.ts';
 import { NUMBERED_CHOICE_PREFIX } from './updates.ts';
 
-/** Telegram's limits: message text, and callback_data in bytes. */
+/** Telegram's limits: message text, a document's caption, and callback_data in bytes. */
 export const MAX_TEXT = 4096;
+export const MAX_CAPTION = 1024;
 const MAX_CALLBACK_BYTES = 64;
 
 export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
