@@ -158,7 +158,7 @@ export class FakeBotApi {
   }
 
   /** Resolves when `check` returns something truthy; rejects after `timeoutMs` with the calls so far. */
-  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const v = check();

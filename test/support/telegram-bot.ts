@@ -35,7 +35,7 @@ export interface Running {
   dbPath: string;
   port: number;
   stderr: () => string;
-  /** SIGTERM; true when every process ended within 10 s. */
+  /** SIGTERM; true when every process ended within 30 s. */
   stop: () => Promise<boolean>;
 }
 
@@ -63,6 +63,12 @@ export async function startWithFake(env: Record<string, string> = {}, fake?: Fak
     if (!fake) await api.close();
     tmp.cleanup();
   });
+  // Started once it asks for updates (or set its webhook); on a busy machine that can take a while.
+  const before = api.calls.length;
+  await api.waitFor(
+    () => api.calls.slice(before).some((c) => c.method === 'getUpdates' || c.method === 'setWebhook'),
+    60_000,
+  );
   return { fake: api, bot, dbPath, port, stderr: () => stderr, stop };
 }
 
