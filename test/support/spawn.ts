@@ -37,7 +37,7 @@ const groupAlive = (pid: number) => {
 export async function signalBot(
   child: ChildProcess,
   signal: NodeJS.Signals,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<boolean> {
   const pid = child.pid;
   if (pid === undefined || !groupAlive(pid)) return true;
