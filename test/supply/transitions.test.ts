@@ -94,3 +94,38 @@ describe('the supply request state machine', () => {
     expect(JSON.parse(event.payload)).toMatchObject({ volunteer: `V-${v}`, by: COORDINATOR });
   });
 });
+
+describe('Requests.move over every pair of states', () => {
+  // SPEC 3 by hand: forward along new → verified → assigned → delivered → closed, the three other
+  // endings, reassignment, and closing a need met another way.
+  const EXPECTED: Record<RequestStatus, RequestStatus[]> = {
+    new: ['verified', 'cancelled', 'duplicate', 'rejected'],
+    verified: ['assigned', 'closed', 'cancelled', 'duplicate', 'rejected'],
+    assigned: ['assigned', 'delivered', 'closed', 'cancelled'],
+    delivered: ['closed'],
+    closed: [],
+    cancelled: [],
+    duplicate: [],
+    rejected: [],
+  };
+
+  it('allows exactly the moves of SPEC 3, each with its event, and refuses the rest with the current state', () => {
+    const actor = { id: COORDINATOR, at: h.clock.now };
+    for (const from of REQUEST_STATUSES) {
+      for (const to of REQUEST_STATUSES) {
+        const r = h.ledger.requests.create(actor, {
+          requester: REQUESTER,
+          items: [{ item: 'water', qty: 1 }],
+        });
+        h.ledger.db.prepare('UPDATE requests SET status = ? WHERE id = ?').run(from, r.id);
+        const events = h.count('events');
+        const result = h.ledger.requests.move(actor, r.id, to);
+        const allowed = EXPECTED[from].includes(to);
+        expect(result?.ok, `${from} → ${to}`).toBe(allowed);
+        expect(statusOf(h, r.id)).toBe(allowed ? to : from);
+        expect(h.count('events')).toBe(events + (allowed ? 1 : 0));
+        if (!allowed) expect(result).toEqual({ ok: false, from });
+      }
+    }
+  });
+});
