@@ -142,6 +142,11 @@ export class FakeBotApi {
     });
   }
 
+  /** Makes every call succeed again. */
+  clearFailures(): void {
+    this.failRules = [];
+  }
+
   /** The texts sent to one chat, in order (successful sendMessage calls only). */
   sentTo(chatId: number): string[] {
     return this.callsOf('sendMessage')
