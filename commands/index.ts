@@ -9,6 +9,7 @@ import done from './done.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
 import grant from './grant.ts';
+import groups from './groups.ts';
 import help from './help.ts';
 import lang from './lang.ts';
 import leave from './leave.ts';
@@ -25,6 +26,11 @@ import start from './start.ts';
 import status from './status.ts';
 import take from './take.ts';
 import tasks from './tasks.ts';
+import schedule from './schedule.ts';
+import schedules from './schedules.ts';
+import sitrep from './sitrep.ts';
+import stillneeded from './stillneeded.ts';
+import unschedule from './unschedule.ts';
 import verify from './verify.ts';
 import volunteer from './volunteer.ts';
 import volunteers from './volunteers.ts';
@@ -50,6 +56,12 @@ export const commands: readonly Command[] = [
   locate,
   register,
   broadcast,
+  schedule,
+  schedules,
+  unschedule,
+  groups,
+  sitrep,
+  stillneeded,
   whoami,
   exportRecords,
   grant,

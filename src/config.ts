@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { type AreaDef, AreaDefSchema } from './core/areas.ts';
 
@@ -70,7 +71,13 @@ const EnvSchema = z.object({
     .default('id'),
   TZ: timeZone.default('Asia/Jakarta'),
   SOS_ESCALATE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
-  SITREP_CRON: z.string().default('0 7,19 * * *'),
+  SITREP_CRON: z
+    .string()
+    .refine(
+      (s) => s.trim().split(/\s+/).length === 5 && validateCron(s),
+      'expected a cron expression like 0 7,19 * * *',
+    )
+    .default('0 7,19 * * *'),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   AREAS: z.string().default(path.join(PROJECT_ROOT, 'data', 'areas', 'diy.json')),
   PACING_TIME_SCALE: z.coerce.number().positive().max(1).default(1),

@@ -12,7 +12,9 @@ import { createLogger } from './log.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { pacerFor } from './outbox/pacing/index.ts';
 import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
+import { scheduledJobs } from './schedule/jobs.ts';
 import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
+import { Scheduler } from './schedule/scheduler.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
 import { TelegramTransport } from './transports/telegram/index.ts';
 
@@ -21,6 +23,7 @@ export interface App {
   ledger: Ledger;
   core: Core;
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   transports: Transport[];
   http: HttpServer;
   log: Logger;
@@ -58,6 +61,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   core.onOutbound(() => dispatcher.kick());
 
+  const scheduler = new Scheduler(core, ledger, config.TZ, log.child({ part: 'schedule' }));
   const transports: Transport[] = [];
   const http = new HttpServer(log.child({ part: 'http' }));
   http.addHealthCheck({
@@ -70,6 +74,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ledger,
     core,
     dispatcher,
+    scheduler,
     transports,
     http,
     log,
@@ -107,6 +112,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   dispatcher.start();
   // Messages recorded before a crash but not yet handled are handled now.
   core.processPending();
+  // Jobs that fell due while the bot was down run once now; then on their cron, in TZ.
+  scheduler.start(scheduledJobs(config));
   for (const t of transports) await t.start(core);
   log.info({ transports: transports.map((t) => t.name), schema: ledger.schemaVersion }, 'ready');
   return app;
@@ -180,6 +187,7 @@ async function drainThen(app: App): Promise<void> {
 async function stopApp(app: App, reason: string): Promise<void> {
   app.log.info({ reason }, 'stopping');
   await Promise.allSettled(app.transports.map((t) => t.stop()));
+  app.scheduler.stop();
   app.core.stop();
   await app.dispatcher.stop();
   await app.http.close();

@@ -102,6 +102,10 @@ export class Broadcasts {
     return this.db.prepare('SELECT * FROM broadcasts WHERE id = ?').get(id) as Broadcast | undefined;
   }
 
+  targetOf(b: Broadcast): BroadcastTarget {
+    return decodeTarget(b.target);
+  }
+
   /** The active, reachable groups a target reaches now. An area reaches its own groups and those below it. */
   recipients(target: BroadcastTarget): Group[] {
     const reaches = (g: Group): boolean => {

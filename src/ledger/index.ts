@@ -4,7 +4,9 @@ import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
 import { ExportQueries } from './exports.ts';
 import { Groups } from './groups.ts';
+import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
+import { JobRuns } from './jobs.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { Requests } from './requests.ts';
@@ -12,6 +14,7 @@ import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
+import { Sitrep } from './sitrep.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
@@ -41,6 +44,9 @@ export class Ledger {
   readonly tasks: Tasks;
   readonly rescues: Rescues;
   readonly exports: ExportQueries;
+  readonly jobs: JobRuns;
+  readonly sitrep: Sitrep;
+  readonly housekeeping: Housekeeping;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -57,6 +63,9 @@ export class Ledger {
     this.tasks = new Tasks(db, this.events);
     this.rescues = new Rescues(db, this.events);
     this.exports = new ExportQueries(db);
+    this.jobs = new JobRuns(db);
+    this.sitrep = new Sitrep(db);
+    this.housekeeping = new Housekeeping(db);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

@@ -87,4 +87,19 @@ describe('/broadcast', () => {
     expect(h.say(COORDINATOR, '/broadcast B-1')).toContain('1 of 2 groups have it, 1 still on the way');
     expect(h.say(COORDINATOR, '/broadcast B-99')).toContain('no broadcast B-99');
   });
+
+  it('lists groups with topics, area and the state of their last delivery on /groups', () => {
+    setUp();
+    expect(h.say(COORDINATOR, '/groups')).toContain('4 registered groups');
+    h.send(COORDINATOR, '/broadcast G-1 Hello');
+    const row = h.outbox().find((r) => r.broadcast_id === 1)!;
+    h.ledger.outbox.markSending(row.id);
+    h.ledger.outbox.markFailed(row.id, '400 Bad Request: chat not found');
+    h.ledger.groups.setReachable({ transport: 'telegram', chatId: '-3', kind: 'group' }, false, h.clock.now);
+    const list = h.say(COORDINATOR, '/grup');
+    expect(list).toContain('G-1 telegram: rescue; DIY/Bantul. Last message FAILED');
+    expect(list).toContain('chat not found');
+    expect(list).toContain('G-3 telegram: rescue, situation reports; DIY/Sleman. Unreachable');
+    expect(list).toContain('G-4 telegram: volunteers; the whole region. Nothing sent yet.');
+  });
 });

@@ -27,3 +27,69 @@ broadcast-progress-scheduled = { $ref } is scheduled and has not been sent yet. 
 broadcast-done = { $ref } delivered: all { $total } groups have it.
 broadcast-done-failed = { $ref } finished: { $sent } of { $total } groups have it. Failed for good: { $failed }. Send /groups to see why.
 broadcast-done-none = { $ref } reached no group: none matches its target any more. Send /groups to see the groups.
+
+cmd-groups = registered groups with topics, area and last delivery
+cmd-groups-usage = /groups
+groups-none = No group is registered yet. A coordinator writes /register inside a group to add it.
+groups-list =
+    { $count } registered groups:
+    { $groups }
+groups-line = { $ref } { $title }: { $topics }; { $area }. { $state }
+groups-state-left = The bot left this group.
+groups-state-unreachable = Unreachable: the bot was removed or blocked.
+groups-state-none = Nothing sent yet.
+groups-delivery-sent = Last message delivered { $at }.
+groups-delivery-pending = Last message waiting since { $at }.
+groups-delivery-sending = Last message being sent since { $at }.
+groups-delivery-failed = Last message FAILED ({ $at }): { $error }
+
+cmd-schedule = broadcast later: a time today, a date and time, or a cron expression in quotes to repeat
+cmd-schedule-usage = /schedule 18:00 all Curfew from 20:00 · /schedule 2026-12-01 07:00 sitrep Daily meeting · /schedule "0 7 * * *" rescue Morning check-in
+schedule-when-invalid = I could not read when. Write a time (18:00), a date and time (2026-12-01 07:00) or a cron expression in quotes ("0 7 * * *"). Use it like this: { $usage }
+schedule-when-past = That time has already passed. Please give a time in the future.
+schedule-once = { $ref } scheduled for { $when } ({ $tz }) to { $target } ({ $groups } groups registered now). /unschedule { $ref } removes it.
+schedule-repeating = { $ref } repeats "{ $cron }" ({ $tz }) to { $target }; first run { $when } ({ $groups } groups registered now). /unschedule { $ref } stops it.
+cmd-schedules = scheduled broadcasts still to run
+cmd-schedules-usage = /schedules
+schedules-none = No broadcast is scheduled.
+schedules-list =
+    Scheduled broadcasts (times in { $tz }):
+    { $schedules }
+schedules-line = { $ref } at { $when } to { $target }: { $text }
+schedules-line-repeating = { $ref } repeats "{ $cron }", next { $when }, to { $target }: { $text }
+cmd-unschedule = remove a scheduled broadcast
+cmd-unschedule-usage = /unschedule B-7
+unschedule-which = Which scheduled broadcast? Use it like this: /unschedule B-7
+unschedule-not-scheduled = { $ref } is not scheduled (it was already sent or removed).
+unschedule-done = { $ref } removed: it will not be sent.
+
+cmd-sitrep = situation report now, for everything or one area: rescue, requests, volunteers, changes
+cmd-sitrep-usage = /sitrep · /sitrep Bantul
+sitrep-header = Situation report for { $area }, { $when } ({ $tz })
+sitrep-rescues-none = Rescue: no open case.
+sitrep-rescues = Rescue: { $open } open, { $unack } not yet acknowledged. Waiting under 30 min: { $b0 }, 30 min to 2 h: { $b1 }, 2 to 6 h: { $b2 }, over 6 h: { $b3 }.
+sitrep-rescues-oldest = Waiting longest: { $ref }, { $minutes } min ({ $area }).
+sitrep-requests-none = Supply requests: none open.
+sitrep-requests = Supply requests open: { $total }
+sitrep-status-new = new
+sitrep-status-verified = verified
+sitrep-urgency-critical = critical
+sitrep-urgency-high = high
+sitrep-urgency-normal = normal
+sitrep-urgency-low = low
+sitrep-volunteers = Volunteers available: { $total }. By skill: { $skills }
+sitrep-changes-first = This is the first report.
+sitrep-changes = Since the last report ({ $since }): open rescue cases { $rescues }, open requests { $requests }, available volunteers { $volunteers }. Recorded: { $events }
+
+cmd-stillneeded = answer whether a supply request is still needed
+cmd-stillneeded-usage = /stillneeded R-12 yes
+still-needed-usage = Please answer like this: /stillneeded R-12 yes (or no).
+still-needed-ask = Your request { $ref } has had no news for two days. Do you still need it?
+    (Or write: /stillneeded { $ref } yes, or no.)
+still-needed-yes = Yes, still needed
+still-needed-no = No, not any more
+still-needed-not-yours = { $ref } is not one of your requests.
+still-needed-not-asked = There is no open question about { $ref }.
+still-needed-kept = Thank you. { $ref } stays open; the coordinators can see it is still needed.
+still-needed-closed = Thank you. { $ref } is closed as no longer needed.
+still-needed-volunteer = { $ref } is no longer needed: the requester closed it. Please do not deliver it.

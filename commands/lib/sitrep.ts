@@ -1,0 +1,69 @@
+import type { MessageArgs } from '../../src/i18n/catalog.ts';
+import type { Ledger } from '../../src/ledger/index.ts';
+import { formatLocal } from './when.ts';
+
+type T = (key: string, args?: MessageArgs) => string;
+
+const delta = (now: number, before: number) => {
+  const d = now - before;
+  return d > 0 ? `${now} (+${d})` : d < 0 ? `${now} (${d})` : `${now} (±0)`;
+};
+
+/**
+ * The situation report (SPEC 4): open rescue cases by waiting time, open and verified requests by area
+ * and urgency, available volunteers by skill, and what changed since the last scheduled report.
+ * Counts and references only: it goes to groups, so nothing personal is in it.
+ */
+export function sitrepText(ledger: Ledger, t: T, area: string | null, now: number, tz: string): string {
+  const s = ledger.sitrep.stats(area, now);
+  const lines = [
+    t('sitrep-header', { area: area ?? t('target-everywhere'), when: formatLocal(now, tz), tz }),
+  ];
+  if (s.totals.rescuesOpen === 0) lines.push(t('sitrep-rescues-none'));
+  else {
+    const [b0 = 0, b1 = 0, b2 = 0, b3 = 0] = s.rescueWaits;
+    lines.push(t('sitrep-rescues', { open: s.totals.rescuesOpen, unack: s.unacknowledged, b0, b1, b2, b3 }));
+    if (s.oldestRescue)
+      lines.push(
+        t('sitrep-rescues-oldest', {
+          ref: `S-${s.oldestRescue.id}`,
+          minutes: s.oldestRescue.minutes,
+          area: s.oldestRescue.area ?? '?',
+        }),
+      );
+  }
+  if (s.requests.length === 0) lines.push(t('sitrep-requests-none'));
+  else {
+    lines.push(t('sitrep-requests', { total: s.totals.requestsOpen }));
+    const byArea = new Map<string, string[]>();
+    for (const r of s.requests) {
+      const key = r.area ?? '?';
+      byArea.set(key, [
+        ...(byArea.get(key) ?? []),
+        `${t(`sitrep-status-${r.status}`)} ${t(`sitrep-urgency-${r.urgency}`)} ${r.n}`,
+      ]);
+    }
+    for (const [a, counts] of byArea) lines.push(`  ${a}: ${counts.join(', ')}`);
+  }
+  lines.push(
+    t('sitrep-volunteers', {
+      total: s.totals.volunteersAvailable,
+      skills: s.skills.map((k) => `${k.skill} ${k.n}`).join(', ') || '-',
+    }),
+  );
+  const last = ledger.sitrep.lastSnapshot();
+  if (!last) lines.push(t('sitrep-changes-first'));
+  else {
+    const events = ledger.sitrep.changesSince(last.at);
+    lines.push(
+      t('sitrep-changes', {
+        since: formatLocal(last.at, tz),
+        rescues: delta(s.totals.rescuesOpen, last.totals.rescuesOpen),
+        requests: delta(s.totals.requestsOpen, last.totals.requestsOpen),
+        volunteers: delta(s.totals.volunteersAvailable, last.totals.volunteersAvailable),
+        events: events.map((e) => `${e.kind} ${e.n}`).join(', ') || '-',
+      }),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { reply } from '../src/core/outcome.ts';
+import { describeTarget, parseTarget } from './lib/targets.ts';
+import { formatLocal, parseWhen } from './lib/when.ts';
+
+/**
+ * `/schedule WHEN TARGET TEXT`: a broadcast for later (`18:00`, `2026-12-01 07:00`) or a repeating one
+ * (a cron expression in quotes), in the configured time zone. The scheduler sends it when due.
+ */
+export default defineCommand({
+  names: { en: ['schedule'], id: ['jadwal'] },
+  role: 'coordinator',
+  args: z.string(),
+  run(ctx, text) {
+    const tz = ctx.config.TZ;
+    const when = parseWhen(text, tz, ctx.now);
+    if ('error' in when)
+      throw new UserError(`schedule-${when.error}`, { usage: ctx.t('cmd-schedule-usage') });
+    const { target, rest } = parseTarget(ctx, when.rest);
+    const body = rest.trim();
+    if (body === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
+    const b = ctx.ledger.broadcasts.create(
+      {
+        author: ctx.sender.id,
+        text: body,
+        target,
+        state: 'scheduled',
+        scheduledAt: when.at,
+        ...(when.cron ? { cron: when.cron } : {}),
+      },
+      ctx.now,
+    );
+    const ref = `B-${b.id}`;
+    ctx.ledger.events.append(ctx.actor, {
+      kind: 'broadcast.scheduled',
+      subject: ref,
+      payload: { target: b.target, at: when.at, cron: when.cron ?? null, text: body },
+    });
+    return reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
+      ref,
+      when: formatLocal(when.at, tz),
+      cron: when.cron ?? '',
+      tz,
+      target: describeTarget(ctx, target),
+      groups: ctx.ledger.broadcasts.recipients(target).length,
+    });
+  },
+});

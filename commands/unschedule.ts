@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { reply } from '../src/core/outcome.ts';
+
+/** `/unschedule B-n`: a scheduled broadcast will not be sent (a repeating one stops repeating). */
+export default defineCommand({
+  names: { en: ['unschedule'], id: ['hapusjadwal'] },
+  role: 'coordinator',
+  args: z
+    .string()
+    .trim()
+    .regex(/^B-\d+$/i, 'unschedule-which')
+    .transform((s) => Number(s.slice(2))),
+  run(ctx, id) {
+    const b = ctx.ledger.broadcasts.get(id);
+    const ref = `B-${id}`;
+    if (!b) throw new UserError('broadcast-not-found', { ref });
+    if (b.state !== 'scheduled') throw new UserError('unschedule-not-scheduled', { ref });
+    ctx.ledger.broadcasts.cancel(id, ctx.now);
+    ctx.ledger.events.append(ctx.actor, { kind: 'broadcast.unscheduled', subject: ref });
+    return reply('unschedule-done', { ref });
+  },
+});

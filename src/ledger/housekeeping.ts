@@ -1,0 +1,101 @@
+import type { Db } from './db.ts';
+
+export interface IdleRequest {
+  id: number;
+  requester: string;
+  status: string;
+}
+
+export interface PurgeCounts {
+  requests: number;
+  rescues: number;
+  volunteers: number;
+  people: number;
+  events: number;
+  inbox: number;
+  outbox: number;
+}
+
+/** Erased person ids keep their transport, so counts by platform still work. */
+const ERASED = 'erased';
+const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
+
+/** The ledger side of the scheduled chores: "still needed?" questions and the retention purge. */
+export class Housekeeping {
+  constructor(private readonly db: Db) {}
+
+  /** Live requests untouched since `idleSince` that were not asked about since their last change. */
+  idleRequests(idleSince: number): IdleRequest[] {
+    return this.db
+      .prepare(`SELECT r.id, r.requester, r.status FROM requests r LEFT JOIN still_needed s ON s.request_id = r.id
+        WHERE r.status IN ('new', 'verified', 'assigned') AND r.updated_at <= ?
+          AND (s.asked_at IS NULL OR s.answered_at IS NOT NULL OR s.asked_at < r.updated_at) ORDER BY r.id`)
+      .all(idleSince) as IdleRequest[];
+  }
+
+  asked(requestId: number, at: number): void {
+    this.db
+      .prepare(`INSERT INTO still_needed (request_id, asked_at) VALUES (?, ?)
+        ON CONFLICT (request_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL, answer = NULL`)
+      .run(requestId, at);
+  }
+
+  /** True when a question about this request waits for its answer. */
+  awaitingAnswer(requestId: number): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM still_needed WHERE request_id = ? AND answered_at IS NULL')
+        .get(requestId) !== undefined
+    );
+  }
+
+  /** Records the answer; "yes" counts as activity, so the 48 hours start again. */
+  answer(requestId: number, answer: 'yes' | 'no', at: number): void {
+    this.db
+      .prepare('UPDATE still_needed SET answer = ?, answered_at = ? WHERE request_id = ?')
+      .run(answer, at, requestId);
+    if (answer === 'yes')
+      this.db.prepare('UPDATE requests SET updated_at = ? WHERE id = ?').run(at, requestId);
+  }
+
+  /**
+   * Erases the personal fields of records finished before `cutoff` (names, phones, addresses, notes;
+   * coordinates rounded to about 1 km), the personal part of their events, and old message bodies.
+   * The event chain covers only the hash of the personal part, so it still verifies.
+   */
+  purge(cutoff: number): PurgeCounts {
+    const run = (sql: string) => this.db.prepare(sql).run({ cutoff, erased: ERASED }).changes;
+    const subjects = this.db
+      .prepare(`SELECT 'R-' || id FROM requests WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected')
+          AND updated_at < @cutoff AND requester <> @erased
+        UNION ALL SELECT 'S-' || id FROM rescues WHERE status IN ('rescued', 'closed')
+          AND updated_at < @cutoff AND reporter <> @erased
+        UNION ALL SELECT 'V-' || id FROM volunteers WHERE status = 'left' AND updated_at < @cutoff
+          AND (name IS NOT NULL OR phone IS NOT NULL)`)
+      .pluck()
+      .all({ cutoff, erased: ERASED }) as string[];
+    const counts: PurgeCounts = {
+      requests: run(`UPDATE requests SET requester = @erased, contact = NULL, notes = NULL, address = NULL,
+          status_reason = NULL, ${coarse('lat')}, ${coarse('lon')}
+        WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected') AND updated_at < @cutoff AND requester <> @erased`),
+      rescues: run(`UPDATE rescues SET reporter = @erased, contact = NULL, notes = NULL, address = NULL,
+          status_reason = NULL, acknowledged_by = NULL, ${coarse('lat')}, ${coarse('lon')}
+        WHERE status IN ('rescued', 'closed') AND updated_at < @cutoff AND reporter <> @erased`),
+      volunteers: run(`UPDATE volunteers SET name = NULL, phone = NULL, ${coarse('lat')}, ${coarse('lon')}
+        WHERE status = 'left' AND updated_at < @cutoff AND (name IS NOT NULL OR phone IS NOT NULL)`),
+      people:
+        run(`UPDATE people SET display_name = NULL, last_lat = NULL, last_lon = NULL, last_location_at = NULL
+        WHERE last_seen < @cutoff AND (display_name IS NOT NULL OR last_lat IS NOT NULL)`),
+      events: 0,
+      inbox: run(`UPDATE inbox SET message = '{"erased":true}'
+        WHERE received_at < @cutoff AND state <> 'pending' AND message <> '{"erased":true}'`),
+      outbox: run(`UPDATE outbox SET text = '', extra = NULL
+        WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND text <> ''`),
+    };
+    const erase = this.db.prepare(
+      'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
+    );
+    for (const s of subjects) counts.events += erase.run(s).changes;
+    return counts;
+  }
+}

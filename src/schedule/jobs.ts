@@ -1,0 +1,21 @@
+import type { Config } from '../config.ts';
+import { Outcome } from '../core/outcome.ts';
+import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
+import { purgeExpired } from './rules/retention.ts';
+import { sendSitrep } from './rules/sitrep.ts';
+import { askStillNeeded } from './rules/still-needed.ts';
+import type { ScheduledJob } from './scheduler.ts';
+
+/** Every scheduled job of SPEC 4, with its cron (in config.TZ). */
+export function scheduledJobs(config: Config): ScheduledJob[] {
+  return [
+    {
+      name: 'broadcasts',
+      cron: '* * * * *',
+      rule: (ctx) => new Outcome().merge(sendDueSchedules(ctx)).merge(reportFinishedBroadcasts(ctx)),
+    },
+    { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
+    { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
+    { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },
+  ];
+}

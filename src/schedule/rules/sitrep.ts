@@ -1,0 +1,24 @@
+import { sitrepText } from '../../../commands/lib/sitrep.ts';
+import type { JobContext } from '../../core/command.ts';
+import { Outcome } from '../../core/outcome.ts';
+
+/**
+ * The scheduled situation report: each `sitrep` group gets it for its own area (all areas when it has
+ * none), in its language. The totals are kept so the next report can say what changed.
+ */
+export function sendSitrep(ctx: JobContext): Outcome {
+  const out = new Outcome();
+  const { ledger, config, translator } = ctx;
+  const groups = ledger.broadcasts.recipients({ kind: 'topic', topic: 'sitrep' });
+  for (const g of groups) {
+    const lang = g.language ?? config.DEFAULT_LANGUAGE;
+    const t = (key: string, args?: Record<string, string | number>) => translator.t(lang, key, args);
+    out.toGroup(g.id, { raw: sitrepText(ledger, t, g.area, ctx.now, config.TZ) });
+  }
+  ledger.sitrep.saveSnapshot(ctx.now, ledger.sitrep.stats(null, ctx.now).totals);
+  ledger.events.append(ctx.actor, {
+    kind: 'sitrep.sent',
+    payload: { groups: groups.map((g) => `G-${g.id}`) },
+  });
+  return out;
+}

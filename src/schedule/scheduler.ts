@@ -1,0 +1,79 @@
+import { type ScheduledTask, schedule } from 'node-cron';
+import type { Logger } from 'pino';
+import { nextCronRun } from '../../commands/lib/when.ts';
+import type { Job } from '../core/command.ts';
+import type { Core } from '../core/engine.ts';
+import type { Ledger } from '../ledger/index.ts';
+
+export interface ScheduledJob {
+  name: string;
+  /** Five-field cron expression, in the scheduler's time zone. */
+  cron: string;
+  rule: Job;
+}
+
+/**
+ * Runs each job's rule on its cron schedule through `Core.runJob` (one transaction, replies rendered
+ * into the outbox). The run's time is recorded in that same transaction, so a restart runs a job
+ * that fell due while the bot was down once, at start, however many ticks it missed.
+ */
+export class Scheduler {
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly core: Pick<Core, 'runJob'>,
+    private readonly ledger: Ledger,
+    private readonly tz: string,
+    private readonly log: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Runs what was missed, then schedules every job. */
+  start(jobs: readonly ScheduledJob[]): void {
+    for (const job of this.dueAtStart(jobs)) this.run(job);
+    for (const job of jobs) {
+      this.tasks.push(
+        schedule(job.cron, () => this.run(job), { timezone: this.tz, name: job.name, noOverlap: true }),
+      );
+    }
+  }
+
+  /**
+   * The jobs whose next run after their last recorded one is already past. A job never run before
+   * starts counting now (a fresh install sends no report at its first start).
+   */
+  dueAtStart(jobs: readonly ScheduledJob[]): ScheduledJob[] {
+    const now = this.clock();
+    return jobs.filter((job) => {
+      const last = this.ledger.jobs.lastRun(job.name);
+      if (last === undefined) {
+        this.ledger.transaction(() => this.ledger.jobs.record(job.name, now));
+        return false;
+      }
+      const next = nextCronRun(job.cron, this.tz, last);
+      return next !== undefined && next <= now;
+    });
+  }
+
+  /** One run; a run still going (never, with synchronous rules, but cheap to keep true) is not doubled. */
+  run(job: ScheduledJob): number {
+    if (this.running.has(job.name) || !this.ledger.db.open) return 0;
+    this.running.add(job.name);
+    try {
+      return this.core.runJob(job.name, (ctx) => {
+        ctx.ledger.jobs.record(job.name, ctx.now);
+        return job.rule(ctx);
+      });
+    } catch (err) {
+      this.log.error({ err, job: job.name }, 'scheduled job failed; it changed nothing');
+      return 0;
+    } finally {
+      this.running.delete(job.name);
+    }
+  }
+
+  stop(): void {
+    for (const t of this.tasks.splice(0)) void t.destroy();
+  }
+}
