@@ -12,9 +12,9 @@ import { People } from './people.ts';
 import { Requests } from './requests.ts';
 import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
+import { Sitrep } from './sitrep.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
-import { Sitrep } from './sitrep.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { Outcome } from '../core/outcome.ts';
+import { escalateOverdue } from './escalation.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
@@ -14,6 +15,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
       cron: '* * * * *',
       rule: (ctx) => new Outcome().merge(sendDueSchedules(ctx)).merge(reportFinishedBroadcasts(ctx)),
     },
+    { name: 'rescue-escalation', cron: '* * * * *', rule: escalateOverdue },
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },

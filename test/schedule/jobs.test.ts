@@ -242,3 +242,21 @@ describe('the retention purge', () => {
     expect(h.ledger.events.forSubject(`R-${old.id}`)).toHaveLength(2);
   });
 });
+
+describe('the job table', () => {
+  it('has every SPEC 4 job, SITREP_CRON included, each with a valid cron', async () => {
+    const { scheduledJobs } = await import('../../src/schedule/jobs.ts');
+    const { isCron } = await import('../../commands/lib/when.ts');
+    h = new Harness({ SITREP_CRON: '0 6 * * *' });
+    const jobs = scheduledJobs(h.config);
+    expect(jobs.map((j) => j.name)).toEqual([
+      'broadcasts',
+      'rescue-escalation',
+      'sitrep',
+      'still-needed',
+      'retention',
+    ]);
+    expect(jobs.find((j) => j.name === 'sitrep')!.cron).toBe('0 6 * * *');
+    expect(jobs.every((j) => isCron(j.cron))).toBe(true);
+  });
+});
