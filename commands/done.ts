@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { reply } from '../src/core/outcome.ts';
+import { groupArgs } from '../src/core/rescue.ts';
 import { TaskRefArg } from './take.ts';
 import { activeVolunteer, vref } from './volunteer.ts';
 
@@ -17,10 +18,17 @@ export default defineCommand({
       throw new UserError(result.reason === 'done' ? 'task-already-done' : 'task-not-yours', { ref });
     }
     const rescue = result.task.kind === 'rescue';
-    return reply(rescue ? 'task-done-rescue' : 'task-done-request', { ref }).notify(
+    const out = reply(rescue ? 'task-done-rescue' : 'task-done-request', { ref }).notify(
       result.task.owner,
       rescue ? 'notify-rescue-rescued' : 'notify-request-delivered',
       { ref, volunteer: vref(v) },
     );
+    const c = rescue ? ctx.ledger.rescues.get(result.task.id) : undefined;
+    // As with /rescued: coordinators hear it and the rescue groups stand down.
+    if (c)
+      out
+        .toCoordinators('rescue-rescued-coordinators', { ref, by: vref(v) })
+        .announce('rescue', c.area, 'rescue-rescued-group', groupArgs(ctx.translator, c, ctx.now));
+    return out;
   },
 });

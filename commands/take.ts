@@ -18,7 +18,9 @@ export const TaskRefArg = z
     return formatRef(ref.kind, ref.id);
   });
 
-export const conditionsText = (task: Task) => task.conditions.map((c) => c.replace(/_/g, ' ')).join(', ');
+/** Rescue conditions in the reader's language, with the rescue module's labels. */
+export const conditionsText = (ctx: CommandContext, task: Task) =>
+  task.conditions.map((c) => ctx.t(`rescue-condition-${c}`)).join(', ');
 
 /** Where to go, in full: only the volunteer who took the task and coordinators see this. */
 function whereText(ctx: CommandContext, task: Task): string {
@@ -49,7 +51,7 @@ function details(ctx: CommandContext, task: Task): Outcome {
       people,
     });
   }
-  const conditions = task.conditions.length > 0 ? ` (${conditionsText(task)})` : '';
+  const conditions = task.conditions.length > 0 ? ` (${conditionsText(ctx, task)})` : '';
   return new Outcome().reply('task-taken-rescue', {
     ...common,
     people: task.peopleCount ?? '?',

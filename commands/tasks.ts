@@ -22,7 +22,7 @@ function line(ctx: CommandContext, n: NearTask): string {
     });
   return ctx.t('task-rescue-line', {
     ref: task.ref,
-    conditions: task.conditions.length > 0 ? ` (${conditionsText(task)})` : '',
+    conditions: task.conditions.length > 0 ? ` (${conditionsText(ctx, task)})` : '',
     people: task.peopleCount ?? '?',
     area,
     distance,

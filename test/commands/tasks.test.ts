@@ -31,6 +31,7 @@ describe('/tasks', () => {
     expect(refsIn(boat.text)).toEqual([`R-${r1}`, `R-${r5}`, `S-${s1}`, `S-${s2}`]);
     expect(boat.text).toContain(`R-${r5} supplies: 20 water, 5 kg rice · DIY/Bantul/Imogiri · about 1.2 km`);
     expect(boat.text).toContain('needs medical');
+    expect(boat.text).toContain(`S-${s1} RESCUE (water rising, children) · 4 people`);
     expect(JSON.parse(boat.extra!).choices[0]).toEqual({ value: `/take R-${r1}`, label: `R-${r1}` });
     const medic = h.say('telegram:2', '/tasks');
     expect(refsIn(medic)).toEqual([`R-${r1}`, `R-${r5}`, `S-${s2}`, `S-${s1}`]);
@@ -102,7 +103,9 @@ describe('/take and /done', () => {
     const group = rows.find((r) => r.chat_id === '-100')!;
     expect(group.text).toBe(`S-${s} (DIY/Bantul/Imogiri) is taken by volunteer V-1.`);
     expect(status('rescues', s)).toBe('team_assigned');
-    expect(h.say('telegram:1', `/done S-${s}`)).toContain('marked rescued');
+    const done = h.send('telegram:1', `/done S-${s}`);
+    expect(done[0]!.text).toContain('marked rescued');
+    expect(done.find((r) => r.chat_id === '-100')!.text).toContain(`Rescue S-${s}: the people are safe`);
     expect(status('rescues', s)).toBe('rescued');
     expect(h.ledger.events.forSubject(`S-${s}`).map((e) => e.kind)).toEqual([
       'rescue.team_assigned',
