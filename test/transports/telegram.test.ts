@@ -179,6 +179,10 @@ describe('core messages -> Telegram calls', () => {
     expect(toTextSends(out({ ask: 'contact' }), labels)[0]!.replyMarkup).toMatchObject({
       keyboard: [[{ request_contact: true }]],
     });
+    expect(
+      toTextSends(out({ ask: 'contact', choices: [{ value: 'skip', label: 'Skip' }] }), labels)[0]!
+        .replyMarkup,
+    ).toMatchObject({ keyboard: [[{ request_contact: true }], [{ text: 'Skip' }]] });
     expect(toTextSends(out({}), labels)[0]!.replyMarkup).toEqual({ remove_keyboard: true });
   });
 

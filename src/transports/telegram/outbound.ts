@@ -54,19 +54,22 @@ function callbackData(choice: Choice, index: number): string {
 }
 
 function replyMarkup(m: OutboundMessage, labels: ShareLabels): ReplyMarkup | undefined {
+  if (m.ask === 'location' || m.ask === 'contact') {
+    const button =
+      m.ask === 'location'
+        ? { text: labels.location, request_location: true }
+        : { text: labels.contact, request_contact: true };
+    // One message carries one kind of keyboard: alongside a share button, choices ("Skip") become reply
+    // buttons whose text comes back typed, which the core matches by label.
+    const rows = [[button], ...(m.choices ?? []).map((c) => [{ text: c.label.slice(0, 64) }])];
+    return { keyboard: rows, resize_keyboard: true, one_time_keyboard: true };
+  }
   if (m.choices?.length) {
     return {
       inline_keyboard: m.choices.map((c, i) => [
         { text: c.label.slice(0, 64), callback_data: callbackData(c, i) },
       ]),
     };
-  }
-  if (m.ask === 'location' || m.ask === 'contact') {
-    const button =
-      m.ask === 'location'
-        ? { text: labels.location, request_location: true }
-        : { text: labels.contact, request_contact: true };
-    return { keyboard: [[button]], resize_keyboard: true, one_time_keyboard: true };
   }
   // A share keyboard left from an earlier question would otherwise stay under the text field.
   if (m.chat.kind === 'private') return { remove_keyboard: true };
