@@ -12,6 +12,7 @@ export interface PurgeCounts {
   volunteers: number;
   people: number;
   events: number;
+  dialogs: number;
   inbox: number;
   outbox: number;
 }
@@ -87,6 +88,8 @@ export class Housekeeping {
         run(`UPDATE people SET display_name = NULL, last_lat = NULL, last_lon = NULL, last_location_at = NULL
         WHERE last_seen < @cutoff AND (display_name IS NOT NULL OR last_lat IS NOT NULL)`),
       events: 0,
+      // Answers given in a dialog nobody finished (a dialog expires after 30 minutes anyway).
+      dialogs: run('DELETE FROM dialogs WHERE updated_at < @cutoff'),
       inbox: run(`UPDATE inbox SET message = '{"erased":true}'
         WHERE received_at < @cutoff AND state <> 'pending' AND message <> '{"erased":true}'`),
       outbox: run(`UPDATE outbox SET text = '', extra = NULL

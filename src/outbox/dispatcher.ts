@@ -111,14 +111,18 @@ export class Dispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops taking rows; resolves once every send in flight is marked. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking rows; resolves once every send in flight is marked, or after `graceMs` if a platform
+   * call hangs (its row stays `sending` and is sent again after the restart: the documented window).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
     for (const lane of this.lanes.values()) {
       if (lane.timer) clearTimeout(lane.timer);
       lane.wake?.();
     }
-    while ([...this.lanes.values()].some((l) => l.running || l.inFlight.size > 0))
+    const giveUpAt = Date.now() + graceMs;
+    while ([...this.lanes.values()].some((l) => l.running || l.inFlight.size > 0) && Date.now() < giveUpAt)
       await new Promise((r) => setTimeout(r, 10));
   }
 
@@ -200,10 +204,12 @@ export class Dispatcher {
   private async deliver(lane: Lane, message: DueMessage): Promise<void> {
     try {
       const result = await lane.transport.send(message);
+      // A send that outlived stop(): the ledger is closed, and the row, still `sending`, goes again.
+      if (!this.ledger.db.open) return;
       this.ledger.outbox.markSent(message.id, result.platformMessageId, this.clock());
       if (message.broadcastId !== undefined) this.options.onBroadcastSettled?.();
     } catch (err) {
-      this.failed(lane, message, err);
+      if (this.ledger.db.open) this.failed(lane, message, err);
     }
   }
 

@@ -192,3 +192,18 @@ describe('Telegram pacing', () => {
     await d.stop();
   });
 });
+
+describe('stopping', () => {
+  it('gives up on a send that hangs past the grace period; the row goes again after a restart', async () => {
+    h = setUp(1);
+    h.send(COORDINATOR, '/broadcast all Still here?');
+    const t = new FakeTransport();
+    t.answer = (m) => (m.chat.kind === 'group' ? 'hang' : 'ok');
+    const d = new Dispatcher(h.ledger, silentLog, { clock: h.clock.fn });
+    d.add(t);
+    d.start();
+    await settled(() => t.sent.length === 2);
+    await d.stop(50);
+    expect(groupRows(h)[0]!.state).toBe('sending');
+  });
+});
