@@ -1,18 +1,6 @@
 import { createHash } from 'node:crypto';
+import { SKILLS } from '../../src/core/skills.ts';
 import { Ledger } from '../../src/ledger/index.ts';
-
-export const SKILLS = [
-  'medical',
-  'search_rescue',
-  'boat',
-  'driver',
-  'logistics',
-  'cooking',
-  'shelter',
-  'translation',
-  'counselling',
-  'other',
-] as const;
 
 /** Daerah Istimewa Yogyakarta, roughly: where the generated volunteers live and the queries look. */
 export const DIY = { south: -8.2, north: -7.55, west: 110.0, east: 110.85 };
@@ -46,7 +34,8 @@ export interface LargeLedger {
 
 /**
  * Fills a new ledger file with `volunteers` volunteers and `events` chained events, in one transaction
- * of plain SQL (EventLog.append would take minutes for a million). The rows follow the chain rule of
+ * of plain SQL (EventLog.append would take minutes for a million); the volunteers table's triggers fill
+ * the geo index as they would for a sign-up. The rows follow the chain rule of
  * src/ledger/events.ts; the memory benchmark runs `verify` over them, so a drift would show at once.
  */
 export function buildLargeLedger(file: string, volunteers: number, events: number): LargeLedger {

@@ -32,10 +32,12 @@ const say = (sender: string, text: string, n: number) => ({
   at: now,
   content: { kind: 'text', text },
 });
-const texts = ['/need 20 water, 5 rice @ -7.80,110.36', '/help', '/status', '/start'];
+const texts = ['/need 20 water, 5 rice @ -7.80,110.36', '/tasks', '/help', '/status', '/start'];
 core.receive(
   Array.from({ length: 400 }, (_, i) => say(`telegram:${100_001 + i}`, texts[i % texts.length]!, i)),
 );
+for (let i = 0; i < 1000; i++)
+  ledger.volunteers.nearest(-8.2 + (i % 50) * 0.013, 110 + Math.floor(i / 50) * 0.04, { skill: 'boat' });
 const verified = ledger.events.verify();
 core.stop();
 ledger.close();

@@ -33,7 +33,7 @@ export async function memory(file: string, volunteers: number, events: number): 
       baseline: base.maxRssKB / 1024,
       baselineName: 'node + better-sqlite3',
       target: { kind: 'max', limit: 200 },
-      detail: `${volunteers.toLocaleString('en-US')} volunteers, ${events.toLocaleString('en-US')} events; 400 messages (/need, /help, /status, /start), then verify (${probe.verified.checked} events, ok)`,
+      detail: `${volunteers.toLocaleString('en-US')} volunteers, ${events.toLocaleString('en-US')} events; 400 messages from volunteers (/need, /tasks, /help, /status, /start), 1,000 nearest queries, then verify (${probe.verified.checked} events, ok)`,
     },
   ];
 }

@@ -70,7 +70,7 @@ export function table(figures: readonly Figure[]): string {
       f.name,
       `${fmt(f.value)} ${f.unit}`,
       f.baseline === null ? '-' : `${fmt(f.baseline)} ${f.unit} (${f.baselineName})`,
-      v.ratio === null ? '-' : `${v.ratio.toFixed(2)}x`,
+      v.ratio === null ? '-' : `${v.ratio < 0.1 ? v.ratio.toPrecision(2) : v.ratio.toFixed(2)}x`,
       v.target,
       v.met === null ? '-' : v.met ? 'met' : 'MISSED',
     ]);

@@ -5,9 +5,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { tempDir } from '../support/harness.ts';
+import { broadcast } from './broadcast.ts';
 import { buildLargeLedger, type LargeLedger } from './fixtures.ts';
 import { intake } from './intake.ts';
 import { memory } from './memory.ts';
+import { nearest } from './nearest.ts';
 import { type Figure, judge, table, writeResults } from './report.ts';
 import { startup } from './startup.ts';
 
@@ -34,6 +36,11 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
     const l = largeLedger();
     return memory(l.file, l.volunteers, l.events);
   },
+  nearest: () => {
+    const l = largeLedger();
+    return nearest(l.file, l.volunteers);
+  },
+  broadcast,
 };
 
 const wanted = process.argv.slice(2);

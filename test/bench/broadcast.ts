@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { Ledger } from '../../src/ledger/index.ts';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
+import { tempDir } from '../support/harness.ts';
+import { startWithFake, stopAll } from '../support/telegram-bot.ts';
+import type { Figure } from './report.ts';
+import { TelegramLimitsProxy } from './telegram-limits.ts';
+
+const GROUPS = 1_000;
+/** Telegram's limits with time shrunk tenfold: 30 messages per 100 ms overall, 20 per 6 s per group. */
+const SCALE = 0.1;
+const COORDINATOR = 4242;
+const TIMEOUT_MS = 120_000;
+
+function registerGroups(file: string): void {
+  const ledger = Ledger.open(file);
+  const now = Date.now();
+  ledger.transaction(() => {
+    ledger.people.ensure(`telegram:${COORDINATOR}`, now);
+    ledger.people.setRole(`telegram:${COORDINATOR}`, 'coordinator');
+    for (let i = 1; i <= GROUPS; i++) {
+      const chat = {
+        transport: 'telegram' as const,
+        chatId: String(-1_000_000_000_000 - i),
+        kind: 'group' as const,
+      };
+      ledger.groups.register(
+        chat,
+        { title: `Posko ${i}`, topics: ['sitrep'], area: null, registeredBy: 'bench' },
+        now,
+      );
+    }
+  });
+  ledger.close();
+}
+
+async function until(check: () => boolean): Promise<void> {
+  const t0 = performance.now();
+  while (!check()) {
+    if (performance.now() - t0 > TIMEOUT_MS) throw new Error('broadcast did not finish in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * One `/broadcast all ...` from a coordinator on Telegram to 1,000 registered groups, through the real
+ * process, its outbox and pacer, and the fake Bot API behind a proxy that answers 429 like Telegram
+ * when a limit is passed. The time from the first group message to the last is compared with the least
+ * the global limit allows: ceil(1000 / 30) - 1 full windows.
+ */
+export async function broadcast(): Promise<Figure[]> {
+  const tmp = tempDir('relief-bench-');
+  const fake = await FakeBotApi.start();
+  const proxy = await TelegramLimitsProxy.start(fake.apiRoot, SCALE);
+  try {
+    const file = path.join(tmp.dir, 'relief.db');
+    registerGroups(file);
+    await startWithFake(
+      { DATABASE_PATH: file, TELEGRAM_API_ROOT: proxy.apiRoot, PACING_TIME_SCALE: String(SCALE) },
+      fake,
+    );
+    const groupSends = () => proxy.sends.filter((s) => s.chatId.startsWith('-'));
+    fake.text(
+      FakeBotApi.user(COORDINATOR, 'en'),
+      '/broadcast all Water distribution at the Bantul post, 16:00',
+    );
+    await until(() => groupSends().length >= GROUPS);
+    const sends = groupSends();
+    const taken = sends.at(-1)!.at - sends[0]!.at;
+    const minimum = (Math.ceil(GROUPS / proxy.perSecond) - 1) * 1000 * SCALE;
+    const distinct = new Set(sends.map((s) => s.chatId)).size;
+    return [
+      {
+        id: 'broadcast.time',
+        name: `broadcast to ${GROUPS} groups`,
+        unit: 'ms',
+        value: taken,
+        baseline: minimum,
+        baselineName: 'least the limits allow',
+        target: { kind: 'max-ratio', ratio: 1.1 },
+        detail: `Telegram limits scaled by ${SCALE} (30 per ${1000 * SCALE} ms, 20 per group per ${60 * SCALE} s); first to last group message; ${distinct} distinct groups`,
+      },
+      {
+        id: 'broadcast.429',
+        name: 'broadcast, 429 answers',
+        unit: '',
+        value: proxy.tooMany,
+        baseline: null,
+        baselineName: '-',
+        target: { kind: 'equal', value: 0 },
+      },
+    ];
+  } finally {
+    await stopAll();
+    await proxy.close();
+    await fake.close();
+    tmp.cleanup();
+  }
+}

@@ -1,0 +1,67 @@
+import { Ledger } from '../../src/ledger/index.ts';
+import { pointInDiy, random } from './fixtures.ts';
+import { type Figure, percentile } from './report.ts';
+
+const QUERIES = 2_000;
+/** The full scan takes tens of milliseconds a query: fewer samples keep the bench short. */
+const BASELINE_QUERIES = 100;
+const SKILL = 'boat';
+const LIMIT = 10;
+
+function timed(count: number, query: (lat: number, lon: number) => unknown[]): number[] {
+  const rnd = random(7);
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { lat, lon } = pointInDiy(rnd);
+    const t0 = performance.now();
+    const found = query(lat, lon);
+    ms.push(performance.now() - t0);
+    if (found.length !== LIMIT) throw new Error(`nearest found ${found.length} volunteers, not ${LIMIT}`);
+  }
+  return ms.sort((a, b) => a - b);
+}
+
+/**
+ * `Volunteers.nearest` (the geo index) for the 10 nearest available volunteers with a skill, from random
+ * points in DIY, against one SQL query that scans every volunteer and sorts by distance.
+ */
+export async function nearest(file: string, volunteers: number): Promise<Figure[]> {
+  const ledger = Ledger.open(file);
+  try {
+    const fullScan = ledger.db.prepare(`SELECT id, lat, lon FROM volunteers
+      WHERE status = 'active' AND available = 1 AND lat IS NOT NULL
+        AND EXISTS (SELECT 1 FROM json_each(skills) WHERE value = @skill)
+      ORDER BY (lat - @lat) * (lat - @lat) + (lon - @lon) * (lon - @lon) * @cos2 LIMIT @limit`);
+    const scan = (lat: number, lon: number) =>
+      fullScan.all({ skill: SKILL, lat, lon, cos2: Math.cos((lat * Math.PI) / 180) ** 2, limit: LIMIT });
+    const index = (lat: number, lon: number) =>
+      ledger.volunteers.nearest(lat, lon, { skill: SKILL, limit: LIMIT });
+    timed(100, index);
+    const base = timed(BASELINE_QUERIES, scan);
+    const bot = timed(QUERIES, index);
+    const what = `${volunteers.toLocaleString('en-US')} volunteers (70 % available, 25 % per skill), ${LIMIT} nearest available '${SKILL}'`;
+    return [
+      {
+        id: 'nearest.p50',
+        name: 'nearest volunteers, p50',
+        unit: 'ms',
+        value: percentile(bot, 50),
+        baseline: percentile(base, 50),
+        baselineName: 'full-scan SQL',
+        target: null,
+        detail: `${what}; ${QUERIES} random points in DIY (baseline ${BASELINE_QUERIES})`,
+      },
+      {
+        id: 'nearest.p99',
+        name: 'nearest volunteers, p99',
+        unit: 'ms',
+        value: percentile(bot, 99),
+        baseline: percentile(base, 99),
+        baselineName: 'full-scan SQL',
+        target: { kind: 'max', limit: 5 },
+      },
+    ];
+  } finally {
+    ledger.close();
+  }
+}
