@@ -12,6 +12,7 @@ import { memory } from './memory.ts';
 import { nearest } from './nearest.ts';
 import { type Figure, judge, table, writeResults } from './report.ts';
 import { startup } from './startup.ts';
+import { webhook } from './webhook.ts';
 
 const VOLUNTEERS = 100_000;
 const EVENTS = 1_000_000;
@@ -40,6 +41,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
     const l = largeLedger();
     return nearest(l.file, l.volunteers);
   },
+  webhook,
   broadcast,
 };
 

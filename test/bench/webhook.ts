@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { tempDir } from '../support/harness.ts';
+import { freePort, startWithFake, stopAll } from '../support/telegram-bot.ts';
+import type { Figure } from './report.ts';
+
+const CONNECTIONS = 50;
+const SECONDS = 10;
+const SECRET = 'bench-webhook-secret';
+const WEBHOOK_PATH = '/telegram/webhook';
+
+/** node:http alone: reads the body, parses the JSON, answers 200. Its own process, like the bot's. */
+const BARE = `require('node:http').createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => { JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); });
+}).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('ready'));`;
+
+let nextUpdate = 1;
+/** Each request a new update from a new sender, so neither dedup nor flood control short-cuts it. */
+function update(): string {
+  const n = nextUpdate++;
+  const user = { id: 300_000 + n, is_bot: false, first_name: `U${n}`, language_code: 'id' };
+  return JSON.stringify({
+    update_id: 900_000 + n,
+    message: {
+      message_id: n,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user.id, type: 'private' },
+      from: user,
+      text: '/help',
+    },
+  });
+}
+
+async function load(url: string): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    requests: [{ setupRequest: (req) => ({ ...req, body: update() }) }],
+  });
+  return {
+    rate: result.requests.total / SECONDS,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function bare(): Promise<{ rate: number; p50: number; p99: number; errors: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', BARE, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    return await load(`http://127.0.0.1:${port}/`);
+  } finally {
+    child.kill();
+  }
+}
+
+/**
+ * Telegram updates posted to the bot's webhook (`npm start` with a token, webhook mode, fake Bot API
+ * for the replies) by 50 connections at once, against a bare node:http server on the same loopback.
+ */
+export async function webhook(): Promise<Figure[]> {
+  const base = await bare();
+  const tmp = tempDir('relief-bench-');
+  try {
+    const port = await freePort();
+    await startWithFake({
+      DATABASE_PATH: path.join(tmp.dir, 'relief.db'),
+      HTTP_PORT: String(port),
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    });
+    const bot = await load(`http://127.0.0.1:${port}${WEBHOOK_PATH}`);
+    const what = `${CONNECTIONS} connections for ${SECONDS} s, one '/help' update from a new sender per request`;
+    return [
+      {
+        id: 'webhook.rate',
+        name: 'webhook, updates/s',
+        unit: 'req/s',
+        value: bot.rate,
+        baseline: base.rate,
+        baselineName: 'bare node:http + JSON.parse',
+        target: { kind: 'min-ratio', ratio: 0.3 },
+        detail: `${what}; non-2xx or failed: ${bot.errors} (baseline ${base.errors})`,
+      },
+      {
+        id: 'webhook.p50',
+        name: 'webhook, p50 latency',
+        unit: 'ms',
+        value: bot.p50,
+        baseline: base.p50,
+        baselineName: 'bare node:http',
+        target: null,
+      },
+      {
+        id: 'webhook.p99',
+        name: 'webhook, p99 latency',
+        unit: 'ms',
+        value: bot.p99,
+        baseline: base.p99,
+        baselineName: 'bare node:http',
+        target: { kind: 'max', limit: 50 },
+      },
+    ];
+  } finally {
+    await stopAll();
+    tmp.cleanup();
+  }
+}
