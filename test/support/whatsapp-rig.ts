@@ -1,4 +1,5 @@
 import { Dispatcher, type Pacer, unpaced } from '../../src/outbox/dispatcher.ts';
+import { reportFinishedBroadcasts } from '../../src/schedule/rules/broadcasts.ts';
 import {
   type WhatsAppOptions,
   type WhatsAppState,
@@ -41,7 +42,12 @@ export class WhatsAppRig {
       reconnect: { firstMs: 1_000, maxMs: 8_000 },
       ...options,
     });
-    this.dispatcher = new Dispatcher(this.h.ledger, silentLog, { clock: this.h.clock.fn });
+    this.dispatcher = new Dispatcher(this.h.ledger, silentLog, {
+      clock: this.h.clock.fn,
+      // As main wires it: authors hear once every group has their broadcast.
+      onBroadcastSettled: () =>
+        setImmediate(() => this.h.core.runJob('broadcast-report', reportFinishedBroadcasts)),
+    });
     this.dispatcher.add(this.transport, pacer(this.transport));
     this.h.core.onOutbound(() => this.dispatcher.kick());
   }

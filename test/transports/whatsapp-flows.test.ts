@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WhatsAppPacer } from '../../src/outbox/pacing/whatsapp.ts';
 import { WhatsAppRig } from '../support/whatsapp-rig.ts';
 
@@ -11,7 +11,10 @@ const OWN_CARD =
   'BEGIN:VCARD\nVERSION:3.0\nFN:Sari\nTEL;type=CELL;waid=6281234567890:+62 812-3456-7890\nEND:VCARD';
 
 let rig: WhatsAppRig;
-afterEach(() => rig.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await rig.close();
+});
 
 describe('supply request over WhatsApp', () => {
   it('runs the /need dialog with numbered answers, a location share and the person’s own contact card', async () => {
@@ -67,5 +70,46 @@ describe('supply request over WhatsApp', () => {
     expect(announced).toContain('Supply request R-1');
     expect(announced).not.toMatch(/6281234567890|812-3456/);
     expect(rig.sentTo(SARI).at(-1)).toContain('checked by a coordinator');
+  });
+});
+
+describe('broadcast over WhatsApp', () => {
+  it('reaches each registered group paced apart, and tells the author when all have it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pacing = { minGapMs: 5_000, groupGapMs: 30_000, jitterMs: 0 };
+    rig = new WhatsAppRig({}, (t) => new WhatsAppPacer(pacing, () => t.health().state === 'ready'));
+    await rig.connect();
+    const { h } = rig;
+    const SECOND = '120363049999999999@g.us';
+    h.grant(`whatsapp:${BUDI}`, 'coordinator');
+    // Registration replies go at once: they answer the coordinator who just wrote.
+    await rig.say(GROUP, 'register rescue DIY/Bantul', BUDI);
+    await rig.say(SECOND, 'daftar semua', BUDI);
+    expect(h.count('groups')).toBe(2);
+
+    const start = h.clock.now;
+    const at = new Map<string, number>();
+    const record = () => {
+      for (const m of rig.clients.flatMap((c) => c.sent)) {
+        const key = `${m.chatId} ${m.content.slice(0, 20)}`;
+        if (!at.has(key)) at.set(key, h.clock.now - start);
+      }
+    };
+    rig.client.receive(
+      { from: BUDI, body: 'broadcast all Air bersih tiba di posko Imogiri 15:00' },
+      h.clock.now,
+    );
+    for (let t = 0; t < 50_000; t += 100) {
+      h.clock.advance(100);
+      await vi.advanceTimersByTimeAsync(100);
+      record();
+    }
+    expect([...at.entries()].filter(([k]) => !k.includes('This group'))).toEqual([
+      [`${BUDI} B-1 is on its way to`, 100],
+      // Each group heard the bot's registration answer at `start`: 30 s per group, 5 s between sends.
+      [`${GROUP} Air bersih tiba di p`, 30_000],
+      [`${SECOND} Air bersih tiba di p`, 35_000],
+      [`${BUDI} B-1 delivered: all 2`, 40_000],
+    ]);
   });
 });
