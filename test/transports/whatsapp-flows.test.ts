@@ -113,3 +113,45 @@ describe('broadcast over WhatsApp', () => {
     ]);
   });
 });
+
+describe('volunteer sign-up over WhatsApp', () => {
+  it('answers every step with numbers and a district name, consenting to the WhatsApp number itself', async () => {
+    rig = await new WhatsAppRig().connect();
+    expect((await rig.say(SARI, 'volunteer')).join()).toContain('What is your name?');
+    expect((await rig.say(SARI, 'Sari')).join()).toMatch(/\n1\. medical\n.*\n10\. other\n\(1-10\)$/s);
+    expect((await rig.say(SARI, '1,3')).join()).toContain('📍 📎 › Location / Lokasi');
+    expect((await rig.say(SARI, 'Imogiri')).join()).toContain('Which languages');
+    expect((await rig.say(SARI, '1')).join()).toMatch(/this number \(\+6281234567890\)\?\n\n1\. Yes\n2\. No/);
+    expect((await rig.say(SARI, '1')).join()).toContain('You are volunteer V-1');
+    const row = rig.h.ledger.db.prepare('SELECT person_id, skills, area, phone FROM volunteers').get();
+    expect(row).toEqual({
+      person_id: `whatsapp:${SARI}`,
+      skills: '["medical","boat"]',
+      area: 'DIY/Bantul/Imogiri',
+      phone: '+6281234567890',
+    });
+  });
+});
+
+describe('rescue over WhatsApp', () => {
+  it('a location share followed by a bare SOS opens a case at once; numbers enrich it', async () => {
+    rig = await new WhatsAppRig().connect();
+    await rig.say(BUDI, { type: 'location', location: { latitude: -7.93, longitude: 110.39 } });
+    const opened = await rig.say(BUDI, 'SOS');
+    expect(opened[0]).toContain('Your rescue report is S-1');
+    expect(opened[1]).toMatch(/How many people.*\n\n1\. skip$/s);
+    expect((await rig.say(BUDI, '4')).join()).toMatch(/\n1\. injured\n.*\n7\. none of these\n\(1-7\)$/s);
+    expect((await rig.say(BUDI, '1, 5')).join()).toContain('S-1: 4 people; injured, trapped');
+    const row = rig.h.ledger.db
+      .prepare('SELECT reporter, lat, lon, area, people_count, conditions FROM rescues')
+      .get();
+    expect(row).toEqual({
+      reporter: `whatsapp:${BUDI}`,
+      lat: -7.93,
+      lon: 110.39,
+      area: 'DIY/Bantul/Imogiri',
+      people_count: 4,
+      conditions: '["injured","trapped"]',
+    });
+  });
+});
