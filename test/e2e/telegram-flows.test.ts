@@ -85,4 +85,42 @@ describe('Telegram flows', () => {
     expect(announcement).not.toContain('-7.9271');
     await fake.waitFor(() => fake.callsOf('answerCallbackQuery').length >= 3);
   });
+
+  /** The first message to `chatId` whose text matches, once it has been sent. */
+  function said(chatId: number, pattern: RegExp): Promise<ApiCall> {
+    return fake.waitFor(() =>
+      fake
+        .callsOf('sendMessage')
+        .find(
+          (c) =>
+            !c.failed && String(c.params.chat_id) === String(chatId) && pattern.test(String(c.params.text)),
+        ),
+    );
+  }
+
+  it('takes a rescue report from a location share and "SOS", enriched through buttons, and alerts the group', async () => {
+    const group: FakeChat = { id: -100888, type: 'group', title: 'Tim SAR' };
+    fake.text(ADMIN, '/register rescue Bantul', group);
+    await said(group.id, /G-\d+/);
+
+    const budi = FakeBotApi.user(702, 'en');
+    fake.message(budi, { location: { latitude: -7.9271, longitude: 110.3937 } });
+    fake.text(budi, 'SOS');
+    const people = await said(budi.id, /How many people/);
+    expect(String(fake.sentTo(budi.id).join('\n'))).toMatch(/S-\d+/);
+    fake.press(budi, (people.params.reply_markup as Markup).inline_keyboard!.flat().at(-1)!.callback_data);
+    const conditions = await said(budi.id, /Does any of this apply/);
+    const buttons = (conditions.params.reply_markup as Markup).inline_keyboard!.flat();
+    fake.press(budi, buttons.find((b) => b.callback_data === 'injured')!.callback_data);
+
+    const contact = await said(budi.id, /phone number rescuers can call/);
+    const keyboard = (contact.params.reply_markup as Markup).keyboard!;
+    expect(keyboard[0]![0]).toMatchObject({ request_contact: true });
+    // The "skip" choice rides along as a reply button: its label comes back as typed text.
+    fake.text(budi, (keyboard[1]![0] as { text: string }).text);
+    await said(budi.id, /Thank you\. S-\d+/);
+
+    const alert = String((await said(group.id, /S-\d+/)).params.text);
+    expect(alert).not.toContain('-7.9271');
+  });
 });
