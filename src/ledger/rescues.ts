@@ -243,4 +243,42 @@ export class Rescues {
     this.events.append(actor, { kind: 'rescue.rescued', subject: ref(id) });
     return this.get(id)!;
   }
+
+  /**
+   * A coordinator gives the case to a volunteer (or to another one). Assigning implies the case was seen,
+   * so it also counts as the acknowledgement when there was none. Undefined when the case has ended.
+   */
+  assign(actor: Actor, id: number, volunteerId: number): RescueCase | undefined {
+    const changed = this.db
+      .prepare(
+        `UPDATE rescues SET status = 'team_assigned', assigned_volunteer = @volunteer, updated_at = @at,
+           acknowledged_at = COALESCE(acknowledged_at, @at), acknowledged_by = COALESCE(acknowledged_by, @by)
+         WHERE id = @id AND ${ACTIVE_SQL}`,
+      )
+      .run({ id, volunteer: volunteerId, at: actor.at, by: actor.id }).changes;
+    if (changed === 0) return undefined;
+    this.events.append(actor, {
+      kind: 'rescue.team_assigned',
+      subject: ref(id),
+      payload: { volunteer: `V-${volunteerId}`, by: 'assign' },
+    });
+    return this.get(id)!;
+  }
+
+  /** Ends the case for good, from any state but closed, keeping the reason. */
+  close(actor: Actor, id: number, reason: string): RescueCase | undefined {
+    const before = this.get(id);
+    const changed = this.db
+      .prepare(
+        `UPDATE rescues SET status = 'closed', status_reason = ?, updated_at = ? WHERE id = ? AND status != 'closed'`,
+      )
+      .run(reason || null, actor.at, id).changes;
+    if (changed === 0 || !before) return undefined;
+    this.events.append(actor, {
+      kind: 'rescue.closed',
+      subject: ref(id),
+      payload: { from: before.status, reason: reason || null },
+    });
+    return this.get(id)!;
+  }
 }

@@ -105,3 +105,65 @@ describe('/rescued', () => {
     expect(h.say(COORDINATOR, '/rescued S-1')).toContain('already marked rescued');
   });
 });
+
+describe('/assign and /close on a rescue case', () => {
+  function withVolunteers() {
+    const db = h.ledger.db;
+    for (const [id, name] of [
+      [40, 'Tim Perahu'],
+      [41, 'Tim SAR'],
+    ] as const)
+      db.prepare(
+        `INSERT INTO volunteers (id, person_id, name, area, created_at, updated_at)
+         VALUES (?, ?, ?, 'DIY/Bantul', 0, 0)`,
+      ).run(id, `telegram:${id}`, name);
+  }
+
+  it('gives the volunteer everything, tells the reporter and the groups, and stops escalation', () => {
+    setup();
+    withVolunteers();
+    const rows = h.send(COORDINATOR, '/assign S-1 V-40');
+    expect(to(rows, '900')[0]).toContain('S-1 is assigned to V-40 (Tim Perahu)');
+    const team = to(rows, '40')[0]!;
+    expect(team).toContain('Jl. Imogiri Timur km 8');
+    expect(team).toContain('081234567890');
+    expect(to(rows, '1')[0]).toContain('A rescue team (Tim Perahu)');
+    expect(to(rows, '-100')[0]).toContain('has a team: V-40');
+    expect(to(rows, '-100')[0]).not.toContain('0812');
+    expect(h.ledger.rescues.get(1)).toMatchObject({
+      status: 'team_assigned',
+      assigned_volunteer: 40,
+      acknowledged_by: COORDINATOR,
+    });
+    expect(h.ledger.rescues.overdue(h.clock.now + 86_400_000, 60_000)).toEqual([]);
+    expect(h.ledger.events.forSubject('S-1').at(-1)!.kind).toBe('rescue.team_assigned');
+  });
+
+  it('hands the case to another team, telling the first; refuses the same team twice', () => {
+    setup();
+    withVolunteers();
+    h.send(COORDINATOR, '/assign S-1 V-40');
+    expect(h.say(COORDINATOR, '/assign S-1 V-40')).toContain('already assigned to V-40');
+    const rows = h.send(COORDINATOR, '/tugaskan S-1 V-41');
+    expect(to(rows, '40')[0]).toContain('given to another team');
+    expect(to(rows, '41')[0]).toContain('Rescue S-1 is yours');
+    expect(h.say(COORDINATOR, '/assign S-1 V-99')).toContain('no volunteer V-99');
+  });
+
+  it('/close ends the case with its reason; the reporter, the team and the groups hear it', () => {
+    setup();
+    withVolunteers();
+    h.send(COORDINATOR, '/assign S-1 V-40');
+    const rows = h.send(COORDINATOR, '/close S-1 false alarm, family reached by phone');
+    expect(to(rows, '900')[0]).toContain('S-1 is closed');
+    expect(to(rows, '1')[0]).toContain('(false alarm, family reached by phone)');
+    expect(to(rows, '40')[0]).toContain('need not go');
+    expect(to(rows, '-100')[0]).toContain('closed');
+    expect(h.ledger.rescues.get(1)).toMatchObject({
+      status: 'closed',
+      status_reason: 'false alarm, family reached by phone',
+    });
+    expect(h.say(COORDINATOR, '/close S-1 again')).toContain('closed: nothing changed');
+    expect(h.say(COORDINATOR, '/assign S-1 V-41')).toContain('closed: nothing changed');
+  });
+});

@@ -133,3 +133,17 @@ rescue-wrong-status = { $ref } is { $status ->
        *[closed] closed
     }: nothing changed.
 rescue-not-yours = Only the reporter, the assigned team or a coordinator can change { $ref }.
+
+rescue-assigned = { $ref } is assigned to { $volunteer } ({ $name }). They have the full details; the reporter is told.
+rescue-already-assigned = { $ref } is already assigned to { $volunteer }.
+rescue-assigned-team =
+    🚤 Rescue { $ref } is yours. Go here:
+    { rescue-summary-full }
+    When everyone is safe: /done { $ref }
+rescue-unassigned-team = { $ref } was given to another team. You need not go.
+rescue-team-assigned-reporter = 🚤 A rescue team ({ $name }) is assigned to your report { $ref }. Stay where you are if it is safe, and keep your phone on.
+rescue-team-assigned-group = 🚤 Rescue { $ref } ({ $area }) has a team: { $volunteer }.
+rescue-closed = { $ref } is closed.
+rescue-closed-reporter = Your rescue report { $ref } is closed ({ $reason }). If you still need help, send SOS.
+rescue-closed-team = { $ref } is closed: you need not go.
+rescue-closed-group = Rescue { $ref } ({ $area }) is closed: no team is needed.

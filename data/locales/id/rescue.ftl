@@ -133,3 +133,17 @@ rescue-wrong-status = { $ref } { $status ->
        *[closed] sudah ditutup
     }: tidak ada yang berubah.
 rescue-not-yours = Hanya pelapor, tim yang ditugaskan, atau koordinator yang bisa mengubah { $ref }.
+
+rescue-assigned = { $ref } ditugaskan ke { $volunteer } ({ $name }). Mereka sudah menerima rincian lengkap; pelapor sudah diberi tahu.
+rescue-already-assigned = { $ref } sudah ditugaskan ke { $volunteer }.
+rescue-assigned-team =
+    🚤 Penyelamatan { $ref } ditugaskan kepada Anda. Menuju ke sini:
+    { rescue-summary-full }
+    Jika semua sudah selamat: /selesai { $ref }
+rescue-unassigned-team = { $ref } dialihkan ke tim lain. Anda tidak perlu berangkat.
+rescue-team-assigned-reporter = 🚤 Tim penyelamat ({ $name }) sudah ditugaskan untuk laporan Anda { $ref }. Tetaplah di tempat jika aman, dan biarkan HP Anda menyala.
+rescue-team-assigned-group = 🚤 Penyelamatan { $ref } ({ $area }) sudah ada timnya: { $volunteer }.
+rescue-closed = { $ref } sudah ditutup.
+rescue-closed-reporter = Laporan darurat Anda { $ref } sudah ditutup ({ $reason }). Jika masih butuh bantuan, kirim SOS.
+rescue-closed-team = { $ref } sudah ditutup: Anda tidak perlu berangkat.
+rescue-closed-group = Penyelamatan { $ref } ({ $area }) sudah ditutup: tidak perlu tim.
