@@ -63,9 +63,10 @@ describe('the supply request state machine', () => {
     }
   }
 
-  it('refuses an S-n reference on /assign and /close with "not a supply request"', () => {
-    expect(h.say(COORDINATOR, '/assign S-3 V-1')).toContain('S-3 is not a supply request');
-    expect(h.say(COORDINATOR, '/close S-3 done')).toContain('S-3 is not a supply request');
+  // S-n has its own branch (rescue cases); any other kind of reference is refused.
+  it('refuses a B-n reference on /assign and /close with "not a supply request"', () => {
+    expect(h.say(COORDINATOR, '/assign B-3 V-1')).toContain('B-3 is not a supply request');
+    expect(h.say(COORDINATOR, '/close B-3 done')).toContain('B-3 is not a supply request');
     expect(h.say(COORDINATOR, '/tutup R-99')).toContain('There is no request R-99');
     expect(h.say(COORDINATOR, '/assign R-99 V-1')).toContain('There is no request R-99');
   });
