@@ -36,3 +36,9 @@ describe('message catalogs', () => {
     }
   });
 });
+
+describe('formatting', () => {
+  it('renders a message whose variables were not given, instead of throwing', () => {
+    expect(catalog.t('en', 'error-usage')).toContain('Use it like this');
+  });
+});

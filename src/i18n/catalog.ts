@@ -57,7 +57,10 @@ export class Catalog implements Translator {
       const bundle = this.bundles.get(lang);
       const message = bundle?.getMessage(key);
       if (bundle && message?.value) {
-        return bundle.formatPattern(message.value, args as Record<string, FluentVariable>);
+        // Without an errors array Fluent throws on a missing variable; a message with a `{$gap}` is
+        // better than an apology for an internal error.
+        const errors: Error[] = [];
+        return bundle.formatPattern(message.value, args as Record<string, FluentVariable>, errors);
       }
     }
     return key;
