@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { hidePhoneNumbers } from './core/privacy.ts';
 
 /**
  * Personal data never reaches the logs: message contents, phone numbers, names and exact locations are
@@ -12,6 +13,7 @@ export const REDACT_PATHS = [
   'lat',
   'lon',
   'address',
+  'notes',
   '*.text',
   '*.phone',
   '*.contact',
@@ -20,15 +22,37 @@ export const REDACT_PATHS = [
   '*.lat',
   '*.lon',
   '*.address',
+  '*.notes',
   '*.content',
   'message.content',
   'message.sender.displayName',
 ];
 
-/** Logs go to stderr: on the console transport stdout is the chat itself. */
-export function createLogger(level: string, destination: number = 2): Logger {
+/**
+ * Logs go to stderr: on the console transport stdout is the chat itself. Besides the redacted fields,
+ * a phone number inside a log line's message or an error's text is masked too (a platform error may
+ * quote the chat it failed on).
+ */
+export function createLogger(level: string, destination: number | DestinationStream = 2): Logger {
   return pino(
-    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
-    pino.destination(destination),
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? hidePhoneNumbers(a) : a)) as Parameters<typeof method>,
+          );
+        },
+      },
+      serializers: {
+        err: (err: Error) => {
+          const s = pino.stdSerializers.err(err);
+          return { ...s, message: hidePhoneNumbers(s.message), stack: hidePhoneNumbers(s.stack ?? '') };
+        },
+      },
+    },
+    typeof destination === 'number' ? pino.destination(destination) : destination,
   );
 }

@@ -5,6 +5,8 @@ import { type Config, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './core/areas.ts';
 import { Core } from './core/engine.ts';
 import type { Transport } from './core/transport.ts';
+import { databaseHealth } from './http/health.ts';
+import { Metrics } from './http/metrics.ts';
 import { HttpServer, readBody, sendJson } from './http/server.ts';
 import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
@@ -26,6 +28,7 @@ export interface App {
   scheduler: Scheduler;
   transports: Transport[];
   http: HttpServer;
+  metrics: Metrics;
   log: Logger;
   stop(reason: string): Promise<void>;
 }
@@ -64,10 +67,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const scheduler = new Scheduler(core, ledger, config.TZ, log.child({ part: 'schedule' }));
   const transports: Transport[] = [];
   const http = new HttpServer(log.child({ part: 'http' }));
-  http.addHealthCheck({
-    name: 'database',
-    check: () => (ledger.db.open ? { ok: true, state: 'open' } : { ok: false, state: 'closed' }),
-  });
+  http.addHealthCheck(databaseHealth(ledger));
+  const metrics = new Metrics(ledger);
+  metrics.serve(http);
   let stopping: Promise<void> | undefined;
   const app: App = {
     config,
@@ -77,6 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     scheduler,
     transports,
     http,
+    metrics,
     log,
     stop: (reason) => {
       stopping ??= stopApp(app, reason);
@@ -102,7 +105,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   if (config.TELEGRAM_BOT_TOKEN) transports.push(telegram(config, core, translator, http, log));
   for (const t of transports) {
-    dispatcher.add(t, pacerFor(t.name, config));
+    dispatcher.add(t, metrics.countThrottling(t.name, pacerFor(t.name, config)));
     http.addHealthCheck({ name: t.name, check: () => t.health() });
   }
   if (config.WHATSAPP_ENABLED) await addWhatsApp(app);
@@ -146,7 +149,13 @@ async function addWhatsApp(app: App): Promise<void> {
     groupGapMs: config.WHATSAPP_GROUP_GAP_MS,
     jitterMs: config.WHATSAPP_JITTER_MS,
   };
-  dispatcher.add(whatsapp, new WhatsAppPacer(pacing, () => whatsapp.health().state === 'ready'));
+  dispatcher.add(
+    whatsapp,
+    app.metrics.countThrottling(
+      'whatsapp',
+      new WhatsAppPacer(pacing, () => whatsapp.health().state === 'ready'),
+    ),
+  );
   http.addHealthCheck({ name: 'whatsapp', check: () => whatsapp.health() });
   http.route('GET', '/whatsapp/qr', qrPage(whatsapp));
   http.route('GET', '/whatsapp/qr.png', qrImage(whatsapp));
@@ -183,13 +192,29 @@ async function drainThen(app: App): Promise<void> {
   await app.dispatcher.whenIdle();
 }
 
-/** Graceful stop: no new intake, in-flight deliveries finish, the database closes. */
+/** How long a stop waits for sends in flight; a platform that hangs must not stop the stop. */
+const STOP_DELIVERY_MS = 10_000;
+
+/**
+ * Graceful stop: no new intake, in-flight deliveries finish (bounded), the database closes. Handlers are
+ * synchronous transactions, so none is ever cut in half; a send still out after the bound stays
+ * `sending` and goes again at the next start.
+ */
 async function stopApp(app: App, reason: string): Promise<void> {
   app.log.info({ reason }, 'stopping');
   await Promise.allSettled(app.transports.map((t) => t.stop()));
   app.scheduler.stop();
   app.core.stop();
-  await app.dispatcher.stop();
+  let bound: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    app.dispatcher.stop().then(() => true),
+    new Promise<false>((resolve) => {
+      bound = setTimeout(() => resolve(false), STOP_DELIVERY_MS);
+    }),
+  ]);
+  clearTimeout(bound);
+  if (!finished)
+    app.log.warn({ ms: STOP_DELIVERY_MS }, 'sends still in flight at stop; they go again at start');
   await app.http.close();
   app.ledger.close();
 }

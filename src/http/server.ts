@@ -24,8 +24,15 @@ export class HttpServer {
   constructor(private readonly log: Logger) {
     this.route('GET', '/healthz', (_req, res) => {
       const results = Object.fromEntries(this.checks.map((c) => [c.name, c.check()]));
-      const ok = Object.values(results).every((r) => r.ok);
-      sendJson(res, ok ? 200 : 503, { ok, ...results });
+      const down = Object.entries(results).filter(([, r]) => !r.ok);
+      const reason = down
+        .map(([name, r]) => `${name}: ${r.state}${r.detail ? ` (${r.detail})` : ''}`)
+        .join('; ');
+      sendJson(res, down.length === 0 ? 200 : 503, {
+        ok: down.length === 0,
+        ...(reason ? { reason } : {}),
+        ...results,
+      });
     });
   }
 

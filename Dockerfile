@@ -1,0 +1,45 @@
+# relief-bot: one image for every transport. Build: docker build -t relief-bot .
+# The app runs its TypeScript through tsx (a runtime dependency), so there is no compile step.
+
+# --- build: native modules (better-sqlite3) need a compiler when no prebuilt binary fits ---
+FROM node:20-bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+# whatsapp-web.js pulls in puppeteer; the runtime uses Debian's chromium instead of a downloaded one.
+ENV PUPPETEER_SKIP_DOWNLOAD=true
+COPY package.json package-lock.json .puppeteerrc.cjs ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY src ./src
+COPY commands ./commands
+COPY data/locales ./data/locales
+COPY data/areas ./data/areas
+COPY tsconfig.json README.md ./
+
+# --- runtime ---
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends chromium fonts-noto-color-emoji tini \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    CHROMIUM_PATH=/usr/bin/chromium \
+    PUPPETEER_SKIP_DOWNLOAD=true \
+    PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
+    DATABASE_PATH=/app/data/relief.db \
+    WHATSAPP_SESSION_DIR=/app/data/wwebjs \
+    HTTP_HOST=0.0.0.0 \
+    HTTP_PORT=8080
+WORKDIR /app
+COPY --from=build /app /app
+# The ledger, exports and the WhatsApp session live in data/: owned by the unprivileged user, kept in a volume.
+RUN mkdir -p /app/data/exports /app/data/wwebjs && chown -R node:node /app/data
+USER node
+VOLUME ["/app/data"]
+EXPOSE 8080
+# node:20-slim has no curl; Node 20's fetch does the check.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# tini forwards SIGTERM to node, which stops gracefully (intake off, in-flight work finished, database closed).
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "src/relief-bot.js", "start"]
