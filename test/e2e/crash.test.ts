@@ -14,7 +14,9 @@ import { type Running, startWithFake, stopAll } from '../support/telegram-bot.ts
  * between commit and reply (replies held back by a failing API), and mid-broadcast.
  */
 
-const SENDERS = 50;
+/** `npm run soak` sets SOAK_SCALE (10: 5,000 messages from 500 senders); `npm test` runs the short form. */
+const SCALE = Math.max(1, Number(process.env.SOAK_SCALE ?? 1));
+const SENDERS = 50 * SCALE;
 const PER_SENDER = 10;
 const GROUPS = 30;
 const ADMIN = FakeBotApi.user(900, 'en');
@@ -46,7 +48,7 @@ function db<T>(fn: (d: Database.Database) => T): T {
 }
 const scalar = (sql: string) => db((d) => d.prepare(sql).pluck().get() as number);
 
-async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+async function until(check: () => boolean, what: string, timeoutMs = 120_000 * SCALE): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -63,99 +65,108 @@ async function kill(bot: Running): Promise<void> {
 const successfulSends = () => fake.callsOf('sendMessage').filter((c) => !c.failed);
 
 describe('SIGKILL mid-burst', () => {
-  it('loses no acknowledged message, handles none twice, and repeats at most the sends in flight', async () => {
-    let kills = 0;
-    const users = Array.from({ length: SENDERS }, (_, i) => FakeBotApi.user(10_000 + i, 'en'));
-    const burst = (from: number, to: number) => {
-      for (let n = from; n < to; n++) {
-        for (const u of users)
-          fake.text(u, `/need ${items[n % items.length]}, ${n + 1} rice @ -7.8${n},110.36`);
-      }
-    };
+  it(
+    'loses no acknowledged message, handles none twice, and repeats at most the sends in flight',
+    async () => {
+      let kills = 0;
+      const users = Array.from({ length: SENDERS }, (_, i) => FakeBotApi.user(10_000 + i, 'en'));
+      const burst = (from: number, to: number) => {
+        for (let n = from; n < to; n++) {
+          for (const u of users)
+            fake.text(u, `/need ${items[n % items.length]}, ${n + 1} rice @ -7.8${n},110.36`);
+        }
+      };
 
-    // 1. Mid-intake: half the burst is waiting, the other half arrives while the bot works.
-    burst(0, PER_SENDER / 2);
-    let bot = await startWithFake(env, fake);
-    burst(PER_SENDER / 2, PER_SENDER);
-    await until(() => scalar("SELECT COUNT(*) FROM inbox WHERE state = 'done'") >= 150, '150 handled');
-    await kill(bot);
-    kills++;
+      // 1. Mid-intake: half the burst is waiting, the other half arrives while the bot works.
+      burst(0, PER_SENDER / 2);
+      let bot = await startWithFake(env, fake);
+      burst(PER_SENDER / 2, PER_SENDER);
+      await until(() => scalar("SELECT COUNT(*) FROM inbox WHERE state = 'done'") >= 150, '150 handled');
+      await kill(bot);
+      kills++;
 
-    // 2. Between commit and reply: everything is handled, but the API refuses to take replies.
-    fake.fail('sendMessage', { code: 502 }, 100_000);
-    bot = await startWithFake(env, fake);
-    await until(() => scalar('SELECT COUNT(*) FROM inbox') === SENDERS * PER_SENDER, 'every update recorded');
-    await until(
-      () => scalar("SELECT COUNT(*) FROM inbox WHERE state = 'pending'") === 0,
-      'every update handled',
-    );
-    await kill(bot);
-    kills++;
-    fake.clearFailures();
+      // 2. Between commit and reply: everything is handled, but the API refuses to take replies.
+      fake.fail('sendMessage', { code: 502 }, 100_000);
+      bot = await startWithFake(env, fake);
+      await until(
+        () => scalar('SELECT COUNT(*) FROM inbox') === SENDERS * PER_SENDER,
+        'every update recorded',
+      );
+      await until(
+        () => scalar("SELECT COUNT(*) FROM inbox WHERE state = 'pending'") === 0,
+        'every update handled',
+      );
+      await kill(bot);
+      kills++;
+      fake.clearFailures();
 
-    // 3. Mid-broadcast, at the real pace so the kill lands while groups are still being sent to.
-    bot = await startWithFake({ ...env, PACING_TIME_SCALE: '1' }, fake);
-    const groups: FakeChat[] = Array.from({ length: GROUPS }, (_, i) => ({
-      id: -100_000 - i,
-      type: 'supergroup',
-      title: `Posko ${i}`,
-    }));
-    for (const g of groups) fake.text(ADMIN, '/register supply', g);
-    await until(() => scalar('SELECT COUNT(*) FROM groups') === GROUPS, 'groups registered');
-    const text = 'Clean water arrives at the Imogiri post at 15:00';
-    fake.text(ADMIN, `/broadcast all ${text}`);
-    const toGroups = () => successfulSends().filter((c) => String(c.params.text).includes(text)).length;
-    await until(() => toGroups() >= 3, 'the broadcast under way');
-    await kill(bot);
-    kills++;
+      // 3. Mid-broadcast, at the real pace so the kill lands while groups are still being sent to.
+      bot = await startWithFake({ ...env, PACING_TIME_SCALE: '1' }, fake);
+      const groups: FakeChat[] = Array.from({ length: GROUPS }, (_, i) => ({
+        id: -100_000 - i,
+        type: 'supergroup',
+        title: `Posko ${i}`,
+      }));
+      for (const g of groups) fake.text(ADMIN, '/register supply', g);
+      await until(() => scalar('SELECT COUNT(*) FROM groups') === GROUPS, 'groups registered');
+      const text = 'Clean water arrives at the Imogiri post at 15:00';
+      fake.text(ADMIN, `/broadcast all ${text}`);
+      const toGroups = () => successfulSends().filter((c) => String(c.params.text).includes(text)).length;
+      await until(() => toGroups() >= 3, 'the broadcast under way');
+      await kill(bot);
+      kills++;
 
-    // 4. The last start finishes everything.
-    bot = await startWithFake(env, fake);
-    await until(
-      () =>
-        fake.unconfirmed() === 0 &&
-        scalar("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')") === 0,
-      'everything confirmed and sent',
-      180_000,
-    );
-    expect(await bot.stop()).toBe(true);
+      // 4. The last start finishes everything.
+      bot = await startWithFake(env, fake);
+      await until(
+        () =>
+          fake.unconfirmed() === 0 &&
+          scalar("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')") === 0,
+        'everything confirmed and sent',
+        180_000 * SCALE,
+      );
+      expect(await bot.stop()).toBe(true);
 
-    const total = SENDERS * PER_SENDER;
-    const recorded = scalar("SELECT COUNT(*) FROM inbox WHERE sender LIKE 'telegram:100__'");
-    const requests = scalar('SELECT COUNT(*) FROM requests');
-    const created = scalar("SELECT COUNT(DISTINCT message_ref) FROM events WHERE kind = 'request.created'");
-    const replyTexts = successfulSends()
-      .filter((c) => Number(c.params.chat_id) >= 10_000)
-      .map((c) => `${c.params.chat_id}|${c.params.text}`);
-    const repeatedReplies = replyTexts.length - new Set(replyTexts).size;
-    const broadcastTo = successfulSends()
-      .filter((c) => String(c.params.text).includes(text))
-      .map((c) => String(c.params.chat_id));
-    const repeatedBroadcast = broadcastTo.length - new Set(broadcastTo).size;
-    const lost = total - recorded;
-    console.log(
-      `crash test: kills=${kills} messages=${total} recorded=${recorded} lost=${lost} doubled=${requests - created} ` +
-        `requests=${requests} replies=${replyTexts.length} repeated_replies=${repeatedReplies} ` +
-        `broadcast_groups=${new Set(broadcastTo).size}/${GROUPS} repeated_broadcast=${repeatedBroadcast}`,
-    );
+      const total = SENDERS * PER_SENDER;
+      const recorded = scalar(
+        `SELECT COUNT(*) FROM inbox WHERE sender IN (${users.map((u) => `'telegram:${u.id}'`).join(',')})`,
+      );
+      const requests = scalar('SELECT COUNT(*) FROM requests');
+      const created = scalar("SELECT COUNT(DISTINCT message_ref) FROM events WHERE kind = 'request.created'");
+      const replyTexts = successfulSends()
+        .filter((c) => Number(c.params.chat_id) >= 10_000 && Number(c.params.chat_id) < 100_000)
+        .map((c) => `${c.params.chat_id}|${c.params.text}`);
+      const repeatedReplies = replyTexts.length - new Set(replyTexts).size;
+      const broadcastTo = successfulSends()
+        .filter((c) => String(c.params.text).includes(text))
+        .map((c) => String(c.params.chat_id));
+      const repeatedBroadcast = broadcastTo.length - new Set(broadcastTo).size;
+      const lost = total - recorded;
+      console.log(
+        `crash test: kills=${kills} messages=${total} recorded=${recorded} lost=${lost} doubled=${requests - created} ` +
+          `requests=${requests} replies=${replyTexts.length} repeated_replies=${repeatedReplies} ` +
+          `broadcast_groups=${new Set(broadcastTo).size}/${GROUPS} repeated_broadcast=${repeatedBroadcast}`,
+      );
 
-    expect(lost).toBe(0);
-    expect(requests).toBe(total);
-    expect(created).toBe(total);
-    // Every request got its reference back, exactly once but for the sends in flight at a kill.
-    expect(new Set(replyTexts.filter((t) => /R-\d+/.test(t))).size).toBe(total);
-    expect(new Set(broadcastTo).size).toBe(GROUPS);
-    // The at-least-once window: a row marked `sending` when the process died is sent again. The
-    // Telegram lane has at most 8 sends in flight.
-    expect(repeatedReplies + repeatedBroadcast).toBeLessThanOrEqual(kills * 8);
+      expect(lost).toBe(0);
+      expect(requests).toBe(total);
+      expect(created).toBe(total);
+      // Every request got its reference back, exactly once but for the sends in flight at a kill.
+      expect(new Set(replyTexts.filter((t) => /R-\d+/.test(t))).size).toBe(total);
+      expect(new Set(broadcastTo).size).toBe(GROUPS);
+      // The at-least-once window: a row marked `sending` when the process died is sent again. The
+      // Telegram lane has at most 8 sends in flight.
+      expect(repeatedReplies + repeatedBroadcast).toBeLessThanOrEqual(kills * 8);
 
-    const verify = await collect(
-      spawn(process.execPath, ['src/relief-bot.js', 'verify'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, ...env },
-      }),
-    );
-    expect(verify.stdout).toMatch(/^ok: \d+ events checked/);
-    expect(db((d) => d.pragma('integrity_check', { simple: true }))).toBe('ok');
-  }, 600_000);
+      const verify = await collect(
+        spawn(process.execPath, ['src/relief-bot.js', 'verify'], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, ...env },
+        }),
+      );
+      expect(verify.stdout).toMatch(/^ok: \d+ events checked/);
+      expect(db((d) => d.pragma('integrity_check', { simple: true }))).toBe('ok');
+    },
+    600_000 * SCALE,
+  );
 });
