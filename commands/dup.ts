@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import { RefArgs } from './supply/args.ts';
+import { leadingRef, RefArgs } from './supply/args.ts';
 import { findRequest } from './supply/format.ts';
 import { markDuplicate } from './supply/moves.ts';
 
@@ -11,6 +11,6 @@ export default defineCommand({
   args: RefArgs,
   run(ctx, { target, rest }) {
     if (!rest) throw new UserError('error-usage', { usage: ctx.t('cmd-dup-usage') });
-    return markDuplicate(ctx, findRequest(ctx, target), findRequest(ctx, rest));
+    return markDuplicate(ctx, findRequest(ctx, target), findRequest(ctx, leadingRef(rest)));
   },
 });

@@ -13,3 +13,9 @@ export const RefArgs = z
     return { target: m[1]!, rest: m[2]!.trim().slice(0, 500) };
   });
 export type RefArgs = z.infer<typeof RefArgs>;
+
+/** The reference a text starts with (`R-12 as discussed` → `R-12`), or the text itself to be refused. */
+export const leadingRef = (text: string) => {
+  const parsed = RefArgs.safeParse(text);
+  return parsed.success ? parsed.data.target : text;
+};

@@ -4,6 +4,7 @@ import { Outcome } from '../../src/core/outcome.ts';
 import { parseRef } from '../../src/core/refs.ts';
 import { canMove, type RequestStatus } from '../../src/core/request-states.ts';
 import type { MoveDetails, SupplyRequest } from '../../src/ledger/index.ts';
+import { leadingRef } from './args.ts';
 import {
   coarseLocation,
   defaultTranslator,
@@ -84,7 +85,7 @@ export function verifyRequest(ctx: CommandContext, r: SupplyRequest, confirmed: 
 
 /** verified → assigned (or assigned → assigned to hand it to someone else); the volunteer gets everything. */
 export function assignRequest(ctx: CommandContext, r: SupplyRequest, volunteerText: string): Outcome {
-  const ref = parseRef(volunteerText);
+  const ref = parseRef(leadingRef(volunteerText));
   if (ref?.kind !== 'V')
     throw new UserError('supply-volunteer-invalid', { text: volunteerText.slice(0, 40) });
   const volunteer = ctx.ledger.requests.volunteer(ref.id);

@@ -63,7 +63,7 @@ describe('the requester hears about every change, in their language', () => {
     expect(toPerson(rej, ANI.id)[0]).toContain('tidak dapat diterima: di luar wilayah kami');
     const a = aniRequest();
     const b = aniRequest();
-    expect(toPerson(h.send(COORDINATOR, `/dup R-${b} R-${a}`), ANI.id)[0]).toContain(
+    expect(toPerson(h.send(COORDINATOR, `/dup R-${b} R-${a} same family`), ANI.id)[0]).toContain(
       `Permintaan Anda R-${b} sama dengan R-${a}`,
     );
     expect(h.ledger.db.prepare('SELECT duplicate_of FROM requests WHERE id = ?').pluck().get(b)).toBe(a);
@@ -78,7 +78,7 @@ describe('the requester hears about every change, in their language', () => {
     const v2 = volunteer_(h, 'telegram:412');
     h.send(COORDINATOR, `/assign R-${id} V-${v1}`);
     expect(h.say(COORDINATOR, `/assign R-${id} V-${v1}`)).toContain(`already with V-${v1}`);
-    const rows = h.send(COORDINATOR, `/assign R-${id} V-${v2}`);
+    const rows = h.send(COORDINATOR, `/assign R-${id} v${v2} has a truck`);
     expect(toPerson(rows, 'telegram:411')[0]).toContain('given to another volunteer');
     expect(toPerson(rows, 'telegram:412')[0]).toContain(`You have been given supply request R-${id}`);
     const left = volunteer_(h, 'telegram:413', 'left');
