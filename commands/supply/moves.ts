@@ -2,7 +2,7 @@ import type { CommandContext } from '../../src/core/command.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { Outcome } from '../../src/core/outcome.ts';
 import { parseRef } from '../../src/core/refs.ts';
-import { canMove, type RequestStatus } from '../../src/core/request-states.ts';
+import type { RequestStatus } from '../../src/core/request-states.ts';
 import type { MoveDetails, SupplyRequest } from '../../src/ledger/index.ts';
 import { leadingRef } from './args.ts';
 import {
@@ -42,7 +42,8 @@ function tellRequester(out: Outcome, ctx: CommandContext, r: SupplyRequest, key:
  * nothing changes until the coordinator links them (/dup) or confirms (`/verify R-12 ok`).
  */
 export function verifyRequest(ctx: CommandContext, r: SupplyRequest, confirmed: boolean): Outcome {
-  if (!canMove(r.status, 'verified')) throw refusedMove(ctx, r, 'verified');
+  // A coordinator verifies new requests only; an assigned one returns to `verified` when its volunteer leaves.
+  if (r.status !== 'new') throw refusedMove(ctx, r, 'verified');
   const ref = requestRef(r);
   const duplicates = ctx.ledger.requests.likelyDuplicates(r);
   if (duplicates.length > 0 && !confirmed) {

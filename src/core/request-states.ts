@@ -20,13 +20,15 @@ export type Urgency = (typeof URGENCIES)[number];
 
 /**
  * Allowed moves. Nothing reaches volunteers before a coordinator verified it, so `assigned` needs
- * `verified`. `assigned → assigned` is a coordinator handing the request to another volunteer. Closing
- * without a delivery (`verified`/`assigned` → `closed`) covers a need met some other way; the reason is kept.
+ * `verified`. `assigned → assigned` is a coordinator handing the request to another volunteer, and
+ * `assigned → verified` the request going back to the pool when its volunteer leaves (the volunteers
+ * module's release). Closing without a delivery (`verified`/`assigned` → `closed`) covers a need met
+ * some other way; the reason is kept.
  */
 export const REQUEST_MOVES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   new: ['verified', 'cancelled', 'duplicate', 'rejected'],
   verified: ['assigned', 'closed', 'cancelled', 'duplicate', 'rejected'],
-  assigned: ['assigned', 'delivered', 'closed', 'cancelled'],
+  assigned: ['assigned', 'verified', 'delivered', 'closed', 'cancelled'],
   delivered: ['closed'],
   closed: [],
   cancelled: [],

@@ -198,7 +198,7 @@ export class Requests {
     const changed = this.db
       .prepare(`UPDATE requests SET status = @to, updated_at = @at,
           status_reason = COALESCE(@reason, status_reason),
-          assigned_volunteer = COALESCE(@volunteer, assigned_volunteer),
+          assigned_volunteer = CASE WHEN @to = 'verified' THEN NULL ELSE COALESCE(@volunteer, assigned_volunteer) END,
           duplicate_of = COALESCE(@duplicateOf, duplicate_of)
         WHERE id = @id AND status = @from`)
       .run({

@@ -98,11 +98,11 @@ describe('the supply request state machine', () => {
 
 describe('Requests.move over every pair of states', () => {
   // SPEC 3 by hand: forward along new → verified → assigned → delivered → closed, the three other
-  // endings, reassignment, and closing a need met another way.
+  // endings, reassignment, a volunteer's leaving (assigned → verified), and closing a need met another way.
   const EXPECTED: Record<RequestStatus, RequestStatus[]> = {
     new: ['verified', 'cancelled', 'duplicate', 'rejected'],
     verified: ['assigned', 'closed', 'cancelled', 'duplicate', 'rejected'],
-    assigned: ['assigned', 'delivered', 'closed', 'cancelled'],
+    assigned: ['assigned', 'verified', 'delivered', 'closed', 'cancelled'],
     delivered: ['closed'],
     closed: [],
     cancelled: [],
