@@ -1,8 +1,8 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { groupArgs, RescueRefArg } from '../src/core/rescue.ts';
-import { rescueRef } from '../src/core/sos-text.ts';
+import { rescueRef } from '../src/domain/sos-text.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import { groupArgs, RescueRefArg } from '../src/engine/rescue.ts';
 
 /** A coordinator has seen a rescue case: escalation stops and the reporter hears that help is being arranged. */
 export default defineCommand({

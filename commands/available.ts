@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { activeVolunteer, placeFrom, vref } from './volunteer.ts';
 
 /** /available [place]: ready for tasks again, optionally somewhere else than at sign-up. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
 
 /** The same text to the same target this soon after is most likely a second press, not a new notice. */

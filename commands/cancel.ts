@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
-import { parseRef } from '../src/core/refs.ts';
-import { findRequest } from './supply/format.ts';
-import { cancelOwnRequest } from './supply/moves.ts';
+import { parseRef } from '../src/domain/refs.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
+import { findRequest } from './lib/supply/format.ts';
+import { cancelOwnRequest } from './lib/supply/moves.ts';
 
 /** `/cancel` leaves whatever dialog is in progress; `/cancel R-12` withdraws one of the sender's own requests. */
 export default defineCommand({

@@ -1,10 +1,10 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { parseRef } from '../src/core/refs.ts';
-import { closeRescue } from './rescue/moves.ts';
-import { RefArgs } from './supply/args.ts';
-import { findRequest } from './supply/format.ts';
-import { closeRequest } from './supply/moves.ts';
+import { parseRef } from '../src/domain/refs.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { closeRescue } from './lib/rescue/moves.ts';
+import { RefArgs } from './lib/supply/args.ts';
+import { findRequest } from './lib/supply/format.ts';
+import { closeRequest } from './lib/supply/moves.ts';
 
 /** `/close R-12 reason`: ends a record whose need is met. Each kind of record has its own branch. */
 export default defineCommand({

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
-import { groupArgs } from '../src/core/rescue.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
+import { groupArgs } from '../src/engine/rescue.ts';
 import { TaskRefArg } from './take.ts';
 import { activeVolunteer, vref } from './volunteer.ts';
 

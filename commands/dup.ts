@@ -1,8 +1,8 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { leadingRef, RefArgs } from './supply/args.ts';
-import { findRequest } from './supply/format.ts';
-import { markDuplicate } from './supply/moves.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { leadingRef, RefArgs } from './lib/supply/args.ts';
+import { findRequest } from './lib/supply/format.ts';
+import { markDuplicate } from './lib/supply/moves.ts';
 
 /** `/dup R-14 R-12`: R-14 is the same need as R-12, which is followed instead. */
 export default defineCommand({

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { buildExport, parseExportArgs } from '../src/export/index.ts';
 
 /** Kept well under Telegram's 50 MB document limit; larger exports are for the command line. */

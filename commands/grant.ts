@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
 import type { Ledger } from '../src/ledger/index.ts';
 
 /** Telegram's anonymous group admin and linked-channel posts: platform pseudo-senders, never people. */

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
+import { formatLocal } from '../src/domain/when.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { topicList } from './lib/targets.ts';
-import { formatLocal } from './lib/when.ts';
 
 /** Registered groups with their topics, area and how the last message to each went. */
 export default defineCommand({

@@ -1,5 +1,5 @@
-import { defineCommand, roleAllows } from '../src/core/command.ts';
-import { Outcome } from '../src/core/outcome.ts';
+import { defineCommand, roleAllows } from '../src/engine/command.ts';
+import { Outcome } from '../src/engine/outcome.ts';
 
 /** Lists what this person may do here, with the names in their language first. */
 export default defineCommand({

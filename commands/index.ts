@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command.ts';
+import type { Command } from '../src/engine/command.ts';
 import ack from './ack.ts';
 import assign from './assign.ts';
 import available from './available.ts';

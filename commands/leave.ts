@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { activeVolunteer, vref } from './volunteer.ts';
 
 /** /leave: deactivates the volunteer, erases their phone number and opens their tasks to others again. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { ACTIVE_RESCUE, announceRelocation, fullArgs, rescueLocation } from '../src/core/rescue.ts';
-import { parseCoordinates, parseRescueRef, rescueRef } from '../src/core/sos-text.ts';
+import { ACTIVE_RESCUE } from '../src/domain/rescue-states.ts';
+import { parseCoordinates, parseRescueRef, rescueRef } from '../src/domain/sos-text.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import { announceRelocation, fullArgs, rescueLocation } from '../src/engine/rescue.ts';
 
 const LocateArgs = z
   .string()

@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
-import { type NeedData, needDialog } from './supply/need-dialog.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { type NeedData, needDialog } from './lib/supply/need-dialog.ts';
 
 /**
  * `/need` asks for items, people, location, urgency, contact and a note, then answers with `R-n`.

@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { activeVolunteer, vref } from './volunteer.ts';
 
 /** /off: no tasks for now; the volunteer stays signed up. */

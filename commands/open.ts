@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { requestArgs } from './supply/format.ts';
-import { pickArea } from './supply/location.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import { requestArgs } from './lib/supply/format.ts';
+import { pickArea } from './lib/supply/location.ts';
 
 const PAGE = 10;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { parseTopicsAndArea, resolveArea, topicList } from './lib/targets.ts';
 
 /**

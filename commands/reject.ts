@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/core/command.ts';
-import { RefArgs } from './supply/args.ts';
-import { findRequest } from './supply/format.ts';
-import { rejectRequest } from './supply/moves.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { RefArgs } from './lib/supply/args.ts';
+import { findRequest } from './lib/supply/format.ts';
+import { rejectRequest } from './lib/supply/moves.ts';
 
 export default defineCommand({
   names: { en: ['reject'], id: ['tolak'] },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCommand, roleAllows } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { groupArgs, RescueRefArg } from '../src/core/rescue.ts';
-import { rescueRef } from '../src/core/sos-text.ts';
+import { rescueRef } from '../src/domain/sos-text.ts';
+import { defineCommand, roleAllows } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import { groupArgs, RescueRefArg } from '../src/engine/rescue.ts';
 
 /**
  * A rescue case ends with everyone safe. The reporter ("we are safe now", no reference needed), the

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { Outcome } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
 import { PersonTarget, resolvePerson } from './grant.ts';
 
 /** Admins take a granted role back; the person is then a volunteer (if signed up) or anyone. */

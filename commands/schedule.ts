@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
+import { formatLocal, parseWhen } from '../src/domain/when.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
-import { formatLocal, parseWhen } from './lib/when.ts';
 
 /**
  * `/schedule WHEN TARGET TEXT`: a broadcast for later (`18:00`, `2026-12-01 07:00`) or a repeating one

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { sitrepText } from './lib/sitrep.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import { sitrepText } from '../src/engine/sitrep.ts';
 import { resolveArea } from './lib/targets.ts';
 
 /** `/sitrep [AREA]`: the situation report now, for everything or one area and below. */

@@ -1,15 +1,4 @@
-import { type CommandContext, type DialogStep, defineCommand, type Prompt } from '../src/core/command.ts';
-import { matchChoices } from '../src/core/dialog.ts';
-import { UserError } from '../src/core/errors.ts';
-import type { Choice, InboundContent } from '../src/core/message.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import {
-  announceNewRescue,
-  announceRelocation,
-  fullArgs,
-  groupArgs,
-  rescueLocation,
-} from '../src/core/rescue.ts';
+import type { Choice, InboundContent } from '../src/domain/message.ts';
 import {
   parsePeopleCount,
   parsePhone,
@@ -18,7 +7,18 @@ import {
   type RescueCondition,
   rescueRef,
   type SosText,
-} from '../src/core/sos-text.ts';
+} from '../src/domain/sos-text.ts';
+import { type CommandContext, type DialogStep, defineCommand, type Prompt } from '../src/engine/command.ts';
+import { matchChoices } from '../src/engine/dialog.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
+import {
+  announceNewRescue,
+  announceRelocation,
+  fullArgs,
+  groupArgs,
+  rescueLocation,
+} from '../src/engine/rescue.ts';
 import type { RescueCase } from '../src/ledger/index.ts';
 
 /** A location shared this recently is where the person is (SPEC 2: a share followed by "SOS" is enough). */

@@ -1,6 +1,6 @@
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
-import { requestArgs } from './supply/format.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
+import { requestArgs } from './lib/supply/format.ts';
 
 const SHOWN = 10;
 

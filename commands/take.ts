@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { type CommandContext, defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import type { RequestItem } from '../src/core/items.ts';
-import { Outcome } from '../src/core/outcome.ts';
-import { formatRef, parseRef } from '../src/core/refs.ts';
+import type { RequestItem } from '../src/domain/items.ts';
+import { formatRef, parseRef } from '../src/domain/refs.ts';
+import { type CommandContext, defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { Outcome } from '../src/engine/outcome.ts';
 import type { Task } from '../src/ledger/index.ts';
-import { itemsText } from './supply/format.ts';
+import { itemsText } from './lib/supply/format.ts';
 import { activeVolunteer, vref } from './volunteer.ts';
 
 /** `R-12`, `r12`, `S-3`: the argument of /take and /done, normalized to `R-12`. */

@@ -1,9 +1,9 @@
-import { type CommandContext, defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import type { RequestItem } from '../src/core/items.ts';
-import { reply } from '../src/core/outcome.ts';
+import type { RequestItem } from '../src/domain/items.ts';
+import { type CommandContext, defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
 import type { NearTask } from '../src/ledger/index.ts';
-import { itemsText } from './supply/format.ts';
+import { itemsText } from './lib/supply/format.ts';
 import { conditionsText } from './take.ts';
 import { activeVolunteer, skillLabels } from './volunteer.ts';
 

@@ -1,7 +1,7 @@
-import { defineCommand } from '../src/core/command.ts';
-import { RefArgs } from './supply/args.ts';
-import { findRequest } from './supply/format.ts';
-import { verifyRequest } from './supply/moves.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { RefArgs } from './lib/supply/args.ts';
+import { findRequest } from './lib/supply/format.ts';
+import { verifyRequest } from './lib/supply/moves.ts';
 
 /** Words that confirm a verification despite likely duplicates: `/verify R-12 ok`. */
 const CONFIRM = /^(ok|yes|ya|y|anyway|tetap)$/i;

@@ -1,10 +1,10 @@
-import { type Area, type AreaLookup, isWithin } from '../src/core/areas.ts';
-import { type CommandContext, defineCommand } from '../src/core/command.ts';
-import { matchChoices } from '../src/core/dialog.ts';
-import { UserError } from '../src/core/errors.ts';
-import type { Choice, InboundContent } from '../src/core/message.ts';
-import type { ChoiceSpec, Outcome } from '../src/core/outcome.ts';
-import { SKILLS, SPOKEN_LANGUAGES } from '../src/core/skills.ts';
+import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
+import type { Choice, InboundContent } from '../src/domain/message.ts';
+import { SKILLS, SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
+import { type CommandContext, defineCommand } from '../src/engine/command.ts';
+import { matchChoices } from '../src/engine/dialog.ts';
+import { UserError } from '../src/engine/errors.ts';
+import type { ChoiceSpec, Outcome } from '../src/engine/outcome.ts';
 import type { Volunteer, Whereabouts } from '../src/ledger/index.ts';
 
 /** The sign-up dialog's answers so far (kept in the ledger between messages). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type CommandContext, defineCommand } from '../src/core/command.ts';
-import { UserError } from '../src/core/errors.ts';
-import { reply } from '../src/core/outcome.ts';
-import { SKILLS } from '../src/core/skills.ts';
+import { SKILLS } from '../src/domain/skills.ts';
+import { type CommandContext, defineCommand } from '../src/engine/command.ts';
+import { UserError } from '../src/engine/errors.ts';
+import { reply } from '../src/engine/outcome.ts';
 import type { Volunteer } from '../src/ledger/index.ts';
 import { lookupArea, skillLabels, vref } from './volunteer.ts';
 

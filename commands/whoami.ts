@@ -1,5 +1,5 @@
-import { defineCommand } from '../src/core/command.ts';
-import { reply } from '../src/core/outcome.ts';
+import { defineCommand } from '../src/engine/command.ts';
+import { reply } from '../src/engine/outcome.ts';
 
 /** Shows a person how the bot knows them: the id an admin grants roles to, V-n, role and language. */
 export default defineCommand({

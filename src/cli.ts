@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { ConfigError, loadAreaDefs, loadConfig } from './config.ts';
-import { Areas } from './core/areas.ts';
-import { PersonIdSchema } from './core/message.ts';
+import { Areas } from './domain/areas.ts';
+import { PersonIdSchema } from './domain/message.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
 import { LedgerOpenError, migrate, openDatabase } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
-import { type AreaDef, AreaDefSchema } from './core/areas.ts';
+import { type AreaDef, AreaDefSchema } from './domain/areas.ts';
 
 /** The project root: data/ and the locales are found relative to it, whatever the working directory. */
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');

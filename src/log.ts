@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { hidePhoneNumbers } from './core/privacy.ts';
+import { hidePhoneNumbers } from './domain/privacy.ts';
 
 /**
  * Personal data never reaches the logs: message contents, phone numbers, names and exact locations are

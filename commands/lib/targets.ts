@@ -1,7 +1,7 @@
-import { type Areas, isWithin } from '../../src/core/areas.ts';
-import type { CommandContext } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { TOPICS, type Topic } from '../../src/core/outcome.ts';
+import { type Areas, isWithin } from '../../src/domain/areas.ts';
+import { TOPICS, type Topic } from '../../src/domain/topics.ts';
+import type { CommandContext } from '../../src/engine/command.ts';
+import { UserError } from '../../src/engine/errors.ts';
 import type { BroadcastTarget } from '../../src/ledger/index.ts';
 
 /** Topic words in both languages; `all`/`semua` stands for every topic. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { OutboundFile } from '../core/message.ts';
+import type { OutboundFile } from '../domain/message.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { type Cell, COLUMNS, requestItems } from './columns.ts';
 import { type ExportRecord, type Table, toCsv, toGeoJson, toJson } from './formats.ts';

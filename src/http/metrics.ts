@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { TransportName } from '../core/message.ts';
+import type { TransportName } from '../domain/message.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { Pacer } from '../outbox/dispatcher.ts';
 import type { HttpServer } from './server.ts';

@@ -1,5 +1,5 @@
-import { isWithin } from '../core/areas.ts';
-import { TOPICS, type Topic } from '../core/outcome.ts';
+import { isWithin } from '../domain/areas.ts';
+import { TOPICS, type Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
 import type { Group, Groups } from './groups.ts';
 

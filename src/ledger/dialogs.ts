@@ -1,4 +1,4 @@
-import type { ChatRef, Choice } from '../core/message.ts';
+import type { ChatRef, Choice } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 export interface DialogState {

@@ -1,6 +1,6 @@
-import { isWithin } from '../core/areas.ts';
-import type { ChatRef, TransportName } from '../core/message.ts';
-import type { Topic } from '../core/outcome.ts';
+import { isWithin } from '../domain/areas.ts';
+import type { ChatRef, TransportName } from '../domain/message.ts';
+import type { Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
 
 export interface Group {

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../core/message.ts';
+import type { InboundMessage } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 export interface InboxRow {

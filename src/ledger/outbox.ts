@@ -5,7 +5,7 @@ import type {
   OutboundKind,
   OutboundMessage,
   TransportName,
-} from '../core/message.ts';
+} from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 export interface NewOutboxRow {

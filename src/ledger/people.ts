@@ -1,4 +1,4 @@
-import type { Sender } from '../core/message.ts';
+import type { Sender } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 export type GrantedRole = 'anyone' | 'coordinator' | 'admin';

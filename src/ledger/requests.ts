@@ -1,5 +1,5 @@
-import { type RequestItem, sharedItems } from '../core/items.ts';
-import { canMove, LIVE_STATUSES, type RequestStatus, type Urgency } from '../core/request-states.ts';
+import { type RequestItem, sharedItems } from '../domain/items.ts';
+import { canMove, LIVE_STATUSES, type RequestStatus, type Urgency } from '../domain/request-states.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 

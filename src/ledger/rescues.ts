@@ -1,5 +1,5 @@
-import { ACTIVE_RESCUE, type RescueStatus } from '../core/rescue.ts';
-import type { RescueCondition } from '../core/sos-text.ts';
+import { ACTIVE_RESCUE, type RescueStatus } from '../domain/rescue-states.ts';
+import type { RescueCondition } from '../domain/sos-text.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 

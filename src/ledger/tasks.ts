@@ -1,4 +1,4 @@
-import { type Areas, haversineKm, isWithin } from '../core/areas.ts';
+import { type Areas, haversineKm, isWithin } from '../domain/areas.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 import { positionOf, type Volunteer, volunteerRef } from './volunteers.ts';

@@ -1,4 +1,4 @@
-import { haversineKm } from '../core/areas.ts';
+import { haversineKm } from '../domain/areas.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { TransportError } from '../core/errors.ts';
-import type { TransportName } from '../core/message.ts';
-import type { Transport } from '../core/transport.ts';
+import type { TransportName } from '../domain/message.ts';
+import { TransportError } from '../engine/errors.ts';
+import type { Transport } from '../engine/transport.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { DueMessage } from '../ledger/outbox.ts';
 

@@ -1,6 +1,6 @@
-import type { JobContext } from '../core/command.ts';
-import { Outcome } from '../core/outcome.ts';
-import { fullArgs, groupArgs } from '../core/rescue.ts';
+import type { JobContext } from '../engine/command.ts';
+import { Outcome } from '../engine/outcome.ts';
+import { fullArgs, groupArgs } from '../engine/rescue.ts';
 
 /**
  * The escalation rule (SPEC 4), run every minute by the scheduler through `Core.runJob`: a rescue case

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import { Outcome } from '../core/outcome.ts';
+import { Outcome } from '../engine/outcome.ts';
 import { escalateOverdue } from './escalation.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { purgeExpired } from './rules/retention.ts';

@@ -1,8 +1,8 @@
 import { type ScheduledTask, schedule } from 'node-cron';
 import type { Logger } from 'pino';
-import { nextCronRun } from '../../commands/lib/when.ts';
-import type { Job } from '../core/command.ts';
-import type { Core } from '../core/engine.ts';
+import { nextCronRun } from '../domain/when.ts';
+import type { Job } from '../engine/command.ts';
+import type { Core } from '../engine/engine.ts';
 import type { Ledger } from '../ledger/index.ts';
 
 export interface ScheduledJob {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SKILLS } from '../../src/core/skills.ts';
+import { SKILLS } from '../../src/domain/skills.ts';
 import { Ledger } from '../../src/ledger/index.ts';
 
 /** Daerah Istimewa Yogyakarta, roughly: where the generated volunteers live and the queries look. */

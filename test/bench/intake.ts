@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { InboundMessage } from '../../src/core/message.ts';
+import type { InboundMessage } from '../../src/domain/message.ts';
 import { migrate } from '../../src/ledger/db.ts';
 import { Harness, tempDir } from '../support/harness.ts';
 import type { Figure } from './report.ts';

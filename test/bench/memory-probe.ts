@@ -6,8 +6,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { commands } from '../../commands/index.ts';
 import { loadAreaDefs, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Areas } from '../../src/core/areas.ts';
-import { Core } from '../../src/core/engine.ts';
+import { Areas } from '../../src/domain/areas.ts';
+import { Core } from '../../src/engine/engine.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
 import { Ledger } from '../../src/ledger/index.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Topic } from '../../src/core/outcome.ts';
+import type { Topic } from '../../src/domain/topics.ts';
 import { Harness } from '../support/harness.ts';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TransportHealth } from '../../src/core/transport.ts';
+import type { TransportHealth } from '../../src/engine/transport.ts';
 import { databaseHealth } from '../../src/http/health.ts';
 import { Metrics } from '../../src/http/metrics.ts';
 import { HttpServer } from '../../src/http/server.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { haversineKm } from '../../src/core/areas.ts';
-import { SKILLS } from '../../src/core/skills.ts';
+import { haversineKm } from '../../src/domain/areas.ts';
+import { SKILLS } from '../../src/domain/skills.ts';
 import { Ledger } from '../../src/ledger/index.ts';
 import { boundingBox } from '../../src/ledger/volunteers.ts';
 import { Harness } from '../support/harness.ts';

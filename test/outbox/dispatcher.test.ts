@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TransportError } from '../../src/core/errors.ts';
+import { TransportError } from '../../src/engine/errors.ts';
 import { Dispatcher } from '../../src/outbox/dispatcher.ts';
 import { TELEGRAM_LIMITS, TelegramPacer } from '../../src/outbox/pacing/telegram.ts';
 import { reportFinishedBroadcasts } from '../../src/schedule/rules/broadcasts.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChatRef, OutboundKind } from '../../src/core/message.ts';
+import type { ChatRef, OutboundKind } from '../../src/domain/message.ts';
 import type { DueMessage } from '../../src/ledger/outbox.ts';
 import { DISCONNECTED_HOLD_MS, WhatsAppPacer } from '../../src/outbox/pacing/whatsapp.ts';
 import { FakeClock } from '../support/harness.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../src/core/command.ts';
-import { Outcome } from '../../src/core/outcome.ts';
+import type { Job } from '../../src/engine/command.ts';
+import { Outcome } from '../../src/engine/outcome.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from '../../src/schedule/rules/broadcasts.ts';
 import { purgeExpired } from '../../src/schedule/rules/retention.ts';
 import { sendSitrep } from '../../src/schedule/rules/sitrep.ts';
@@ -246,7 +246,7 @@ describe('the retention purge', () => {
 describe('the job table', () => {
   it('has every SPEC 4 job, SITREP_CRON included, each with a valid cron', async () => {
     const { scheduledJobs } = await import('../../src/schedule/jobs.ts');
-    const { isCron } = await import('../../commands/lib/when.ts');
+    const { isCron } = await import('../../src/domain/when.ts');
     h = new Harness({ SITREP_CRON: '0 6 * * *' });
     const jobs = scheduledJobs(h.config);
     expect(jobs.map((j) => j.name)).toEqual([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ITEM_IDS, ITEM_WORDS, MAX_ITEMS, parseItems, sharedItems } from '../../src/core/items.ts';
+import { ITEM_IDS, ITEM_WORDS, MAX_ITEMS, parseItems, sharedItems } from '../../src/domain/items.ts';
 
 const items = (text: string) => {
   const parsed = parseItems(text);

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../../src/core/request-states.ts';
+import type { RequestStatus } from '../../src/domain/request-states.ts';
 import type { Harness } from '../support/harness.ts';
 
 export const REQUESTER = 'telegram:500';

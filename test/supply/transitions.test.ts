@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, type RequestStatus } from '../../src/core/request-states.ts';
+import { REQUEST_STATUSES, type RequestStatus } from '../../src/domain/request-states.ts';
 import { Harness } from '../support/harness.ts';
 import { COORDINATOR, REQUESTER, requestIn, statusOf, volunteer_ } from './support.ts';
 

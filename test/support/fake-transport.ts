@@ -1,6 +1,6 @@
-import { TransportError } from '../../src/core/errors.ts';
-import type { OutboundMessage, TransportName } from '../../src/core/message.ts';
-import type { SendResult, Transport } from '../../src/core/transport.ts';
+import type { OutboundMessage, TransportName } from '../../src/domain/message.ts';
+import { TransportError } from '../../src/engine/errors.ts';
+import type { SendResult, Transport } from '../../src/engine/transport.ts';
 
 /**
  * A transport that records what it is asked to send. `answer` decides each send: resolve (the default),

@@ -4,10 +4,10 @@ import path from 'node:path';
 import pino from 'pino';
 import { commands as allCommands } from '../../commands/index.ts';
 import { type Config, loadAreaDefs, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
-import { Areas } from '../../src/core/areas.ts';
-import type { Command } from '../../src/core/command.ts';
-import { Core } from '../../src/core/engine.ts';
-import type { ChatRef, InboundContent, InboundMessage } from '../../src/core/message.ts';
+import { Areas } from '../../src/domain/areas.ts';
+import type { ChatRef, InboundContent, InboundMessage } from '../../src/domain/message.ts';
+import type { Command } from '../../src/engine/command.ts';
+import { Core } from '../../src/engine/engine.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
 import { Ledger } from '../../src/ledger/index.ts';
 

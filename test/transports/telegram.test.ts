@@ -1,9 +1,9 @@
 import { GrammyError, HttpError } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { TransportError } from '../../src/core/errors.ts';
-import type { InboundMessage, OutboundMessage } from '../../src/core/message.ts';
-import type { Intake } from '../../src/core/transport.ts';
+import type { InboundMessage, OutboundMessage } from '../../src/domain/message.ts';
+import { TransportError } from '../../src/engine/errors.ts';
+import type { Intake } from '../../src/engine/transport.ts';
 import { POLL_SILENCE_LIMIT_MS, TelegramTransport } from '../../src/transports/telegram/index.ts';
 import { commandMenu } from '../../src/transports/telegram/menu.ts';
 import {

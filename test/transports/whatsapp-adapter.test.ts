@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TransportError } from '../../src/core/errors.ts';
-import type { OutboundMessage } from '../../src/core/message.ts';
+import type { OutboundMessage } from '../../src/domain/message.ts';
+import { TransportError } from '../../src/engine/errors.ts';
 import { HISTORY_MARGIN_MS } from '../../src/transports/whatsapp/index.ts';
 import { tempDir } from '../support/harness.ts';
 import { WhatsAppRig } from '../support/whatsapp-rig.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InboundMessageSchema } from '../../src/core/message.ts';
+import { InboundMessageSchema } from '../../src/domain/message.ts';
 import {
   phoneOfVCard,
   translateMembership,

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { TransportName } from '../../core/message.ts';
+import type { TransportName } from '../../domain/message.ts';
 import { type Pacer, unpaced } from '../dispatcher.ts';
 import { TELEGRAM_LIMITS, TelegramPacer } from './telegram.ts';
 

@@ -1,6 +1,6 @@
-import { formatLocal, nextCronRun } from '../../../commands/lib/when.ts';
-import type { JobContext } from '../../core/command.ts';
-import { Outcome } from '../../core/outcome.ts';
+import { formatLocal, nextCronRun } from '../../domain/when.ts';
+import type { JobContext } from '../../engine/command.ts';
+import { Outcome } from '../../engine/outcome.ts';
 import { type Broadcast, decodeTarget } from '../../ledger/broadcasts.ts';
 
 /**

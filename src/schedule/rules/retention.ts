@@ -1,5 +1,5 @@
-import type { JobContext } from '../../core/command.ts';
-import { Outcome } from '../../core/outcome.ts';
+import type { JobContext } from '../../engine/command.ts';
+import { Outcome } from '../../engine/outcome.ts';
 
 /** The daily purge: personal data of records finished more than RETENTION_DAYS ago is erased. */
 export function purgeExpired(ctx: JobContext): Outcome {

@@ -1,6 +1,6 @@
-import { sitrepText } from '../../../commands/lib/sitrep.ts';
-import type { JobContext } from '../../core/command.ts';
-import { Outcome } from '../../core/outcome.ts';
+import type { JobContext } from '../../engine/command.ts';
+import { Outcome } from '../../engine/outcome.ts';
+import { sitrepText } from '../../engine/sitrep.ts';
 
 /**
  * The scheduled situation report: each `sitrep` group gets it for its own area (all areas when it has

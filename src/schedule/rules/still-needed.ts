@@ -1,5 +1,5 @@
-import type { JobContext } from '../../core/command.ts';
-import { Outcome } from '../../core/outcome.ts';
+import type { JobContext } from '../../engine/command.ts';
+import { Outcome } from '../../engine/outcome.ts';
 
 /** A supply request untouched this long gets a question to its requester (SPEC 4). */
 export const STILL_NEEDED_AFTER_MS = 48 * 3_600_000;

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InboundContent, InboundMessage, OutboundFile, OutboundMessage } from '../../core/message.ts';
-import type { Intake, SendResult, Transport, TransportHealth } from '../../core/transport.ts';
+import type { InboundContent, InboundMessage, OutboundFile, OutboundMessage } from '../../domain/message.ts';
+import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 
 /**
  * A local chat in the terminal: each input line is one message from one local person. The native

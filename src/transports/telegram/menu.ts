@@ -1,4 +1,4 @@
-import type { Command } from '../../core/command.ts';
+import type { Command } from '../../engine/command.ts';
 
 /** What the adapter needs of the catalog (the i18n module itself is not a transport's to import). */
 export interface Phrases {

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import { TransportError } from '../../core/errors.ts';
-import type { Choice, OutboundMessage } from '../../core/message.ts';
+import type { Choice, OutboundMessage } from '../../domain/message.ts';
+import { TransportError } from '../../engine/errors.ts';
 import { NUMBERED_CHOICE_PREFIX } from './updates.ts';
 
 /** Telegram's limits: message text, a document's caption, and callback_data in bytes. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatRef, InboundContent, InboundMessage, Sender } from '../../core/message.ts';
+import type { ChatRef, InboundContent, InboundMessage, Sender } from '../../domain/message.ts';
 
 /**
  * Telegram updates -> core messages. Only the fields the bot reads are validated (zod at the edge, with

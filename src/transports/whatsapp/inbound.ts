@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatRef, InboundContent, InboundMessage } from '../../core/message.ts';
+import type { ChatRef, InboundContent, InboundMessage } from '../../domain/message.ts';
 
 /** The fields of a whatsapp-web.js `Message` the adapter reads, checked at the edge. */
 const WaMessageSchema = z.object({

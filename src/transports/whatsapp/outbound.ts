@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '../../core/message.ts';
+import type { OutboundMessage } from '../../domain/message.ts';
 
 /**
  * Longest part sent as one message. WhatsApp Web accepts far longer texts (about 65,000 characters),

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { Areas } from '../domain/areas.ts';
+import { type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
-import type { Areas } from './areas.ts';
 import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
 import { continueDialog, isExpired, matchChoice, startDialog } from './dialog.ts';
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
-import { type InboundMessage, InboundMessageSchema } from './message.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
 import { CommandRegistry } from './router.ts';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadAreaDefs } from '../../src/config.ts';
-import { Areas } from '../../src/core/areas.ts';
+import { Areas } from '../../src/domain/areas.ts';
 import {
   parseCoordinates,
   parsePeopleCount,
   parsePhone,
   parseRescueRef,
   parseSosText,
-} from '../../src/core/sos-text.ts';
+} from '../../src/domain/sos-text.ts';
 
 const areas = new Areas(loadAreaDefs('DIY/Bantul/Imogiri@-7.93,110.39;DIY/Bantul/Pundong@-7.95,110.35'));
 

@@ -1,7 +1,7 @@
+import type { Choice, InboundContent } from '../domain/message.ts';
 import type { DialogState } from '../ledger/dialogs.ts';
 import type { Command, CommandContext, Prompt } from './command.ts';
 import { UserError } from './errors.ts';
-import type { Choice, InboundContent } from './message.ts';
 import { Outcome } from './outcome.ts';
 
 /** A dialog untouched this long is over: the next message starts afresh (SPEC 2). */

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Config } from '../config.ts';
+import type { Areas } from '../domain/areas.ts';
+import type { ChatRef, Choice, InboundContent, InboundMessage, Sender } from '../domain/message.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Actor, Ledger, Person } from '../ledger/index.ts';
-import type { Areas } from './areas.ts';
-import type { ChatRef, Choice, InboundContent, InboundMessage, Sender } from './message.ts';
 import type { ChoiceSpec, Outcome } from './outcome.ts';
 
 export type Role = 'anyone' | 'volunteer' | 'coordinator' | 'admin';

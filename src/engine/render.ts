@@ -1,8 +1,8 @@
+import type { ChatRef, Choice, OutboundKind, PersonId } from '../domain/message.ts';
+import { redactForGroup } from '../domain/privacy.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger } from '../ledger/index.ts';
-import type { ChatRef, Choice, OutboundKind, PersonId } from './message.ts';
 import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
-import { redactForGroup } from './privacy.ts';
 
 export interface RenderContext {
   ledger: Ledger;

@@ -1,4 +1,4 @@
-import type { InboundMessage, OutboundMessage, TransportName } from './message.ts';
+import type { InboundMessage, OutboundMessage, TransportName } from '../domain/message.ts';
 
 /** What a transport hands its messages to. It confirms them to its platform only after this returns. */
 export interface Intake {

@@ -1,9 +1,9 @@
-import type { CommandContext, DialogDef } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { parseItems, type RequestItem } from '../../src/core/items.ts';
-import type { InboundContent } from '../../src/core/message.ts';
-import type { Outcome } from '../../src/core/outcome.ts';
-import { URGENCIES, type Urgency } from '../../src/core/request-states.ts';
+import { parseItems, type RequestItem } from '../../../src/domain/items.ts';
+import type { InboundContent } from '../../../src/domain/message.ts';
+import { URGENCIES, type Urgency } from '../../../src/domain/request-states.ts';
+import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import type { Outcome } from '../../../src/engine/outcome.ts';
 import { defaultTranslator, fullLocation, itemsText, requestArgs } from './format.ts';
 import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
 

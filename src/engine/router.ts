@@ -1,5 +1,5 @@
+import type { TransportName } from '../domain/message.ts';
 import { allNames, type Command } from './command.ts';
-import type { TransportName } from './message.ts';
 
 /** Where typing the leading `/` is a burden (no command menu), a bare command word works too. */
 const SLASH_OPTIONAL: Record<TransportName, boolean> = { console: false, telegram: false, whatsapp: true };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hidePhoneNumbers, redactForGroup, roundCoordinates } from '../../src/core/privacy.ts';
+import { hidePhoneNumbers, redactForGroup, roundCoordinates } from '../../src/domain/privacy.ts';
 
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));

@@ -1,6 +1,6 @@
-import { type Area, type AreaLookup, isWithin } from '../../src/core/areas.ts';
-import type { CommandContext } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
+import { type Area, type AreaLookup, isWithin } from '../../../src/domain/areas.ts';
+import type { CommandContext } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
 
 /** Where a request is (SPEC 2): a shared point, `lat,lon` typed, or an address with an area. */
 export interface RequestLocation {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../../commands/index.ts';
-import { defineCommand } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { Outcome, reply } from '../../src/core/outcome.ts';
+import { defineCommand } from '../../src/engine/command.ts';
+import { UserError } from '../../src/engine/errors.ts';
+import { Outcome, reply } from '../../src/engine/outcome.ts';
 import { Harness } from '../support/harness.ts';
 
 /** A two-step dialog and a coordinator-only command, to test the engine apart from real commands. */

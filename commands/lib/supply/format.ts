@@ -1,10 +1,10 @@
-import type { CommandContext } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import type { RequestItem } from '../../src/core/items.ts';
-import { coarse } from '../../src/core/privacy.ts';
-import { parseRef } from '../../src/core/refs.ts';
-import type { MessageArgs } from '../../src/i18n/catalog.ts';
-import type { SupplyRequest } from '../../src/ledger/index.ts';
+import type { RequestItem } from '../../../src/domain/items.ts';
+import { coarse } from '../../../src/domain/privacy.ts';
+import { parseRef } from '../../../src/domain/refs.ts';
+import type { CommandContext } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import type { MessageArgs } from '../../../src/i18n/catalog.ts';
+import type { SupplyRequest } from '../../../src/ledger/index.ts';
 
 /** Renders a catalog key in one language. */
 export type Tr = (key: string, args?: MessageArgs) => string;

@@ -1,6 +1,6 @@
-import type { MessageArgs } from '../../src/i18n/catalog.ts';
-import type { Ledger } from '../../src/ledger/index.ts';
-import { formatLocal } from './when.ts';
+import { formatLocal } from '../domain/when.ts';
+import type { MessageArgs } from '../i18n/catalog.ts';
+import type { Ledger } from '../ledger/index.ts';
 
 type T = (key: string, args?: MessageArgs) => string;
 

@@ -1,20 +1,16 @@
 import { z } from 'zod';
+import type { Areas } from '../domain/areas.ts';
+import { coarse } from '../domain/privacy.ts';
+import { parseRescueRef, rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Ledger, RescueCase, RescueLocation } from '../ledger/index.ts';
-import type { Areas } from './areas.ts';
 import type { Outcome } from './outcome.ts';
-import { coarse } from './privacy.ts';
-import { parseRescueRef, rescueRef } from './sos-text.ts';
 
 /**
  * What /sos, /ack, /locate, /rescued and the escalation rule share: where a case is, and the arguments of
  * every message about it. Two audiences: groups get area and coarse location only (SPEC 4); coordinators
  * and the assigned team get everything.
  */
-
-export type RescueStatus = 'open' | 'acknowledged' | 'team_assigned' | 'rescued' | 'closed';
-/** A case still waiting for, or receiving, help: a new report from its reporter updates it. */
-export const ACTIVE_RESCUE: readonly RescueStatus[] = ['open', 'acknowledged', 'team_assigned'];
 
 /** A command argument naming a case: `S-3` (or `3`). Anything else is answered with the command's usage. */
 export const RescueRefArg = z

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { defineCommand } from '../../src/core/command.ts';
-import { Outcome } from '../../src/core/outcome.ts';
+import { defineCommand } from '../../src/engine/command.ts';
+import { Outcome } from '../../src/engine/outcome.ts';
 import { ConsoleTransport } from '../../src/transports/console/index.ts';
 import { Harness, tempDir } from '../support/harness.ts';
 

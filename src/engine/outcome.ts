@@ -1,5 +1,6 @@
+import type { OutboundFile, PersonId } from '../domain/message.ts';
+import type { Topic } from '../domain/topics.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
-import type { OutboundFile, PersonId } from './message.ts';
 
 /** Something to say: a catalog key (rendered in the recipient's language) or text written by a person. */
 export type Say = { key: string; args?: MessageArgs } | { raw: string };
@@ -13,9 +14,6 @@ export interface SayOptions {
   /** A document to send with the message, which becomes its caption. */
   file?: OutboundFile;
 }
-
-export type Topic = 'rescue' | 'supply' | 'volunteers' | 'sitrep';
-export const TOPICS: readonly Topic[] = ['rescue', 'supply', 'volunteers', 'sitrep'];
 
 export type Planned =
   | ({ to: 'sender' } & Say & SayOptions)

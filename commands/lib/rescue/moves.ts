@@ -1,10 +1,11 @@
-import type { CommandContext } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { Outcome } from '../../src/core/outcome.ts';
-import { parseRef } from '../../src/core/refs.ts';
-import { ACTIVE_RESCUE, fullArgs, groupArgs } from '../../src/core/rescue.ts';
-import { rescueRef } from '../../src/core/sos-text.ts';
-import type { RescueCase } from '../../src/ledger/index.ts';
+import { parseRef } from '../../../src/domain/refs.ts';
+import { ACTIVE_RESCUE } from '../../../src/domain/rescue-states.ts';
+import { rescueRef } from '../../../src/domain/sos-text.ts';
+import type { CommandContext } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import { Outcome } from '../../../src/engine/outcome.ts';
+import { fullArgs, groupArgs } from '../../../src/engine/rescue.ts';
+import type { RescueCase } from '../../../src/ledger/index.ts';
 
 /** The S-n branches of /assign and /close: each tells the reporter, the team and the rescue groups. */
 

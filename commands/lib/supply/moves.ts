@@ -1,9 +1,9 @@
-import type { CommandContext } from '../../src/core/command.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { Outcome } from '../../src/core/outcome.ts';
-import { parseRef } from '../../src/core/refs.ts';
-import type { RequestStatus } from '../../src/core/request-states.ts';
-import type { MoveDetails, SupplyRequest } from '../../src/ledger/index.ts';
+import { parseRef } from '../../../src/domain/refs.ts';
+import type { RequestStatus } from '../../../src/domain/request-states.ts';
+import type { CommandContext } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import { Outcome } from '../../../src/engine/outcome.ts';
+import type { MoveDetails, SupplyRequest } from '../../../src/ledger/index.ts';
 import { leadingRef } from './args.ts';
 import {
   coarseLocation,

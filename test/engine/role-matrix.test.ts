@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { ROLES, type Role, roleAllows } from '../../src/core/command.ts';
+import { ROLES, type Role, roleAllows } from '../../src/engine/command.ts';
 import { Harness } from '../support/harness.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, fromLocal, nextCronRun, parseWhen } from '../../commands/lib/when.ts';
+import { formatLocal, fromLocal, nextCronRun, parseWhen } from '../../src/domain/when.ts';
 
 const TZ = 'Asia/Jakarta';
 // 2026-12-01 10:00 in Jakarta (UTC+7).

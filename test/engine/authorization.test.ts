@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import { roleAllows } from '../../src/core/command.ts';
-import type { ChatRef } from '../../src/core/message.ts';
+import type { ChatRef } from '../../src/domain/message.ts';
+import { roleAllows } from '../../src/engine/command.ts';
 import { Harness, type Person } from '../support/harness.ts';
 import { addRequest, addRescue, addVolunteer } from '../support/volunteers.ts';
 
