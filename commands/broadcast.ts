@@ -50,13 +50,8 @@ export default defineCommand({
     const groups = broadcasts.recipients(target);
     if (groups.length === 0)
       throw new UserError('broadcast-no-groups', { target: describeTarget(ctx, target) });
-    const b = broadcasts.create({ author: ctx.sender.id, text: body, target, state: 'pending' }, ctx.now);
+    const b = broadcasts.create(ctx.actor, { author: ctx.sender.id, text: body, target, state: 'pending' });
     const ref = `B-${b.id}`;
-    ctx.ledger.events.append(ctx.actor, {
-      kind: 'broadcast.queued',
-      subject: ref,
-      payload: { target: b.target, groups: groups.map((g) => g.id), text: body },
-    });
     const out = new Outcome().reply('broadcast-queued', {
       ref,
       groups: groups.length,

@@ -32,9 +32,10 @@ export default defineCommand({
     if (count === 0) return reply('export-empty', { what: options.what });
     if (Buffer.byteLength(file.content) > MAX_FILE_BYTES) throw new UserError('export-too-large');
     if (options.includePersonal)
-      ctx.ledger.events.append(ctx.actor, {
-        kind: 'export.personal',
-        payload: { what: options.what, format: options.format, count },
+      ctx.ledger.exports.recordPersonalExport(ctx.actor, {
+        what: options.what,
+        format: options.format,
+        count,
       });
     return reply('export-ready', { what: options.what, count, format: options.format }, { file });
   },

@@ -24,12 +24,7 @@ export default defineCommand({
     }
     if (!translator.has(lang))
       throw new UserError('lang-unknown', { lang, languages: translator.languages.join(', ') });
-    ctx.ledger.people.setLanguage(ctx.sender.id, lang);
-    ctx.ledger.events.append(ctx.actor, {
-      kind: 'person.language',
-      subject: ctx.sender.id,
-      payload: { lang },
-    });
+    ctx.ledger.people.setLanguage(ctx.actor, ctx.sender.id, lang);
     // Answered in the new language: the person just asked for it.
     return new Outcome().replyRaw(
       translator.t(lang, 'lang-set', { language: translator.t(lang, 'language-name') }),

@@ -18,17 +18,12 @@ export default defineCommand({
     if (topics.length === 0)
       throw new UserError('register-no-topics', { usage: ctx.t('cmd-register-usage') });
     const area = areaText === '' ? null : resolveArea(ctx, areaText);
-    const { group, created } = ctx.ledger.groups.register(
-      ctx.chat,
-      { topics, area, registeredBy: ctx.sender.id },
-      ctx.now,
-    );
-    const ref = `G-${group.id}`;
-    ctx.ledger.events.append(ctx.actor, {
-      kind: created ? 'group.registered' : 'group.updated',
-      subject: ref,
-      payload: { transport: group.transport, chat: group.chat_id, topics, area },
+    const { group, created } = ctx.ledger.groups.register(ctx.actor, ctx.chat, {
+      topics,
+      area,
+      registeredBy: ctx.sender.id,
     });
+    const ref = `G-${group.id}`;
     return reply(created ? 'register-created' : 'register-updated', {
       ref,
       topics: topicList(ctx, topics),

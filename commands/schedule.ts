@@ -21,23 +21,15 @@ export default defineCommand({
     const { target, rest } = parseTarget(ctx, when.rest);
     const body = rest.trim();
     if (body === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
-    const b = ctx.ledger.broadcasts.create(
-      {
-        author: ctx.sender.id,
-        text: body,
-        target,
-        state: 'scheduled',
-        scheduledAt: when.at,
-        ...(when.cron ? { cron: when.cron } : {}),
-      },
-      ctx.now,
-    );
-    const ref = `B-${b.id}`;
-    ctx.ledger.events.append(ctx.actor, {
-      kind: 'broadcast.scheduled',
-      subject: ref,
-      payload: { target: b.target, at: when.at, cron: when.cron ?? null, text: body },
+    const b = ctx.ledger.broadcasts.create(ctx.actor, {
+      author: ctx.sender.id,
+      text: body,
+      target,
+      state: 'scheduled',
+      scheduledAt: when.at,
+      ...(when.cron ? { cron: when.cron } : {}),
     });
+    const ref = `B-${b.id}`;
     return reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
       ref,
       when: formatLocal(when.at, tz),

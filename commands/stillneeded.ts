@@ -28,8 +28,7 @@ export default defineCommand({
     if (!request || request.requester !== ctx.sender.id)
       throw new UserError('still-needed-not-yours', { ref });
     if (!housekeeping.awaitingAnswer(id)) throw new UserError('still-needed-not-asked', { ref });
-    housekeeping.answer(id, yes ? 'yes' : 'no', ctx.now);
-    events.append(ctx.actor, { kind: 'request.still_needed', subject: ref, payload: { answer: yes } });
+    housekeeping.answer(ctx.actor, id, yes ? 'yes' : 'no');
     if (yes) return new Outcome().reply('still-needed-kept', { ref });
     const moved = requests.move(ctx.actor, id, 'cancelled', { reason: 'no longer needed' });
     if (!moved?.ok) throw new UserError('still-needed-not-asked', { ref });

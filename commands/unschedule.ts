@@ -17,8 +17,7 @@ export default defineCommand({
     const ref = `B-${id}`;
     if (!b) throw new UserError('broadcast-not-found', { ref });
     if (b.state !== 'scheduled') throw new UserError('unschedule-not-scheduled', { ref });
-    ctx.ledger.broadcasts.cancel(id, ctx.now);
-    ctx.ledger.events.append(ctx.actor, { kind: 'broadcast.unscheduled', subject: ref });
+    ctx.ledger.broadcasts.cancel(ctx.actor, id);
     return reply('unschedule-done', { ref });
   },
 });

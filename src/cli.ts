@@ -61,9 +61,9 @@ const verbs: Record<string, Verb> = {
       // Whoever runs this has the database file anyway; the event records that personal data left it.
       if (options.includePersonal)
         ledger.transaction(() =>
-          ledger.events.append(
+          ledger.exports.recordPersonalExport(
             { id: 'cli', at: now },
-            { kind: 'export.personal', payload: { what: options.what, format: options.format, count } },
+            { what: options.what, format: options.format, count },
           ),
         );
       if (options.out) {

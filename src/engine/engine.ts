@@ -305,7 +305,7 @@ export class Core {
       }
     }
     if (content.kind === 'location')
-      ledger.people.setLastLocation(ctx.sender.id, content.lat, content.lon, ctx.now);
+      ledger.people.setLastLocation(ctx.actor, ctx.sender.id, content.lat, content.lon);
     if (dialog && dialogCommand?.dialog)
       return this.guard(ctx, () => continueDialog(ctx, dialogCommand, dialog, content));
     return this.outsideDialog(ctx);
@@ -326,7 +326,7 @@ export class Core {
         return isPrivate ? new Outcome().reply('location-noted') : new Outcome();
       }
       case 'membership':
-        if (content.change === 'left') ctx.ledger.groups.setActive(ctx.chat, false, ctx.now);
+        if (content.change === 'left') ctx.ledger.groups.setActive(ctx.actor, ctx.chat, false);
         return new Outcome();
       case 'unsupported':
         return isPrivate ? new Outcome().reply('unsupported-kind') : new Outcome();

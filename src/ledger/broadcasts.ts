@@ -1,6 +1,7 @@
 import { isWithin } from '../domain/areas.ts';
 import { TOPICS, type Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 import type { Group, Groups } from './groups.ts';
 
 /** Who a broadcast goes to: every group, a topic's groups, an area's groups (and below), or one group. */
@@ -75,12 +76,21 @@ export interface LastDelivery {
 
 /** Broadcasts (`B-n`), their schedules, and the state of their delivery rows in the outbox. */
 export class Broadcasts {
+  private readonly events: EventLog;
+
   constructor(
     private readonly db: Db,
     private readonly groups: Groups,
-  ) {}
+  ) {
+    this.events = new EventLog(db);
+  }
 
-  create(b: NewBroadcast, at: number): Broadcast {
+  /**
+   * A broadcast to send now (`pending`, its delivery rows follow in the same transaction) or later
+   * (`scheduled`); a `pending` one records the groups it reaches at this moment.
+   */
+  create(actor: Actor, b: NewBroadcast): Broadcast {
+    const at = actor.at;
     const r = this.db
       .prepare(`INSERT INTO broadcasts (author, text, target, scheduled_at, cron, state, schedule_id, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -95,7 +105,25 @@ export class Broadcasts {
         at,
         at,
       );
-    return this.get(Number(r.lastInsertRowid))!;
+    const created = this.get(Number(r.lastInsertRowid))!;
+    const schedule = b.scheduleId === undefined ? {} : { schedule: `B-${b.scheduleId}` };
+    if (b.state === 'pending') this.recordQueued(actor, created, schedule);
+    else
+      this.events.append(actor, {
+        kind: 'broadcast.scheduled',
+        subject: `B-${created.id}`,
+        payload: { target: created.target, at: b.scheduledAt ?? null, cron: b.cron ?? null, text: b.text },
+      });
+    return created;
+  }
+
+  private recordQueued(actor: Actor, b: Broadcast, extra: Record<string, unknown>): void {
+    const groups = this.recipients(decodeTarget(b.target)).map((g) => g.id);
+    this.events.append(actor, {
+      kind: 'broadcast.queued',
+      subject: `B-${b.id}`,
+      payload: { target: b.target, groups, text: b.text, ...extra },
+    });
   }
 
   get(id: number): Broadcast | undefined {
@@ -154,10 +182,16 @@ export class Broadcasts {
       .all() as Broadcast[];
   }
 
-  markDone(id: number, at: number): void {
+  /** Every delivery row is final and the author is told: the outcome becomes part of the record. */
+  markDone(actor: Actor, id: number, result: { sent: number; failed: readonly string[] }): void {
     this.db
       .prepare("UPDATE broadcasts SET state = 'done', reported_at = ?, updated_at = ? WHERE id = ?")
-      .run(at, at, id);
+      .run(actor.at, actor.at, id);
+    this.events.append(actor, {
+      kind: 'broadcast.done',
+      subject: `B-${id}`,
+      payload: { sent: result.sent, failed: result.failed },
+    });
   }
 
   /** Schedules still to run, soonest first. */
@@ -176,22 +210,34 @@ export class Broadcasts {
   }
 
   /** A one-off schedule turns into the broadcast itself; its delivery rows follow in the same transaction. */
-  startSending(id: number, at: number): void {
-    this.db.prepare("UPDATE broadcasts SET state = 'pending', updated_at = ? WHERE id = ?").run(at, id);
+  startSending(actor: Actor, id: number): Broadcast {
+    this.db.prepare("UPDATE broadcasts SET state = 'pending', updated_at = ? WHERE id = ?").run(actor.at, id);
+    const b = this.get(id)!;
+    this.recordQueued(actor, b, { schedule: `B-${id}` });
+    return b;
   }
 
   /** A repeating schedule moves on to its next run (or, with none, ends). */
-  reschedule(id: number, nextAt: number | undefined, at: number): void {
+  reschedule(actor: Actor, id: number, nextAt: number | undefined): void {
+    const at = actor.at;
     if (nextAt === undefined)
       this.db.prepare("UPDATE broadcasts SET state = 'done', updated_at = ? WHERE id = ?").run(at, id);
     else
       this.db
         .prepare('UPDATE broadcasts SET scheduled_at = ?, updated_at = ? WHERE id = ?')
         .run(nextAt, at, id);
+    this.events.append(actor, {
+      kind: nextAt === undefined ? 'broadcast.schedule_ended' : 'broadcast.rescheduled',
+      subject: `B-${id}`,
+      payload: { next: nextAt ?? null },
+    });
   }
 
-  cancel(id: number, at: number): void {
-    this.db.prepare("UPDATE broadcasts SET state = 'cancelled', updated_at = ? WHERE id = ?").run(at, id);
+  cancel(actor: Actor, id: number): void {
+    this.db
+      .prepare("UPDATE broadcasts SET state = 'cancelled', updated_at = ? WHERE id = ?")
+      .run(actor.at, id);
+    this.events.append(actor, { kind: 'broadcast.unscheduled', subject: `B-${id}` });
   }
 
   /** The newest delivery to each group (any outbound row to it), for `/groups`. */

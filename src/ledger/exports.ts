@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 
 export const EXPORTABLE = ['requests', 'rescues', 'volunteers', 'groups', 'broadcasts', 'events'] as const;
 export type ExportWhat = (typeof EXPORTABLE)[number];
@@ -43,7 +44,16 @@ export const FILTERABLE: Record<ExportWhat, { status: boolean; area: boolean }> 
 
 /** Read-only queries behind `relief-bot export` and /export: whole rows, oldest first. */
 export class ExportQueries {
-  constructor(private readonly db: Db) {}
+  private readonly events: EventLog;
+
+  constructor(private readonly db: Db) {
+    this.events = new EventLog(db);
+  }
+
+  /** Personal data left the ledger in an export: who took what is part of the record. */
+  recordPersonalExport(actor: Actor, details: { what: string; format: string; count: number }): void {
+    this.events.append(actor, { kind: 'export.personal', payload: details });
+  }
 
   rows(what: ExportWhat, filter: ExportFilter = {}): Record<string, unknown>[] {
     const source = SOURCES[what];

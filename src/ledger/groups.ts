@@ -2,6 +2,7 @@ import { isWithin } from '../domain/areas.ts';
 import type { ChatRef, TransportName } from '../domain/message.ts';
 import type { Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 
 export interface Group {
   id: number;
@@ -37,7 +38,11 @@ export interface Registration {
 
 /** Group chats registered as broadcast targets (`G-n`). */
 export class Groups {
-  constructor(private readonly db: Db) {}
+  private readonly events: EventLog;
+
+  constructor(private readonly db: Db) {
+    this.events = new EventLog(db);
+  }
 
   get(id: number): Group | undefined {
     const r = this.db.prepare('SELECT * FROM groups WHERE id = ?').get(id) as GroupRow | undefined;
@@ -73,7 +78,8 @@ export class Groups {
    * Makes a group chat a broadcast target, or updates its topics and area when it already is one.
    * Registering again also revives a group marked left or unreachable: someone just wrote in it.
    */
-  register(chat: ChatRef, reg: Registration, at: number): { group: Group; created: boolean } {
+  register(actor: Actor, chat: ChatRef, reg: Registration): { group: Group; created: boolean } {
+    const at = actor.at;
     const before = this.byChat(chat);
     this.db
       .prepare(`INSERT INTO groups (transport, chat_id, title, topics, area, registered_by, created_at, updated_at)
@@ -89,19 +95,41 @@ export class Groups {
         by: reg.registeredBy,
         at,
       });
-    return { group: this.byChat(chat)!, created: before === undefined };
+    const group = this.byChat(chat)!;
+    const created = before === undefined;
+    this.events.append(actor, {
+      kind: created ? 'group.registered' : 'group.updated',
+      subject: `G-${group.id}`,
+      payload: { transport: group.transport, chat: group.chat_id, topics: reg.topics, area: reg.area },
+    });
+    return { group, created };
   }
 
-  setActive(chat: ChatRef, active: boolean, at: number): Group | undefined {
-    this.db
-      .prepare('UPDATE groups SET active = ?, updated_at = ? WHERE transport = ? AND chat_id = ?')
-      .run(active ? 1 : 0, at, chat.transport, chat.chatId);
-    return this.byChat(chat);
+  /** The bot was removed from a group (or added back): a left group receives nothing. */
+  setActive(actor: Actor, chat: ChatRef, active: boolean): Group | undefined {
+    const changed = this.db
+      .prepare(
+        'UPDATE groups SET active = ?, updated_at = ? WHERE transport = ? AND chat_id = ? AND active <> ?',
+      )
+      .run(active ? 1 : 0, actor.at, chat.transport, chat.chatId, active ? 1 : 0).changes;
+    const group = this.byChat(chat);
+    if (changed > 0 && group)
+      this.events.append(actor, { kind: active ? 'group.active' : 'group.left', subject: `G-${group.id}` });
+    return group;
   }
 
-  setReachable(chat: ChatRef, reachable: boolean, at: number): void {
-    this.db
-      .prepare('UPDATE groups SET reachable = ?, updated_at = ? WHERE transport = ? AND chat_id = ?')
-      .run(reachable ? 1 : 0, at, chat.transport, chat.chatId);
+  /** The platform refuses the group (the bot was kicked, the chat deleted): stop sending until registered again. */
+  setReachable(actor: Actor, chat: ChatRef, reachable: boolean): void {
+    const changed = this.db
+      .prepare(
+        'UPDATE groups SET reachable = ?, updated_at = ? WHERE transport = ? AND chat_id = ? AND reachable <> ?',
+      )
+      .run(reachable ? 1 : 0, actor.at, chat.transport, chat.chatId, reachable ? 1 : 0).changes;
+    const group = this.byChat(chat);
+    if (changed > 0 && group)
+      this.events.append(actor, {
+        kind: reachable ? 'group.reachable' : 'group.unreachable',
+        subject: `G-${group.id}`,
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 
 export interface IdleRequest {
   id: number;
@@ -23,7 +24,11 @@ const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
 
 /** The ledger side of the scheduled chores: "still needed?" questions and the retention purge. */
 export class Housekeeping {
-  constructor(private readonly db: Db) {}
+  private readonly events: EventLog;
+
+  constructor(private readonly db: Db) {
+    this.events = new EventLog(db);
+  }
 
   /** Live requests untouched since `idleSince` that were not asked about since their last change. */
   idleRequests(idleSince: number): IdleRequest[] {
@@ -34,11 +39,12 @@ export class Housekeeping {
       .all(idleSince) as IdleRequest[];
   }
 
-  asked(requestId: number, at: number): void {
+  asked(actor: Actor, requestId: number): void {
     this.db
       .prepare(`INSERT INTO still_needed (request_id, asked_at) VALUES (?, ?)
         ON CONFLICT (request_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL, answer = NULL`)
-      .run(requestId, at);
+      .run(requestId, actor.at);
+    this.events.append(actor, { kind: 'request.still_needed_asked', subject: `R-${requestId}` });
   }
 
   /** True when a question about this request waits for its answer. */
@@ -51,12 +57,18 @@ export class Housekeeping {
   }
 
   /** Records the answer; "yes" counts as activity, so the 48 hours start again. */
-  answer(requestId: number, answer: 'yes' | 'no', at: number): void {
+  answer(actor: Actor, requestId: number, answer: 'yes' | 'no'): void {
+    const at = actor.at;
     this.db
       .prepare('UPDATE still_needed SET answer = ?, answered_at = ? WHERE request_id = ?')
       .run(answer, at, requestId);
     if (answer === 'yes')
       this.db.prepare('UPDATE requests SET updated_at = ? WHERE id = ?').run(at, requestId);
+    this.events.append(actor, {
+      kind: 'request.still_needed',
+      subject: `R-${requestId}`,
+      payload: { answer: answer === 'yes' },
+    });
   }
 
   /**
@@ -64,7 +76,7 @@ export class Housekeeping {
    * coordinates rounded to about 1 km), the personal part of their events, and old message bodies.
    * The event chain covers only the hash of the personal part, so it still verifies.
    */
-  purge(cutoff: number): PurgeCounts {
+  purge(actor: Actor, cutoff: number): PurgeCounts {
     const run = (sql: string) => this.db.prepare(sql).run({ cutoff, erased: ERASED }).changes;
     const subjects = this.db
       .prepare(`SELECT 'R-' || id FROM requests WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected')
@@ -99,6 +111,7 @@ export class Housekeeping {
       'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
     );
     for (const s of subjects) counts.events += erase.run(s).changes;
+    this.events.append(actor, { kind: 'retention.purged', payload: { cutoff, ...counts } });
     return counts;
   }
 }

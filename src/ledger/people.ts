@@ -1,5 +1,6 @@
 import type { Sender } from '../domain/message.ts';
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 
 export type GrantedRole = 'anyone' | 'coordinator' | 'admin';
 
@@ -20,8 +21,10 @@ export interface Person {
 export class People {
   private readonly upsert;
   private readonly byId;
+  private readonly events: EventLog;
 
   constructor(private readonly db: Db) {
+    this.events = new EventLog(db);
     // Writing to someone who just wrote always works again, so a message makes them reachable.
     this.upsert = db.prepare(`INSERT INTO people (id, display_name, language_hint, first_seen, last_seen)
       VALUES (@id, @name, @hint, @at, @at)
@@ -52,22 +55,26 @@ export class People {
     return this.get(id)!;
   }
 
-  setLanguage(id: string, language: string): void {
+  setLanguage(actor: Actor, id: string, language: string): void {
     this.db.prepare('UPDATE people SET language = ? WHERE id = ?').run(language, id);
+    this.events.append(actor, { kind: 'person.language', subject: id, payload: { lang: language } });
   }
 
-  setRole(id: string, role: GrantedRole): void {
-    this.db.prepare('UPDATE people SET role = ? WHERE id = ?').run(role, id);
+  /** A chat the platform refuses (blocked, deleted): nothing more is sent there until they write again. */
+  setReachable(actor: Actor, id: string, reachable: boolean): void {
+    const changed = this.db
+      .prepare('UPDATE people SET reachable = ? WHERE id = ? AND reachable <> ?')
+      .run(reachable ? 1 : 0, id, reachable ? 1 : 0).changes;
+    if (changed > 0)
+      this.events.append(actor, { kind: reachable ? 'person.reachable' : 'person.unreachable', subject: id });
   }
 
-  setReachable(id: string, reachable: boolean): void {
-    this.db.prepare('UPDATE people SET reachable = ? WHERE id = ?').run(reachable ? 1 : 0, id);
-  }
-
-  setLastLocation(id: string, lat: number, lon: number, at: number): void {
+  /** The last place a person shared: a later bare "SOS" uses it. The place itself is personal. */
+  setLastLocation(actor: Actor, id: string, lat: number, lon: number): void {
     this.db
       .prepare('UPDATE people SET last_lat = ?, last_lon = ?, last_location_at = ? WHERE id = ?')
-      .run(lat, lon, at, id);
+      .run(lat, lon, actor.at, id);
+    this.events.append(actor, { kind: 'person.location', subject: id, personal: { lat, lon } });
   }
 
   isActiveVolunteer(id: string): boolean {

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { type Actor, EventLog } from './events.ts';
 
 /** Open rescue cases by how long they have waited: under 30 min, 30 min-2 h, 2-6 h, over 6 h. */
 export const WAIT_BUCKETS_MIN = [30, 120, 360] as const;
@@ -25,7 +26,11 @@ const IN_AREA = "(@area IS NULL OR lower(area) = lower(@area) OR lower(area) LIK
 
 /** The counts a situation report is made of. Read-only, except the snapshot each scheduled report keeps. */
 export class Sitrep {
-  constructor(private readonly db: Db) {}
+  private readonly events: EventLog;
+
+  constructor(private readonly db: Db) {
+    this.events = new EventLog(db);
+  }
 
   stats(area: string | null, now: number): SitrepStats {
     const p = { area, now };
@@ -90,7 +95,11 @@ export class Sitrep {
     return r && { at: r.at, totals: JSON.parse(r.stats) as SitrepTotals };
   }
 
-  saveSnapshot(at: number, totals: SitrepTotals): void {
-    this.db.prepare('INSERT INTO sitrep_snapshots (at, stats) VALUES (?, ?)').run(at, JSON.stringify(totals));
+  /** A scheduled report went to `groups`; its totals are what the next report compares against. */
+  recordSent(actor: Actor, totals: SitrepTotals, groups: readonly number[]): void {
+    this.db
+      .prepare('INSERT INTO sitrep_snapshots (at, stats) VALUES (?, ?)')
+      .run(actor.at, JSON.stringify(totals));
+    this.events.append(actor, { kind: 'sitrep.sent', payload: { groups: groups.map((g) => `G-${g}`) } });
   }
 }

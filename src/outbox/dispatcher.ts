@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { TransportName } from '../domain/message.ts';
 import { TransportError } from '../engine/errors.ts';
 import type { Transport } from '../engine/transport.ts';
+import { SYSTEM } from '../ledger/events.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { DueMessage } from '../ledger/outbox.ts';
 
@@ -220,8 +221,10 @@ export class Dispatcher {
     if (err instanceof TransportError && err.unreachable) {
       this.ledger.transaction(() => {
         outbox.failChat(message.chat, error);
-        if (message.chat.kind === 'group') this.ledger.groups.setReachable(message.chat, false, this.clock());
-        else this.ledger.people.setReachable(`${message.chat.transport}:${message.chat.chatId}`, false);
+        const actor = { id: SYSTEM, at: this.clock() };
+        if (message.chat.kind === 'group') this.ledger.groups.setReachable(actor, message.chat, false);
+        else
+          this.ledger.people.setReachable(actor, `${message.chat.transport}:${message.chat.chatId}`, false);
       });
       this.log.warn(
         { outbox: message.id, transport: message.chat.transport },

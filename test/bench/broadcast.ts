@@ -16,19 +16,19 @@ function registerGroups(file: string): void {
   const ledger = Ledger.open(file);
   const now = Date.now();
   ledger.transaction(() => {
-    ledger.people.ensure(`telegram:${COORDINATOR}`, now);
-    ledger.people.setRole(`telegram:${COORDINATOR}`, 'coordinator');
+    ledger.roles.set({ id: 'bench', at: now }, `telegram:${COORDINATOR}`, 'coordinator');
     for (let i = 1; i <= GROUPS; i++) {
       const chat = {
         transport: 'telegram' as const,
         chatId: String(-1_000_000_000_000 - i),
         kind: 'group' as const,
       };
-      ledger.groups.register(
-        chat,
-        { title: `Posko ${i}`, topics: ['sitrep'], area: null, registeredBy: 'bench' },
-        now,
-      );
+      ledger.groups.register({ id: 'test', at: now }, chat, {
+        title: `Posko ${i}`,
+        topics: ['sitrep'],
+        area: null,
+        registeredBy: 'bench',
+      });
     }
   });
   ledger.close();

@@ -9,9 +9,9 @@ const COORDINATOR = 'telegram:9';
 
 function group(chatId: string, topics: Topic[], area: string | null): void {
   h.ledger.groups.register(
+    { id: 'test', at: h.clock.now },
     { transport: 'telegram', chatId, kind: 'group' },
     { topics, area, registeredBy: COORDINATOR },
-    h.clock.now,
   );
 }
 
@@ -95,7 +95,11 @@ describe('/broadcast', () => {
     const row = h.outbox().find((r) => r.broadcast_id === 1)!;
     h.ledger.outbox.markSending(row.id);
     h.ledger.outbox.markFailed(row.id, '400 Bad Request: chat not found');
-    h.ledger.groups.setReachable({ transport: 'telegram', chatId: '-3', kind: 'group' }, false, h.clock.now);
+    h.ledger.groups.setReachable(
+      { id: 'test', at: h.clock.now },
+      { transport: 'telegram', chatId: '-3', kind: 'group' },
+      false,
+    );
     const list = h.say(COORDINATOR, '/grup');
     expect(list).toContain('G-1 telegram: rescue; DIY/Bantul. Last message FAILED');
     expect(list).toContain('chat not found');

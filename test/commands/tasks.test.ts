@@ -53,7 +53,7 @@ describe('/take and /done', () => {
     const r = addRequest(h, { ...east(1), requester: 'telegram:900', contact: '+6281200000001' });
     addVolunteer(h, 'telegram:1', { name: 'Ani' });
     addVolunteer(h, 'telegram:2', { name: 'Budi' });
-    h.ledger.people.setLanguage('telegram:900', 'id');
+    h.ledger.people.setLanguage({ id: 'test', at: h.clock.now }, 'telegram:900', 'id');
 
     const rows = h.send('telegram:1', `/take R-${r}`);
     expect(rows[0]!.text).toContain(`R-${r} is yours. Please deliver: 20 water, 5 kg rice, for 12 people`);

@@ -27,9 +27,9 @@ function setUp(groups: number): Harness {
   harness.ledger.transaction(() => {
     for (let i = 1; i <= groups; i++)
       harness.ledger.groups.register(
+        { id: 'test', at: harness.clock.now },
         { transport: 'telegram', chatId: `-${i}`, kind: 'group' },
         { topics: ['rescue', 'sitrep'], area: null, registeredBy: COORDINATOR },
-        harness.clock.now,
       );
   });
   return harness;

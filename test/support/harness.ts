@@ -138,8 +138,7 @@ export class Harness {
   }
 
   grant(personId: string, role: 'coordinator' | 'admin'): void {
-    this.ledger.people.ensure(personId, this.clock.now);
-    this.ledger.people.setRole(personId, role);
+    this.ledger.roles.set({ id: 'test', at: this.clock.now }, personId, role);
   }
 
   /** Closes the ledger and opens the same file again, as a restart would. */

@@ -13,12 +13,7 @@ export function reportFinishedBroadcasts(ctx: JobContext): Outcome {
   for (const b of broadcasts.finishedUnreported()) {
     const p = broadcasts.progress(b.id);
     const ref = `B-${b.id}`;
-    broadcasts.markDone(b.id, ctx.now);
-    ctx.ledger.events.append(ctx.actor, {
-      kind: 'broadcast.done',
-      subject: ref,
-      payload: { sent: p.sent, failed: p.failedGroups },
-    });
+    broadcasts.markDone(ctx.actor, b.id, { sent: p.sent, failed: p.failedGroups });
     const key =
       p.total === 0 ? 'broadcast-done-none' : p.failed > 0 ? 'broadcast-done-failed' : 'broadcast-done';
     out.notify(b.author, key, { ref, sent: p.sent, total: p.total, failed: p.failedGroups.join(', ') });
@@ -36,32 +31,23 @@ export function sendDueSchedules(ctx: JobContext): Outcome {
   for (const s of broadcasts.dueSchedules(ctx.now)) {
     let sending: Broadcast;
     if (s.cron) {
-      sending = broadcasts.create(
-        {
-          author: s.author,
-          text: s.text,
-          target: decodeTarget(s.target),
-          state: 'pending',
-          scheduleId: s.id,
-        },
-        ctx.now,
-      );
+      sending = broadcasts.create(ctx.actor, {
+        author: s.author,
+        text: s.text,
+        target: decodeTarget(s.target),
+        state: 'pending',
+        scheduleId: s.id,
+      });
       const next = nextCronRun(s.cron, ctx.config.TZ, ctx.now);
-      broadcasts.reschedule(s.id, next, ctx.now);
+      broadcasts.reschedule(ctx.actor, s.id, next);
       ctx.log.info(
         { schedule: s.id, next: next && formatLocal(next, ctx.config.TZ) },
         'repeating broadcast run',
       );
     } else {
-      broadcasts.startSending(s.id, ctx.now);
-      sending = s;
+      sending = broadcasts.startSending(ctx.actor, s.id);
     }
     const groups = broadcasts.recipients(decodeTarget(s.target));
-    ctx.ledger.events.append(ctx.actor, {
-      kind: 'broadcast.queued',
-      subject: `B-${sending.id}`,
-      payload: { target: s.target, groups: groups.map((g) => g.id), schedule: `B-${s.id}` },
-    });
     for (const g of groups) out.toGroup(g.id, { raw: s.text }, sending.id);
   }
   return out;

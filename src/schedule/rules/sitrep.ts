@@ -15,10 +15,10 @@ export function sendSitrep(ctx: JobContext): Outcome {
     const t = (key: string, args?: Record<string, string | number>) => translator.t(lang, key, args);
     out.toGroup(g.id, { raw: sitrepText(ledger, t, g.area, ctx.now, config.TZ) });
   }
-  ledger.sitrep.saveSnapshot(ctx.now, ledger.sitrep.stats(null, ctx.now).totals);
-  ledger.events.append(ctx.actor, {
-    kind: 'sitrep.sent',
-    payload: { groups: groups.map((g) => `G-${g.id}`) },
-  });
+  ledger.sitrep.recordSent(
+    ctx.actor,
+    ledger.sitrep.stats(null, ctx.now).totals,
+    groups.map((g) => g.id),
+  );
   return out;
 }

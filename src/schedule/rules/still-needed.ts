@@ -13,8 +13,7 @@ export function askStillNeeded(ctx: JobContext): Outcome {
   const { housekeeping, events } = ctx.ledger;
   for (const r of housekeeping.idleRequests(ctx.now - STILL_NEEDED_AFTER_MS)) {
     const ref = `R-${r.id}`;
-    housekeeping.asked(r.id, ctx.now);
-    events.append(ctx.actor, { kind: 'request.still_needed_asked', subject: ref });
+    housekeeping.asked(ctx.actor, r.id);
     out.notify(
       r.requester,
       'still-needed-ask',
