@@ -60,8 +60,8 @@ export class Ledger {
     this.requests = new Requests(db, this.events);
     this.broadcasts = new Broadcasts(db, this.groups);
     this.volunteers = new Volunteers(db, this.events);
-    this.tasks = new Tasks(db, this.events);
     this.rescues = new Rescues(db, this.events);
+    this.tasks = new Tasks(db, this.requests, this.rescues);
     this.exports = new ExportQueries(db);
     this.jobs = new JobRuns(db);
     this.sitrep = new Sitrep(db);

@@ -42,6 +42,12 @@ export interface MoveDetails {
   reason?: string;
   volunteer?: number;
   duplicateOf?: number;
+  /** Move only from this status (a volunteer's /take needs `verified`; a coordinator may reassign). */
+  from?: RequestStatus;
+  /** Move only while this volunteer holds the request (their /done, their leaving). */
+  heldBy?: number;
+  /** How the move came about when it is not the actor's own command (`take`, `volunteer-left`). */
+  by?: string;
 }
 
 export type MoveResult = { ok: true; request: SupplyRequest } | { ok: false; from: RequestStatus };
@@ -195,12 +201,14 @@ export class Requests {
     const current = this.get(id);
     if (!current) return undefined;
     if (!canMove(current.status, to)) return { ok: false, from: current.status };
+    if (details.from !== undefined && current.status !== details.from)
+      return { ok: false, from: current.status };
     const changed = this.db
       .prepare(`UPDATE requests SET status = @to, updated_at = @at,
           status_reason = COALESCE(@reason, status_reason),
           assigned_volunteer = CASE WHEN @to = 'verified' THEN NULL ELSE COALESCE(@volunteer, assigned_volunteer) END,
           duplicate_of = COALESCE(@duplicateOf, duplicate_of)
-        WHERE id = @id AND status = @from`)
+        WHERE id = @id AND status = @from AND (@heldBy IS NULL OR assigned_volunteer = @heldBy)`)
       .run({
         id,
         to,
@@ -209,6 +217,7 @@ export class Requests {
         reason: details.reason ?? null,
         volunteer: details.volunteer ?? null,
         duplicateOf: details.duplicateOf ?? null,
+        heldBy: details.heldBy ?? null,
       }).changes;
     if (changed === 0) return { ok: false, from: this.get(id)!.status };
     this.events.append(actor, {
@@ -217,6 +226,8 @@ export class Requests {
       payload: {
         from: current.status,
         ...(details.volunteer === undefined ? {} : { volunteer: `V-${details.volunteer}`, by: actor.id }),
+        ...(details.heldBy === undefined ? {} : { volunteer: `V-${details.heldBy}` }),
+        ...(details.by === undefined ? {} : { by: details.by }),
         ...(details.duplicateOf === undefined ? {} : { of: `R-${details.duplicateOf}` }),
       },
       ...(details.reason === undefined ? {} : { personal: { reason: details.reason } }),

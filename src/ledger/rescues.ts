@@ -234,13 +234,36 @@ export class Rescues {
     return c;
   }
 
-  /** Ends an active case as rescued; undefined when it was no longer active. */
-  markRescued(actor: Actor, id: number): RescueCase | undefined {
+  /**
+   * Ends an active case as rescued; undefined when it was no longer active (or, with `heldBy`, when that
+   * volunteer's team does not hold it).
+   */
+  markRescued(actor: Actor, id: number, heldBy?: number): RescueCase | undefined {
     const changed = this.db
-      .prepare(`UPDATE rescues SET status = 'rescued', updated_at = ? WHERE id = ? AND ${ACTIVE_SQL}`)
-      .run(actor.at, id).changes;
+      .prepare(`UPDATE rescues SET status = 'rescued', updated_at = @at WHERE id = @id AND ${ACTIVE_SQL}
+          AND (@heldBy IS NULL OR (status = 'team_assigned' AND assigned_volunteer = @heldBy))`)
+      .run({ at: actor.at, id, heldBy: heldBy ?? null }).changes;
     if (changed === 0) return undefined;
-    this.events.append(actor, { kind: 'rescue.rescued', subject: ref(id) });
+    this.events.append(actor, {
+      kind: 'rescue.rescued',
+      subject: ref(id),
+      ...(heldBy === undefined ? {} : { payload: { volunteer: `V-${heldBy}` } }),
+    });
+    return this.get(id)!;
+  }
+
+  /** The team of `volunteerId` leaves the case: it waits for a team again. Undefined when they did not hold it. */
+  release(actor: Actor, id: number, volunteerId: number): RescueCase | undefined {
+    const changed = this.db
+      .prepare(`UPDATE rescues SET status = 'acknowledged', assigned_volunteer = NULL, updated_at = ?
+          WHERE id = ? AND status = 'team_assigned' AND assigned_volunteer = ?`)
+      .run(actor.at, id, volunteerId).changes;
+    if (changed === 0) return undefined;
+    this.events.append(actor, {
+      kind: 'rescue.released',
+      subject: ref(id),
+      payload: { volunteer: `V-${volunteerId}` },
+    });
     return this.get(id)!;
   }
 
@@ -248,19 +271,25 @@ export class Rescues {
    * A coordinator gives the case to a volunteer (or to another one). Assigning implies the case was seen,
    * so it also counts as the acknowledgement when there was none. Undefined when the case has ended.
    */
-  assign(actor: Actor, id: number, volunteerId: number): RescueCase | undefined {
+  assign(
+    actor: Actor,
+    id: number,
+    volunteerId: number,
+    how: 'assign' | 'take' = 'assign',
+  ): RescueCase | undefined {
+    // A volunteer's /take only finds a case no team holds; a coordinator may hand it to another team.
     const changed = this.db
       .prepare(
         `UPDATE rescues SET status = 'team_assigned', assigned_volunteer = @volunteer, updated_at = @at,
            acknowledged_at = COALESCE(acknowledged_at, @at), acknowledged_by = COALESCE(acknowledged_by, @by)
-         WHERE id = @id AND ${ACTIVE_SQL}`,
+         WHERE id = @id AND ${ACTIVE_SQL} AND (@how = 'assign' OR status <> 'team_assigned')`,
       )
-      .run({ id, volunteer: volunteerId, at: actor.at, by: actor.id }).changes;
+      .run({ id, volunteer: volunteerId, at: actor.at, by: actor.id, how }).changes;
     if (changed === 0) return undefined;
     this.events.append(actor, {
       kind: 'rescue.team_assigned',
       subject: ref(id),
-      payload: { volunteer: `V-${volunteerId}`, by: 'assign' },
+      payload: { volunteer: `V-${volunteerId}`, by: how },
     });
     return this.get(id)!;
   }

@@ -1,7 +1,9 @@
 import { type Areas, haversineKm, isWithin } from '../domain/areas.ts';
 import type { Db } from './db.ts';
-import type { Actor, EventLog } from './events.ts';
-import { positionOf, type Volunteer, volunteerRef } from './volunteers.ts';
+import type { Actor } from './events.ts';
+import type { Requests } from './requests.ts';
+import type { Rescues } from './rescues.ts';
+import { positionOf, type Volunteer } from './volunteers.ts';
 
 /**
  * A volunteer's work: a verified supply request (`R-n`: verified → assigned → delivered) or a rescue
@@ -100,10 +102,15 @@ export function needsOf(task: Task): string[] {
   return [...new Set(needs)];
 }
 
+/**
+ * Supply requests and rescue cases as one list of tasks for volunteers. Every move goes through the
+ * requests' and rescues' own transition gates, the same ones coordinators' commands use.
+ */
 export class Tasks {
   constructor(
     private readonly db: Db,
-    private readonly events: EventLog,
+    private readonly requests: Requests,
+    private readonly rescues: Rescues,
   ) {}
 
   /** `R-12`, `r12`, `S-3`: the task, or undefined for an unknown reference. */
@@ -167,30 +174,22 @@ export class Tasks {
   take(actor: Actor, volunteerId: number, ref: string): TakeResult {
     const task = this.get(ref);
     if (!task) return { ok: false, reason: 'not-found' };
-    const changed =
+    const moved =
       task.kind === 'request'
-        ? this.db
-            .prepare(`UPDATE requests SET status = 'assigned', assigned_volunteer = ?, updated_at = ?
-              WHERE id = ? AND status = 'verified'`)
-            .run(volunteerId, actor.at, task.id).changes
-        : this.db
-            .prepare(`UPDATE rescues SET status = 'team_assigned', assigned_volunteer = ?, updated_at = ?,
-                acknowledged_at = COALESCE(acknowledged_at, ?), acknowledged_by = COALESCE(acknowledged_by, ?)
-              WHERE id = ? AND status IN ('open', 'acknowledged')`)
-            .run(volunteerId, actor.at, actor.at, actor.id, task.id).changes;
+        ? this.requests.move(actor, task.id, 'assigned', {
+            volunteer: volunteerId,
+            from: 'verified',
+            by: 'take',
+          })?.ok
+        : this.rescues.assign(actor, task.id, volunteerId, 'take') !== undefined;
     const now = this.get(ref)!;
-    if (changed === 0) {
+    if (!moved) {
       if (now.assignedVolunteer === volunteerId && ['assigned', 'team_assigned'].includes(now.status))
         return { ok: false, reason: 'yours', task: now };
       if (now.assignedVolunteer !== null && ['assigned', 'team_assigned'].includes(now.status))
         return { ok: false, reason: 'taken', task: now, by: now.assignedVolunteer };
       return { ok: false, reason: 'not-open', task: now };
     }
-    this.events.append(actor, {
-      kind: task.kind === 'request' ? 'request.assigned' : 'rescue.team_assigned',
-      subject: task.ref,
-      payload: { volunteer: volunteerRef(volunteerId), by: 'take' },
-    });
     return { ok: true, task: now };
   }
 
@@ -198,51 +197,33 @@ export class Tasks {
   done(actor: Actor, volunteerId: number, ref: string): DoneResult {
     const task = this.get(ref);
     if (!task) return { ok: false, reason: 'not-found' };
-    const [table, from, to] =
+    const from = task.kind === 'request' ? 'assigned' : 'team_assigned';
+    const moved =
       task.kind === 'request'
-        ? ['requests', 'assigned', 'delivered']
-        : ['rescues', 'team_assigned', 'rescued'];
-    const changed = this.db
-      .prepare(
-        `UPDATE ${table} SET status = ?, updated_at = ? WHERE id = ? AND status = ? AND assigned_volunteer = ?`,
-      )
-      .run(to, actor.at, task.id, from, volunteerId).changes;
-    if (changed === 0) {
+        ? this.requests.move(actor, task.id, 'delivered', { from: 'assigned', heldBy: volunteerId })?.ok
+        : this.rescues.markRescued(actor, task.id, volunteerId) !== undefined;
+    if (!moved) {
       const mine = task.assignedVolunteer === volunteerId;
       return mine && task.status !== from
         ? { ok: false, reason: 'done', task }
         : { ok: false, reason: 'not-yours', task };
     }
-    this.events.append(actor, {
-      kind: task.kind === 'request' ? 'request.delivered' : 'rescue.rescued',
-      subject: task.ref,
-      payload: { volunteer: volunteerRef(volunteerId) },
-    });
     return { ok: true, task: this.get(ref)! };
   }
 
   /** Opens again every task a volunteer holds (they left): requests back to verified, rescues to acknowledged. */
   release(actor: Actor, volunteerId: number): string[] {
-    const released: string[] = [];
-    const moves = [
-      ['requests', 'assigned', 'verified', 'R', 'request.released'],
-      ['rescues', 'team_assigned', 'acknowledged', 'S', 'rescue.released'],
-    ] as const;
-    for (const [table, from, to, prefix, kind] of moves) {
-      const ids = this.db
-        .prepare(`UPDATE ${table} SET status = ?, assigned_volunteer = NULL, updated_at = ?
-          WHERE assigned_volunteer = ? AND status = ? RETURNING id`)
+    const held = (table: string, status: string) =>
+      this.db
+        .prepare(`SELECT id FROM ${table} WHERE assigned_volunteer = ? AND status = ? ORDER BY id`)
         .pluck()
-        .all(to, actor.at, volunteerId, from) as number[];
-      for (const id of ids.sort((a, b) => a - b)) {
-        this.events.append(actor, {
-          kind,
-          subject: `${prefix}-${id}`,
-          payload: { volunteer: volunteerRef(volunteerId) },
-        });
-        released.push(`${prefix}-${id}`);
-      }
-    }
+        .all(volunteerId, status) as number[];
+    const released: string[] = [];
+    for (const id of held('requests', 'assigned'))
+      if (this.requests.move(actor, id, 'verified', { heldBy: volunteerId, by: 'volunteer-left' })?.ok)
+        released.push(`R-${id}`);
+    for (const id of held('rescues', 'team_assigned'))
+      if (this.rescues.release(actor, id, volunteerId)) released.push(`S-${id}`);
     return released;
   }
 }
