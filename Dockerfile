@@ -1,5 +1,5 @@
 # relief-bot: one image for every transport. Build: docker build -t relief-bot .
-# The app runs its TypeScript through tsx (a runtime dependency), so there is no compile step.
+# `npm ci` bundles the TypeScript into dist/ (the prepare script); the image keeps only runtime dependencies.
 
 # --- build: native modules (better-sqlite3) need a compiler when no prebuilt binary fits ---
 FROM node:20-bookworm-slim AS build
@@ -10,12 +10,14 @@ WORKDIR /app
 # whatsapp-web.js pulls in puppeteer; the runtime uses Debian's chromium instead of a downloaded one.
 ENV PUPPETEER_SKIP_DOWNLOAD=true
 COPY package.json package-lock.json .puppeteerrc.cjs ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
 COPY data/locales ./data/locales
 COPY data/areas ./data/areas
 COPY tsconfig.json README.md ./
+# Development dependencies (esbuild) only for the build, which `npm ci` runs; then dropped.
+RUN npm ci && npm prune --omit=dev && npm cache clean --force
 
 # --- runtime ---
 FROM node:20-bookworm-slim

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // End-to-end tests run the bundle in dist/: rebuilt first when a source changed since.
+    globalSetup: ['test/support/fresh-build.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // e2e tests spawn the bot; two cores here, so keep parallelism modest.

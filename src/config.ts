@@ -4,8 +4,18 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { type AreaDef, AreaDefSchema } from './domain/areas.ts';
 
-/** The project root: data/ and the locales are found relative to it, whatever the working directory. */
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+/**
+ * The project root: data/ and the locales are found relative to it, whatever the working directory. The
+ * nearest folder up with a package.json, so the sources (src/) and the compiled code (dist/src/) agree.
+ */
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])

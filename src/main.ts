@@ -6,7 +6,7 @@ import { Areas } from './domain/areas.ts';
 import { Core } from './engine/engine.ts';
 import type { Transport } from './engine/transport.ts';
 import { databaseHealth } from './http/health.ts';
-import { Metrics } from './http/metrics.ts';
+import type { Metrics } from './http/metrics.ts';
 import { HttpServer, readBody, sendJson } from './http/server.ts';
 import { Catalog } from './i18n/catalog.ts';
 import { Ledger } from './ledger/index.ts';
@@ -18,7 +18,6 @@ import { scheduledJobs } from './schedule/jobs.ts';
 import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
-import { TelegramTransport } from './transports/telegram/index.ts';
 
 export interface App {
   config: Config;
@@ -28,7 +27,8 @@ export interface App {
   scheduler: Scheduler;
   transports: Transport[];
   http: HttpServer;
-  metrics: Metrics;
+  /** Only with an HTTP server: prom-client is not loaded for the console demo. */
+  metrics: Metrics | undefined;
   log: Logger;
   stop(reason: string): Promise<void>;
 }
@@ -68,8 +68,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const transports: Transport[] = [];
   const http = new HttpServer(log.child({ part: 'http' }));
   http.addHealthCheck(databaseHealth(ledger));
-  const metrics = new Metrics(ledger);
-  metrics.serve(http);
+  // The console demo needs no HTTP server; every deployment (or an explicit HTTP_PORT) gets one.
+  const serveHttp = !consoleOnly || Boolean(process.env.HTTP_PORT);
+  // Loaded only when used, so the console demo starts without prom-client, grammY or the HTTP server.
+  const metrics = serveHttp ? new (await import('./http/metrics.ts')).Metrics(ledger) : undefined;
+  metrics?.serve(http);
   let stopping: Promise<void> | undefined;
   const app: App = {
     config,
@@ -103,14 +106,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ),
     );
   }
-  if (config.TELEGRAM_BOT_TOKEN) transports.push(telegram(config, core, translator, http, log));
+  if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
   for (const t of transports) {
-    dispatcher.add(t, metrics.countThrottling(t.name, pacerFor(t.name, config)));
+    const pacer = pacerFor(t.name, config);
+    dispatcher.add(t, metrics ? metrics.countThrottling(t.name, pacer) : pacer);
     http.addHealthCheck({ name: t.name, check: () => t.health() });
   }
   if (config.WHATSAPP_ENABLED) await addWhatsApp(app);
-  // The console demo needs no HTTP server; every deployment (or an explicit HTTP_PORT) gets one.
-  if (!consoleOnly || process.env.HTTP_PORT) await http.listen(config.HTTP_PORT, config.HTTP_HOST);
+  if (serveHttp) await http.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   dispatcher.start();
   // Messages recorded before a crash but not yet handled are handled now.
@@ -149,13 +152,8 @@ async function addWhatsApp(app: App): Promise<void> {
     groupGapMs: config.WHATSAPP_GROUP_GAP_MS,
     jitterMs: config.WHATSAPP_JITTER_MS,
   };
-  dispatcher.add(
-    whatsapp,
-    app.metrics.countThrottling(
-      'whatsapp',
-      new WhatsAppPacer(pacing, () => whatsapp.health().state === 'ready'),
-    ),
-  );
+  const pacer = new WhatsAppPacer(pacing, () => whatsapp.health().state === 'ready');
+  dispatcher.add(whatsapp, app.metrics ? app.metrics.countThrottling('whatsapp', pacer) : pacer);
   http.addHealthCheck({ name: 'whatsapp', check: () => whatsapp.health() });
   http.route('GET', '/whatsapp/qr', qrPage(whatsapp));
   http.route('GET', '/whatsapp/qr.png', qrImage(whatsapp));
@@ -165,7 +163,8 @@ async function addWhatsApp(app: App): Promise<void> {
   app.transports.push(whatsapp);
 }
 
-function telegram(config: Config, core: Core, translator: Catalog, http: HttpServer, log: Logger) {
+async function telegram(config: Config, core: Core, translator: Catalog, http: HttpServer, log: Logger) {
+  const { TelegramTransport } = await import('./transports/telegram/index.ts');
   const t = new TelegramTransport({
     token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+// Next to this module in src/ledger/; the build copies them next to the bundle, dist/migrations.
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 
 /** SQLite 3.7.0 to 3.51.2 have a WAL-reset race that can lose committed writes. */
