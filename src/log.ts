@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { hidePhoneNumbers } from './domain/privacy.ts';
+import { redactText } from './domain/redaction.ts';
 
 /**
  * Personal data never reaches the logs: message contents, phone numbers, names and exact locations are
@@ -30,7 +30,7 @@ export const REDACT_PATHS = [
 
 /**
  * Logs go to stderr: on the console transport stdout is the chat itself. Besides the redacted fields,
- * a phone number inside a log line's message or an error's text is masked too (a platform error may
+ * a phone number or an exact location inside a log line's message or an error's text is masked too (a platform error may
  * quote the chat it failed on).
  */
 export function createLogger(level: string, destination: number | DestinationStream = 2): Logger {
@@ -42,14 +42,14 @@ export function createLogger(level: string, destination: number | DestinationStr
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((a) => (typeof a === 'string' ? hidePhoneNumbers(a) : a)) as Parameters<typeof method>,
+            args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>,
           );
         },
       },
       serializers: {
         err: (err: Error) => {
           const s = pino.stdSerializers.err(err);
-          return { ...s, message: hidePhoneNumbers(s.message), stack: hidePhoneNumbers(s.stack ?? '') };
+          return { ...s, message: redactText(s.message), stack: redactText(s.stack ?? '') };
         },
       },
     },

@@ -1,5 +1,5 @@
 import type { ChatRef, Choice, OutboundKind, PersonId } from '../domain/message.ts';
-import { redactForGroup } from '../domain/privacy.ts';
+import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger } from '../ledger/index.ts';
 import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
@@ -31,6 +31,18 @@ export function languageOf(ctx: RenderContext, personId: PersonId): string {
   const p = ctx.ledger.people.get(personId);
   const lang = p?.language ?? p?.language_hint?.slice(0, 2);
   return lang && ctx.translator.has(lang) ? lang : ctx.defaultLanguage;
+}
+
+const publicContacts = new WeakMap<RenderContext, Set<string>>();
+
+/** Text for a group passes the one redaction; registered public contacts stay. */
+function forGroup(ctx: RenderContext, body: string): string {
+  let keys = publicContacts.get(ctx);
+  if (!keys) {
+    keys = ctx.ledger.publicContacts.keys();
+    publicContacts.set(ctx, keys);
+  }
+  return redactText(body, { publicContacts: keys });
 }
 
 const text = (ctx: RenderContext, lang: string, say: Say) =>
@@ -74,7 +86,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
     case 'sender': {
       if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
       const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
-      const body = ctx.senderChat.kind === 'group' ? redactForGroup(text(ctx, lang, p)) : text(ctx, lang, p);
+      const body = ctx.senderChat.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
       enqueue(ctx.senderChat, 'reply', body, {
         choices: choices(ctx, lang, p.choices),
         ask: p.ask,
@@ -106,7 +118,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
         enqueue(
           { transport: g.transport, chatId: g.chat_id, kind: 'group' },
           'group',
-          redactForGroup(text(ctx, lang, p)),
+          forGroup(ctx, text(ctx, lang, p)),
           {
             groupId: g.id,
           },
@@ -121,7 +133,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       enqueue(
         { transport: g.transport, chatId: g.chat_id, kind: 'group' },
         'group',
-        redactForGroup(text(ctx, lang, p)),
+        forGroup(ctx, text(ctx, lang, p)),
         {
           groupId: g.id,
           ...(p.broadcastId === undefined ? {} : { broadcastId: p.broadcastId }),

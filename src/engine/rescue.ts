@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Areas } from '../domain/areas.ts';
-import { coarse } from '../domain/privacy.ts';
+import { coarse } from '../domain/redaction.ts';
 import { parseRescueRef, rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Ledger, RescueCase, RescueLocation } from '../ledger/index.ts';

@@ -9,6 +9,7 @@ import { Inbox } from './inbox.ts';
 import { JobRuns } from './jobs.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
+import { PublicContacts } from './public-contacts.ts';
 import { Requests } from './requests.ts';
 import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
@@ -21,6 +22,7 @@ export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { Group } from './groups.ts';
 export type { GrantedRole, Person } from './people.ts';
+export type { PublicContact } from './public-contacts.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
 export type { RescueCase, RescueLocation } from './rescues.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
@@ -47,6 +49,7 @@ export class Ledger {
   readonly jobs: JobRuns;
   readonly sitrep: Sitrep;
   readonly housekeeping: Housekeeping;
+  readonly publicContacts: PublicContacts;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   private constructor(readonly db: Db) {
@@ -66,6 +69,7 @@ export class Ledger {
     this.jobs = new JobRuns(db);
     this.sitrep = new Sitrep(db);
     this.housekeeping = new Housekeeping(db);
+    this.publicContacts = new PublicContacts(db, this.events);
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

@@ -1,5 +1,5 @@
 import type { RequestItem } from '../../../src/domain/items.ts';
-import { coarse } from '../../../src/domain/privacy.ts';
+import { coarse } from '../../../src/domain/redaction.ts';
 import { parseRef } from '../../../src/domain/refs.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';

@@ -1,0 +1,141 @@
+/**
+ * The one redaction (SPEC 4): whatever a template or a person wrote, no phone number and no coordinate
+ * finer than 2 decimals (about 1 km) reaches a group, a public page or a default export. It reads text
+ * the way a person reads it: normalised first, so that full-width or Arabic-Indic digits, zero-width
+ * characters and glued words do not hide a number.
+ */
+import { findLocations, type LocationSpan } from './locations.ts';
+
+export interface Redacted {
+  text: string;
+  /** Phone numbers removed (registered public contacts are not counted: they stay). */
+  phones: number;
+  /** Locations finer than about 1 km that were rounded or, for an unreadable map link, removed. */
+  locations: number;
+}
+
+export interface RedactOptions {
+  /** Canonical digits (see `phoneKey`) of numbers registered as public: they pass through. */
+  publicContacts?: ReadonlySet<string>;
+}
+
+export const PHONE_PLACEHOLDER = '[…]';
+export const LOCATION_PLACEHOLDER = '[📍]';
+
+// Zero-width, joiners, bidi controls, soft hyphen, BOM, Mongolian vowel separator; private-use characters
+// are dropped too because redaction uses them as placeholders of its own.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF]/g;
+const ANY_DIGIT = /\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+const digitValues = new Map<string, string>();
+
+/** The value of a decimal digit of any script: Unicode lays each script's digits out 0 to 9. */
+function asciiDigit(d: string): string {
+  let v = digitValues.get(d);
+  if (v === undefined) {
+    const cp = d.codePointAt(0)!;
+    let start = cp;
+    while (start > cp - 60 && IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    v = String((cp - start) % 10);
+    digitValues.set(d, v);
+  }
+  return v;
+}
+
+/** NFKC (full-width forms, ligatures), every script's digits as ASCII, invisible characters removed. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : asciiDigit(d)));
+}
+
+/**
+ * A digit run as people write numbers: digits with separators between them (spaces, dots, dashes of
+ * every width, slashes, underscores, brackets, colons), led by any number of `+`. No word boundary is
+ * required, so `HP081234567890` and `081234567890ya` are read.
+ */
+const DIGIT_RUN =
+  /\+[+\s]*\d(?:(?:[\s.\-\u2010-\u2015\u2212_/\\():'·•]{0,5}|,(?=\d))\d)*|\d(?:(?:[\s.\-\u2010-\u2015\u2212_/\\():'·•]{0,5}|,(?=\d))\d)*/g;
+
+/** Shapes with 8 or more digits that are not phone numbers: dates, times and ranges of them, money. */
+const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})`;
+const TIME = String.raw`(?:[01]?\d|2[0-3])[.:][0-5]\d`;
+const WHEN = `(?:${DATE}(?:\\s+${TIME})?|${TIME})`;
+const BENIGN = new RegExp(`^${WHEN}(?:\\s*[-\u2010-\u2015/]\\s*${WHEN})?$`);
+const MONEY_BEFORE = /(?:rp\.?|idr|usd|us\$|\$|€)\s*$/i;
+const THOUSANDS = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
+/** Words after which even a short number is a phone number. */
+const PHONE_CUE = /(?:telp?|tlp|phone|hp|wa|whatsapp|hubungi|call|kontak|contact|nomor|no)\.?\s*:?\s*$/i;
+
+const MIN_DIGITS = 8;
+const MIN_DIGITS_AFTER_CUE = 6;
+
+/**
+ * The digits that identify a number however it was written: `+62 812-3456`, `0062812...` and
+ * `0812...` all read `62812...` (Indonesia's trunk 0 stands for +62, the default country).
+ */
+export function phoneKey(number: string): string {
+  const digits = normalise(number).replace(/\D/g, '');
+  if (/^\s*\+/.test(normalise(number))) return digits;
+  if (digits.startsWith('00')) return digits.slice(2);
+  if (digits.startsWith('0')) return `62${digits.slice(1)}`;
+  return digits;
+}
+
+function isPhone(run: string, before: string): boolean {
+  const digits = run.replace(/\D/g, '').length;
+  const cue = PHONE_CUE.test(before);
+  if (digits < (cue ? MIN_DIGITS_AFTER_CUE : MIN_DIGITS)) return false;
+  if (run.startsWith('+') || cue) return true;
+  const trimmed = run.trim();
+  if (BENIGN.test(trimmed)) return false;
+  if (THOUSANDS.test(trimmed) && MONEY_BEFORE.test(before)) return false;
+  return true;
+}
+
+/** Rounds to 2 decimals, the precision groups may see; `-0.00` reads as `0.00`. */
+const coarse = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
+
+function locationText(span: LocationSpan): string {
+  if (span.lat === undefined) return LOCATION_PLACEHOLDER;
+  if (span.lon === undefined) return coarse(span.lat);
+  return `${coarse(span.lat)},${coarse(span.lon)}`;
+}
+
+/**
+ * Redacts text bound for a group, a public page or a default export. Coordinates come first (a
+ * coordinate pair has as many digits as a phone number), and what they become is kept out of the phone
+ * scan.
+ */
+export function redact(text: string, options: RedactOptions = {}): Redacted {
+  const kept: string[] = [];
+  const keep = (s: string) => {
+    kept.push(s);
+    return `\uE000${String.fromCharCode(0xe100 + kept.length - 1)}`;
+  };
+  let locations = 0;
+  let phones = 0;
+  let out = normalise(text);
+  const spans = findLocations(out);
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i]!;
+    if (s.exact) locations++;
+    const replacement = s.exact ? locationText(s) : out.slice(s.start, s.end);
+    out = out.slice(0, s.start) + keep(replacement) + out.slice(s.end);
+  }
+  out = out.replace(DIGIT_RUN, (run: string, offset: number, whole: string) => {
+    if (!isPhone(run, whole.slice(Math.max(0, offset - 16), offset))) return run;
+    if (options.publicContacts?.has(phoneKey(run))) return keep(run);
+    phones++;
+    return PHONE_PLACEHOLDER;
+  });
+  out = out.replace(/\uE000([\uE100-\uF8FF])/g, (_m, c: string) => kept[c.charCodeAt(0) - 0xe100] ?? '');
+  return { text: out, phones, locations };
+}
+
+/** The redacted text alone, for callers that do not report what was removed. */
+export const redactText = (text: string, options?: RedactOptions) => redact(text, options).text;
+
+/** Coordinates of a person in need as groups may see them. */
+export { coarse };
