@@ -17,6 +17,7 @@ import locate from './locate.ts';
 import need from './need.ts';
 import off from './off.ts';
 import open from './open.ts';
+import publiccontact from './publiccontact.ts';
 import register from './register.ts';
 import reject from './reject.ts';
 import rescued from './rescued.ts';
@@ -30,6 +31,7 @@ import status from './status.ts';
 import stillneeded from './stillneeded.ts';
 import take from './take.ts';
 import tasks from './tasks.ts';
+import triage from './triage.ts';
 import unschedule from './unschedule.ts';
 import verify from './verify.ts';
 import volunteer from './volunteer.ts';
@@ -43,6 +45,7 @@ export const commands: readonly Command[] = [
   lang,
   cancel,
   sos,
+  triage,
   need,
   status,
   rescued,

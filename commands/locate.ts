@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { readCoordinates } from '../src/domain/coordinates.ts';
 import { ACTIVE_RESCUE } from '../src/domain/rescue-states.ts';
-import { parseCoordinates, parseRescueRef, rescueRef } from '../src/domain/sos-text.ts';
+import { parseRescueRef, rescueRef } from '../src/domain/sos-text.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
@@ -33,7 +34,10 @@ export default defineCommand({
     if (!c) throw new UserError('rescue-not-found', { ref });
     if (!ACTIVE_RESCUE.includes(c.status))
       throw new UserError('rescue-wrong-status', { ref, status: c.status });
-    const point = parseCoordinates(place);
+    const read = readCoordinates(place);
+    if (read?.kind === 'out-of-range')
+      throw new UserError('coordinates-out-of-range', { written: read.written });
+    const point = read && { lat: read.lat, lon: read.lon };
     const area = point ? undefined : ctx.areas.mentionedIn(place)[0]?.path;
     const location = rescueLocation(
       ctx.areas,

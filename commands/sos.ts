@@ -53,8 +53,13 @@ function detailsOf(parsed: SosText): Details {
 const hasDetails = (d: Details) =>
   d.peopleCount !== undefined || (d.conditions?.length ?? 0) > 0 || d.contact !== undefined;
 
-/** Coordinates in the text, else a location shared in the last minutes, else the text as an address. */
+/**
+ * Coordinates in the text, else a location shared in the last minutes, else the text as an address.
+ * Coordinates off the globe are refused: a mistyped point must not become an address nobody can find.
+ */
 function placeOf(ctx: CommandContext, parsed: SosText, useRecentShare: boolean): Place | undefined {
+  if (parsed.outOfRange !== undefined && parsed.lat === undefined)
+    throw new UserError('coordinates-out-of-range', { written: parsed.outOfRange });
   const words = { address: parsed.address, area: parsed.area };
   if (parsed.lat !== undefined) return { lat: parsed.lat, lon: parsed.lon, ...words };
   const p = ctx.person;
@@ -215,7 +220,7 @@ const contactStep = enrichStep(
 
 export default defineCommand<string, SosData>({
   names: { en: ['sos'], id: ['darurat', 'tolong'] },
-  keywords: ['sos', 'tolong'],
+  intent: 'rescue',
   role: 'anyone',
   dialog: {
     start(ctx, text, out) {

@@ -1,4 +1,5 @@
 import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
+import { readCoordinates } from '../src/domain/coordinates.ts';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
 import { SKILLS, SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
@@ -39,20 +40,19 @@ export function lookupArea(ctx: CommandContext, text: string): AreaLookup {
   return outer ? { area: outer } : found;
 }
 
-const LAT_LON = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
-
 /** A place from a location share, `lat,lon` text, or an area name (a full path or a unique last part). */
 export function placeFrom(ctx: CommandContext, input: InboundContent): Whereabouts {
   let lat: number | undefined;
   let lon: number | undefined;
   let area: Area | undefined;
   const text = input.kind === 'text' ? input.text.trim() : input.kind === 'choice' ? input.value : '';
-  const ll = LAT_LON.exec(text);
+  const read = input.kind === 'location' ? undefined : readCoordinates(text);
+  if (read?.kind === 'out-of-range')
+    throw new UserError('coordinates-out-of-range', { written: read.written });
   if (input.kind === 'location') {
     ({ lat, lon } = input);
-  } else if (ll && Math.abs(Number(ll[1])) <= 90 && Math.abs(Number(ll[2])) <= 180) {
-    lat = Number(ll[1]);
-    lon = Number(ll[2]);
+  } else if (read) {
+    ({ lat, lon } = read);
   } else {
     const found = lookupArea(ctx, text);
     if ('ambiguous' in found)

@@ -1,4 +1,5 @@
 import type { Areas } from './areas.ts';
+import { readCoordinates, withoutCoordinates } from './coordinates.ts';
 
 /**
  * Reads what a person in danger wrote in one breath (`SOS Jl. Imogiri Timur km 8, 4 orang, air naik`):
@@ -19,6 +20,8 @@ export type RescueCondition = (typeof RESCUE_CONDITIONS)[number];
 export interface SosText {
   lat?: number;
   lon?: number;
+  /** Written like coordinates but off the globe (`999,999`): to refuse, never an address or a phone. */
+  outOfRange?: string;
   peopleCount?: number;
   conditions: RescueCondition[];
   phone?: string;
@@ -164,10 +167,7 @@ const CONDITION_RE = Object.fromEntries(
 const NUMBER_ALTERNATIVES = words(Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length));
 const PEOPLE_RE = bounded(`(\\d{1,4}|${NUMBER_ALTERNATIVES})\\s*(?:${words(PEOPLE_WORDS)})`);
 
-/** `-7.80,110.36`, `-7.80 110.36`, or inside a map link; both parts need decimals so "4, 5" is not a place. */
-const COORDINATES_RE = /(?<![\d.])(-?\d{1,2}\.\d+)\s*[,\s]\s*(-?\d{1,3}\.\d+)(?![\d.])/;
-
-// A shared map link carries its coordinates (read above); the rest of the link is no address.
+// A map link without a readable point (a short link) is no address either.
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 
 const PHONE_RE = /(?<![\w+])(?:\+|00)?\d(?:[\s.-]?\d){7,14}(?!\w)/;
@@ -177,16 +177,6 @@ const all = (re: RegExp) => new RegExp(re.source, 'gu');
 function numberOf(word: string): number | undefined {
   if (/^\d+$/.test(word)) return Number(word);
   return NUMBER_WORDS[word.toLowerCase().replace(/[\s-]+/g, ' ')];
-}
-
-/** The first `lat,lon` pair in range, if any. */
-export function parseCoordinates(text: string): { lat: number; lon: number } | undefined {
-  const m = COORDINATES_RE.exec(text);
-  if (!m) return undefined;
-  const lat = Number(m[1]);
-  const lon = Number(m[2]);
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
-  return { lat, lon };
 }
 
 /** A people count: a bare number ("4", "empat") or one written with a people word ("4 orang", "four people"). */
@@ -213,7 +203,7 @@ export function parsePhone(text: string): string | undefined {
 }
 
 function addressOf(text: string): string | undefined {
-  const placeText = text.replace(URL_RE, ' ').replace(all(COORDINATES_RE), ' ').replace(all(PHONE_RE), ' ');
+  const placeText = withoutCoordinates(text).replace(URL_RE, ' ').replace(all(PHONE_RE), ' ');
   const segments = placeText
     .split(/[,;\n]+/)
     .map((segment) => segment.replace(/\s+/g, ' ').trim())
@@ -230,9 +220,12 @@ function addressOf(text: string): string | undefined {
 }
 
 export function parseSosText(text: string, areas?: Pick<Areas, 'mentionedIn'>): SosText {
-  const coordinates = parseCoordinates(text);
-  const peopleCount = [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
-  const phone = parsePhone(text.replace(COORDINATES_RE, ' '));
+  const read = readCoordinates(text);
+  const coordinates =
+    read?.kind === 'point' ? { lat: read.lat, lon: read.lon } : read ? { outOfRange: read.written } : {};
+  const rest = withoutCoordinates(text);
+  const peopleCount = [...rest.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
+  const phone = parsePhone(rest);
   const address = addressOf(text);
   const area = address && areas?.mentionedIn(address)[0]?.path;
   return {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
 import type { ChatRef, Choice, InboundContent, InboundMessage, Sender } from '../domain/message.ts';
+import type { RescueDecision } from '../domain/rescue-intent.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Actor, Ledger, Person } from '../ledger/index.ts';
 import type { ChoiceSpec, Outcome } from './outcome.ts';
@@ -67,8 +68,11 @@ export interface CommandDef<A, D> {
   role: Role;
   /** Where it may be used; default anywhere. */
   where?: 'private' | 'group' | 'any';
-  /** Bare words (any case, no slash) that start this command on every transport: `SOS`, `TOLONG`. */
-  keywords?: string[];
+  /**
+   * Takes the messages the rescue-intent table (src/domain/rescue-intent.ts) decides, on every transport,
+   * with no slash: `rescue` (SOS, TOLONG!, 🆘) or `ask` (tolong as "please": one question decides).
+   */
+  intent?: RescueDecision;
   /** Commands like /help and /lang answer without ending a dialog in progress. */
   keepsDialog?: boolean;
   /** Not listed in /help and the platform's command menu. */
@@ -87,7 +91,7 @@ export interface Command {
   readonly names: { en: string[]; id: string[] };
   readonly role: Role;
   readonly where: 'private' | 'group' | 'any';
-  readonly keywords: string[];
+  readonly intent?: RescueDecision;
   readonly keepsDialog: boolean;
   readonly hidden: boolean;
   readonly args?: z.ZodType<unknown, string>;
@@ -103,7 +107,6 @@ export function defineCommand<A = string, D = Record<string, unknown>>(def: Comm
     ...(def as unknown as Command),
     name,
     where: def.where ?? 'any',
-    keywords: def.keywords ?? [],
     keepsDialog: def.keepsDialog ?? false,
     hidden: def.hidden ?? false,
   };

@@ -89,6 +89,16 @@ export function startDialog(ctx: CommandContext, command: Command, text: string)
   return out;
 }
 
+/**
+ * Starts `command`'s dialog from data another dialog already gathered (a "tolong ..." message kept
+ * while the person chose between rescue and supplies): no start text to read again.
+ */
+export function startDialogWith(ctx: CommandContext, command: Command, data: Data): Outcome {
+  const out = new Outcome();
+  advance(ctx, command, 0, data, ctx.now, out);
+  return out;
+}
+
 /** Feeds one answer to the step the dialog is at. A refused answer is explained and the step asked again. */
 export function continueDialog(
   ctx: CommandContext,

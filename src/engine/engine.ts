@@ -291,7 +291,9 @@ export class Core {
       const text = content.kind === 'text' ? content.text : content.value;
       // Buttons outside a dialog carry a command (`/take R-12`): it goes through the same checks as typed text.
       const parsed =
-        content.kind === 'choice' && dialog ? undefined : this.registry.parse(text, m.chat.transport);
+        content.kind === 'choice' && dialog
+          ? undefined
+          : this.registry.parse(text, m.chat.transport, m.chat.kind);
       if (parsed && 'command' in parsed) {
         if (dialog && !parsed.command.keepsDialog) ledger.dialogs.clear(ctx.sender.id, ctx.chat);
         return this.invoke(ctx, parsed.command, parsed.text);

@@ -1,4 +1,5 @@
-import type { TransportName } from '../domain/message.ts';
+import type { ChatRef, TransportName } from '../domain/message.ts';
+import { type RescueDecision, readRescueIntent } from '../domain/rescue-intent.ts';
 import { allNames, type Command } from './command.ts';
 
 /** Where typing the leading `/` is a burden (no command menu), a bare command word works too. */
@@ -23,7 +24,7 @@ function editDistance(a: string, b: string): number {
 /** The table of commands: one source for routing, /help, the platforms' command menus and clash checks. */
 export class CommandRegistry {
   private readonly byName = new Map<string, Command>();
-  private readonly byKeyword = new Map<string, Command>();
+  private readonly byIntent = new Map<RescueDecision, Command>();
 
   constructor(readonly commands: readonly Command[]) {
     for (const c of commands) {
@@ -35,11 +36,10 @@ export class CommandRegistry {
           throw new Error(`Command name "${n}" is used by both /${clash.name} and /${c.name}`);
         this.byName.set(n, c);
       }
-      for (const k of c.keywords) {
-        const clash = this.byKeyword.get(k.toLowerCase());
-        if (clash && clash !== c)
-          throw new Error(`Keyword "${k}" is used by both /${clash.name} and /${c.name}`);
-        this.byKeyword.set(k.toLowerCase(), c);
+      if (c.intent) {
+        const clash = this.byIntent.get(c.intent);
+        if (clash) throw new Error(`Intent "${c.intent}" is taken by both /${clash.name} and /${c.name}`);
+        this.byIntent.set(c.intent, c);
       }
     }
   }
@@ -48,15 +48,22 @@ export class CommandRegistry {
     return this.byName.get(name.toLowerCase());
   }
 
-  /** `/need@ReliefBot 20 water` → need + "20 water"; `SOS ...` and, on WhatsApp, `need ...` too. */
-  parse(text: string, transport: TransportName): Parsed {
+  /**
+   * `/need@ReliefBot 20 water` → need + "20 water"; on WhatsApp `need ...` too. Text without a slash
+   * first meets the rescue-intent table (`SOS!`, `Tolong! air naik`); its `ask` rows count in private
+   * chats only, so a "tolong ..." between people in a group draws no question from the bot.
+   */
+  parse(text: string, transport: TransportName, chatKind: ChatRef['kind'] = 'private'): Parsed {
     const trimmed = text.trim();
+    const intent = readRescueIntent(trimmed);
+    const byIntent = intent && (intent.decision === 'rescue' || chatKind === 'private');
+    const intentCommand = byIntent ? this.byIntent.get(intent.decision) : undefined;
+    if (intent && intentCommand)
+      return { command: intentCommand, name: intentCommand.name, text: intent.text };
     const match = /^(\/?)([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(trimmed);
     if (!match) return undefined;
     const [, slash, word = '', rest = ''] = match;
     const name = word.toLowerCase();
-    const keyword = this.byKeyword.get(name);
-    if (keyword) return { command: keyword, name, text: rest.trim() };
     const command = this.byName.get(name);
     if (slash) return command ? { command, name, text: rest.trim() } : { unknown: name };
     if (command && SLASH_OPTIONAL[transport]) return { command, name, text: rest.trim() };

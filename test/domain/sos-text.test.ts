@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAreaDefs } from '../../src/config.ts';
 import { Areas } from '../../src/domain/areas.ts';
-import {
-  parseCoordinates,
-  parsePeopleCount,
-  parsePhone,
-  parseRescueRef,
-  parseSosText,
-} from '../../src/domain/sos-text.ts';
+import { parsePeopleCount, parsePhone, parseRescueRef, parseSosText } from '../../src/domain/sos-text.ts';
 
 const areas = new Areas(loadAreaDefs('DIY/Bantul/Imogiri@-7.93,110.39;DIY/Bantul/Pundong@-7.95,110.35'));
 
@@ -81,9 +75,9 @@ describe('single answers', () => {
   });
 
   it('rejects coordinates out of range and pairs without decimals', () => {
-    expect(parseCoordinates('95.1,110.2')).toBeUndefined();
-    expect(parseCoordinates('4, 5')).toBeUndefined();
-    expect(parseCoordinates('-7.80 110.36')).toEqual({ lat: -7.8, lon: 110.36 });
+    expect(parseSosText('95.1,110.2')).toMatchObject({ outOfRange: '95.1,110.2' });
+    expect(parseSosText('4, 5')).not.toHaveProperty('lat');
+    expect(parseSosText('-7.80 110.36')).toMatchObject({ lat: -7.8, lon: 110.36 });
   });
 
   it('reads phone numbers and case references', () => {

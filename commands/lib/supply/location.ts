@@ -1,4 +1,5 @@
 import { type Area, type AreaLookup, isWithin } from '../../../src/domain/areas.ts';
+import { readCoordinates, withoutCoordinates } from '../../../src/domain/coordinates.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 
@@ -12,7 +13,6 @@ export interface RequestLocation {
   needsArea?: boolean;
 }
 
-const LAT_LON = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 export const MAX_ADDRESS = 300;
 
 /**
@@ -31,15 +31,20 @@ export function pointLocation(ctx: CommandContext, lat: number, lon: number): Re
   return { lat, lon, area: ctx.areas.locate(lat, lon)?.path ?? null };
 }
 
-/** Reads typed coordinates or an address; refuses coordinates out of range and empty or huge text. */
+/**
+ * Reads coordinates in any shape (a map link, `-7.80,110.36.`, DMS) or an address; refuses coordinates
+ * out of range and empty or huge text. Words beside the coordinates (`Posko Sewon -7.8,110.3`) are kept
+ * as the address.
+ */
 export function textLocation(ctx: CommandContext, text: string): RequestLocation {
   const trimmed = text.trim();
-  const point = LAT_LON.exec(trimmed);
-  if (point) {
-    const lat = Number(point[1]);
-    const lon = Number(point[2]);
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) throw new UserError('need-location-range');
-    return pointLocation(ctx, lat, lon);
+  const read = readCoordinates(trimmed);
+  if (read?.kind === 'out-of-range')
+    throw new UserError('coordinates-out-of-range', { written: read.written });
+  if (read) {
+    const words = withoutCoordinates(trimmed).replace(/\s+/g, ' ').trim();
+    const address = /\p{L}{3}/u.test(words) ? { address: words.slice(0, MAX_ADDRESS) } : {};
+    return { ...pointLocation(ctx, read.lat, read.lon), ...address };
   }
   if (trimmed.length < 3 || !/\p{L}/u.test(trimmed)) throw new UserError('need-location-invalid');
   if (trimmed.length > MAX_ADDRESS) throw new UserError('need-location-too-long', { max: MAX_ADDRESS });

@@ -40,7 +40,6 @@ need-items-too-many = That is more than 20 items. Please send the most important
 need-items-no-name = I see a number but no item in "{ $part }". Write it like: 20 water
 need-items-bad-quantity = The quantity in "{ $part }" is not usable. Use a number from 1 to 100000.
 need-people-invalid = Please send the number of people as a number from 1 to { $max }, or choose "I don't know".
-need-location-range = Those coordinates are out of range: latitude goes from -90 to 90, longitude from -180 to 180.
 need-location-invalid = I could not read a location there. Share your location, send coordinates like -7.80,110.36, or write the address.
 need-location-too-long = That address is too long (at most { $max } characters).
 need-area-unknown = I do not know the area "{ $text }". Choose one of the buttons or write a known name.

@@ -40,7 +40,6 @@ need-items-too-many = Itu lebih dari 20 barang. Kirim dulu yang paling penting.
 need-items-no-name = Ada angka tetapi tidak ada nama barang di "{ $part }". Tulis seperti: 20 air
 need-items-bad-quantity = Jumlah di "{ $part }" tidak bisa dipakai. Gunakan angka 1 sampai 100000.
 need-people-invalid = Kirim jumlah orang berupa angka 1 sampai { $max }, atau pilih "Tidak tahu".
-need-location-range = Koordinat itu di luar jangkauan: lintang dari -90 sampai 90, bujur dari -180 sampai 180.
 need-location-invalid = Saya tidak bisa membaca lokasi itu. Bagikan lokasi Anda, kirim koordinat seperti -7.80,110.36, atau tulis alamatnya.
 need-location-too-long = Alamat itu terlalu panjang (paling banyak { $max } karakter).
 need-area-unknown = Saya tidak mengenal wilayah "{ $text }". Pilih salah satu tombol atau tulis nama yang dikenal.

@@ -1,0 +1,229 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RESCUE_INTENT_TABLE, readRescueIntent } from '../../src/domain/rescue-intent.ts';
+
+const decide = (text: string) => readRescueIntent(text)?.decision ?? 'none';
+
+/** Real-looking messages, as people write them in a flood: what the table must decide. */
+const RESCUE = [
+  'SOS',
+  'SOS!',
+  'sos!!!',
+  'S.O.S',
+  's.o.s.',
+  'S O S',
+  'SOS, 3 orang di Imogiri',
+  'SOS -7.912345,110.335678.',
+  'SOS 999,999',
+  '🆘',
+  '🆘🆘🆘',
+  '🆘 tolong banjir di Imogiri',
+  '🚨SOS🚨 Dusun Kali RT 03',
+  '*SOS* kami di atap',
+  'DARURAT',
+  'Darurat! rumah roboh di Pundong',
+  'darurat, ibu hamil mau melahirkan',
+  'TOLONG',
+  'TOLONG!!!',
+  'tolong',
+  'Tolong!',
+  'toloooong',
+  'tolong kami',
+  'TOLONG KAMI SEGERA',
+  'Tolong! air naik di Pundong',
+  'tolong air naik terus',
+  'tolong kami terjebak di lantai 2',
+  'Tolong, ada yang hanyut di sungai Opak',
+  'tolong ada orang tenggelam',
+  'tolong rumah kami roboh, 2 orang tertimbun',
+  'tolong kebakaran di pasar',
+  'tolong longsor di Imogiri, ada korban',
+  'tolong anak saya luka parah',
+  'tlg kami terjebak banjir',
+  'tolongin ada yang pingsan',
+  'Tolong! banjir di Imogiri',
+  'tolong banjir',
+  'Kami terjebak di atap, tolong!',
+  'air sudah sepinggang, tolong evakuasi',
+  'help, we are trapped on the roof',
+  'Help! water rising fast',
+  'HELP someone is drowning',
+  'help my father is injured',
+  'please help, the house collapsed',
+  'help! fire next door',
+  'we are stuck, help',
+  'Mayday mayday',
+  'SOS Jl. Imogiri Timur km 8, 4 orang, air naik',
+  '🆘 2 lansia tidak bisa keluar rumah',
+  'Tolong kirim perahu, kami terjebak',
+  'tolong kirim air, ada orang hanyut',
+  '  sos  ',
+  'SoS tolong',
+];
+
+const ASK = [
+  'Tolong kirim air ke Imogiri',
+  'tolong kirim air',
+  'tolong bantu beras',
+  'Tolong antar selimut ke posko Sewon',
+  'tolong kirimkan susu bayi 2 dus',
+  'tolong bawakan obat untuk Bu Sri',
+  'tolong, kami butuh makanan untuk 20 orang',
+  'tolong info posko terdekat',
+  'tolong, 3 orang di Imogiri',
+  'Tolong dong',
+  'tolong ya pak',
+  'tolong cek R-12',
+  'please help, we need rice and water',
+  'help us, send food please',
+  'tolong kirim makanan, kami korban banjir',
+];
+
+const NONE = [
+  'Saya tidak mengerti',
+  'hello',
+  'terima kasih',
+  'help',
+  'Help',
+  'bantu',
+  '/help',
+  '/sos',
+  'kirim air ke Imogiri',
+  'please send water',
+  'info banjir hari ini?',
+  'sosial',
+  'sosis 2 dus',
+  'mau daftar relawan',
+  'kami sudah aman',
+  'ok',
+  'banjir di Bantul sudah surut',
+  'what is SOS?',
+  'bantuan sudah sampai, terima kasih',
+  'Pos 3 perlu terpal',
+];
+
+describe('the rescue-intent table', () => {
+  it('has enough real-looking messages to stand on', () => {
+    expect(RESCUE.length + ASK.length + NONE.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(RESCUE)('rescue: %s', (text) => expect(decide(text)).toBe('rescue'));
+  it.each(ASK)('ask first: %s', (text) => expect(decide(text)).toBe('ask'));
+  it.each(NONE)('not a rescue call: %s', (text) => expect(decide(text)).toBe('none'));
+
+  it('starts the rescue path from what follows a leading alarm word; keeps everything otherwise', () => {
+    expect(readRescueIntent('SOS, 3 orang di Imogiri')?.text).toBe('3 orang di Imogiri');
+    expect(readRescueIntent('🆘 tolong banjir di Imogiri')?.text).toBe('tolong banjir di Imogiri');
+    expect(readRescueIntent('S.O.S. -7.91,110.33')?.text).toBe('-7.91,110.33');
+    expect(readRescueIntent('Tolong! air naik di Pundong')?.text).toBe('Tolong! air naik di Pundong');
+    expect(readRescueIntent('Tolong kirim air ke Imogiri')?.text).toBe('Tolong kirim air ke Imogiri');
+  });
+
+  it('every row of the table decides at least one of the messages above', () => {
+    const used = new Set([...RESCUE, ...ASK].map((t) => readRescueIntent(t)?.rule));
+    expect(RESCUE_INTENT_TABLE.filter((r) => !used.has(r.rule)).map((r) => r.rule)).toEqual([]);
+  });
+});
+
+const ALARMS = [
+  'SOS',
+  'sos',
+  'Sos',
+  'S.O.S',
+  's.o.s.',
+  'S O S',
+  'DARURAT',
+  'darurat',
+  'Darurat',
+  '🆘',
+  'TOLONG',
+  'tolong',
+  'Tolong',
+];
+const noise = fc.constantFrom('', '!', '!!!', '.', ',', ':', '🆘', '🚨', '*', '...', '!?', ' ', '‼️', '🙏');
+const place = fc.constantFrom(
+  '',
+  ' di Imogiri',
+  ' Jl. Parangtritis km 12',
+  ' -7.91,110.33',
+  ' 3 orang',
+  ' RT 04 Dusun Kali',
+);
+const DANGER = [
+  'terjebak',
+  'air naik',
+  'banjir',
+  'luka',
+  'tenggelam',
+  'roboh',
+  'kebakaran',
+  'hanyut',
+  'longsor',
+  'trapped',
+  'water rising',
+  'injured',
+  'drowning',
+  'collapsed',
+  'fire',
+];
+const REQUESTS = [
+  'kirim air',
+  'bantu beras',
+  'kirim selimut',
+  'antar makanan',
+  'bawakan obat',
+  'kirim susu bayi',
+];
+const anyCase = (s: string) =>
+  fc.constantFrom(s, s.toUpperCase(), s.toLowerCase(), s[0]!.toUpperCase() + s.slice(1).toLowerCase());
+
+describe('generated messages', () => {
+  it('an alarm word alone or first, in any case, with any punctuation or emoji around it, is a rescue call', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ALARMS).chain(anyCase),
+        noise,
+        noise,
+        place,
+        (word, before, after, rest) => {
+          const text = `${before}${word}${after}${word.startsWith('t') || word.startsWith('T') ? '' : rest}`;
+          expect(decide(text), text).toBe('rescue');
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('tolong next to danger is a rescue call, wherever the words stand', () => {
+    fc.assert(
+      fc.property(
+        anyCase('tolong'),
+        fc.constantFrom(...DANGER),
+        noise,
+        place,
+        fc.boolean(),
+        (call, danger, p, rest, first) => {
+          const text = first ? `${call}${p} ${danger}${rest}` : `${danger}${rest}${p} ${call}`;
+          expect(decide(text), text).toBe('rescue');
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('tolong as "please" with a request never opens a rescue at once: one question first', () => {
+    fc.assert(
+      fc.property(
+        anyCase('tolong'),
+        fc.constantFrom(...REQUESTS),
+        noise.filter((n) => !/🆘|🚨/u.test(n)),
+        place,
+        (call, request, p, rest) => {
+          const text = `${call}${p} ${request}${rest}`;
+          expect(decide(text), text).toBe('ask');
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
