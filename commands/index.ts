@@ -63,6 +63,7 @@ export const commands: readonly Command[] = [
   schedules,
   unschedule,
   groups,
+  publiccontact,
   sitrep,
   stillneeded,
   whoami,

@@ -1,0 +1,32 @@
+## Privacy: public contacts, what a broadcast lost to the redaction, replies moved to a private chat
+
+cmd-publiccontact = register a hotline number that may reach groups (coordinators)
+cmd-publiccontact-usage = /publiccontact add 0812-1111-2222 Posko Imogiri, /publiccontact list, /publiccontact remove 0812-1111-2222
+publiccontact-added = { $number } ({ $label }) is now a public contact: it reaches groups as written. Every other phone number is still removed.
+publiccontact-already = { $number } is already a public contact as { $label }. Nothing was changed.
+publiccontact-removed = { $number } ({ $label }) is no longer a public contact: groups will not see it again.
+publiccontact-unknown = { $number } is not a registered public contact. Nothing was changed.
+publiccontact-none = No public contacts are registered. Add one with /publiccontact add NUMBER LABEL.
+publiccontact-list = Public contacts ({ $count }):
+    { $lines }
+
+redaction-removed = Before it went out, { $phones ->
+        [0] {""}
+        [one] 1 phone number
+       *[other] { $phones } phone numbers
+    }{ $phones ->
+        [0] {""}
+       *[other] { $locations ->
+            [0] {""}
+           *[other] {" and "}
+        }
+    }{ $locations ->
+        [0] {""}
+        [one] 1 exact location
+       *[other] { $locations } exact locations
+    } { $total ->
+        [one] was
+       *[other] were
+    } removed. Register a hotline with /publiccontact add NUMBER LABEL to let it through.
+
+details-sent-privately = Details sent to you privately.

@@ -1,0 +1,27 @@
+## Privasi: kontak publik, apa yang dihapus dari siaran, balasan yang dipindah ke chat pribadi
+
+cmd-publiccontact = daftarkan nomor posko/hotline yang boleh sampai ke grup (koordinator)
+cmd-publiccontact-usage = /kontakpublik tambah 0812-1111-2222 Posko Imogiri, /kontakpublik daftar, /kontakpublik hapus 0812-1111-2222
+publiccontact-added = { $number } ({ $label }) sekarang kontak publik: nomor ini sampai ke grup apa adanya. Nomor telepon lain tetap dihapus.
+publiccontact-already = { $number } sudah terdaftar sebagai kontak publik { $label }. Tidak ada yang diubah.
+publiccontact-removed = { $number } ({ $label }) bukan kontak publik lagi: grup tidak akan melihatnya lagi.
+publiccontact-unknown = { $number } bukan kontak publik yang terdaftar. Tidak ada yang diubah.
+publiccontact-none = Belum ada kontak publik. Tambahkan dengan /kontakpublik tambah NOMOR NAMA.
+publiccontact-list = Kontak publik ({ $count }):
+    { $lines }
+
+redaction-removed = Sebelum dikirim, { $phones ->
+        [0] {""}
+       *[other] { $phones } nomor telepon
+    }{ $phones ->
+        [0] {""}
+       *[other] { $locations ->
+            [0] {""}
+           *[other] {" dan "}
+        }
+    }{ $locations ->
+        [0] {""}
+       *[other] { $locations } lokasi persis
+    } dihapus. Daftarkan nomor posko dengan /kontakpublik tambah NOMOR NAMA agar tetap tampil.
+
+details-sent-privately = Rinciannya saya kirim ke chat pribadi Anda.
