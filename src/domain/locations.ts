@@ -1,7 +1,10 @@
+import { findCoordinates } from './coordinates.ts';
+
 /**
- * Where a text names a point on the earth, for the redaction: every shape people paste into a chat.
- * Works on normalised text (see redaction.ts). A span is `exact` when it is finer than 2 decimals
- * (about 1 km), the precision groups may see.
+ * Where a text names a point on the earth, for the redaction: every shape the coordinate reader reads
+ * (coordinates.ts), and what the redaction must catch beyond it: a lone fine decimal, a map link whose
+ * point cannot be read. Works on normalised text (see redaction.ts). A span is `exact` when it is finer
+ * than 2 decimals (about 1 km), the precision groups may see.
  */
 export interface LocationSpan {
   start: number;
@@ -83,6 +86,15 @@ export function findLocations(text: string): LocationSpan[] {
   const add = (span: LocationSpan) => {
     if (free(span.start, span.end)) spans.push(span);
   };
+  // Finer than 2 decimals in value, or in how it is written (`-7.910`, seconds of arc).
+  const finer = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) > 1e-6;
+  const writtenFine = (s: string) =>
+    /['′]\s*\d/.test(s) || (s.includes('.') ? /\.\d{3,}/ : /\d,\d{3,}/).test(s);
+
+  for (const c of findCoordinates(text)) {
+    const exact = finer(c.lat) || finer(c.lon) || writtenFine(text.slice(c.start, c.end));
+    add({ ...c, exact });
+  }
 
   for (const m of text.matchAll(URL)) {
     const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
