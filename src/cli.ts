@@ -3,7 +3,7 @@ import { ConfigError, loadAreaDefs, loadConfig } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { PersonIdSchema } from './domain/message.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
-import { LedgerOpenError, migrate, openDatabase } from './ledger/db.ts';
+import { LedgerOpenError } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
 import { startApp } from './main.ts';
 
@@ -97,12 +97,13 @@ const verbs: Record<string, Verb> = {
     }
   },
   async migrate() {
-    const db = openDatabase(loadConfig().DATABASE_PATH);
+    // Opening the ledger applies every pending migration.
+    const ledger = Ledger.open(loadConfig().DATABASE_PATH);
     try {
-      console.log(`schema version ${migrate(db)}`);
+      console.log(`schema version ${ledger.schemaVersion}`);
       return 0;
     } finally {
-      db.close();
+      ledger.close();
     }
   },
 };

@@ -58,7 +58,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reportQueued = true;
       setImmediate(() => {
         reportQueued = false;
-        if (ledger.db.open) core.runJob('broadcast-report', reportFinishedBroadcasts);
+        if (ledger.isOpen) core.runJob('broadcast-report', reportFinishedBroadcasts);
       });
     },
   });

@@ -6,9 +6,9 @@ export function databaseHealth(ledger: Ledger): HealthCheck {
   return {
     name: 'database',
     check() {
-      if (!ledger.db.open) return { ok: false, state: 'closed' };
+      if (!ledger.isOpen) return { ok: false, state: 'closed' };
       try {
-        ledger.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get();
+        ledger.probe();
         return { ok: true, state: 'open' };
       } catch (err) {
         return { ok: false, state: 'error', detail: (err as Error).message };

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { TransportName } from '../domain/message.ts';
-import type { Ledger } from '../ledger/index.ts';
+import type { Ledger, MetricFigure } from '../ledger/index.ts';
 import type { Pacer } from '../outbox/dispatcher.ts';
 import type { HttpServer } from './server.ts';
 
@@ -16,8 +16,8 @@ export class Metrics {
 
   constructor(private readonly ledger: Ledger) {
     const registry = this.registry;
-    const db = () => this.ledger.db;
-    const ledgerCounter = (name: string, help: string, labelNames: string[], sql: string) =>
+    const rows = (figure: MetricFigure) => this.ledger.metrics.rows(figure);
+    const ledgerCounter = (name: string, help: string, labelNames: string[], figure: MetricFigure) =>
       new Counter({
         name,
         help,
@@ -25,14 +25,13 @@ export class Metrics {
         registers: [registry],
         collect() {
           this.reset();
-          if (!db().open) return;
-          for (const row of db().prepare(sql).all() as Record<string, string | number>[]) {
+          for (const row of rows(figure)) {
             const { n, ...labels } = row;
             this.inc(labels as Record<string, string>, Number(n));
           }
         },
       });
-    const ledgerGauge = (name: string, help: string, labelNames: string[], sql: string) =>
+    const ledgerGauge = (name: string, help: string, labelNames: string[], figure: MetricFigure) =>
       new Gauge({
         name,
         help,
@@ -40,8 +39,7 @@ export class Metrics {
         registers: [registry],
         collect() {
           this.reset();
-          if (!db().open) return;
-          for (const row of db().prepare(sql).all() as Record<string, string | number>[]) {
+          for (const row of rows(figure)) {
             const { n, ...labels } = row;
             if (labelNames.length === 0) this.set(Number(n));
             else this.set(labels as Record<string, string>, Number(n));
@@ -53,62 +51,47 @@ export class Metrics {
       'relief_messages_in_total',
       'Inbound messages recorded, by transport (redeliveries are not counted twice).',
       ['transport'],
-      'SELECT transport, COUNT(*) AS n FROM inbox GROUP BY transport',
+      'messagesIn',
     );
     ledgerCounter(
       'relief_messages_out_total',
       'Outbound messages delivered, by transport and kind (reply, notice, group).',
       ['transport', 'kind'],
-      "SELECT transport, kind, COUNT(*) AS n FROM outbox WHERE state = 'sent' GROUP BY transport, kind",
+      'messagesOut',
     );
     ledgerCounter(
       'relief_messages_failed_total',
       'Outbound messages given up on (unreachable chat or retries exhausted), by transport.',
       ['transport'],
-      "SELECT transport, COUNT(*) AS n FROM outbox WHERE state = 'failed' GROUP BY transport",
+      'messagesFailed',
     );
     ledgerGauge(
       'relief_outbox_depth',
       'Outbound messages waiting or in flight, by transport.',
       ['transport'],
-      "SELECT transport, COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'sending') GROUP BY transport",
+      'outboxDepth',
     );
     ledgerGauge(
       'relief_inbox_pending',
       'Inbound messages recorded but not handled yet (held back by flood control, or catching up).',
       [],
-      "SELECT COUNT(*) AS n FROM inbox WHERE state = 'pending'",
+      'inboxPending',
     );
-    ledgerGauge(
-      'relief_requests',
-      'Supply requests by status.',
-      ['status'],
-      'SELECT status, COUNT(*) AS n FROM requests GROUP BY status',
-    );
-    ledgerGauge(
-      'relief_rescues',
-      'Rescue cases by status.',
-      ['status'],
-      'SELECT status, COUNT(*) AS n FROM rescues GROUP BY status',
-    );
+    ledgerGauge('relief_requests', 'Supply requests by status.', ['status'], 'requests');
+    ledgerGauge('relief_rescues', 'Rescue cases by status.', ['status'], 'rescues');
     ledgerGauge(
       'relief_rescues_escalated',
       'Rescue cases not yet closed or rescued that have been escalated at least once.',
       [],
-      "SELECT COUNT(*) AS n FROM rescues WHERE escalation_level > 0 AND status NOT IN ('rescued', 'closed')",
+      'rescuesEscalated',
     );
     ledgerCounter(
       'relief_escalations_total',
       'Escalations of rescue cases so far (the sum of every case escalation level).',
       [],
-      'SELECT COALESCE(SUM(escalation_level), 0) AS n FROM rescues',
+      'escalations',
     );
-    ledgerGauge(
-      'relief_volunteers',
-      'Volunteers by status.',
-      ['status'],
-      'SELECT status, COUNT(*) AS n FROM volunteers GROUP BY status',
-    );
+    ledgerGauge('relief_volunteers', 'Volunteers by status.', ['status'], 'volunteers');
     this.throttled = new Counter({
       name: 'relief_throttled_total',
       help: 'Sends the platform answered with 429 "too many requests" since this process started.',
@@ -121,12 +104,18 @@ export class Metrics {
   countThrottling(transport: TransportName, pacer: Pacer): Pacer {
     const counter = this.throttled;
     counter.inc({ transport }, 0);
-    const counting = Object.create(pacer) as { -readonly [K in keyof Pacer]: Pacer[K] };
-    counting.throttled = (m, retryAfterMs, now) => {
-      counter.inc({ transport });
-      pacer.throttled?.(m, retryAfterMs, now);
+    // Plain delegation: every call reaches the pacer itself, so its state lives in one object.
+    return {
+      ...(pacer.concurrency === undefined ? {} : { concurrency: pacer.concurrency }),
+      delayFor: (m, now) => pacer.delayFor(m, now),
+      delayForAll: (now) => pacer.delayForAll?.(now) ?? 0,
+      sent: (m, now) => pacer.sent(m, now),
+      answered: (m, now) => pacer.answered?.(m, now),
+      throttled: (m, retryAfterMs, now) => {
+        counter.inc({ transport });
+        pacer.throttled?.(m, retryAfterMs, now);
+      },
     };
-    return counting;
   }
 
   /** Registers `GET /metrics` on the server. */

@@ -7,6 +7,7 @@ import { Groups } from './groups.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
 import { JobRuns } from './jobs.ts';
+import { MetricQueries } from './metrics.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { PublicContacts } from './public-contacts.ts';
@@ -21,6 +22,7 @@ export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { Group } from './groups.ts';
+export type { MetricFigure, MetricRow } from './metrics.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { PublicContact } from './public-contacts.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
@@ -52,7 +54,10 @@ export class Ledger {
   readonly publicContacts: PublicContacts;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
-  private constructor(readonly db: Db) {
+  readonly metrics: MetricQueries;
+
+  // The raw handle never leaves the ledger: every read and write is one of its methods.
+  private constructor(private readonly db: Db) {
     this.events = new EventLog(db);
     this.inbox = new Inbox(db);
     this.people = new People(db);
@@ -67,6 +72,7 @@ export class Ledger {
     this.tasks = new Tasks(db, this.requests, this.rescues);
     this.exports = new ExportQueries(db);
     this.jobs = new JobRuns(db);
+    this.metrics = new MetricQueries(db);
     this.sitrep = new Sitrep(db);
     this.housekeeping = new Housekeeping(db);
     this.publicContacts = new PublicContacts(db, this.events);
@@ -77,6 +83,24 @@ export class Ledger {
     const db = openDatabase(file);
     migrate(db);
     return new Ledger(db);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** A real read, for health checks: an open handle on a broken file still fails here. */
+  probe(): void {
+    this.db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get();
+  }
+
+  /**
+   * Caps the file at its current size plus `extraPages` (undefined lifts the cap): SQLite then answers
+   * as a full disk would, which is how the full-disk behaviour is rehearsed.
+   */
+  capSize(extraPages: number | undefined): void {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    this.db.pragma(`max_page_count = ${extraPages === undefined ? 1_073_741_823 : pages + extraPages}`);
   }
 
   get schemaVersion(): number {

@@ -58,7 +58,7 @@ export class Scheduler {
 
   /** One run; a run still going (never, with synchronous rules, but cheap to keep true) is not doubled. */
   run(job: ScheduledJob): number {
-    if (this.running.has(job.name) || !this.ledger.db.open) return 0;
+    if (this.running.has(job.name) || !this.ledger.isOpen) return 0;
     this.running.add(job.name);
     try {
       return this.core.runJob(job.name, (ctx) => {

@@ -82,8 +82,8 @@ function sample(): Sample {
   const h = bot();
   try {
     const [reply, notice] = h.send('telegram:1', TEXT);
-    const request = h.ledger.db.prepare('SELECT * FROM requests').get() as Record<string, unknown>;
-    const event = h.ledger.db.prepare('SELECT kind, payload, personal FROM events').get() as {
+    const request = h.db.prepare('SELECT * FROM requests').get() as Record<string, unknown>;
+    const event = h.db.prepare('SELECT kind, payload, personal FROM events').get() as {
       kind: string;
       payload: string;
       personal: string;
@@ -210,7 +210,7 @@ export async function intake(): Promise<Figure[]> {
         baseline: base,
         baselineName,
         target: { kind: 'min-ratio', ratio: 0.5 },
-        detail: `${SINGLE_MESSAGES} messages, ${what}; rows: ${rowCounts(single.ledger.db)} (baseline: ${rowCounts(db)})`,
+        detail: `${SINGLE_MESSAGES} messages, ${what}; rows: ${rowCounts(single.db)} (baseline: ${rowCounts(db)})`,
       },
       {
         id: 'intake.batched',
@@ -220,7 +220,7 @@ export async function intake(): Promise<Figure[]> {
         baseline: base,
         baselineName,
         target: { kind: 'above-baseline' },
-        detail: `${SENDERS} messages, ${what}; rows: ${rowCounts(batched.ledger.db)}`,
+        detail: `${SENDERS} messages, ${what}; rows: ${rowCounts(batched.db)}`,
       },
     ];
   } finally {

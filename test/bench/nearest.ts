@@ -1,4 +1,5 @@
 import { Ledger } from '../../src/ledger/index.ts';
+import { openRaw } from '../support/harness.ts';
 import { pointInDiy, random } from './fixtures.ts';
 import { type Figure, percentile } from './report.ts';
 
@@ -27,8 +28,9 @@ function timed(count: number, query: (lat: number, lon: number) => unknown[]): n
  */
 export async function nearest(file: string, volunteers: number): Promise<Figure[]> {
   const ledger = Ledger.open(file);
+  const raw = openRaw(file);
   try {
-    const fullScan = ledger.db.prepare(`SELECT id, lat, lon FROM volunteers
+    const fullScan = raw.prepare(`SELECT id, lat, lon FROM volunteers
       WHERE status = 'active' AND available = 1 AND lat IS NOT NULL
         AND EXISTS (SELECT 1 FROM json_each(skills) WHERE value = @skill)
       ORDER BY (lat - @lat) * (lat - @lat) + (lon - @lon) * (lon - @lon) * @cos2 LIMIT @limit`);
@@ -62,6 +64,7 @@ export async function nearest(file: string, volunteers: number): Promise<Figure[
       },
     ];
   } finally {
+    raw.close();
     ledger.close();
   }
 }

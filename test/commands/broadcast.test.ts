@@ -82,8 +82,8 @@ describe('/broadcast', () => {
     setUp();
     h.send(COORDINATOR, '/broadcast rescue Evacuate now');
     const rows = h.outbox().filter((r) => r.broadcast_id === 1);
-    h.ledger.outbox.markSending(rows[0]!.id);
-    h.ledger.outbox.markSent(rows[0]!.id, '1', h.clock.now);
+    h.ledger.outbox.claim([rows[0]!.id]);
+    h.ledger.outbox.markSent([{ id: rows[0]!.id, platformMessageId: '1', at: h.clock.now }]);
     expect(h.say(COORDINATOR, '/broadcast B-1')).toContain('1 of 2 groups have it, 1 still on the way');
     expect(h.say(COORDINATOR, '/broadcast B-99')).toContain('no broadcast B-99');
   });
@@ -93,7 +93,7 @@ describe('/broadcast', () => {
     expect(h.say(COORDINATOR, '/groups')).toContain('4 registered groups');
     h.send(COORDINATOR, '/broadcast G-1 Hello');
     const row = h.outbox().find((r) => r.broadcast_id === 1)!;
-    h.ledger.outbox.markSending(row.id);
+    h.ledger.outbox.claim([row.id]);
     h.ledger.outbox.markFailed(row.id, '400 Bad Request: chat not found');
     h.ledger.groups.setReachable(
       { id: 'test', at: h.clock.now },

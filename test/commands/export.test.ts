@@ -41,7 +41,7 @@ describe('/export', () => {
     const [row] = h.send(ADMIN, '/export volunteers json --include-personal');
     expect(fileOf(row)?.content).toContain(PHONE);
     expect(h.count('events')).toBe(events + 1);
-    expect(h.ledger.db.prepare('SELECT kind, actor FROM events ORDER BY id DESC LIMIT 1').get()).toEqual({
+    expect(h.db.prepare('SELECT kind, actor FROM events ORDER BY id DESC LIMIT 1').get()).toEqual({
       kind: 'export.personal',
       actor: ADMIN,
     });

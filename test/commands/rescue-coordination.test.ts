@@ -10,7 +10,7 @@ const to = (rows: OutRow[], chatId: string) => rows.filter((r) => r.chat_id === 
 
 function setup(): Harness {
   h = new Harness({ ADMINS: COORDINATOR });
-  h.ledger.db
+  h.db
     .prepare(
       `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
        VALUES ('telegram', '-100', 'SAR Bantul', '["rescue"]', 'DIY/Bantul', 0, 0)`,
@@ -62,12 +62,12 @@ describe('/locate', () => {
 
   it('corrects it with an address, the area from the names in it, and tells the assigned team', () => {
     setup();
-    h.ledger.db
+    h.db
       .prepare(
         "INSERT INTO volunteers (id, person_id, name, created_at, updated_at) VALUES (40, 'telegram:40', 'Tim A', 0, 0)",
       )
       .run();
-    h.ledger.db.prepare("UPDATE rescues SET assigned_volunteer = 40, status = 'team_assigned'").run();
+    h.db.prepare("UPDATE rescues SET assigned_volunteer = 40, status = 'team_assigned'").run();
     const rows = h.send(COORDINATOR, '/lokasi S-1 Jl. Parangtritis km 20, Kretek');
     expect(h.ledger.rescues.get(1)).toMatchObject({
       lat: null,
@@ -108,7 +108,7 @@ describe('/rescued', () => {
 
 describe('/assign and /close on a rescue case', () => {
   function withVolunteers() {
-    const db = h.ledger.db;
+    const db = h.db;
     for (const [id, name] of [
       [40, 'Tim Perahu'],
       [41, 'Tim SAR'],

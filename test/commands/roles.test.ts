@@ -26,7 +26,7 @@ describe('/grant and /revoke', () => {
 
   it('works with the Indonesian aliases and role name, and with a volunteer reference', () => {
     h = new Harness({ ADMINS: ADMIN });
-    h.ledger.db
+    h.db
       .prepare(
         "INSERT INTO volunteers (id, person_id, created_at, updated_at) VALUES (4, 'telegram:8', 0, 0)",
       )
@@ -65,7 +65,7 @@ describe('/grant and /revoke', () => {
 describe('/whoami', () => {
   it('shows the id, volunteer reference, role and language', () => {
     h = new Harness({ ADMINS: ADMIN });
-    h.ledger.db
+    h.db
       .prepare(
         "INSERT INTO volunteers (id, person_id, created_at, updated_at) VALUES (40, 'whatsapp:62811@c.us', 0, 0)",
       )

@@ -12,7 +12,7 @@ const IMOGIRI = { kind: 'location' as const, lat: -7.93512, lon: 110.40123 };
 function setup(): Harness {
   h = new Harness({ ADMINS: COORDINATOR });
   // A rescue group of the regency: it hears about everything in Bantul.
-  h.ledger.db
+  h.db
     .prepare(
       `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
        VALUES ('telegram', '-100', 'SAR Bantul', '["rescue"]', 'DIY/Bantul', 0, 0)`,
@@ -22,7 +22,7 @@ function setup(): Harness {
 }
 
 const cases = (): RescueCase[] =>
-  h.ledger.db
+  h.db
     .prepare('SELECT id FROM rescues ORDER BY id')
     .pluck()
     .all()

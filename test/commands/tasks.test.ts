@@ -6,7 +6,7 @@ let h: Harness;
 afterEach(() => h.close());
 
 const status = (table: string, id: number) =>
-  h.ledger.db.prepare(`SELECT status FROM ${table} WHERE id = ?`).pluck().get(id);
+  h.db.prepare(`SELECT status FROM ${table} WHERE id = ?`).pluck().get(id);
 
 // Imogiri, and points about 1, 3 and 5 km east of it (0.009° of longitude ≈ 1 km here).
 const HOME = { lat: -7.93, lon: 110.39 };
@@ -92,7 +92,7 @@ describe('/take and /done', () => {
   it('moves a rescue case to team_assigned and rescued, and announces the taking to rescue groups', () => {
     h = new Harness();
     const s = addRescue(h, { ...east(1), area: 'DIY/Bantul/Imogiri', reporter: 'telegram:901' });
-    h.ledger.db
+    h.db
       .prepare(`INSERT INTO groups (transport, chat_id, topics, area, created_at, updated_at)
         VALUES ('telegram', '-100', '["rescue"]', 'DIY/Bantul', 0, 0)`)
       .run();

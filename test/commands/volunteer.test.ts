@@ -6,10 +6,7 @@ let h: Harness;
 afterEach(() => h.close());
 
 const row = (personId: string) =>
-  h.ledger.db.prepare('SELECT * FROM volunteers WHERE person_id = ?').get(personId) as Record<
-    string,
-    unknown
-  >;
+  h.db.prepare('SELECT * FROM volunteers WHERE person_id = ?').get(personId) as Record<string, unknown>;
 
 describe('/volunteer sign-up dialog', () => {
   it('asks every question in English, re-asks after a bad answer, and ends with V-n', () => {
@@ -125,7 +122,7 @@ describe('availability and leaving', () => {
     expect(h.say(p, '/leave')).toContain('Your phone number is erased');
     expect(row(p)).toMatchObject({ status: 'left', available: 0, phone: null });
     for (const table of ['volunteers', 'requests', 'rescues', 'people', 'dialogs']) {
-      const rows = h.ledger.db.prepare(`SELECT * FROM ${table}`).all();
+      const rows = h.db.prepare(`SELECT * FROM ${table}`).all();
       expect(JSON.stringify(rows), table).not.toContain('55566677');
     }
     expect(h.count("events WHERE payload LIKE '%55566677%'")).toBe(0);

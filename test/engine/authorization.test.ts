@@ -28,8 +28,8 @@ afterAll(() => h.close());
 
 /** Every row of every state table, roles included: what "nothing changed" is compared against. */
 function snapshot(): string {
-  const rows = STATE_TABLES.map((t) => h.ledger.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
-  const roles = h.ledger.db.prepare("SELECT id, role FROM people WHERE role != 'anyone' ORDER BY id").all();
+  const rows = STATE_TABLES.map((t) => h.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+  const roles = h.db.prepare("SELECT id, role FROM people WHERE role != 'anyone' ORDER BY id").all();
   return JSON.stringify([rows, roles]);
 }
 
@@ -81,7 +81,7 @@ describe('buttons and callback data', () => {
     const rows = h.send(stranger(), { kind: 'choice', value: '/cancel R-1' });
     expect(rows).toHaveLength(1);
     expect(snapshot()).toBe(before);
-    expect(h.ledger.db.prepare('SELECT status FROM requests WHERE id = 1').pluck().get()).toBe('verified');
+    expect(h.db.prepare('SELECT status FROM requests WHERE id = 1').pluck().get()).toBe('verified');
   });
 
   it('an unknown action in callback data changes nothing', () => {

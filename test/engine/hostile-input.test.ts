@@ -63,9 +63,9 @@ describe('hostile inbound payloads', () => {
       }),
       { numRuns: 400 },
     );
-    const states = h.ledger.db.prepare('SELECT state, COUNT(*) AS n FROM inbox GROUP BY state').all();
+    const states = h.db.prepare('SELECT state, COUNT(*) AS n FROM inbox GROUP BY state').all();
     expect(states.filter((s) => (s as { state: string }).state !== 'done')).toEqual([]);
-    expect(h.ledger.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(h.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(h.ledger.events.verify().ok).toBe(true);
   });
 

@@ -41,7 +41,7 @@ const say = (from: string, text: string) =>
 
 /** Everything a command could change: every state table, whole; people without their last-seen time. */
 function snapshot(): string {
-  const db = h.ledger.db;
+  const db = h.db;
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -59,7 +59,7 @@ function snapshot(): string {
 
 beforeAll(() => {
   h = new Harness({ ADMINS: PEOPLE.admin });
-  const db = h.ledger.db;
+  const db = h.db;
   const at = h.clock.now;
   for (const id of Object.values(PEOPLE)) h.ledger.people.ensure(id, at);
   h.grant(PEOPLE.coordinator, 'coordinator');

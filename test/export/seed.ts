@@ -8,7 +8,7 @@ export const FORMULAS = ['=HYPERLINK("http://evil.example")', '+1+1', '-1+1', '@
 
 /** A small disaster: two supply requests, two rescues (one without coordinates), a volunteer, groups, a broadcast. */
 export function seed(h: Harness): void {
-  const db = h.ledger.db;
+  const db = h.db;
   const at = h.clock.now;
   const day = 86_400_000;
   db.prepare(

@@ -46,7 +46,7 @@ describe('/healthz over HTTP', () => {
     });
 
     telegram.health = { ok: true, state: 'polling' };
-    h.ledger.db.close();
+    h.ledger.close();
     const noDb = await fetch(`${base}/healthz`);
     expect(noDb.status).toBe(503);
     expect(((await noDb.json()) as { reason: string }).reason).toBe('database: closed');
@@ -59,14 +59,14 @@ describe('/metrics over HTTP', () => {
     h.send('telegram:5', '/start');
     h.send('telegram:5', '/whoami');
     h.send('whatsapp:62811@c.us', '/help');
-    h.ledger.db.prepare("UPDATE outbox SET state = 'sent' WHERE chat_id = '5'").run();
+    h.db.prepare("UPDATE outbox SET state = 'sent' WHERE chat_id = '5'").run();
     const at = h.clock.now;
-    const rescue = h.ledger.db.prepare(
+    const rescue = h.db.prepare(
       `INSERT INTO rescues (reporter, status, escalation_level, created_at, updated_at) VALUES ('telegram:9', ?, ?, ?, ?)`,
     );
     rescue.run('open', 2, at, at);
     rescue.run('acknowledged', 0, at, at);
-    h.ledger.db
+    h.db
       .prepare(
         `INSERT INTO requests (requester, status, created_at, updated_at) VALUES ('telegram:9', 'new', ?, ?)`,
       )

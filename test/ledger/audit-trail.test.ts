@@ -31,7 +31,7 @@ const unrecorded: string[] = [];
  * relief effort; `people` is compared without the columns every message touches (last seen, name hint).
  */
 function snapshot(): string {
-  const db = h.ledger.db;
+  const db = h.db;
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'

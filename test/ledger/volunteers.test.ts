@@ -21,7 +21,7 @@ function random(seed: number): () => number {
 describe('skills catalog', () => {
   it('lists the same ids, in the same order, as the skills table the index codes come from', () => {
     h = new Harness();
-    const ids = h.ledger.db.prepare('SELECT id FROM skills ORDER BY code').pluck().all();
+    const ids = h.db.prepare('SELECT id FROM skills ORDER BY code').pluck().all();
     expect(ids).toEqual([...SKILLS]);
   });
 });
@@ -30,7 +30,7 @@ describe('nearest volunteers', () => {
   it('matches a brute-force answer on 15,000 volunteers, by skill and availability', () => {
     h = new Harness();
     const rnd = random(42);
-    const insert = h.ledger.db.prepare(`INSERT INTO volunteers
+    const insert = h.db.prepare(`INSERT INTO volunteers
       (person_id, skills, lat, lon, area_lat, area_lon, available, status, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
     const all: {
@@ -163,6 +163,6 @@ describe('taking a task', () => {
     const assigned = h.ledger.events.forSubject(`R-${r}`).filter((e) => e.kind === 'request.assigned');
     expect(assigned).toHaveLength(1);
     expect(JSON.parse(assigned[0]!.payload)).toMatchObject({ volunteer: `V-${a}` });
-    expect(h.ledger.db.prepare('SELECT acknowledged_at FROM rescues').pluck().get()).not.toBeNull();
+    expect(h.db.prepare('SELECT acknowledged_at FROM rescues').pluck().get()).not.toBeNull();
   });
 });

@@ -36,7 +36,7 @@ function setUp(groups: number): Harness {
 }
 
 const states = (h: Harness) =>
-  h.ledger.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state').all();
+  h.db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state ORDER BY state').all();
 const groupRows = (h: Harness) => h.outbox().filter((r) => r.broadcast_id !== null);
 
 describe('outbox delivery', () => {
@@ -104,7 +104,7 @@ describe('outbox delivery', () => {
     d.start();
     const row = () => groupRows(h).find((r) => r.chat_id === '-2')!;
     const attempts = () =>
-      h.ledger.db.prepare('SELECT attempts, next_at FROM outbox WHERE id = ?').get(row().id) as {
+      h.db.prepare('SELECT attempts, next_at FROM outbox WHERE id = ?').get(row().id) as {
         attempts: number;
         next_at: number;
       };
@@ -143,7 +143,7 @@ describe('outbox delivery', () => {
     d.start();
     const row = () => groupRows(h)[0]!;
     await settled(() => row().state === 'pending' && h.ledger.outbox.pendingCount() === 1);
-    const r = h.ledger.db.prepare('SELECT attempts, next_at FROM outbox WHERE id = ?').get(row().id);
+    const r = h.db.prepare('SELECT attempts, next_at FROM outbox WHERE id = ?').get(row().id);
     expect(r).toEqual({ attempts: 0, next_at: h.clock.now + 5000 });
     h.clock.advance(5000);
     d.kick();

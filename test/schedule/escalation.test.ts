@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 
 function setup(): Harness {
   h = new Harness({ ADMINS: 'telegram:900', SOS_ESCALATE_MINUTES: '10' });
-  h.ledger.db
+  h.db
     .prepare(
       `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
        VALUES ('telegram', '-100', 'SAR DIY', '["rescue"]', 'DIY', 0, 0)`,

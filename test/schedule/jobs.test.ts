@@ -52,8 +52,8 @@ describe('scheduled broadcasts', () => {
     ]);
     expect(run('broadcasts', sendDueSchedules)).toEqual([]);
     for (const r of sent) {
-      h.ledger.outbox.markSending(r.id);
-      h.ledger.outbox.markSent(r.id, '1', h.clock.now);
+      h.ledger.outbox.claim([r.id]);
+      h.ledger.outbox.markSent([{ id: r.id, platformMessageId: '1', at: h.clock.now }]);
     }
     const report = run('broadcasts', reportFinishedBroadcasts);
     expect(report.map((r) => [r.chat_id, r.text])).toEqual([['9', 'B-1 delivered: all 2 groups have it.']]);
@@ -135,7 +135,7 @@ describe('the scheduler', () => {
 
 describe('the situation report', () => {
   function seed(): void {
-    const db = h.ledger.db;
+    const db = h.db;
     const at = h.clock.now;
     db.prepare(`INSERT INTO rescues (reporter, area, status, created_at, updated_at) VALUES
       ('telegram:1', 'DIY/Sleman/Depok', 'open', ?, ?), ('telegram:2', 'DIY/Bantul', 'acknowledged', ?, ?)`).run(
@@ -238,7 +238,7 @@ describe('the retention purge', () => {
     expect(h.ledger.requests.get(live.id)!.contact).toBe('0811111111');
     expect(h.ledger.events.forSubject(`R-${old.id}`).every((e) => e.personal === null)).toBe(true);
     expect(h.ledger.events.forSubject(`R-${live.id}`)[0]!.personal).toContain('0811111111');
-    expect(h.ledger.db.prepare('SELECT message FROM inbox').pluck().all()).toEqual(['{"erased":true}']);
+    expect(h.db.prepare('SELECT message FROM inbox').pluck().all()).toEqual(['{"erased":true}']);
     expect(h.ledger.events.verify()).toMatchObject({ ok: true });
     expect(h.ledger.events.forSubject(`R-${old.id}`)).toHaveLength(2);
   });

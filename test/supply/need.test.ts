@@ -11,7 +11,7 @@ beforeEach(() => {
 afterEach(() => h.close());
 
 const request = (id: number) =>
-  h.ledger.db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as Record<string, unknown>;
+  h.db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as Record<string, unknown>;
 
 describe('/need dialog', () => {
   it('asks each question in English, re-asks on bad answers, and ends with R-n', () => {

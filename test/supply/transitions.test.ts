@@ -118,7 +118,7 @@ describe('Requests.move over every pair of states', () => {
           requester: REQUESTER,
           items: [{ item: 'water', qty: 1 }],
         });
-        h.ledger.db.prepare('UPDATE requests SET status = ? WHERE id = ?').run(from, r.id);
+        h.db.prepare('UPDATE requests SET status = ? WHERE id = ?').run(from, r.id);
         const events = h.count('events');
         const result = h.ledger.requests.move(actor, r.id, to);
         const allowed = EXPECTED[from].includes(to);

@@ -27,7 +27,7 @@ function aniRequest(): number {
   ])
     h.send(ANI, a);
   h.newRows();
-  return h.ledger.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
+  return h.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
 }
 const toPerson = (rows: { chat_id: string; text: string }[], personId: string) =>
   rows.filter((r) => r.chat_id === personId.split(':')[1]).map((r) => r.text);
@@ -49,7 +49,7 @@ describe('the requester hears about every change, in their language', () => {
     expect(toVolunteer).toContain('081234567890');
     expect(toVolunteer).toContain('rumah cat biru');
     expect(toVolunteer).toContain('20 water, diapers');
-    h.ledger.db.prepare("UPDATE requests SET status = 'delivered' WHERE id = ?").run(id);
+    h.db.prepare("UPDATE requests SET status = 'delivered' WHERE id = ?").run(id);
     expect(toPerson(h.send(COORDINATOR, `/close R-${id} diterima`), ANI.id)[0]).toContain(
       `Permintaan Anda R-${id} sudah ditutup (diterima)`,
     );
@@ -66,7 +66,7 @@ describe('the requester hears about every change, in their language', () => {
     expect(toPerson(h.send(COORDINATOR, `/dup R-${b} R-${a} same family`), ANI.id)[0]).toContain(
       `Permintaan Anda R-${b} sama dengan R-${a}`,
     );
-    expect(h.ledger.db.prepare('SELECT duplicate_of FROM requests WHERE id = ?').pluck().get(b)).toBe(a);
+    expect(h.db.prepare('SELECT duplicate_of FROM requests WHERE id = ?').pluck().get(b)).toBe(a);
     expect(h.say(COORDINATOR, `/dup R-${a} R-${a}`)).toContain('cannot be a duplicate of itself');
     expect(h.say(COORDINATOR, `/dup R-${a} R-${first}`)).toContain(`R-${first} is "rejected"`);
   });
@@ -95,7 +95,7 @@ describe('announcements to supply groups', () => {
     group(h, '-1003', 'DIY/Sleman');
     group(h, '-1004', 'DIY/Bantul', ['rescue']);
     const id = aniRequest();
-    h.ledger.db.prepare('UPDATE requests SET lat = -7.927123, lon = 110.393789 WHERE id = ?').run(id);
+    h.db.prepare('UPDATE requests SET lat = -7.927123, lon = 110.393789 WHERE id = ?').run(id);
     const rows = h.send(COORDINATOR, `/verify R-${id}`);
     expect(rows[0]!.text).toContain('announced to 2 group(s)');
     const announced = rows.filter((r) => r.kind === 'group');
@@ -125,7 +125,7 @@ describe('likely duplicates at /verify', () => {
   it('flags the same requester and the same area with shared items, and changes nothing until confirmed', () => {
     const a = aniRequest();
     h.send(BEN, '/need 10 water @ Imogiri');
-    const ben = h.ledger.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
+    const ben = h.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
     h.send('telegram:303', '/need 3 tents @ Imogiri');
     h.send('telegram:304', '/need 10 water @ Sleman');
     const b = aniRequest();
@@ -178,7 +178,7 @@ describe('/status', () => {
     h.send(BEN, '/need 2 tarps @ Sleman');
     h.send(COORDINATOR, '/verify R-2 ok');
     h.send('telegram:399', '/need 1 soap @ Sleman');
-    h.ledger.db
+    h.db
       .prepare(`INSERT INTO rescues (reporter, area, status, created_at, updated_at)
         VALUES (?, 'DIY/Sleman', 'acknowledged', 0, 0)`)
       .run(BEN);
@@ -194,10 +194,8 @@ describe('/open', () => {
   it('lists live requests by urgency, then people, then age, ten to a page', () => {
     const make = (text: string, urgency: string, people: number) => {
       h.send(BEN, `/need ${text} @ Sleman`);
-      const id = h.ledger.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
-      h.ledger.db
-        .prepare('UPDATE requests SET urgency = ?, people_count = ? WHERE id = ?')
-        .run(urgency, people, id);
+      const id = h.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
+      h.db.prepare('UPDATE requests SET urgency = ?, people_count = ? WHERE id = ?').run(urgency, people, id);
       h.clock.advance(60_000);
       return id;
     };
@@ -207,7 +205,7 @@ describe('/open', () => {
     const highOld = make('tarp', 'high', 5);
     const highNew = make('tent', 'high', 5);
     const closed = make('eggs', 'critical', 900);
-    h.ledger.db.prepare("UPDATE requests SET status = 'closed' WHERE id = ?").run(closed);
+    h.db.prepare("UPDATE requests SET status = 'closed' WHERE id = ?").run(closed);
     for (let i = 0; i < 8; i++) make(`${i + 1} blanket`, 'normal', 1);
     h.clock.advance(3 * 3_600_000);
     const page1 = h.send(COORDINATOR, '/open')[0]!;

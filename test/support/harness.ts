@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pino from 'pino';
 import { commands as allCommands } from '../../commands/index.ts';
 import { type Config, loadAreaDefs, loadConfig, PROJECT_ROOT } from '../../src/config.ts';
@@ -16,6 +17,13 @@ export const silentLog = pino({ level: 'silent' });
 export function tempDir(prefix = 'relief-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A raw connection to a ledger file, for tests and benchmarks to seed and inspect what the ledger keeps. */
+export function openRaw(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  return db;
 }
 
 /** A clock tests move by hand. */
@@ -57,6 +65,8 @@ export interface Person {
 export class Harness {
   readonly clock = new FakeClock();
   readonly ledger: Ledger;
+  /** A second connection to the same file, for tests to seed and inspect rows; the ledger keeps its own private. */
+  readonly db: Database.Database;
   readonly core: Core;
   readonly config: Config;
   readonly catalog: Catalog;
@@ -71,7 +81,8 @@ export class Harness {
     this.file = file ?? path.join(this.tmp.dir, 'relief.db');
     this.config = loadConfig({ DATABASE_PATH: this.file, DEFAULT_LANGUAGE: 'en', ...env }, '/nonexistent');
     this.ledger = Ledger.open(this.file);
-    this.seen = this.ledger.db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number;
+    this.db = openRaw(this.file);
+    this.seen = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number;
     this.catalog = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), this.config.DEFAULT_LANGUAGE);
     this.areas = new Areas(loadAreaDefs(this.config.AREAS));
     this.core = new Core({
@@ -122,19 +133,17 @@ export class Harness {
 
   /** Outbox rows written since the last call. */
   newRows(): OutRow[] {
-    const rows = this.ledger.db
-      .prepare('SELECT * FROM outbox WHERE id > ? ORDER BY id')
-      .all(this.seen) as OutRow[];
+    const rows = this.db.prepare('SELECT * FROM outbox WHERE id > ? ORDER BY id').all(this.seen) as OutRow[];
     if (rows.length > 0) this.seen = rows.at(-1)!.id;
     return rows;
   }
 
   outbox(): OutRow[] {
-    return this.ledger.db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutRow[];
+    return this.db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutRow[];
   }
 
   count(table: string): number {
-    return this.ledger.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    return this.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
   }
 
   grant(personId: string, role: 'coordinator' | 'admin'): void {
@@ -143,6 +152,7 @@ export class Harness {
 
   /** Closes the ledger and opens the same file again, as a restart would. */
   reopen(): Harness {
+    this.db.close();
     this.ledger.close();
     return new Harness(
       { AREAS: this.config.AREAS, DEFAULT_LANGUAGE: this.config.DEFAULT_LANGUAGE },
@@ -153,6 +163,7 @@ export class Harness {
 
   close(): void {
     this.core.stop();
+    if (this.db.open) this.db.close();
     this.ledger.close();
     this.tmp.cleanup();
   }

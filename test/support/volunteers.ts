@@ -33,7 +33,7 @@ export function addRequest(
   const requester = fields.requester ?? 'telegram:900';
   h.ledger.people.ensure(requester, h.clock.now);
   return Number(
-    h.ledger.db
+    h.db
       .prepare(`INSERT INTO requests (requester, items, people_count, lat, lon, area, contact, status, created_at, updated_at)
         VALUES (?, ?, 12, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
@@ -68,7 +68,7 @@ export function addRescue(
   const reporter = fields.reporter ?? 'telegram:901';
   h.ledger.people.ensure(reporter, h.clock.now);
   return Number(
-    h.ledger.db
+    h.db
       .prepare(`INSERT INTO rescues (reporter, lat, lon, area, people_count, conditions, status, created_at, updated_at)
         VALUES (?, ?, ?, ?, 4, ?, ?, ?, ?)`)
       .run(

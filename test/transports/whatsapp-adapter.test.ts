@@ -40,7 +40,7 @@ describe('conversations through the WhatsApp adapter', () => {
     expect(rig.sentTo(GROUP)).toHaveLength(1);
     // Chatter in a group that is not a command gets no answer.
     expect(await rig.say(GROUP, 'ada yang punya perahu?', BUDI)).toEqual([]);
-    const people = rig.h.ledger.db.prepare('SELECT id FROM people ORDER BY id').pluck().all();
+    const people = rig.h.db.prepare('SELECT id FROM people ORDER BY id').pluck().all();
     expect(people).toEqual([`whatsapp:${SARI}`, `whatsapp:${BUDI}`]);
   });
 
@@ -80,21 +80,18 @@ describe('senders WhatsApp names by a private @lid id', () => {
     // In a private chat the reply goes back to the chat WhatsApp gave.
     expect(await rig.say(LID, 'whoami')).toHaveLength(1);
     expect(rig.sentTo(LID)).toHaveLength(1);
-    const people = rig.h.ledger.db.prepare('SELECT id FROM people').pluck().all();
+    const people = rig.h.db.prepare('SELECT id FROM people').pluck().all();
     expect(people).toEqual([`whatsapp:${BUDI}`]);
   });
 
   it('keep the @lid id when no number is known, and their own contact card still counts as theirs', async () => {
     rig = await new WhatsAppRig().connect();
     await rig.say(LID, '/help');
-    expect(rig.h.ledger.db.prepare('SELECT id FROM people').pluck().all()).toEqual([`whatsapp:${LID}`]);
+    expect(rig.h.db.prepare('SELECT id FROM people').pluck().all()).toEqual([`whatsapp:${LID}`]);
     rig.client.phoneOfLid.set(LID, SARI);
     const card = 'BEGIN:VCARD\nTEL;waid=6281234567890:+62 812-3456-7890\nEND:VCARD';
     await rig.say(LID, { type: 'vcard', body: card, vCards: [card] });
-    const contents = rig.h.ledger.db
-      .prepare('SELECT message FROM inbox ORDER BY id')
-      .pluck()
-      .all() as string[];
+    const contents = rig.h.db.prepare('SELECT message FROM inbox ORDER BY id').pluck().all() as string[];
     expect(JSON.parse(contents.at(-1)!)).toMatchObject({
       sender: { id: `whatsapp:${SARI}` },
       content: { kind: 'contact', phone: '+6281234567890', own: true },

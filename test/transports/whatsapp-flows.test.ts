@@ -40,7 +40,7 @@ describe('supply request over WhatsApp', () => {
     const done = (await rig.say(SARI, '1')).join();
     expect(done).toContain('Your request is R-1: 20 water, 5 kg rice.');
     expect(done).toContain('DIY/Bantul/Imogiri · urgency High');
-    const row = rig.h.ledger.db.prepare('SELECT people_count, urgency, contact FROM requests').get();
+    const row = rig.h.db.prepare('SELECT people_count, urgency, contact FROM requests').get();
     expect(row).toEqual({ people_count: 12, urgency: 'high', contact: '+6281234567890' });
   });
 
@@ -123,7 +123,7 @@ describe('volunteer sign-up over WhatsApp', () => {
     expect((await rig.say(SARI, 'Imogiri')).join()).toContain('Which languages');
     expect((await rig.say(SARI, '1')).join()).toMatch(/this number \(\+6281234567890\)\?\n\n1\. Yes\n2\. No/);
     expect((await rig.say(SARI, '1')).join()).toContain('You are volunteer V-1');
-    const row = rig.h.ledger.db.prepare('SELECT person_id, skills, area, phone FROM volunteers').get();
+    const row = rig.h.db.prepare('SELECT person_id, skills, area, phone FROM volunteers').get();
     expect(row).toEqual({
       person_id: `whatsapp:${SARI}`,
       skills: '["medical","boat"]',
@@ -142,7 +142,7 @@ describe('rescue over WhatsApp', () => {
     expect(opened[1]).toMatch(/How many people.*\n\n1\. skip$/s);
     expect((await rig.say(BUDI, '4')).join()).toMatch(/\n1\. injured\n.*\n7\. none of these\n\(1-7\)$/s);
     expect((await rig.say(BUDI, '1, 5')).join()).toContain('S-1: 4 people; injured, trapped');
-    const row = rig.h.ledger.db
+    const row = rig.h.db
       .prepare('SELECT reporter, lat, lon, area, people_count, conditions FROM rescues')
       .get();
     expect(row).toEqual({
