@@ -134,10 +134,20 @@ describe('every state change leaves an event', () => {
     say(COORDINATOR, '/export requests');
     say(COORDINATOR, '/export requests csv --personal');
     say(COORDINATOR, '/whoami');
+    say(COORDINATOR, '/publiccontact add 0274-555-1234 Posko Imogiri');
+    say(COORDINATOR, '/publiccontact list');
+    say(COORDINATOR, '/publiccontact remove 0274-555-1234');
 
     say(ADMIN, `/grant ${REQUESTER} coordinator`);
     say(ADMIN, `/revoke ${REQUESTER}`);
     say(VOLUNTEER, '/leave');
+    say(VOLUNTEER, 'yes');
+
+    // "Tolong" as "please": the hidden /triage question decides between rescue and supplies.
+    say(REQUESTER, 'Tolong kirim air ke Imogiri');
+    ran.add('triage');
+    say(REQUESTER, '2');
+    say(REQUESTER, '/cancel');
 
     // Every job, a day and more later: escalation, still-needed questions, sitrep, schedules, retention.
     const scheduler = new Scheduler(h.core, h.ledger, 'Asia/Jakarta', silentLog, h.clock.fn);
