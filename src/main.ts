@@ -47,7 +47,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const log = options.log ?? createLogger(level);
   const ledger = Ledger.open(config.DATABASE_PATH);
   ledger.startCheckpoints();
-  const translator = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), config.DEFAULT_LANGUAGE);
+  const translator = new Catalog(
+    path.join(PROJECT_ROOT, 'data', 'locales'),
+    config.DEFAULT_LANGUAGE,
+    (details) => log.warn(details, 'catalog message formatted with errors'),
+  );
   const areas = new Areas(loadAreaDefs(config.AREAS));
   const core = new Core({ ledger, translator, areas, config, commands, log });
   // Authors hear once every delivery row of their broadcast is final; batched per tick of the event loop.

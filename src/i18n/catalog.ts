@@ -15,26 +15,36 @@ export interface Translator {
  * Fluent catalogs under data/locales/<language>/*.ftl: one folder per language, one file per feature,
  * so a translator adds a language by adding a folder, and a command adds its own file.
  */
+/** Told when a message formats with errors (a variable the code did not pass): the text still goes out. */
+export type FormatErrorListener = (details: { language: string; key: string; errors: string[] }) => void;
+
 export class Catalog implements Translator {
   readonly languages: readonly string[];
   private readonly bundles = new Map<string, FluentBundle>();
+  private readonly messageIds = new Map<string, string[]>();
 
   constructor(
     dir: string,
     private readonly fallback: string,
+    private readonly onFormatError: FormatErrorListener = () => {},
   ) {
     for (const lang of readdirSync(dir).sort()) {
       const langDir = path.join(dir, lang);
       if (!statSync(langDir).isDirectory()) continue;
       // useIsolating off: Unicode isolation marks would end up inside chat messages and commands.
       const bundle = new FluentBundle(lang, { useIsolating: false });
+      const ids: string[] = [];
       for (const file of readdirSync(langDir)
         .filter((f) => f.endsWith('.ftl'))
         .sort()) {
-        const errors = bundle.addResource(new FluentResource(readFileSync(path.join(langDir, file), 'utf8')));
+        const resource = new FluentResource(readFileSync(path.join(langDir, file), 'utf8'));
+        const errors = bundle.addResource(resource);
         if (errors.length > 0) throw new Error(`${lang}/${file}: ${errors.map((e) => e.message).join('; ')}`);
+        // Terms (`-brand`) are not messages the code can name.
+        ids.push(...resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
       }
       this.bundles.set(lang, bundle);
+      this.messageIds.set(lang, ids);
     }
     this.languages = [...this.bundles.keys()];
     if (!this.bundles.has(fallback))
@@ -46,10 +56,7 @@ export class Catalog implements Translator {
   }
 
   keys(language: string): string[] {
-    const bundle = this.bundles.get(language);
-    if (!bundle) return [];
-    // FluentBundle keeps its messages in a Map; iterating it is the only way to list them.
-    return [...(bundle as unknown as { _messages: Map<string, unknown> })._messages.keys()];
+    return [...(this.messageIds.get(language) ?? [])];
   }
 
   t(language: string, key: string, args: MessageArgs = {}): string {
@@ -60,7 +67,10 @@ export class Catalog implements Translator {
         // Without an errors array Fluent throws on a missing variable; a message with a `{$gap}` is
         // better than an apology for an internal error.
         const errors: Error[] = [];
-        return bundle.formatPattern(message.value, args as Record<string, FluentVariable>, errors);
+        const text = bundle.formatPattern(message.value, args as Record<string, FluentVariable>, errors);
+        if (errors.length > 0)
+          this.onFormatError({ language: lang, key, errors: errors.map((e) => e.message) });
+        return text;
       }
     }
     return key;
