@@ -39,6 +39,13 @@ interface Extra {
   file?: OutboundFile;
 }
 
+/** A delivered row and what the platform answered. */
+export interface SentMark {
+  id: number;
+  platformMessageId: string | undefined;
+  at: number;
+}
+
 export interface DueMessage extends OutboundMessage {
   attempts: number;
   /** Set for a broadcast's delivery row: its author hears when all of them are final. */
@@ -49,6 +56,7 @@ export interface DueMessage extends OutboundMessage {
 export class OutboxStore {
   private readonly insert;
   private readonly due;
+  private readonly stmt;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(`INSERT INTO outbox
@@ -62,6 +70,22 @@ export class OutboxStore {
                         AND p.state IN ('pending', 'sending') AND p.id < o.id)
       ORDER BY CASE o.kind WHEN 'reply' THEN 0 ELSE 1 END, o.id
       LIMIT ?`);
+    // Prepared once: the dispatcher runs these for every row it sends.
+    this.stmt = {
+      claim: db.prepare(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
+      ),
+      sent: db.prepare(
+        "UPDATE outbox SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+      ),
+      pendingAll: db.prepare("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')").pluck(),
+      pendingOf: db
+        .prepare("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending') AND transport = ?")
+        .pluck(),
+      nextDue: db
+        .prepare("SELECT MIN(next_at) FROM outbox WHERE transport = ? AND state = 'pending'")
+        .pluck(),
+    };
   }
 
   enqueue(row: NewOutboxRow, now: number): number {
@@ -103,25 +127,19 @@ export class OutboxStore {
   }
 
   /**
-   * Committed before the platform call: a row found `sending` after a crash may have been delivered.
-   * False when the row is no longer pending (the check right before each send that it was not sent).
+   * Claims a window of due rows for sending in one statement; the caller commits it before any platform
+   * call, so a row found `sending` after a crash may have been delivered. Returns the ids claimed: a row
+   * no longer pending (sent meanwhile) is left out, the check right before each send that it was not sent.
    */
-  markSending(id: number): boolean {
-    return (
-      this.db
-        .prepare(
-          "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
-        )
-        .run(id).changes === 1
-    );
+  claim(ids: readonly number[]): Set<number> {
+    const claimed = new Set<number>();
+    for (const id of ids) if (this.stmt.claim.run(id).changes === 1) claimed.add(id);
+    return claimed;
   }
 
-  markSent(id: number, platformMessageId: string | undefined, at: number): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET state = 'sent', platform_message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
-      )
-      .run(platformMessageId ?? null, at, id);
+  /** Marks delivered rows `sent`; the dispatcher commits a window of them in one transaction. */
+  markSent(rows: readonly SentMark[]): void {
+    for (const r of rows) this.stmt.sent.run(r.platformMessageId ?? null, r.at, r.id);
   }
 
   markRetry(id: number, nextAt: number, error: string): void {
@@ -161,20 +179,10 @@ export class OutboxStore {
   }
 
   pendingCount(transport?: TransportName): number {
-    const sql = "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')";
-    return (
-      transport
-        ? this.db.prepare(`${sql} AND transport = ?`).pluck().get(transport)
-        : this.db.prepare(sql).pluck().get()
-    ) as number;
+    return (transport ? this.stmt.pendingOf.get(transport) : this.stmt.pendingAll.get()) as number;
   }
 
   nextDueAt(transport: TransportName): number | undefined {
-    return (
-      (this.db
-        .prepare("SELECT MIN(next_at) FROM outbox WHERE transport = ? AND state = 'pending'")
-        .pluck()
-        .get(transport) as number | null) ?? undefined
-    );
+    return (this.stmt.nextDue.get(transport) as number | null) ?? undefined;
   }
 }

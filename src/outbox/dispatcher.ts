@@ -4,7 +4,7 @@ import { TransportError } from '../engine/errors.ts';
 import type { Transport } from '../engine/transport.ts';
 import { SYSTEM } from '../ledger/events.ts';
 import type { Ledger } from '../ledger/index.ts';
-import type { DueMessage } from '../ledger/outbox.ts';
+import type { DueMessage, SentMark } from '../ledger/outbox.ts';
 
 /** Decides when the next message may go, to keep within a platform's limits. */
 export interface Pacer {
@@ -12,11 +12,19 @@ export interface Pacer {
   readonly concurrency?: number;
   /** Milliseconds to wait before `message` may be sent (0: now). */
   delayFor(message: DueMessage, now: number): number;
+  /** Milliseconds to wait before any message may be sent (a full lane-wide window); spares the lookup. */
+  delayForAll?(now: number): number;
   /**
    * Called as a send starts, before the platform answers, so concurrent sends count against the limits
    * at once. A failed attempt counts too: the platform may have seen it.
    */
   sent(message: DueMessage, now: number): void;
+  /**
+   * The platform answered this send (or the call failed). The platform saw the send at some moment
+   * between `sent` and now; a pacer that dates its windows from here never lets two sends arrive closer
+   * than a window, whatever the network's latency did to each.
+   */
+  answered?(message: DueMessage, now: number): void;
   /** The platform answered "too many requests, retry after `retryAfterMs`" to a send to this chat. */
   throttled?(message: DueMessage, retryAfterMs: number, now: number): void;
 }
@@ -37,6 +45,11 @@ export const defaultRetry: RetryPolicy = {
 export interface DispatcherOptions {
   retry?: RetryPolicy;
   clock?: () => number;
+  /**
+   * The pacers' clock: sub-millisecond and monotonic by default (Date.now's whole milliseconds let two
+   * sends fall up to 1 ms inside a window); the fake clock when tests pass `clock`.
+   */
+  paceClock?: () => number;
   /** Waits for a pacer's delay; tests pass one that moves a fake clock instead. */
   sleep?: (ms: number) => Promise<void>;
   /** Called after a broadcast's delivery row became final (sent or failed), to report finished broadcasts. */
@@ -48,21 +61,30 @@ interface Lane {
   pacer: Pacer;
   running: boolean;
   inFlight: Set<string>;
+  /** Delivered rows whose `sent` mark is not committed yet: committed with the next window's claim. */
+  delivered: (SentMark & { broadcast: boolean })[];
   /** Wakes the drain loop: a send finished, something new arrived, or the pacer's wait is over. */
   wake: (() => void) | undefined;
   timer: NodeJS.Timeout | undefined;
+  wakeQueued: boolean;
 }
 
-/** Rows looked at per pass: enough that paced group rows cannot hide a private reply behind them. */
-const BATCH = 256;
+/** Rows looked at per pass, per free place in flight; most passes find their rows among the first. */
+const LOOK_PER_PLACE = 4;
+/** Looked at when those were all held back: enough that paced group rows cannot hide a private reply. */
+const DEEP_LOOK = 256;
 
 const chatKey = (m: DueMessage) => m.chat.chatId;
 
 /**
  * Drains the outbox, one lane per transport. A row is marked `sending` (committed) before the platform
- * call and `sent` after it, so a crash between the two resends at most that one message. A lane sends
- * to several chats at once (its pacer's concurrency) but never two messages to the same chat, which
- * keeps each chat's order: the outbox only offers the oldest unsent row of a chat.
+ * call and `sent` after it, so a crash between the two resends at most that one message. Marks are
+ * batched: each pass of a lane commits, in one transaction, the `sent` marks of the sends that finished
+ * since the last pass and the claims of the next window of rows. Rows left `sending` at any commit are
+ * therefore only those whose platform call is in flight (at most the pacer's concurrency), and a clean
+ * stop commits every mark before it returns. A lane sends to several chats at once but never two
+ * messages to the same chat, which keeps each chat's order: the outbox only offers the oldest unsent
+ * row of a chat.
  */
 export class Dispatcher {
   private readonly lanes = new Map<TransportName, Lane>();
@@ -70,6 +92,7 @@ export class Dispatcher {
   private readonly idleWaiters: (() => void)[] = [];
   private readonly retry: RetryPolicy;
   private readonly clock: () => number;
+  private readonly paceClock: () => number;
 
   constructor(
     private readonly ledger: Ledger,
@@ -78,6 +101,7 @@ export class Dispatcher {
   ) {
     this.retry = options.retry ?? defaultRetry;
     this.clock = options.clock ?? Date.now;
+    this.paceClock = options.paceClock ?? options.clock ?? (() => performance.timeOrigin + performance.now());
   }
 
   add(transport: Transport, pacer: Pacer = unpaced): void {
@@ -86,8 +110,10 @@ export class Dispatcher {
       pacer,
       running: false,
       inFlight: new Set(),
+      delivered: [],
       wake: undefined,
       timer: undefined,
+      wakeQueued: false,
     });
   }
 
@@ -125,6 +151,7 @@ export class Dispatcher {
     const giveUpAt = Date.now() + graceMs;
     while ([...this.lanes.values()].some((l) => l.running || l.inFlight.size > 0) && Date.now() < giveUpAt)
       await new Promise((r) => setTimeout(r, 10));
+    for (const lane of this.lanes.values()) this.commitDelivered(lane);
   }
 
   private isIdle(): boolean {
@@ -156,35 +183,93 @@ export class Dispatcher {
     } finally {
       lane.running = false;
     }
+    this.commitDelivered(lane);
     this.scheduleNext(lane);
     if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
   /**
-   * Starts every due row the pacer allows now, up to the lane's concurrency. Returns how long until the
-   * pacer may allow a held-back row, or undefined when nothing due is held back.
+   * Starts every due row the pacer allows now, up to the lane's concurrency: the rows are claimed in
+   * one transaction, together with the marks of sends finished since the last pass. Returns how long
+   * until the pacer may allow a held-back row, or undefined when nothing due is held back.
    */
   private startDue(lane: Lane): number | undefined {
     const concurrency = lane.pacer.concurrency ?? 1;
-    if (lane.inFlight.size >= concurrency) return undefined;
     let wait: number | undefined;
-    for (const message of this.ledger.outbox.dueFor(lane.transport.name, this.clock(), BATCH)) {
-      if (lane.inFlight.size >= concurrency) break;
-      if (lane.inFlight.has(chatKey(message))) continue;
-      const delay = lane.pacer.delayFor(message, this.clock());
-      if (delay > 0) {
-        wait = Math.min(wait ?? delay, delay);
-        continue;
+    const chosen: DueMessage[] = [];
+    const free = () => concurrency - lane.inFlight.size - chosen.length;
+    const chats = new Set(lane.inFlight);
+    const look = LOOK_PER_PLACE * free();
+    const held = lane.pacer.delayForAll?.(this.paceClock()) ?? 0;
+    if (held > 0) wait = held;
+    let rows =
+      free() > 0 && held === 0 ? this.ledger.outbox.dueFor(lane.transport.name, this.clock(), look) : [];
+    for (let deep = false; ; deep = true) {
+      for (const message of rows) {
+        if (free() <= 0) break;
+        if (chats.has(chatKey(message))) continue;
+        const now = this.paceClock();
+        const delay = lane.pacer.delayFor(message, now);
+        if (delay > 0) {
+          wait = Math.min(wait ?? delay, delay);
+          continue;
+        }
+        // Counted now, so the next row's delay sees it; a row another pass sent meanwhile (not claimed
+        // below) stays counted, which only errs on the slow side.
+        lane.pacer.sent(message, now);
+        chats.add(chatKey(message));
+        chosen.push(message);
       }
-      if (!this.ledger.outbox.markSending(message.id)) continue;
-      lane.pacer.sent(message, this.clock());
+      // All looked-at rows were held back and there may be more: look deeper once.
+      if (deep || free() <= 0 || rows.length < look) break;
+      rows = this.ledger.outbox.dueFor(lane.transport.name, this.clock(), DEEP_LOOK).slice(look);
+    }
+    if (chosen.length === 0 && lane.delivered.length === 0) return wait;
+    const claimed = this.ledger.transaction(() => {
+      this.markDelivered(lane);
+      return this.ledger.outbox.claim(chosen.map((m) => m.id));
+    });
+    for (const message of chosen) {
+      if (!claimed.has(message.id)) continue;
       lane.inFlight.add(chatKey(message));
       void this.deliver(lane, message).finally(() => {
+        lane.pacer.answered?.(message, this.paceClock());
         lane.inFlight.delete(chatKey(message));
-        lane.wake?.();
+        this.wakeAfterSends(lane);
       });
     }
     return wait;
+  }
+
+  /**
+   * Sends that finish in the same turn of the event loop share the next pass, and its transaction; the
+   * last send in flight wakes the lane at once (no other can join it).
+   */
+  private wakeAfterSends(lane: Lane): void {
+    if (lane.inFlight.size === 0) {
+      lane.wake?.();
+      return;
+    }
+    if (lane.wakeQueued) return;
+    lane.wakeQueued = true;
+    setImmediate(() => {
+      lane.wakeQueued = false;
+      lane.wake?.();
+    });
+  }
+
+  /** Writes the finished sends' marks (inside the caller's transaction); tells of settled broadcasts. */
+  private markDelivered(lane: Lane): void {
+    const done = lane.delivered.splice(0);
+    if (done.length === 0) return;
+    this.ledger.outbox.markSent(done);
+    if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
+  }
+
+  /** Commits marks left when a lane stops (its drain loop ended, or a send outlived the loop). */
+  private commitDelivered(lane: Lane): void {
+    if (lane.delivered.length > 0 && this.ledger.isOpen)
+      this.ledger.transaction(() => this.markDelivered(lane));
   }
 
   private scheduleNext(lane: Lane): void {
@@ -206,11 +291,17 @@ export class Dispatcher {
     try {
       const result = await lane.transport.send(message);
       // A send that outlived stop(): the ledger is closed, and the row, still `sending`, goes again.
-      if (!this.ledger.db.open) return;
-      this.ledger.outbox.markSent(message.id, result.platformMessageId, this.clock());
-      if (message.broadcastId !== undefined) this.options.onBroadcastSettled?.();
+      if (!this.ledger.isOpen) return;
+      lane.delivered.push({
+        id: message.id,
+        platformMessageId: result.platformMessageId,
+        at: this.clock(),
+        broadcast: message.broadcastId !== undefined,
+      });
+      // No pass will come to commit it (the lane stopped draining): commit it now.
+      if (!lane.running) this.commitDelivered(lane);
     } catch (err) {
-      if (this.ledger.db.open) this.failed(lane, message, err);
+      if (this.ledger.isOpen) this.failed(lane, message, err);
     }
   }
 

@@ -29,14 +29,20 @@ const GLOBAL_THROTTLE_WINDOW_MS = 1000;
 const SWEEP_EVERY = 1024;
 
 /**
- * Sliding windows counted at the start of each send, so concurrent sends cannot overshoot. A 429 holds
- * its chat for `retry_after`; 429s on two chats at once hold the whole lane.
+ * Sliding windows, exact against a platform that counts sends as they arrive. A send holds a place in
+ * the windows from its start (so concurrent sends cannot overshoot) and is dated by its answer: it
+ * reached the platform at some moment before that, so the next send in its place, started a window
+ * after the answer, arrives more than a window after it, however the network's latency varied. A 429
+ * holds its chat for `retry_after`; 429s on two chats at once hold the whole lane.
  */
 export class TelegramPacer implements Pacer {
   readonly concurrency: number;
   private readonly second: number;
   private readonly minute: number;
   private readonly privateGap: number;
+  /** Sends started and not answered yet: each fills a place in the per-second window. */
+  private flying = 0;
+  /** Answer times of the sends in the last second, oldest first. */
   private recent: number[] = [];
   private readonly groupSends = new Map<string, number[]>();
   private readonly privateLast = new Map<string, number>();
@@ -52,11 +58,26 @@ export class TelegramPacer implements Pacer {
     this.privateGap = limits.privateIntervalMs * limits.timeScale;
   }
 
+  /** The lane-wide part: a 429 pause on the whole lane, and the per-second window. */
+  delayForAll(now: number): number {
+    let until = this.lanePausedUntil;
+    let expired = 0;
+    while (expired < this.recent.length && this.recent[expired]! <= now - this.second) expired++;
+    if (expired > 0) this.recent = this.recent.slice(expired);
+    // Places free up as answered sends leave the window; sends still in flight leave it only after
+    // their answer, which wakes the dispatcher anyway.
+    const over = this.flying + this.recent.length - this.limits.perSecond;
+    if (over >= 0)
+      until = Math.max(
+        until,
+        over < this.recent.length ? this.recent[over]! + this.second : now + this.second,
+      );
+    return Math.max(0, until - now);
+  }
+
   delayFor(message: DueMessage, now: number): number {
     const chat = message.chat.chatId;
-    let until = Math.max(this.lanePausedUntil, this.pausedUntil.get(chat) ?? 0);
-    this.recent = this.recent.filter((t) => t > now - this.second);
-    if (this.recent.length >= this.limits.perSecond) until = Math.max(until, this.recent[0]! + this.second);
+    let until = Math.max(now + this.delayForAll(now), this.pausedUntil.get(chat) ?? 0);
     if (message.chat.kind === 'group') {
       const sends = (this.groupSends.get(chat) ?? []).filter((t) => t > now - this.minute);
       this.groupSends.set(chat, sends);
@@ -65,17 +86,21 @@ export class TelegramPacer implements Pacer {
       const last = this.privateLast.get(chat);
       if (last !== undefined) until = Math.max(until, last + this.privateGap);
     }
-    return Math.max(0, Math.ceil(until - now));
+    return Math.max(0, until - now);
   }
 
-  sent(message: DueMessage, now: number): void {
-    const chat = message.chat.chatId;
-    this.recent.push(now);
-    if (message.chat.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
-    else this.privateLast.set(chat, now);
+  sent(_message: DueMessage, now: number): void {
+    this.flying++;
     if (++this.sends % SWEEP_EVERY === 0) this.sweep(now);
   }
 
+  answered(message: DueMessage, now: number): void {
+    const chat = message.chat.chatId;
+    this.flying = Math.max(0, this.flying - 1);
+    this.recent.push(now);
+    if (message.chat.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
+    else this.privateLast.set(chat, now);
+  }
   throttled(message: DueMessage, retryAfterMs: number, now: number): void {
     const chat = message.chat.chatId;
     this.pausedUntil.set(chat, Math.max(this.pausedUntil.get(chat) ?? 0, now + retryAfterMs));
