@@ -60,7 +60,7 @@ export interface RequestItem {
   text?: string;
 }
 
-export type ItemsProblem = 'empty' | 'too-long' | 'too-many' | 'no-name' | 'bad-quantity';
+export type ItemsProblem = 'empty' | 'too-long' | 'too-many' | 'no-name' | 'bad-quantity' | 'not-positive';
 export type ItemsParse =
   | { ok: true; items: RequestItem[] }
   | { ok: false; problem: ItemsProblem; part?: string };
@@ -142,7 +142,8 @@ function parsePiece(raw: string): Piece {
   }
   const named = ITEM_BY_WORD.get(whole.join(' '));
   if (named && named !== lookupItem(name.join(' '))) unit = undefined;
-  if (qty !== undefined && (!(qty > 0) || qty > MAX_QUANTITY)) return { problem: 'bad-quantity' };
+  if (qty !== undefined && !(qty > 0)) return { problem: 'not-positive' };
+  if (qty !== undefined && qty > MAX_QUANTITY) return { problem: 'bad-quantity' };
   const text = name.join(' ');
   if (!text) return { problem: 'no-name' };
   const measure = {
@@ -162,11 +163,17 @@ export function splitItems(text: string): string[] {
     .filter(Boolean);
 }
 
+// `2,5 kg`: the Indonesian decimal comma (one or two decimals; `1,000` stays a list or a thousand).
+const DECIMAL_COMMA = /(?<=\d),(?=\d{1,2}(?!\d))/g;
+// `-5 rice`: a minus glued to a number (a list's `- 5 rice` bullet has a space).
+const NEGATIVE = /(?<![\p{L}\p{N}])[-−]\d/u;
+
 /** Items and quantities from free text, or the reason to ask again. Never throws. */
 export function parseItems(text: string): ItemsParse {
   if (text.length > MAX_ITEMS_TEXT) return { ok: false, problem: 'too-long' };
   const items: RequestItem[] = [];
-  for (const part of splitItems(text)) {
+  for (const part of splitItems(text.replace(DECIMAL_COMMA, '.'))) {
+    if (NEGATIVE.test(part)) return { ok: false, problem: 'not-positive', part: part.slice(0, 60) };
     const piece = parsePiece(part);
     if (!piece) continue;
     if ('problem' in piece) return { ok: false, problem: piece.problem, part: part.slice(0, 60) };
