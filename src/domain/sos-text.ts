@@ -202,6 +202,13 @@ export function parsePhone(text: string): string | undefined {
   return digits.replace(/\+/g, '').length >= 8 ? digits : undefined;
 }
 
+/** Every phone number in the text, as spans with its digits (and a leading +). */
+export function findPhones(text: string): { start: number; end: number; digits: string }[] {
+  return [...text.matchAll(all(PHONE_RE))]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0].replace(/[^\d+]/g, '') }))
+    .filter((p) => p.digits.replace(/\+/g, '').length >= 8);
+}
+
 function addressOf(text: string): string | undefined {
   const placeText = withoutCoordinates(text).replace(URL_RE, ' ').replace(all(PHONE_RE), ' ');
   const segments = placeText

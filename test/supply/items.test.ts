@@ -73,7 +73,8 @@ describe('parseItems', () => {
     expect(parseItems('')).toEqual({ ok: false, problem: 'empty' });
     expect(parseItems(' , ; !!')).toEqual({ ok: false, problem: 'empty' });
     expect(parseItems('20, water')).toMatchObject({ ok: false, problem: 'no-name', part: '20' });
-    expect(parseItems('0 water')).toMatchObject({ ok: false, problem: 'bad-quantity' });
+    expect(parseItems('0 water')).toMatchObject({ ok: false, problem: 'not-positive' });
+    expect(parseItems('-5 rice')).toMatchObject({ ok: false, problem: 'not-positive', part: '-5 rice' });
     expect(parseItems('999999999 water')).toMatchObject({ ok: false, problem: 'bad-quantity' });
     expect(parseItems('water, '.repeat(300))).toEqual({ ok: false, problem: 'too-long' });
     const many = Array.from({ length: MAX_ITEMS + 1 }, (_, i) => `thing${i}`).join(', ');
@@ -102,7 +103,9 @@ describe('parseItems on any text (property)', () => {
         if (i.item === 'other') expect(i.text?.length).toBeGreaterThan(0);
       }
     } else {
-      expect(['empty', 'too-long', 'too-many', 'no-name', 'bad-quantity']).toContain(parsed.problem);
+      expect(['empty', 'too-long', 'too-many', 'no-name', 'bad-quantity', 'not-positive']).toContain(
+        parsed.problem,
+      );
     }
   };
 

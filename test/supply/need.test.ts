@@ -108,15 +108,15 @@ describe('/need dialog', () => {
       id: 'telegram:15',
       chat: { transport: 'telegram' as const, chatId: '-5', kind: 'group' as const },
     };
-    expect(h.say(inGroup, '/need 20 water @ Bantul')).toContain('private chat');
+    expect(h.say(inGroup, '/need 20 water for 4 people @ Bantul')).toContain('private chat');
     expect(h.count('requests')).toBe(0);
   });
 
   it('tells coordinators about a new request with everything they need to triage it', () => {
-    h.send('telegram:16', '/need 20 water @ Sleman');
+    h.send('telegram:16', '/need 20 water for 4 people @ Sleman');
     const notice = h.newRows();
     expect(notice).toHaveLength(0);
-    h.send('telegram:16', '/need 4 tents @ -7.80,110.36');
+    h.send('telegram:16', '/need 4 tents for 4 people @ -7.80,110.36');
     const rows = h.outbox().filter((r) => r.chat_id === '900');
     expect(rows.at(-1)!.text).toContain('New supply request R-2');
     expect(rows.at(-1)!.text).toContain('-7.80000,110.36000');
@@ -126,7 +126,7 @@ describe('/need dialog', () => {
 
 describe('/need one-shot form', () => {
   it('creates the request at once from items and coordinates', () => {
-    const out = h.say('telegram:21', '/need 20 water, 5 rice @ -7.80,110.36');
+    const out = h.say('telegram:21', '/need 20 water, 5 rice for 4 people @ -7.80,110.36');
     expect(out).toContain('Your request is R-1: 20 water, 5 rice.');
     expect(request(1)).toMatchObject({ lat: -7.8, lon: 110.36, urgency: 'normal', status: 'new' });
     expect(
@@ -135,7 +135,7 @@ describe('/need one-shot form', () => {
   });
 
   it('creates it from items and an area name; the Indonesian alias works the same', () => {
-    expect(h.say('telegram:22', '/butuh 20 air, popok @ Bantul')).toContain('R-1');
+    expect(h.say('telegram:22', '/butuh 20 air, popok untuk 4 orang @ Bantul')).toContain('R-1');
     expect(request(1)).toMatchObject({ area: 'DIY/Bantul', address: null, lat: null });
     expect(statusOf(h, 1)).toBe('new');
   });
@@ -144,9 +144,9 @@ describe('/need one-shot form', () => {
     const noPlace = h.say('telegram:23', '/need 20 water');
     expect(noPlace).toContain('For how many people?');
     expect(h.count('requests')).toBe(0);
-    const badPlace = h.say('telegram:24', '/need 20 water @ 95,200');
+    const badPlace = h.say('telegram:24', '/need 20 water for 4 people @ 95,200');
     expect(badPlace).toContain('out of range');
-    expect(badPlace).toContain('For how many people?');
+    expect(badPlace).toContain('Where should it go?');
     const badItems = h.say('telegram:25', '/need 20 @ Bantul');
     expect(badItems).toContain('I see a number but no item');
     expect(badItems).toContain('What do you need?');
@@ -155,8 +155,10 @@ describe('/need one-shot form', () => {
   });
 
   it('survives hostile text: SQL, emoji, right-to-left, 10,000 characters', () => {
-    expect(h.say('telegram:26', "/need 2 water'); DROP TABLE requests;-- @ Bantul")).toContain('R-1');
-    expect(h.say('telegram:26', '/need 🍚 nasi 3, مياه 4 @ Sleman')).toContain('R-2');
+    expect(h.say('telegram:26', "/need 2 water'); DROP TABLE requests;-- for 4 people @ Bantul")).toContain(
+      'R-1',
+    );
+    expect(h.say('telegram:26', '/need 🍚 nasi 3, مياه 4 for 4 people @ Sleman')).toContain('R-2');
     expect(h.say('telegram:26', `/need ${'air '.repeat(2490)}`)).toContain('too long');
     expect(h.count('requests')).toBe(2);
     expect(JSON.parse(request(2).items as string)).toEqual([

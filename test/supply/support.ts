@@ -8,7 +8,7 @@ export const COORDINATOR = 'telegram:900';
 export function requestIn(
   h: Harness,
   status: RequestStatus,
-  text = '20 water, 5 kg rice @ Bantul',
+  text = '20 water, 5 kg rice for 10 people @ Bantul',
   from = REQUESTER,
 ) {
   // A minute apart, so flood control (20 messages a minute) never holds a test's messages back.

@@ -113,7 +113,7 @@ describe('announcements to supply groups', () => {
   it('reach only region-wide groups for a request outside every known area', () => {
     group(h, '-1001', 'DIY/Bantul');
     const whole = group(h, '-1002', null);
-    h.send(BEN, '/need 5 tents @ -6.2,106.8');
+    h.send(BEN, '/need 5 tents for 4 people @ -6.2,106.8');
     expect(h.say(COORDINATOR, '/open')).toContain('outside the known areas');
     const rows = h.send(COORDINATOR, '/verify R-1').filter((r) => r.kind === 'group');
     expect(rows.map((r) => r.group_id)).toEqual([whole]);
@@ -124,10 +124,10 @@ describe('announcements to supply groups', () => {
 describe('likely duplicates at /verify', () => {
   it('flags the same requester and the same area with shared items, and changes nothing until confirmed', () => {
     const a = aniRequest();
-    h.send(BEN, '/need 10 water @ Imogiri');
+    h.send(BEN, '/need 10 water for 4 people @ Imogiri');
     const ben = h.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
-    h.send('telegram:303', '/need 3 tents @ Imogiri');
-    h.send('telegram:304', '/need 10 water @ Sleman');
+    h.send('telegram:303', '/need 3 tents for 4 people @ Imogiri');
+    h.send('telegram:304', '/need 10 water for 4 people @ Sleman');
     const b = aniRequest();
     const warning = h.send(COORDINATOR, `/verify R-${b}`)[0]!;
     expect(warning.text).toContain(`R-${b} may be a duplicate of`);
@@ -174,10 +174,10 @@ describe('/cancel R-n', () => {
 describe('/status', () => {
   it('lists the person own requests and rescue cases with their states', () => {
     expect(h.say(BEN, '/status')).toContain('You have no requests');
-    h.send(BEN, '/need 10 water @ Sleman');
-    h.send(BEN, '/need 2 tarps @ Sleman');
+    h.send(BEN, '/need 10 water for 4 people @ Sleman');
+    h.send(BEN, '/need 2 tarps for 4 people @ Sleman');
     h.send(COORDINATOR, '/verify R-2 ok');
-    h.send('telegram:399', '/need 1 soap @ Sleman');
+    h.send('telegram:399', '/need 1 soap for 4 people @ Sleman');
     h.db
       .prepare(`INSERT INTO rescues (reporter, area, status, created_at, updated_at)
         VALUES (?, 'DIY/Sleman', 'acknowledged', 0, 0)`)
@@ -193,7 +193,7 @@ describe('/status', () => {
 describe('/open', () => {
   it('lists live requests by urgency, then people, then age, ten to a page', () => {
     const make = (text: string, urgency: string, people: number) => {
-      h.send(BEN, `/need ${text} @ Sleman`);
+      h.send(BEN, `/need ${text} for 4 people @ Sleman`);
       const id = h.db.prepare('SELECT MAX(id) FROM requests').pluck().get() as number;
       h.db.prepare('UPDATE requests SET urgency = ?, people_count = ? WHERE id = ?').run(urgency, people, id);
       h.clock.advance(60_000);
@@ -233,9 +233,9 @@ describe('/open', () => {
   });
 
   it('narrows to an area and everything below it', () => {
-    h.send(BEN, '/need 10 water @ Imogiri');
-    h.send(BEN, '/need 2 tarps @ Bantul');
-    h.send(BEN, '/need 3 tents @ Sleman');
+    h.send(BEN, '/need 10 water for 4 people @ Imogiri');
+    h.send(BEN, '/need 2 tarps for 4 people @ Bantul');
+    h.send(BEN, '/need 3 tents for 4 people @ Sleman');
     const bantul = h.say(COORDINATOR, '/open Bantul');
     expect(bantul).toContain('Open supply requests in DIY/Bantul (2)');
     expect(bantul).toContain('R-1 ·');

@@ -62,7 +62,7 @@ describe('supply request over WhatsApp', () => {
       active: true,
     });
 
-    expect((await rig.say(SARI, 'need 20 water @ -7.93,110.39')).join()).toContain('R-1');
+    expect((await rig.say(SARI, 'need 20 water for 4 people @ -7.93,110.39')).join()).toContain('R-1');
     await rig.say(SARI, { type: 'vcard', body: OWN_CARD, vCards: [OWN_CARD] });
     const verified = await rig.say(BUDI, 'verify R-1');
     expect(verified.join('\n')).toContain('R-1 is verified and announced to 1 group(s)');

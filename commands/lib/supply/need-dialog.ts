@@ -1,6 +1,7 @@
 import { parseItems, type RequestItem } from '../../../src/domain/items.ts';
 import type { InboundContent } from '../../../src/domain/message.ts';
 import { URGENCIES, type Urgency } from '../../../src/domain/request-states.ts';
+import { readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
@@ -52,16 +53,21 @@ function orAsk<T>(out: Outcome, read: () => T): T | undefined {
   }
 }
 
-/** `/need 20 water, 5 rice @ -7.80,110.36` or `@ Bantul`: what the one-shot form already says. */
+/**
+ * `/need 20 water, 5 rice untuk 6 orang @ -7.80,110.36` or `@ Bantul`: what the one-shot form already
+ * says. The people count and phone numbers are read out first, so they never become quantities.
+ */
 function start(ctx: CommandContext, text: string, out: Outcome): NeedData {
   if (!text) return {};
   const at = text.lastIndexOf('@');
-  const itemsPart = at < 0 ? text : text.slice(0, at);
+  const said = readSupplyText(at < 0 ? text : text.slice(0, at));
   const placePart = at < 0 ? '' : text.slice(at + 1).trim();
-  const items = orAsk(out, () => itemsFrom(itemsPart));
+  const items = orAsk(out, () => itemsFrom(said.itemsText));
   const place = placePart ? orAsk(out, () => textLocation(ctx, placePart)) : undefined;
   return {
     ...(items ? { items } : {}),
+    ...(said.people === undefined ? {} : { people: said.people }),
+    ...(said.phone ? { contact: said.phone } : {}),
     ...(place ? { ...place, located: true } : {}),
     quick: items !== undefined && place !== undefined && !place.needsArea,
   };
@@ -105,11 +111,13 @@ export const needDialog: DialogDef<NeedData> = {
     },
     {
       id: 'people',
-      skip: (d) => d.people !== undefined || d.quick === true,
+      // Asked in the one-shot form too: a people count is what lets coordinators size a delivery.
+      skip: (d) => d.people !== undefined,
       ask: () => ({ key: 'need-ask-people', choices: [{ value: SKIP, key: 'need-people-unknown' }] }),
       answer: (_ctx, input, d) => {
         if (isSkip(input)) return { ...d, people: null };
-        const n = Number(/^\s*(\d{1,7})(?!\d)/.exec(textOf(input) ?? '')?.[1]);
+        const text = textOf(input) ?? '';
+        const n = readSupplyText(text).people ?? Number(/^\s*(\d{1,7})(?!\d)/.exec(text)?.[1]);
         if (!(n >= 1 && n <= MAX_PEOPLE)) throw new UserError('need-people-invalid', { max: MAX_PEOPLE });
         return { ...d, people: n };
       },
