@@ -142,7 +142,7 @@ describe('connection states', () => {
     rig.client.emit('qr', '2@abcdef');
     expect(rig.transport.health()).toEqual({ ok: false, state: 'qr-needed' });
     expect(rig.transport.currentQr()).toBe('2@abcdef');
-    expect(drawn.join('')).toMatch(/▄|█/);
+    await vi.waitFor(() => expect(drawn.join('')).toMatch(/▄|█/));
     rig.client.becomeReady();
     expect(rig.transport.health()).toEqual({ ok: true, state: 'ready' });
     expect(rig.transport.currentQr()).toBeUndefined();

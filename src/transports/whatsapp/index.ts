@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import qrcodeTerminal from 'qrcode-terminal';
+import QRCode from 'qrcode';
 import type { InboundMessage, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
@@ -159,7 +159,12 @@ export class WhatsAppTransport implements Transport {
     this.qr = qr;
     this.setState('qr-needed');
     const out = this.options.qrOut === undefined ? process.stdout : this.options.qrOut;
-    if (out) qrcodeTerminal.generate(qr, { small: true }, (drawing) => out.write(`${drawing}\n`));
+    // The same library draws the HTTP page's QR; `small` packs two rows per line so it fits a terminal.
+    if (out)
+      QRCode.toString(qr, { type: 'terminal', small: true }).then(
+        (drawing) => out.write(`${drawing}\n`),
+        (err: unknown) => this.options.log.warn({ err }, 'could not draw the QR code in the terminal'),
+      );
   }
 
   private onReady(): void {
