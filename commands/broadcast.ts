@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
+import { textForGroups } from './lib/group-text.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
 
 /** The same text to the same target this soon after is most likely a second press, not a new notice. */
@@ -34,8 +35,9 @@ export default defineCommand({
       );
     }
     const { target, rest } = parseTarget(ctx, text);
-    const body = rest.trim();
-    if (body === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-broadcast-usage') });
+    if (rest.trim() === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-broadcast-usage') });
+    const redacted = textForGroups(ctx, rest.trim());
+    const body = redacted.text;
     const twin = broadcasts.recentTwin(body, target, ctx.now - TWIN_WINDOW_MS);
     if (twin) {
       const p = broadcasts.progress(twin.id);
@@ -58,6 +60,6 @@ export default defineCommand({
       target: describeTarget(ctx, target),
     });
     for (const g of groups) out.toGroup(g.id, { raw: body }, b.id);
-    return out;
+    return redacted.tell(out);
   },
 });

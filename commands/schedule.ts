@@ -3,6 +3,7 @@ import { formatLocal, parseWhen } from '../src/domain/when.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
+import { textForGroups } from './lib/group-text.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
 
 /**
@@ -19,18 +20,18 @@ export default defineCommand({
     if ('error' in when)
       throw new UserError(`schedule-${when.error}`, { usage: ctx.t('cmd-schedule-usage') });
     const { target, rest } = parseTarget(ctx, when.rest);
-    const body = rest.trim();
-    if (body === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
+    if (rest.trim() === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
+    const redacted = textForGroups(ctx, rest.trim());
     const b = ctx.ledger.broadcasts.create(ctx.actor, {
       author: ctx.sender.id,
-      text: body,
+      text: redacted.text,
       target,
       state: 'scheduled',
       scheduledAt: when.at,
       ...(when.cron ? { cron: when.cron } : {}),
     });
     const ref = `B-${b.id}`;
-    return reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
+    const out = reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
       ref,
       when: formatLocal(when.at, tz),
       cron: when.cron ?? '',
@@ -38,5 +39,6 @@ export default defineCommand({
       target: describeTarget(ctx, target),
       groups: ctx.ledger.broadcasts.recipients(target).length,
     });
+    return redacted.tell(out);
   },
 });

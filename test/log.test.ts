@@ -43,7 +43,7 @@ describe('logs', () => {
       expect(out).not.toContain(secret);
     expect(out).toContain('"transport":"telegram"');
     expect(out).toContain('[redacted]');
-    expect(JSON.parse(lines[1]!).err.message).toBe('send to […] failed');
+    expect(JSON.parse(lines[1]!).err.message).toBe('send to [...] failed');
   });
 
   it('follow LOG_LEVEL', () => {

@@ -1,3 +1,5 @@
+import { redactText } from './redaction.ts';
+
 /**
  * Reading what a person needs from free text: `20 water, 5 kg rice, diapers`, `beras 10 karung`,
  * `2 dus mie instan dan popok`. Pure: no I/O, never throws. Items outside the catalog are kept in the
@@ -168,13 +170,25 @@ const DECIMAL_COMMA = /(?<=\d),(?=\d{1,2}(?!\d))/g;
 // `-5 rice`: a minus glued to a number (a list's `- 5 rice` bullet has a space).
 const NEGATIVE = /(?<![\p{L}\p{N}])[-−]\d/u;
 
+// A quantity leading a line (`999999999 water` is refused as a quantity, not hidden as a phone number).
+const LEADING_QUANTITY = /^\s*\d+(?:\.\d+)?(?=\s*\p{L})/u;
+
+/**
+ * Words outside the catalog are announced to groups as written, so a phone number or a place in them
+ * goes first: `Pak Darto 0877-6655-4433` is not the item "darto 6655 4433" with quantity 877.
+ */
+function withoutPersonalData(part: string): string {
+  const lead = LEADING_QUANTITY.exec(part)?.[0] ?? '';
+  return lead + redactText(part.slice(lead.length));
+}
+
 /** Items and quantities from free text, or the reason to ask again. Never throws. */
 export function parseItems(text: string): ItemsParse {
   if (text.length > MAX_ITEMS_TEXT) return { ok: false, problem: 'too-long' };
   const items: RequestItem[] = [];
   for (const part of splitItems(text.replace(DECIMAL_COMMA, '.'))) {
     if (NEGATIVE.test(part)) return { ok: false, problem: 'not-positive', part: part.slice(0, 60) };
-    const piece = parsePiece(part);
+    const piece = parsePiece(withoutPersonalData(part));
     if (!piece) continue;
     if ('problem' in piece) return { ok: false, problem: piece.problem, part: part.slice(0, 60) };
     const same = items.find(

@@ -19,7 +19,8 @@ export interface RedactOptions {
   publicContacts?: ReadonlySet<string>;
 }
 
-export const PHONE_PLACEHOLDER = '[…]';
+// ASCII, so that redacting twice (stored, then rendered) changes nothing.
+export const PHONE_PLACEHOLDER = '[...]';
 export const LOCATION_PLACEHOLDER = '[📍]';
 
 // Zero-width, joiners, bidi controls, soft hyphen, BOM, Mongolian vowel separator; private-use characters

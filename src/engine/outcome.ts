@@ -76,6 +76,22 @@ export class Outcome {
     return this;
   }
 
+  /**
+   * Turns every answer to the sender into a private message to `personId`, leaving in the chat (a group)
+   * only "details sent to you privately". Announcements and notices are unchanged.
+   */
+  repliesPrivately(personId: PersonId): this {
+    let moved = false;
+    for (const [i, p] of this.planned.entries()) {
+      if (p.to !== 'sender') continue;
+      const { to: _to, ...say } = p;
+      this.planned[i] = { ...say, to: 'person', personId };
+      moved = true;
+    }
+    if (moved) this.reply('details-sent-privately');
+    return this;
+  }
+
   merge(other: Outcome): this {
     this.planned.push(...other.planned);
     return this;

@@ -29,7 +29,7 @@ describe('/publiccontact', () => {
       COORDINATOR,
       '/broadcast all Posko Imogiri: +62 812 1111 2222. Pak Darto 0812-3333-4444',
     );
-    expect(groupTexts(rows)).toEqual(['Posko Imogiri: +62 812 1111 2222. Pak Darto […]']);
+    expect(groupTexts(rows)).toEqual(['Posko Imogiri: +62 812 1111 2222. Pak Darto [...]']);
     const [event] = h.ledger.events.forSubject('6281211112222');
     expect(event).toMatchObject({ kind: 'public_contact.add', actor: COORDINATOR });
   });
@@ -46,7 +46,7 @@ describe('/publiccontact', () => {
       'public_contact.remove',
     ]);
     expect(groupTexts(h.send(COORDINATOR, '/broadcast all Posko Bantul 0274 123456'))).toEqual([
-      'Posko Bantul […]',
+      'Posko Bantul [...]',
     ]);
   });
 

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness, type OutRow } from '../support/harness.ts';
+
+let h: Harness;
+afterEach(() => h.close());
+
+const COORDINATOR = 'telegram:900';
+const REPORTER = 'telegram:1';
+const IN_GROUP = {
+  id: COORDINATOR,
+  chat: { transport: 'telegram' as const, chatId: '-100', kind: 'group' as const },
+};
+const to = (rows: OutRow[], chatId: string) => rows.filter((r) => r.chat_id === chatId).map((r) => r.text);
+
+function setup(): Harness {
+  h = new Harness({ ADMINS: COORDINATOR });
+  for (const [chat, topics] of [
+    ['-100', '["rescue"]'],
+    ['-200', '["supply"]'],
+  ])
+    h.db
+      .prepare(
+        `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
+         VALUES ('telegram', ?, 'Posko', ?, 'DIY/Bantul', 0, 0)`,
+      )
+      .run(chat, topics);
+  return h;
+}
+
+describe('what groups may see', () => {
+  it('a broadcast loses its phone numbers and exact locations, stored and sent, and its author is told', () => {
+    setup();
+    const rows = h.send(
+      COORDINATOR,
+      '/broadcast all Evakuasi di -7.912345,110.335678. Hubungi HP081234567890 atau 0812 - 3456 - 7890',
+    );
+    const sent = 'Evakuasi di -7.91,110.34. Hubungi HP[...] atau [...]';
+    expect(to(rows, '-100')).toEqual([sent]);
+    expect(to(rows, '-200')).toEqual([sent]);
+    expect(to(rows, '900').join('\n')).toContain('2 phone numbers and 1 exact location were removed');
+    expect(h.ledger.broadcasts.get(1)?.text).toBe(sent);
+  });
+
+  it('a scheduled broadcast is stored redacted too', () => {
+    setup();
+    const reply = h.say(COORDINATOR, '/schedule 23:00 all Posko buka, WA 0812-9999-1111');
+    expect(reply).toContain('1 phone number was removed');
+    expect(h.ledger.broadcasts.get(1)?.text).toBe('Posko buka, WA [...]');
+  });
+
+  it('words outside the item catalog reach supply groups without the number in them', () => {
+    setup();
+    h.send('telegram:5', '/need 20 water, hubungi HP081234567890 @ Bantul');
+    h.send('telegram:6', '/need Pak Darto 0877-6655-4433 @ Bantul');
+    const rows = [...h.send(COORDINATOR, '/verify R-1'), ...h.send(COORDINATOR, '/verify R-2')];
+    const groupText = to(rows, '-200').join('\n');
+    expect(groupText).not.toMatch(/\d{4}/);
+    expect(JSON.stringify(h.db.prepare('SELECT items FROM requests').pluck().all())).not.toMatch(/\d{4}/);
+  });
+
+  it('a coordinator command typed in a group answers there with nothing personal; the record goes privately', () => {
+    setup();
+    h.send(REPORTER, 'SOS Jl. Imogiri Timur km 8, 4 orang, air naik, 081234567890');
+    h.newRows();
+    const rows = h.send(IN_GROUP, '/locate S-1 Jl. Parangtritis km 5 no. 12');
+    expect(to(rows, '-100')).toContain('Details sent to you privately.');
+    const group = to(rows, '-100').join('\n');
+    expect(group).not.toContain('Parangtritis km 5 no. 12');
+    expect(group).not.toContain(REPORTER);
+    expect(to(rows, '900').join('\n')).toContain('Jl. Parangtritis km 5 no. 12');
+  });
+});
