@@ -161,9 +161,6 @@ async function addWhatsApp(app: App): Promise<void> {
   http.addHealthCheck({ name: 'whatsapp', check: () => whatsapp.health() });
   http.route('GET', '/whatsapp/qr', qrPage(whatsapp));
   http.route('GET', '/whatsapp/qr.png', qrImage(whatsapp));
-  // puppeteer inside whatsapp-web.js can reject promises nobody awaits (a page closing mid-call): log
-  // them instead of letting Node end the process while the other transports are serving.
-  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   app.transports.push(whatsapp);
 }
 
@@ -182,7 +179,10 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
   const path = t.webhookPath;
   if (path) {
     http.route('POST', path, async (req, res) => {
-      const status = t.handleWebhook(req.headers['x-telegram-bot-api-secret-token'], await readBody(req));
+      const status = await t.handleWebhook(
+        req.headers['x-telegram-bot-api-secret-token'],
+        await readBody(req),
+      );
       sendJson(res, status, { ok: status === 200 });
     });
   }
@@ -220,4 +220,23 @@ async function stopApp(app: App, reason: string): Promise<void> {
     app.log.warn({ ms: STOP_DELIVERY_MS }, 'sends still in flight at stop; they go again at start');
   await app.http.close();
   app.ledger.close();
+}
+
+/**
+ * The one process-wide error policy, whatever transports run. A rejected promise nobody awaits (puppeteer
+ * inside whatsapp-web.js does this when a page closes mid-call, grammY on a network blip) is logged and
+ * the bot keeps serving: every change it makes is a transaction that committed or rolled back. An
+ * uncaught exception leaves the process in an unknown state: log it, stop gracefully (the database is
+ * closed cleanly), exit 1 and let the supervisor restart it; whatever was in flight is resumed from the ledger.
+ */
+export function installErrorPolicy(
+  app: Pick<App, 'log' | 'stop'>,
+  proc: Pick<NodeJS.Process, 'on'> = process,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  proc.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection; still serving'));
+  proc.on('uncaughtException', (err) => {
+    app.log.fatal({ err }, 'uncaught exception; stopping');
+    void app.stop('uncaught exception').finally(() => exit(1));
+  });
 }

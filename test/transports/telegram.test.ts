@@ -289,15 +289,25 @@ describe('the transport in process', () => {
       update_id: 1,
       message: { message_id: 1, date: 1, chat: privateChat, from: user, text: 'hi' },
     });
-    expect(t.handleWebhook('wrong', body)).toBe(403);
-    expect(t.handleWebhook(undefined, body)).toBe(403);
-    expect(t.handleWebhook('sekret', '{not json')).toBe(200);
-    expect(t.handleWebhook('sekret', '{"update_id":"x"}')).toBe(200);
+    expect(await t.handleWebhook('wrong', body)).toBe(403);
+    expect(await t.handleWebhook(undefined, body)).toBe(403);
+    expect(await t.handleWebhook('sekret', '{not json')).toBe(200);
+    expect(await t.handleWebhook('sekret', '{"update_id":"x"}')).toBe(200);
     expect(received).toHaveLength(0);
-    expect(t.handleWebhook('sekret', body)).toBe(200);
+    expect(await t.handleWebhook('sekret', body)).toBe(200);
     expect(received).toHaveLength(1);
+    // Group commit: updates that arrive together are recorded by one receive, each answered after it.
+    const update = (n: number) =>
+      JSON.stringify({
+        update_id: 10 + n,
+        message: { message_id: 10 + n, date: 1, chat: privateChat, from: user, text: `hi ${n}` },
+      });
+    const answers = [1, 2, 3].map((n) => t.handleWebhook('sekret', update(n)));
+    expect(received).toHaveLength(1);
+    expect(await Promise.all(answers)).toEqual([200, 200, 200]);
+    expect(received.map((b) => b.length)).toEqual([1, 3]);
     failing = true;
-    expect(t.handleWebhook('sekret', body)).toBe(500);
+    expect(await t.handleWebhook('sekret', body)).toBe(500);
   });
 
   it('sends a file with sendDocument, its text as caption', async () => {

@@ -64,6 +64,8 @@ export class TelegramTransport implements Transport {
   private lastPollOk: number;
   private webhookSet = false;
   private stopped = false;
+  /** Webhook updates waiting for the next group commit, each with its request's answer. */
+  private readonly webhookQueue: { raw: unknown; answer: (status: number) => void }[] = [];
 
   constructor(private readonly options: TelegramOptions) {
     this.api = new Api(options.token, { apiRoot: options.apiRoot });
@@ -139,23 +141,42 @@ export class TelegramTransport implements Transport {
    * malformed, so Telegram stops sending it); 500 if the ledger failed, so Telegram delivers it again
    * and the inbox's dedup absorbs any repeat; 503 while stopping.
    */
-  handleWebhook(secretHeader: string | string[] | undefined, body: string): number {
-    if (typeof secretHeader !== 'string' || !sameSecret(secretHeader, this.secret)) return 403;
-    if (!this.intake || this.stopped) return 503;
+  handleWebhook(secretHeader: string | string[] | undefined, body: string): Promise<number> {
+    if (typeof secretHeader !== 'string' || !sameSecret(secretHeader, this.secret))
+      return Promise.resolve(403);
+    if (!this.intake || this.stopped) return Promise.resolve(503);
     let raw: unknown;
     try {
       raw = JSON.parse(body);
     } catch {
       this.options.log.warn('webhook body is not JSON; skipped');
-      return 200;
+      return Promise.resolve(200);
     }
+    return new Promise((answer) => {
+      this.webhookQueue.push({ raw, answer });
+      if (this.webhookQueue.length === 1) setImmediate(() => this.commitWebhookUpdates());
+    });
+  }
+
+  /**
+   * Group commit: the updates that arrived while the previous transaction was being written are
+   * recorded (and handled) together in one transaction, and each request is answered only after it
+   * committed: 200, or 500 for all of them when the ledger failed (nothing was recorded, Telegram
+   * resends each).
+   */
+  private commitWebhookUpdates(): void {
+    const group = this.webhookQueue.splice(0);
+    let status = 200;
     try {
-      this.take([raw]);
-      return 200;
+      this.take(group.map((g) => g.raw));
     } catch (err) {
-      this.options.log.error({ error: errorText(err) }, 'webhook update not recorded; Telegram will resend');
-      return 500;
+      this.options.log.error(
+        { error: errorText(err), updates: group.length },
+        'webhook updates not recorded; Telegram will resend',
+      );
+      status = 500;
     }
+    for (const g of group) g.answer(status);
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
