@@ -5,7 +5,7 @@ import { PersonIdSchema } from './domain/message.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
 import { LedgerOpenError } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
-import { startApp } from './main.ts';
+import { installErrorPolicy, startApp } from './main.ts';
 
 const USAGE = `Usage: relief-bot <command>
 
@@ -77,6 +77,7 @@ const verbs: Record<string, Verb> = {
   },
   async start() {
     const app = await startApp(loadConfig());
+    installErrorPolicy(app);
     const stop = (signal: string) => void app.stop(signal).then(() => process.exit(0));
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
