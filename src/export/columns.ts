@@ -11,6 +11,8 @@ export interface Column {
   personal?: boolean;
   /** Rounded to 2 decimals (about 1 km) unless personal data is asked for. */
   coordinate?: boolean;
+  /** Words a person wrote (reasons, broadcast texts, event payloads): redacted unless personal data is asked for. */
+  freeText?: boolean;
   value(row: Record<string, unknown>): Cell;
 }
 
@@ -37,6 +39,7 @@ const col = (name: string, hxl: string, value: Column['value'], extra: Partial<C
 const field = (name: string, hxl: string, extra: Partial<Column> = {}) =>
   col(name, hxl, (r) => text(r[name]), extra);
 const personal = { personal: true };
+const freeText = { freeText: true };
 
 const location = [
   field('area', '#loc+name'),
@@ -77,7 +80,7 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     ...location,
     col('volunteer', '#meta+volunteer', (r) => ref('V', r.assigned_volunteer)),
     col('duplicate_of', '#meta+duplicate', (r) => ref('R', r.duplicate_of)),
-    field('status_reason', '#status+reason'),
+    field('status_reason', '#status+reason', freeText),
     col('reported', '#date+reported', (r) => iso(r.created_at)),
     col('updated', '#date+updated', (r) => iso(r.updated_at)),
     field('requester', '#contact+id', personal),
@@ -96,7 +99,7 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     col('reported', '#date+reported', (r) => iso(r.created_at)),
     col('acknowledged', '#date+acknowledged', (r) => iso(r.acknowledged_at)),
     col('updated', '#date+updated', (r) => iso(r.updated_at)),
-    field('status_reason', '#status+reason'),
+    field('status_reason', '#status+reason', freeText),
     field('reporter', '#contact+id', personal),
     field('contact', '#contact+phone', personal),
     field('notes', '#description+notes', personal),
@@ -116,7 +119,7 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
   groups: [
     col('ref', '#meta+id', (r) => ref('G', r.id)),
     field('transport', '#meta+transport'),
-    field('title', '#org+name'),
+    field('title', '#org+name', freeText),
     col('topics', '#meta+topics', (r) => list(r.topics)),
     field('area', '#loc+name'),
     field('language', '#meta+language'),
@@ -136,7 +139,7 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     col('failed', '#meta+failed', (r) => num(r.failed)),
     col('pending', '#meta+pending', (r) => num(r.pending)),
     col('created', '#date+created', (r) => iso(r.created_at)),
-    field('text', '#description'),
+    field('text', '#description', freeText),
     field('author', '#contact+id', personal),
   ],
   // What a third party needs to check the chain; see events.ts for how hashes are computed.
@@ -148,7 +151,7 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     field('message_ref', '#meta+message'),
     field('kind', '#meta+kind'),
     field('subject', '#meta+subject'),
-    field('payload', '#meta+payload'),
+    field('payload', '#meta+payload', freeText),
     field('personal', '#meta+personal', personal),
     field('personal_hash', '#meta+personal_hash'),
     field('prev_hash', '#meta+prev_hash'),

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { OutboundFile } from '../domain/message.ts';
+import { redactText } from '../domain/redaction.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { type Cell, COLUMNS, requestItems } from './columns.ts';
 import { type ExportRecord, type Table, toCsv, toGeoJson, toJson } from './formats.ts';
@@ -48,15 +49,22 @@ export function buildExport(ledger: Ledger, options: ExportOptions, now: number)
   });
   const columns = COLUMNS[what].filter((c) => includePersonal || !c.personal);
   const hide = what === 'events' && !includePersonal ? pseudonymiser() : undefined;
+  const publicContacts = includePersonal ? undefined : ledger.publicContacts.keys();
+  const redacted = (v: Cell) =>
+    typeof v === 'string' && publicContacts ? redactText(v, { publicContacts }) : v;
   const records: ExportRecord[] = rows.map((row) => {
     const cells: Record<string, Cell> = {};
     for (const c of columns) {
       let v = c.value(row);
       if (c.coordinate && typeof v === 'number' && !includePersonal) v = Number(v.toFixed(2));
       if (hide && ['actor', 'subject', 'message_ref'].includes(c.name)) v = hide(v);
+      if (c.freeText) v = redacted(v);
       cells[c.name] = v;
     }
-    return what === 'requests' ? { cells, items: requestItems(row) } : { cells };
+    if (what !== 'requests') return { cells };
+    // Items outside the catalog are a person's words (stored redacted since issue 15; older ones may not be).
+    const items = requestItems(row).map((i) => ({ ...i, item: String(redacted(i.item)) }));
+    return { cells, items };
   });
   const table: Table = { columns: columns.map(({ name, hxl }) => ({ name, hxl })), records };
   const meta = {

@@ -306,7 +306,9 @@ export class Rescues {
     this.events.append(actor, {
       kind: 'rescue.closed',
       subject: ref(id),
-      payload: { from: before.status, reason: reason || null },
+      payload: { from: before.status },
+      // A reason is a person's words ("called 0811... at -7.91..."): erasable, outside the hashed payload.
+      ...(reason ? { personal: { reason } } : {}),
     });
     return this.get(id)!;
   }
