@@ -63,12 +63,12 @@ export class OutboxStore {
       (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, next_at, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
-    // replies go ahead of notices and group sends.
+    // replies go ahead of notices and group sends. Read in the order of index outbox_queue, no sort.
     this.due = db.prepare(`SELECT o.* FROM outbox o
       WHERE o.transport = ? AND o.state = 'pending' AND o.next_at <= ?
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.transport = o.transport AND p.chat_id = o.chat_id
                         AND p.state IN ('pending', 'sending') AND p.id < o.id)
-      ORDER BY CASE o.kind WHEN 'reply' THEN 0 ELSE 1 END, o.id
+      ORDER BY (o.kind <> 'reply'), o.id
       LIMIT ?`);
     // Prepared once: the dispatcher runs these for every row it sends.
     this.stmt = {
