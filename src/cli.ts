@@ -12,6 +12,7 @@ const USAGE = `Usage: relief-bot <command>
   start     run the bot (console chat when no TELEGRAM_BOT_TOKEN / WHATSAPP_ENABLED is set)
   verify    check the ledger's hash chain
   migrate   apply schema migrations and print the schema version
+  purge     run the retention purge now (RETENTION_DAYS) and print what it erased
   grant ID ROLE   give a person (telegram:123, whatsapp:62812...@c.us, V-4) the role coordinator or admin
   revoke ID       take a granted role back
   export --what requests|rescues|volunteers|groups|broadcasts|events
@@ -93,6 +94,20 @@ const verbs: Record<string, Verb> = {
       }
       console.log(`BROKEN at event ${result.id} (after ${result.checked} good events): ${result.reason}`);
       return 1;
+    } finally {
+      ledger.close();
+    }
+  },
+  async purge() {
+    const config = loadConfig();
+    const ledger = Ledger.open(config.DATABASE_PATH);
+    try {
+      const now = Date.now();
+      const cutoff = now - config.RETENTION_DAYS * 86_400_000;
+      const counts = ledger.transaction(() => ledger.housekeeping.purge({ id: 'cli', at: now }, cutoff));
+      console.log(`erased personal data finished before ${new Date(cutoff).toISOString()}:`);
+      for (const [what, n] of Object.entries(counts)) console.log(`  ${what}: ${n}`);
+      return 0;
     } finally {
       ledger.close();
     }

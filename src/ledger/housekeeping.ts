@@ -16,6 +16,7 @@ export interface PurgeCounts {
   dialogs: number;
   inbox: number;
   outbox: number;
+  broadcasts: number;
 }
 
 /** Erased person ids keep their transport, so counts by platform still work. */
@@ -25,6 +26,9 @@ const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
 /** The ledger side of the scheduled chores: "still needed?" questions and the retention purge. */
 export class Housekeeping {
   private readonly events: EventLog;
+
+  /** Set by a purge; the ledger checkpoints and truncates the WAL once the purge has committed. */
+  erasedSinceCheckpoint = false;
 
   constructor(private readonly db: Db) {
     this.events = new EventLog(db);
@@ -84,7 +88,9 @@ export class Housekeeping {
         UNION ALL SELECT 'S-' || id FROM rescues WHERE status IN ('rescued', 'closed')
           AND updated_at < @cutoff AND reporter <> @erased
         UNION ALL SELECT 'V-' || id FROM volunteers WHERE status = 'left' AND updated_at < @cutoff
-          AND (name IS NOT NULL OR phone IS NOT NULL)`)
+          AND (name IS NOT NULL OR phone IS NOT NULL)
+        UNION ALL SELECT 'B-' || id FROM broadcasts WHERE state IN ('done', 'cancelled')
+          AND updated_at < @cutoff AND text <> ''`)
       .pluck()
       .all({ cutoff, erased: ERASED }) as string[];
     const counts: PurgeCounts = {
@@ -106,12 +112,15 @@ export class Housekeeping {
         WHERE received_at < @cutoff AND state <> 'pending' AND message <> '{"erased":true}'`),
       outbox: run(`UPDATE outbox SET text = '', extra = NULL
         WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND text <> ''`),
+      broadcasts: run(`UPDATE broadcasts SET text = ''
+        WHERE state IN ('done', 'cancelled') AND updated_at < @cutoff AND text <> ''`),
     };
     const erase = this.db.prepare(
       'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
     );
     for (const s of subjects) counts.events += erase.run(s).changes;
     this.events.append(actor, { kind: 'retention.purged', payload: { cutoff, ...counts } });
+    this.erasedSinceCheckpoint = true;
     return counts;
   }
 }

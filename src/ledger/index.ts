@@ -109,7 +109,18 @@ export class Ledger {
 
   /** Runs `fn` in one transaction (a savepoint when nested): all of its writes commit, or none. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const result = this.db.transaction(fn)();
+    if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction) this.checkpoint();
+    return result;
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates it, so that erased values (overwritten in the
+   * file by secure_delete) do not live on in old WAL frames.
+   */
+  checkpoint(): void {
+    this.housekeeping.erasedSinceCheckpoint = false;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**
