@@ -1,3 +1,4 @@
+import { areaParams, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 
@@ -59,6 +60,7 @@ export class ExportQueries {
     const source = SOURCES[what];
     const where: string[] = [];
     const params: (string | number)[] = [];
+    const named: Record<string, string> = {};
     if (filter.since !== undefined) {
       where.push(`${source.time} >= ?`);
       params.push(filter.since);
@@ -68,10 +70,10 @@ export class ExportQueries {
       params.push(filter.status);
     }
     if (filter.area !== undefined && source.area) {
-      where.push(`(lower(${source.area}) = lower(?) OR lower(${source.area}) LIKE lower(?) || '/%')`);
-      params.push(filter.area, filter.area);
+      where.push(inAreaSql(source.area, '@area'));
+      Object.assign(named, areaParams('area', filter.area));
     }
     const sql = `SELECT * FROM (${source.sql})${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return this.db.prepare(sql).all(...params) as Record<string, unknown>[];
+    return this.db.prepare(sql).all(...params, named) as Record<string, unknown>[];
   }
 }

@@ -1,5 +1,6 @@
 import { type RequestItem, sharedItems } from '../domain/items.ts';
 import { canMove, LIVE_STATUSES, type RequestStatus, type Urgency } from '../domain/request-states.ts';
+import { areaParams, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 
@@ -181,8 +182,8 @@ export class Requests {
    * in that area or below it.
    */
   open(limit: number, offset: number, area?: string): { requests: SupplyRequest[]; total: number } {
-    const where = `status IN (${LIVE_SQL})${area === undefined ? '' : " AND (area = @area OR area LIKE @area || '/%')"}`;
-    const params = area === undefined ? {} : { area };
+    const where = `status IN (${LIVE_SQL})${area === undefined ? '' : ` AND ${inAreaSql('area', '@area')}`}`;
+    const params = area === undefined ? {} : areaParams('area', area);
     const rows = this.db
       .prepare(`SELECT * FROM requests WHERE ${where} ORDER BY ${TRIAGE_ORDER} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit, offset }) as RequestRow[];

@@ -1,3 +1,4 @@
+import { belowPattern, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 
@@ -22,7 +23,7 @@ export interface SitrepStats {
 const LIVE_RESCUE = "('open', 'acknowledged', 'team_assigned')";
 const OPEN_REQUEST = "('new', 'verified')";
 /** Rows in `area` or below it; everything when no area is given. */
-const IN_AREA = "(@area IS NULL OR lower(area) = lower(@area) OR lower(area) LIKE lower(@area) || '/%')";
+const IN_AREA = `(@area IS NULL OR ${inAreaSql('area', '@area')})`;
 
 /** The counts a situation report is made of. Read-only, except the snapshot each scheduled report keeps. */
 export class Sitrep {
@@ -33,7 +34,7 @@ export class Sitrep {
   }
 
   stats(area: string | null, now: number): SitrepStats {
-    const p = { area, now };
+    const p = { area, area_below: area === null ? null : belowPattern(area), now };
     const rescues = this.db
       .prepare(`SELECT id, status, area, created_at FROM rescues WHERE status IN ${LIVE_RESCUE} AND ${IN_AREA}
         ORDER BY created_at`)

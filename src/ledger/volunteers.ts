@@ -1,4 +1,5 @@
 import { haversineKm } from '../domain/areas.ts';
+import { belowPattern, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 
@@ -267,12 +268,12 @@ export class Volunteers {
   list(filter: VolunteerFilter = {}): { volunteers: Volunteer[]; total: number } {
     const params = {
       area: filter.area ?? null,
-      below: filter.area ? `${filter.area.replace(/[\\%_]/g, '\\$&')}/%` : null,
+      area_below: filter.area ? belowPattern(filter.area) : null,
       skill: filter.skill ?? null,
       available: filter.available === undefined ? null : filter.available ? 1 : 0,
     };
     const where = `status = 'active'
-      AND (@area IS NULL OR area = @area COLLATE NOCASE OR area LIKE @below ESCAPE '\\')
+      AND (@area IS NULL OR ${inAreaSql('area', '@area')})
       AND (@skill IS NULL OR EXISTS (SELECT 1 FROM json_each(skills) WHERE value = @skill))
       AND (@available IS NULL OR available = @available)`;
     const total = this.db

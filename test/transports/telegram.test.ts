@@ -6,12 +6,7 @@ import { TransportError } from '../../src/engine/errors.ts';
 import type { Intake } from '../../src/engine/transport.ts';
 import { POLL_SILENCE_LIMIT_MS, TelegramTransport } from '../../src/transports/telegram/index.ts';
 import { commandMenu } from '../../src/transports/telegram/menu.ts';
-import {
-  MAX_TEXT,
-  splitText,
-  toTextSends,
-  toTransportError,
-} from '../../src/transports/telegram/outbound.ts';
+import { toTextSends, toTransportError } from '../../src/transports/telegram/outbound.ts';
 import { translateUpdate, UpdateSchema } from '../../src/transports/telegram/updates.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { FakeClock, Harness, silentLog } from '../support/harness.ts';
@@ -134,18 +129,6 @@ describe('core messages -> Telegram calls', () => {
     kind: 'reply',
     text: 'hi',
     ...fields,
-  });
-
-  it('splits long texts at 4096 characters on word boundaries, losing nothing', () => {
-    const words = Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' ');
-    const parts = splitText(words);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.every((p) => p.length <= MAX_TEXT)).toBe(true);
-    expect(parts.join(' ')).toBe(words);
-    const emoji = '🌊'.repeat(5000);
-    const emojiParts = splitText(emoji);
-    expect(emojiParts.every((p) => !/[\uD800-\uDBFF]$/.test(p))).toBe(true);
-    expect(emojiParts.join('')).toBe(emoji);
   });
 
   it('renders choices as an inline keyboard on the last part, long values by their number', () => {

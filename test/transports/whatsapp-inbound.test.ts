@@ -5,7 +5,7 @@ import {
   translateMembership,
   translateMessage,
 } from '../../src/transports/whatsapp/inbound.ts';
-import { renderText, splitText, WHATSAPP_TEXT_LIMIT } from '../../src/transports/whatsapp/outbound.ts';
+import { renderText, WHATSAPP_TEXT_LIMIT } from '../../src/transports/whatsapp/outbound.ts';
 import { BOT_WID, type FakeMessage } from '../support/fake-whatsapp.ts';
 
 const NOW = Date.UTC(2026, 11, 1, 8, 0, 0);
@@ -179,21 +179,5 @@ describe('outbound rendering', () => {
   it('asks for a location or a contact with a pointer to the attach menu', () => {
     expect(renderText({ ...base, text: 'Where?', ask: 'location' })).toContain('📎 › Location / Lokasi');
     expect(renderText({ ...base, text: 'Number?', ask: 'contact' })).toContain('📎 › Contact / Kontak');
-  });
-
-  it('splits long text at line or word breaks within the limit, losing nothing', () => {
-    const para = `${'kata '.repeat(300).trim()}\n`;
-    const text = para.repeat(10);
-    const parts = splitText(text);
-    expect(parts.length).toBeGreaterThan(1);
-    for (const p of parts) expect(p.length).toBeLessThanOrEqual(WHATSAPP_TEXT_LIMIT);
-    expect(parts.join(' ').replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
-    expect(splitText('short')).toEqual(['short']);
-  });
-
-  it('never splits an emoji in two when a text has no breaks', () => {
-    const parts = splitText('🆘'.repeat(3000), 4095);
-    expect(parts.join('')).toBe('🆘'.repeat(3000));
-    for (const p of parts) expect(p).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
   });
 });

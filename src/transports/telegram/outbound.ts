@@ -2,6 +2,7 @@ import { GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { Choice, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import { splitText } from '../../engine/split-text.ts';
 import { NUMBERED_CHOICE_PREFIX } from './updates.ts';
 
 /** Telegram's limits: message text, a document's caption, and callback_data in bytes. */
@@ -20,26 +21,6 @@ export interface TextSend {
 export interface ShareLabels {
   location: string;
   contact: string;
-}
-
-/**
- * Splits a long text at the last line break (else space) before the limit, so a split never cuts a
- * word when it can be avoided. Counted in UTF-16 units, as Telegram counts.
- */
-export function splitText(text: string, max = MAX_TEXT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    if (cut < max / 2) cut = max;
-    // Never split a surrogate pair (an emoji) in two.
-    if (cut === max && /[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut--;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
 }
 
 /**
@@ -81,7 +62,7 @@ function replyMarkup(m: OutboundMessage, labels: ShareLabels): ReplyMarkup | und
  * wrote can be read as markup and no escaping can go wrong), the keyboard on the last part.
  */
 export function toTextSends(m: OutboundMessage, labels: ShareLabels): TextSend[] {
-  const parts = splitText(m.text);
+  const parts = splitText(m.text, MAX_TEXT);
   const markup = replyMarkup(m, labels);
   return parts.map((text, i) =>
     i === parts.length - 1 && markup ? { text, replyMarkup: markup } : { text },

@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import QRCode from 'qrcode';
 import type { InboundMessage, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import { splitText } from '../../engine/split-text.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import type { WhatsAppClient, WhatsAppClientFactory } from './client.ts';
 import { translateMembership, translateMessage } from './inbound.ts';
-import { renderText, splitText } from './outbound.ts';
+import { renderText, WHATSAPP_TEXT_LIMIT } from './outbound.ts';
 
 export type WhatsAppState = 'starting' | 'qr-needed' | 'ready' | 'disconnected' | 'auth_failure' | 'stopped';
 
@@ -70,7 +71,7 @@ export class WhatsAppTransport implements Transport {
     const client = this.client;
     if (!client || this.state !== 'ready') throw new TransportError(`whatsapp is ${this.state}`, true);
     let first: string | undefined;
-    for (const part of splitText(renderText(message))) {
+    for (const part of splitText(renderText(message), WHATSAPP_TEXT_LIMIT)) {
       let sent: Awaited<ReturnType<WhatsAppClient['sendMessage']>>;
       try {
         sent = await client.sendMessage(message.chat.chatId, part);

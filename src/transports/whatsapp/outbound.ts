@@ -24,22 +24,3 @@ export function renderText(message: OutboundMessage): string {
   if (message.ask === 'contact') lines.push('', '👤 📎 › Contact / Kontak');
   return lines.join('\n');
 }
-
-/** Splits at the last paragraph, line or word break that keeps a part within `limit`. */
-export function splitText(text: string, limit = WHATSAPP_TEXT_LIMIT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit);
-    const cut = [window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' ')].find(
-      (i) => i > limit / 2,
-    );
-    // Never split a surrogate pair (an emoji) in two.
-    let at = cut ?? limit;
-    if (cut === undefined && /[\uD800-\uDBFF]/.test(rest[at - 1] ?? '')) at--;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
-}
