@@ -26,7 +26,10 @@ export interface CoreDeps {
 /** The pseudo-dialog that remembers command choices offered outside a dialog. */
 const COMMAND_CHOICES = '_choices';
 
-/** Messages handled per transaction when catching up; bounded so one commit never takes long. */
+/**
+ * Messages handled per transaction: bounded so one commit never holds the event loop long. A backlog
+ * (catching up after a restart) goes in such batches, one transaction each, yielding between them.
+ */
 const BATCH = 256;
 
 /**
@@ -41,6 +44,7 @@ export class Core {
   private readonly outboundListeners: (() => void)[] = [];
   private wakeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private catchingUp = false;
 
   constructor(private readonly deps: CoreDeps) {
     this.registry = new CommandRegistry(deps.commands);
@@ -63,7 +67,8 @@ export class Core {
     let recorded = 0;
     let duplicates = 0;
     let invalid = 0;
-    const enqueued = this.deps.ledger.transaction(() => {
+    const held = new Map<string, number>();
+    const { enqueued, more } = this.deps.ledger.transaction(() => {
       for (const raw of messages) {
         const parsed = InboundMessageSchema.safeParse(raw);
         if (!parsed.success) {
@@ -74,18 +79,47 @@ export class Core {
         if (this.deps.ledger.inbox.record(parsed.data, now) === null) duplicates++;
         else recorded++;
       }
-      return recorded > 0 ? this.handlePending(now) : 0;
+      return recorded > 0 ? this.handlePending(now, held) : { enqueued: 0, more: false };
     });
     if (enqueued > 0) this.notifyOutbound();
+    if (more) void this.catchUp();
+    else this.afterPending(held, now);
     return { recorded, duplicates, invalid };
   }
 
-  /** Handles what is waiting in the inbox: after a restart, and when held-back senders may go on. */
+  /**
+   * Handles what is waiting in the inbox (after a restart, and when held-back senders may go on): the
+   * first batch now, the rest in the background, one transaction per batch.
+   */
   processPending(): void {
-    if (this.stopped) return;
-    const now = this.clock();
-    const enqueued = this.deps.ledger.transaction(() => this.handlePending(now));
-    if (enqueued > 0) this.notifyOutbound();
+    void this.catchUp();
+  }
+
+  /**
+   * Works off the backlog a batch at a time, each its own transaction, letting the event loop run
+   * between them: webhook requests, /healthz and sends go on while thousands of messages wait.
+   */
+  private async catchUp(): Promise<void> {
+    if (this.catchingUp) return;
+    this.catchingUp = true;
+    const held = new Map<string, number>();
+    let now = this.clock();
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        now = this.clock();
+        const { enqueued, more } = this.deps.ledger.transaction(() => this.handlePending(now, held));
+        if (enqueued > 0) this.notifyOutbound();
+        if (!more) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.afterPending(held, now);
+    } catch (err) {
+      // The ledger failed (disk full): nothing of that batch was recorded; the next message or wake retries.
+      this.deps.log.error({ err }, 'catching up on pending messages failed; will retry');
+    } finally {
+      this.catchingUp = false;
+    }
   }
 
   /**
@@ -123,28 +157,32 @@ export class Core {
     for (const l of this.outboundListeners) l();
   }
 
-  /** Must run inside a transaction. Returns how many outbox rows were written. */
-  private handlePending(now: number): number {
-    const held = new Map<string, number>();
+  /**
+   * Handles one batch of the oldest pending messages, leaving out senders in `held` (flood control; the
+   * map carries over between the batches of one catch-up). Must run inside a transaction. Returns how
+   * many outbox rows were written, and whether more may be pending.
+   */
+  private handlePending(now: number, held: Map<string, number>): { enqueued: number; more: boolean } {
     let enqueued = 0;
-    for (;;) {
-      const rows = this.deps.ledger.inbox.pending(BATCH, [...held.keys()]);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const sender = row.message.sender.id;
-        if (held.has(sender)) continue;
-        const wait = this.flood.admit(sender, now);
-        if (wait > 0) {
-          held.set(sender, wait);
-          if (this.flood.shouldWarn(sender)) enqueued += this.warnFlood(row.message, row.id, wait, now);
-          continue;
-        }
-        enqueued += this.handleOne(row.id, row.message, now);
+    const rows = this.deps.ledger.inbox.pending(BATCH, [...held.keys()]);
+    for (const row of rows) {
+      const sender = row.message.sender.id;
+      if (held.has(sender)) continue;
+      const wait = this.flood.admit(sender, now);
+      if (wait > 0) {
+        held.set(sender, wait);
+        if (this.flood.shouldWarn(sender)) enqueued += this.warnFlood(row.message, row.id, wait, now);
+        continue;
       }
+      enqueued += this.handleOne(row.id, row.message, now);
     }
+    return { enqueued, more: rows.length === BATCH };
+  }
+
+  /** Once nothing more is pending: held-back senders are looked at again when their wait is over. */
+  private afterPending(held: Map<string, number>, now: number): void {
     this.flood.prune(now);
     if (held.size > 0) this.wakeIn(Math.min(...held.values()));
-    return enqueued;
   }
 
   private wakeIn(ms: number): void {

@@ -6,6 +6,7 @@
 export class FloodControl {
   private readonly recent = new Map<string, number[]>();
   private readonly warned = new Set<string>();
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit = 20,
@@ -32,8 +33,13 @@ export class FloodControl {
     return true;
   }
 
-  /** Forgets senders idle for a whole window, so the map does not grow with every person ever seen. */
+  /**
+   * Forgets senders idle for a whole window, so the map does not grow with every person ever seen. At
+   * most once a window: it walks every sender, and runs after every batch of messages.
+   */
   prune(now: number): void {
+    if (now - this.prunedAt < this.windowMs) return;
+    this.prunedAt = now;
     for (const [sender, times] of this.recent) {
       if ((times.at(-1) ?? 0) <= now - this.windowMs) this.recent.delete(sender);
     }
