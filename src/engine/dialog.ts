@@ -124,10 +124,13 @@ export function continueDialog(
     data = ctx.ledger.transaction(() => step.answer(ctx, answer, state.data, out, state.choices));
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
-    const retry = new Outcome().reply(err.key, err.args);
     ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, { ...state, updatedAt: ctx.now });
-    promptOutcome(retry, step.ask(ctx, state.data));
-    return retry;
+    // One message, not the refusal and then the question: two can arrive after the person's next message.
+    const prompt = step.ask(ctx, state.data);
+    return new Outcome().replyRaw(`${ctx.t(err.key, err.args)}\n\n${ctx.t(prompt.key, prompt.args)}`, {
+      ...(prompt.choices ? { choices: prompt.choices } : {}),
+      ...(prompt.ask ? { ask: prompt.ask } : {}),
+    });
   }
   advance(ctx, command, state.step + 1, data, state.startedAt, out);
   return out;

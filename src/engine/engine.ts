@@ -168,7 +168,7 @@ export class Core {
     for (const row of rows) {
       const sender = row.message.sender.id;
       if (held.has(sender)) continue;
-      const wait = this.flood.admit(sender, now);
+      const wait = this.isCoordinator(row.message) ? 0 : this.flood.admit(sender, now);
       if (wait > 0) {
         held.set(sender, wait);
         if (this.flood.shouldWarn(sender)) enqueued += this.warnFlood(row.message, row.id, wait, now);
@@ -247,6 +247,17 @@ export class Core {
       if (lang && translator.has(lang)) return lang;
     }
     return config.DEFAULT_LANGUAGE;
+  }
+
+  /**
+   * Flood control protects the bot from a flooder, not from its own coordinators: registering 45 groups
+   * or triaging with buttons must not wait. Pseudo-senders are never coordinators.
+   */
+  private isCoordinator(m: InboundMessage): boolean {
+    if (m.sender.pseudo) return false;
+    if (this.deps.config.ADMINS.includes(m.sender.id)) return true;
+    const role = this.deps.ledger.people.get(m.sender.id)?.role;
+    return role === 'coordinator' || role === 'admin';
   }
 
   /** The role a sender holds now. Pseudo-senders (anonymous admins, channels) hold none. */

@@ -20,6 +20,9 @@ export interface RenderContext {
 /** A person's private chat: on every transport the chat id of a private chat is the person's own id. */
 export function personChat(personId: PersonId): ChatRef {
   const i = personId.indexOf(':');
+  // A pseudo-sender's identity is a chat (`telegram:chat:-100123`): what it is told goes to that chat.
+  const chat = /^(telegram):chat:(-?\d+)$/.exec(personId);
+  if (chat) return { transport: chat[1] as ChatRef['transport'], chatId: chat[2]!, kind: 'group' };
   return {
     transport: personId.slice(0, i) as ChatRef['transport'],
     chatId: personId.slice(i + 1),
@@ -96,7 +99,9 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
     }
     case 'person': {
       const lang = languageOf(ctx, p.personId);
-      enqueue(personChat(p.personId), 'notice', text(ctx, lang, p), {
+      const to = personChat(p.personId);
+      const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
+      enqueue(to, 'notice', body, {
         choices: choices(ctx, lang, p.choices),
         ask: p.ask,
         file: p.file,

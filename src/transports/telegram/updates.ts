@@ -10,8 +10,11 @@ import type { ChatRef, InboundContent, InboundMessage, Sender } from '../../doma
 /** Asked of Telegram in getUpdates and setWebhook; nothing else arrives. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-/** Telegram's pseudo-senders: an anonymous group admin (GroupAnonymousBot) and a linked channel's post. */
-const PSEUDO_SENDERS = new Set([1087968824, 777000]);
+/**
+ * Telegram's pseudo-senders: an anonymous group admin (GroupAnonymousBot), a channel post (Channel_Bot)
+ * and a linked channel's post (777000). Each stands for many people in many chats.
+ */
+const PSEUDO_SENDERS = new Set([1087968824, 136817688, 777000]);
 
 const User = z.object({
   id: z.number().int(),
@@ -99,14 +102,29 @@ function chatRef(chat: z.infer<typeof Chat>): ChatRef | null {
   };
 }
 
-/** Identity is the numeric user id, never the username (which its owner can change or give away). */
-function sender(user: z.infer<typeof User>, senderChat?: z.infer<typeof Chat>): Sender {
+/**
+ * Identity is the numeric user id, never the username (which its owner can change or give away). A
+ * pseudo-sender is no one person: it becomes the chat it speaks for (`telegram:chat:-100123`, the group
+ * of an anonymous admin or the posting channel), so reports, ownership and flood allowance stay per chat.
+ */
+function sender(
+  user: z.infer<typeof User>,
+  chat: z.infer<typeof Chat>,
+  senderChat?: z.infer<typeof Chat>,
+): Sender {
+  if (PSEUDO_SENDERS.has(user.id) || senderChat) {
+    const speaksFor = senderChat ?? chat;
+    return {
+      id: `telegram:chat:${speaksFor.id}`,
+      ...(speaksFor.title ? { displayName: speaksFor.title.slice(0, 256) } : {}),
+      pseudo: true,
+    };
+  }
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ').slice(0, 256);
   return {
     id: `telegram:${user.id}`,
     ...(name ? { displayName: name } : {}),
     ...(user.language_code ? { languageHint: user.language_code.slice(0, 16) } : {}),
-    ...(PSEUDO_SENDERS.has(user.id) || senderChat ? { pseudo: true } : {}),
   };
 }
 
@@ -147,7 +165,7 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
       message: {
         chat,
         messageId: `m${m.message_id}`,
-        sender: sender(m.from!, m.sender_chat),
+        sender: sender(m.from!, m.chat, m.sender_chat),
         at: m.date * 1000,
         content: content(m),
       },
@@ -161,7 +179,7 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
       message: {
         chat,
         messageId: `cb${q.id}`,
-        sender: sender(q.from),
+        sender: sender(q.from, q.message!.chat),
         at: Date.now(),
         content: choiceContent(q.data!),
       },
@@ -178,7 +196,7 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
       message: {
         chat,
         messageId: `member${u.update_id}-${c.date}`,
-        sender: sender(c.from),
+        sender: sender(c.from, c.chat),
         at: c.date * 1000,
         content: {
           kind: 'membership',
