@@ -98,16 +98,37 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const stdin = (options.stdin ?? process.stdin) as NodeJS.ReadableStream & import('node:stream').Readable;
     const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream &
       import('node:stream').Writable;
-    const onEnd = () => void drainThen(app).then(() => app.stop('end of input'));
+    const onEnd = (lines: number) => {
+      // A container started without a transport gets an empty stdin: say why it stops, and fail.
+      if (lines === 0 && !process.stdin.isTTY) {
+        process.stderr.write(
+          'relief-bot: no transport configured (set TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=true) and the console got no input\n',
+        );
+        process.exitCode = 2;
+      }
+      void drainThen(app).then(() => app.stop('end of input'));
+    };
+    const roleLabel: Record<string, string> = {
+      admin: 'coordinator',
+      coordinator: 'coordinator',
+      volunteer: 'volunteer',
+    };
     transports.push(
-      new ConsoleTransport(
-        config.CONSOLE_USER,
-        stdin,
-        stdout,
+      new ConsoleTransport({
+        user: config.CONSOLE_USER,
+        input: stdin,
+        output: stdout,
         onEnd,
-        Boolean(process.stdin.isTTY),
-        path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
-      ),
+        interactive: Boolean(process.stdin.isTTY),
+        filesDir: path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
+        voice: {
+          roleOf: (id) => {
+            const person = ledger.people.get(id);
+            return person && roleLabel[core.roleOf(id, person)];
+          },
+          hint: (id, key, args) => translator.t(core.languageOf(ledger.people.get(id)), key, args),
+        },
+      }),
     );
   }
   if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));

@@ -49,10 +49,17 @@ describe('a file sent with a reply', () => {
     out.on('data', (d: Buffer) => {
       printed += d.toString();
     });
-    const transport = new ConsoleTransport('local', new PassThrough(), out, () => {}, false, t.dir);
+    const transport = new ConsoleTransport({
+      user: 'local',
+      input: new PassThrough(),
+      output: out,
+      onEnd: () => {},
+      filesDir: t.dir,
+      voice: { roleOf: () => undefined, hint: (_id, key, args) => `${key} ${args?.path ?? ''}` },
+    });
     await transport.send(due!);
     const expected = path.join(t.dir, 'report_one.csv');
-    expect(printed).toContain(`(file: ${expected})`);
+    expect(printed).toContain(`console-hint-file ${expected}`);
     expect(readFileSync(expected, 'utf8')).toBe('a,b\r\n1,2\r\n');
   });
 });

@@ -2,13 +2,49 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InboundContent, InboundMessage, OutboundFile, OutboundMessage } from '../../domain/message.ts';
+import type {
+  ChatRef,
+  InboundContent,
+  InboundMessage,
+  OutboundFile,
+  OutboundMessage,
+} from '../../domain/message.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 
 /**
- * A local chat in the terminal: each input line is one message from one local person. The native
- * shares other platforms have are typed: `@loc -7.80,110.36` shares a location, `@contact +62812...`
- * a phone number.
+ * What the console asks of the rest of the bot to label its output (wired in main.ts): the role a
+ * person holds, and the console's own hints in the language the recipient reads.
+ */
+export interface ConsoleVoice {
+  roleOf(personId: string): string | undefined;
+  hint(
+    personId: string,
+    key: 'console-hint-location' | 'console-hint-contact' | 'console-hint-file',
+    args?: Record<string, string>,
+  ): string;
+}
+
+export interface ConsoleOptions {
+  /** Who speaks first (CONSOLE_USER). */
+  user: string;
+  input: Readable;
+  output: Writable;
+  /** Called once the input ends (a piped script is done), with the number of lines it held. */
+  onEnd: (lines: number) => void;
+  voice: ConsoleVoice;
+  /** Greet and echo as an interactive terminal does; piped input is echoed as `name> line` instead. */
+  interactive?: boolean;
+  /** Where files sent to console people (exports) are written. */
+  filesDir?: string;
+}
+
+/**
+ * A rehearsal room in the terminal: several people and groups in one session. Each input line is one
+ * message from the person speaking now; `@as siti` switches to Siti in her private chat, `@group Posko
+ * Imogiri` makes her speak inside that group until the next `@as` or `@group`. Every message the bot
+ * sends is printed with its recipient (`→ siti`, `→ koor (coordinator)`, `→ [Posko Imogiri]`), whoever
+ * is speaking, so a trainer sees the whole exercise. The native shares other platforms have are typed:
+ * `@loc -7.80,110.36` shares a location, `@contact +62812...` a phone number.
  */
 export class ConsoleTransport implements Transport {
   readonly name = 'console' as const;
@@ -16,36 +52,88 @@ export class ConsoleTransport implements Transport {
   private readonly runId = Date.now().toString(36);
   private closed = false;
   private rl: ReturnType<typeof createInterface> | undefined;
+  private user: string;
+  private chat: ChatRef;
+  private lastSend = 0;
 
-  constructor(
-    private readonly user: string,
-    private readonly input: Readable,
-    private readonly output: Writable,
-    /** Called once the input ends (a piped script is done). */
-    private readonly onEnd: () => void,
-    private readonly prompt = false,
-    /** Where files sent to the console person (exports) are written. */
-    private readonly filesDir = 'data/exports',
-  ) {}
+  constructor(private readonly options: ConsoleOptions) {
+    this.user = options.user;
+    this.chat = privateChat(options.user);
+  }
 
   async start(intake: Intake): Promise<void> {
-    this.rl = createInterface({ input: this.input, terminal: false });
+    const { input, output, interactive } = this.options;
+    this.rl = createInterface({ input, terminal: false });
+    // Lines are taken one at a time, each after the bot's answers to the one before have been printed,
+    // so a piped drill reads as the conversation it is.
+    const queue: string[] = [];
+    let lines = 0;
+    let ended = false;
+    let working = false;
+    const work = async () => {
+      if (working) return;
+      working = true;
+      for (let line = queue.shift(); line !== undefined; line = queue.shift()) {
+        if (!interactive) output.write(`${this.speaker()}> ${line}\n`);
+        const message = this.handleLine(line);
+        if (message) {
+          intake.receive([message]);
+          await this.quiet();
+        }
+      }
+      working = false;
+      if (ended && !this.closed) {
+        this.closed = true;
+        this.options.onEnd(lines);
+      }
+    };
     this.rl.on('line', (line) => {
       if (line.trim() === '') return;
-      intake.receive([this.toInbound(line)]);
+      lines++;
+      queue.push(line);
+      void work();
     });
     this.rl.on('close', () => {
-      this.closed = true;
-      this.onEnd();
+      ended = true;
+      void work();
     });
-    if (this.prompt)
-      this.output.write('Relief bot, console chat. Type /help (or /bantuan). Ctrl-D to quit.\n');
+    if (interactive)
+      output.write(
+        'Relief bot, console chat. Type /help (or /bantuan). `@as NAME` speaks as someone else, ' +
+          '`@group NAME` inside a group. Ctrl-D to quit.\n',
+      );
+  }
+
+  /** Resolves once nothing has been printed for a moment: the answers to the last line are out. */
+  private quiet(): Promise<void> {
+    const settle = 40;
+    return new Promise((resolve) => {
+      const check = () => (Date.now() - this.lastSend >= settle ? resolve() : setTimeout(check, settle));
+      this.lastSend = Date.now();
+      setTimeout(check, settle);
+    });
+  }
+
+  /** A line switches who speaks and where (undefined: nothing to send), or is a message from them. */
+  handleLine(line: string): InboundMessage | undefined {
+    const as = /^@as\s+(\S{1,64})\s*$/i.exec(line.trim());
+    if (as) {
+      this.user = as[1]!;
+      this.chat = privateChat(this.user);
+      return undefined;
+    }
+    const group = /^@group\s+(.{1,100}?)\s*$/i.exec(line.trim());
+    if (group) {
+      this.chat = { transport: 'console', chatId: group[1]!, kind: 'group' };
+      return undefined;
+    }
+    return this.toInbound(line);
   }
 
   toInbound(line: string): InboundMessage {
     this.lineNo++;
     return {
-      chat: { transport: 'console', chatId: this.user, kind: 'private' },
+      chat: this.chat,
       messageId: `${this.runId}-${this.lineNo}`,
       sender: { id: `console:${this.user}`, displayName: this.user },
       at: Date.now(),
@@ -54,21 +142,39 @@ export class ConsoleTransport implements Transport {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
+    const { voice } = this.options;
+    const person = message.chat.kind === 'private' ? `console:${message.chat.chatId}` : undefined;
     const lines = [message.text];
     message.choices?.forEach((c, i) => {
-      lines.push(`  ${i + 1}) ${c.label}`);
+      lines.push(`${i + 1}) ${c.label}`);
     });
-    if (message.ask === 'location') lines.push('  (share a location: @loc LAT,LON)');
-    if (message.ask === 'contact') lines.push('  (share your number: @contact +62...)');
-    if (message.file) lines.push(`  (file: ${this.saveFile(message.file)})`);
-    this.output.write(`${lines.join('\n')}\n\n`);
+    // A hint is read by the person the message is for; a group's reader is whoever speaks in it now.
+    const reader = person ?? `console:${this.user}`;
+    if (message.ask === 'location') lines.push(voice.hint(reader, 'console-hint-location'));
+    if (message.ask === 'contact') lines.push(voice.hint(reader, 'console-hint-contact'));
+    if (message.file)
+      lines.push(voice.hint(reader, 'console-hint-file', { path: this.saveFile(message.file) }));
+    const body = lines.flatMap((l) => l.split('\n')).map((l) => `  ${l}`);
+    this.options.output.write(`${this.recipient(message.chat)}\n${body.join('\n')}\n\n`);
+    this.lastSend = Date.now();
     return { platformMessageId: String(message.id) };
+  }
+
+  private speaker(): string {
+    return this.chat.kind === 'group' ? `${this.user} [${this.chat.chatId}]` : this.user;
+  }
+
+  private recipient(chat: ChatRef): string {
+    if (chat.kind === 'group') return `→ [${chat.chatId}]`;
+    const role = this.options.voice.roleOf(`console:${chat.chatId}`);
+    return `→ ${chat.chatId}${role ? ` (${role})` : ''}`;
   }
 
   /** The terminal cannot show a document, so it is written to disk and its path printed. */
   private saveFile(file: OutboundFile): string {
-    mkdirSync(this.filesDir, { recursive: true });
-    const target = path.resolve(this.filesDir, path.basename(file.name).replace(/[^\w.-]/g, '_'));
+    const dir = this.options.filesDir ?? 'data/exports';
+    mkdirSync(dir, { recursive: true });
+    const target = path.resolve(dir, path.basename(file.name).replace(/[^\w.-]/g, '_'));
     writeFileSync(target, file.content);
     return target;
   }
@@ -81,6 +187,8 @@ export class ConsoleTransport implements Transport {
     return { ok: true, state: this.closed ? 'closed' : 'ready' };
   }
 }
+
+const privateChat = (user: string): ChatRef => ({ transport: 'console', chatId: user, kind: 'private' });
 
 export function parseConsoleLine(line: string): InboundContent {
   const loc = /^@loc\s+(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(line.trim());
