@@ -29,17 +29,6 @@ export function activeVolunteer(ctx: CommandContext): Volunteer {
 export const skillLabels = (ctx: CommandContext, skills: readonly string[]) =>
   skills.map((s) => ctx.t(`skill-${s}`)).join(', ');
 
-/**
- * Like `areas.lookup`, but a name shared by an area and places inside it (`Bantul`, the regency, and
- * its district `Bantul`) means the larger one: it includes the others.
- */
-export function lookupArea(ctx: CommandContext, text: string): AreaLookup {
-  const found = ctx.areas.lookup(text);
-  if (!('ambiguous' in found)) return found;
-  const outer = found.ambiguous.find((a) => found.ambiguous.every((b) => isWithin(b.path, a.path)));
-  return outer ? { area: outer } : found;
-}
-
 /** A place from a location share, `lat,lon` text, or an area name (a full path or a unique last part). */
 export function placeFrom(ctx: CommandContext, input: InboundContent): Whereabouts {
   let lat: number | undefined;
@@ -54,7 +43,7 @@ export function placeFrom(ctx: CommandContext, input: InboundContent): Whereabou
   } else if (read) {
     ({ lat, lon } = read);
   } else {
-    const found = lookupArea(ctx, text);
+    const found = ctx.areas.lookup(text);
     if ('ambiguous' in found)
       throw new UserError('volunteer-area-ambiguous', {
         answer: text,

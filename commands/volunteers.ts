@@ -4,7 +4,7 @@ import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
 import type { Volunteer } from '../src/ledger/index.ts';
-import { lookupArea, skillLabels, vref } from './volunteer.ts';
+import { skillLabels, vref } from './volunteer.ts';
 
 /** Lines shown at once; a longer list asks for a narrower filter (the export has them all). */
 const SHOWN = 30;
@@ -30,7 +30,7 @@ function parseFilter(ctx: CommandContext, text: string): Filter {
     else rest.push(word);
   }
   if (rest.length > 0) {
-    const found = lookupArea(ctx, rest.join(' '));
+    const found = ctx.areas.lookup(rest.join(' '));
     if (!('area' in found))
       throw new UserError('volunteers-bad-filter', {
         word: rest.join(' ').slice(0, 80),

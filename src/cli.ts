@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { ConfigError, loadAreaDefs, loadConfig } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { PersonIdSchema } from './domain/message.ts';
+import { StartError } from './engine/errors.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
 import { LedgerOpenError } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
@@ -28,7 +29,9 @@ const GRANTABLE = ['coordinator', 'admin'] as const;
 const verbs: Record<string, Verb> = {
   async grant([target, role]) {
     if (!GRANTABLE.includes(role as (typeof GRANTABLE)[number])) {
-      process.stderr.write(USAGE);
+      console.error(
+        `relief-bot: grant: the role must be coordinator or admin, not ${JSON.stringify(role ?? '')}`,
+      );
       return 2;
     }
     return setRole(target, role as GrantedRole);
@@ -124,16 +127,32 @@ const verbs: Record<string, Verb> = {
   },
 };
 
+/**
+ * A person as the shell names them: a person id, a volunteer `V-4`, or a bare WhatsApp number
+ * (`6281234567890`, `+62 812-3456-7890`, `whatsapp:6281234567890`), which is the `@c.us` id WhatsApp uses.
+ */
+function personIdOf(target: string): string | undefined {
+  const t = target.trim();
+  if (/^V-\d+$/i.test(t)) return t.toUpperCase();
+  const bare = /^(?:whatsapp:)?\+?([\d\s-]{8,20})$/.exec(t);
+  if (bare) return `whatsapp:${bare[1]!.replace(/\D/g, '')}@c.us`;
+  return PersonIdSchema.safeParse(t).success ? t : undefined;
+}
+
 /** `grant`/`revoke` from the shell: the same ledger change and event as /grant in a chat, by actor `cli`. */
 function setRole(target: string | undefined, role: GrantedRole): number {
   const config = loadConfig();
-  if (!target || !(PersonIdSchema.safeParse(target).success || /^V-\d+$/i.test(target))) {
-    process.stderr.write(USAGE);
+  const id = target === undefined ? undefined : personIdOf(target);
+  if (!target || !id) {
+    console.error(
+      `relief-bot: ${role === 'anyone' ? 'revoke' : 'grant'}: ${JSON.stringify(target ?? '')} is not a person: ` +
+        'give telegram:123, whatsapp:6281234567890 (or the bare number), console:name or a volunteer V-4',
+    );
     return 2;
   }
   const ledger = Ledger.open(config.DATABASE_PATH);
   try {
-    const person = /^V-/i.test(target) ? ledger.roles.personOfVolunteer(Number(target.slice(2))) : target;
+    const person = /^V-/i.test(id) ? ledger.roles.personOfVolunteer(Number(id.slice(2))) : id;
     if (!person) {
       console.error(`relief-bot: there is no volunteer ${target}`);
       return 1;
@@ -155,11 +174,17 @@ function setRole(target: string | undefined, role: GrantedRole): number {
 async function main(argv: string[]): Promise<number> {
   // Everything after the verb is the verb's own (export takes --flags, grant takes positionals).
   const at = argv.findIndex((a) => !a.startsWith('-'));
-  const verb = at < 0 ? 'start' : argv[at]!;
+  if (at < 0) {
+    process.stderr.write(
+      `relief-bot: which command? (start, verify, migrate, purge, grant, revoke, export)\n${USAGE}`,
+    );
+    return 2;
+  }
+  const verb = argv[at]!;
   const rest = at < 0 ? [] : argv.slice(at + 1);
   const run = verbs[verb];
   if (!run) {
-    process.stderr.write(USAGE);
+    process.stderr.write(`relief-bot: unknown command ${JSON.stringify(verb)}\n${USAGE}`);
     return 2;
   }
   return run(rest);
@@ -169,7 +194,7 @@ try {
   const code = await main(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof LedgerOpenError) {
+  if (err instanceof ConfigError || err instanceof LedgerOpenError || err instanceof StartError) {
     process.stderr.write(`relief-bot: ${err.message}\n`);
     process.exitCode = 1;
   } else {

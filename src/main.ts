@@ -98,9 +98,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const stdin = (options.stdin ?? process.stdin) as NodeJS.ReadableStream & import('node:stream').Readable;
     const stdout = (options.stdout ?? process.stdout) as NodeJS.WritableStream &
       import('node:stream').Writable;
+    // A terminal gets a greeting and no echo; piped input (a drill) is echoed line by line.
+    const interactive = !options.stdin && Boolean(process.stdin.isTTY);
     const onEnd = (lines: number) => {
       // A container started without a transport gets an empty stdin: say why it stops, and fail.
-      if (lines === 0 && !process.stdin.isTTY) {
+      if (lines === 0 && !interactive) {
         process.stderr.write(
           'relief-bot: no transport configured (set TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=true) and the console got no input\n',
         );
@@ -119,7 +121,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         input: stdin,
         output: stdout,
         onEnd,
-        interactive: Boolean(process.stdin.isTTY),
+        interactive,
         filesDir: path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
         voice: {
           roleOf: (id) => {

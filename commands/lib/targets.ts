@@ -41,24 +41,10 @@ export function parseTopicsAndArea(text: string): { topics: Topic[]; areaText: s
   return { topics: TOPICS.filter((t) => topics.has(t)), areaText: words.slice(i).join(' ') };
 }
 
-/**
- * `Bantul` is both a regency and a district inside it: a name shared by an area and areas below it
- * means the one above, which includes the others.
- */
-function findArea(ctx: Pick<CommandContext, 'areas'>, text: string): string | ReturnType<Areas['lookup']> {
-  const found = ctx.areas.lookup(text);
-  if ('area' in found) return found.area.path;
-  if ('ambiguous' in found) {
-    const top = found.ambiguous.find((a) => found.ambiguous.every((b) => isWithin(b.path, a.path)));
-    if (top) return top.path;
-  }
-  return found;
-}
-
 /** An area named by path or unique last part; a refusal the person can act on otherwise. */
 export function resolveArea(ctx: Pick<CommandContext, 'areas'>, text: string): string {
-  const found = findArea(ctx, text);
-  if (typeof found === 'string') return found;
+  const found = ctx.areas.lookup(text);
+  if ('area' in found) return found.area.path;
   if ('ambiguous' in found)
     throw new UserError('target-area-ambiguous', {
       area: text,
@@ -92,8 +78,8 @@ export function parseTarget(
   if (group) return { target: { kind: 'group', groupId: Number(group[1]) }, rest: rest(1) };
   // The longest run of leading words that names an area: `Kota Yogyakarta Air bersih...`.
   for (let n = Math.min(4, words.length); n >= 1; n--) {
-    const found = findArea(ctx, words.slice(0, n).join(' '));
-    if (typeof found === 'string') return { target: { kind: 'area', area: found }, rest: rest(n) };
+    const found = ctx.areas.lookup(words.slice(0, n).join(' '));
+    if ('area' in found) return { target: { kind: 'area', area: found.area.path }, rest: rest(n) };
   }
   if (first === '') throw new UserError('target-missing');
   resolveArea(ctx, first);

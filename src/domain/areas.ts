@@ -106,6 +106,10 @@ export class Areas {
     if (exact) return { area: exact };
     const matches = this.all().filter((a) => fold(a.path).endsWith(`/${q}`));
     if (matches.length === 1) return { area: matches[0]! };
+    // `Bantul` is a regency and also a district inside it: a name shared by an area and areas below it
+    // means the one above, which includes the others. Every command and the command line read it so.
+    const outer = matches.find((a) => matches.every((b) => isWithin(b.path, a.path)));
+    if (outer) return { area: outer };
     if (matches.length > 1) return { ambiguous: matches };
     return { unknown: true };
   }

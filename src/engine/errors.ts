@@ -27,3 +27,11 @@ export class TransportError extends Error {
     this.name = 'TransportError';
   }
 }
+
+/** A transport cannot start at all (the platform refused the token): the operator reads one line and fixes it. */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartError';
+  }
+}

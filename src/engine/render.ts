@@ -2,6 +2,7 @@ import type { ChatRef, Choice, OutboundKind, PersonId } from '../domain/message.
 import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger } from '../ledger/index.ts';
+import { languageOf } from './language.ts';
 import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
 
 export interface RenderContext {
@@ -30,10 +31,8 @@ export function personChat(personId: PersonId): ChatRef {
   };
 }
 
-export function languageOf(ctx: RenderContext, personId: PersonId): string {
-  const p = ctx.ledger.people.get(personId);
-  const lang = p?.language ?? p?.language_hint?.slice(0, 2);
-  return lang && ctx.translator.has(lang) ? lang : ctx.defaultLanguage;
+function languageOfPerson(ctx: RenderContext, personId: PersonId): string {
+  return languageOf(ctx.ledger.people.get(personId), (l) => ctx.translator.has(l), ctx.defaultLanguage);
 }
 
 const publicContacts = new WeakMap<RenderContext, Set<string>>();
@@ -98,7 +97,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       return;
     }
     case 'person': {
-      const lang = languageOf(ctx, p.personId);
+      const lang = languageOfPerson(ctx, p.personId);
       const to = personChat(p.personId);
       const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
       enqueue(to, 'notice', body, {
@@ -114,7 +113,7 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
         ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
         ...ctx.ledger.people.withRole('admin').map((x) => x.id),
       ]);
-      for (const id of ids) enqueue(personChat(id), 'notice', text(ctx, languageOf(ctx, id), p));
+      for (const id of ids) enqueue(personChat(id), 'notice', text(ctx, languageOfPerson(ctx, id), p));
       return;
     }
     case 'groups': {

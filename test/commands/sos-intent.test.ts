@@ -153,7 +153,7 @@ describe('one coordinate reader wherever coordinates come in (issue 14)', () => 
   it('/need ... @ a point with a full stop after it gets the point', () => {
     setup();
     h.send('telegram:1', '/need 20 water untuk 6 orang @ -7.912345,110.335678.');
-    const row = h.ledger.db.prepare('SELECT lat, lon, address FROM requests').get();
+    const row = h.db.prepare('SELECT lat, lon, address FROM requests').get();
     expect(row).toEqual({ lat: -7.912345, lon: 110.335678, address: null });
   });
 });

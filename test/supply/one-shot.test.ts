@@ -5,7 +5,7 @@ let h: Harness;
 afterEach(() => h.close());
 
 const request = () =>
-  h.ledger.db.prepare('SELECT items, people_count, contact FROM requests ORDER BY id DESC').get() as
+  h.db.prepare('SELECT items, people_count, contact FROM requests ORDER BY id DESC').get() as
     | { items: string; people_count: number | null; contact: string | null }
     | undefined;
 

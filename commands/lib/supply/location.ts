@@ -15,17 +15,6 @@ export interface RequestLocation {
 
 export const MAX_ADDRESS = 300;
 
-/**
- * An area name, where a name shared by an area and places inside it (`Bantul`, the regency, and
- * `Bantul/Bantul`, its district) means the larger one.
- */
-function lookupArea(ctx: CommandContext, text: string): AreaLookup {
-  const found = ctx.areas.lookup(text);
-  if (!('ambiguous' in found)) return found;
-  const outer = found.ambiguous.find((a: Area) => found.ambiguous.every((b) => isWithin(b.path, a.path)));
-  return outer ? { area: outer } : found;
-}
-
 /** A point from a share or typed coordinates, with the area it falls in (null outside every known area). */
 export function pointLocation(ctx: CommandContext, lat: number, lon: number): RequestLocation {
   return { lat, lon, area: ctx.areas.locate(lat, lon)?.path ?? null };
@@ -48,7 +37,7 @@ export function textLocation(ctx: CommandContext, text: string): RequestLocation
   }
   if (trimmed.length < 3 || !/\p{L}/u.test(trimmed)) throw new UserError('need-location-invalid');
   if (trimmed.length > MAX_ADDRESS) throw new UserError('need-location-too-long', { max: MAX_ADDRESS });
-  const named = lookupArea(ctx, trimmed);
+  const named = ctx.areas.lookup(trimmed);
   // The whole text is an area name (`Bantul`): that is the area, and there is no street address.
   if ('area' in named) return { area: named.area.path };
   const mentioned = ctx.areas.mentionedIn(trimmed)[0];
@@ -57,7 +46,7 @@ export function textLocation(ctx: CommandContext, text: string): RequestLocation
 
 /** Picks an area by its path, number or a unique last part; a refusal lists the candidates. */
 export function pickArea(ctx: CommandContext, text: string): string {
-  const found = lookupArea(ctx, text);
+  const found = ctx.areas.lookup(text);
   if ('area' in found) return found.area.path;
   if ('ambiguous' in found)
     throw new UserError('need-area-ambiguous', {

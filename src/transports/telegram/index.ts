@@ -5,6 +5,7 @@ import type { LanguageCode } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { InboundMessage, OutboundFile, OutboundMessage } from '../../domain/message.ts';
 import type { Command } from '../../engine/command.ts';
+import { StartError } from '../../engine/errors.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { commandMenu, type Phrases } from './menu.ts';
 import { MAX_CAPTION, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
@@ -97,7 +98,7 @@ export class TelegramTransport implements Transport {
       this.botUsername = (await this.api.getMe(apiSignal(this.abort.signal))).username;
     } catch (err) {
       if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404))
-        throw new Error(`Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description})`);
+        throw new StartError(`Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description})`);
       this.options.log.warn({ error: errorText(err) }, 'getMe failed; starting anyway');
     }
     void this.publishMenus();
