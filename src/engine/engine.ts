@@ -1,4 +1,3 @@
-import { languageOf } from './language.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
@@ -28,10 +27,12 @@ export interface CoreDeps {
 const COMMAND_CHOICES = '_choices';
 
 /**
- * Messages handled per transaction: bounded so one commit never holds the event loop long. A backlog
- * (catching up after a restart) goes in such batches, one transaction each, yielding between them.
+ * A catch-up batch: at most this many messages, and no new one started after BATCH_MS, so one commit
+ * never holds the event loop long. A backlog goes in such batches, one transaction each, yielding
+ * between them; a receive handles at least its own number of messages in its transaction.
  */
-const BATCH = 256;
+const BATCH = 64;
+const BATCH_MS = 20;
 
 /**
  * The heart of the bot. `receive` records inbound messages in the inbox and handles them in the same
@@ -80,7 +81,9 @@ export class Core {
         if (this.deps.ledger.inbox.record(parsed.data, now) === null) duplicates++;
         else recorded++;
       }
-      return recorded > 0 ? this.handlePending(now, held) : { enqueued: 0, more: false };
+      return recorded > 0
+        ? this.handlePending(now, held, Math.max(BATCH, recorded))
+        : { enqueued: 0, more: false };
     });
     if (enqueued > 0) this.notifyOutbound();
     if (more) void this.catchUp();
@@ -109,7 +112,9 @@ export class Core {
       for (;;) {
         if (this.stopped) return;
         now = this.clock();
-        const { enqueued, more } = this.deps.ledger.transaction(() => this.handlePending(now, held));
+        const { enqueued, more } = this.deps.ledger.transaction(() =>
+          this.handlePending(now, held, BATCH, performance.now() + BATCH_MS),
+        );
         if (enqueued > 0) this.notifyOutbound();
         if (!more) break;
         await new Promise((resolve) => setImmediate(resolve));
@@ -159,14 +164,21 @@ export class Core {
   }
 
   /**
-   * Handles one batch of the oldest pending messages, leaving out senders in `held` (flood control; the
-   * map carries over between the batches of one catch-up). Must run inside a transaction. Returns how
-   * many outbox rows were written, and whether more may be pending.
+   * Handles one batch (up to `limit`, none started after `deadline`) of the oldest pending messages,
+   * leaving out senders in `held` (flood control; the map carries over between the batches of one
+   * catch-up). Must run inside a transaction. Returns how many outbox rows were written, and whether
+   * more may be pending.
    */
-  private handlePending(now: number, held: Map<string, number>): { enqueued: number; more: boolean } {
+  private handlePending(
+    now: number,
+    held: Map<string, number>,
+    limit: number,
+    deadline = Number.POSITIVE_INFINITY,
+  ): { enqueued: number; more: boolean } {
     let enqueued = 0;
-    const rows = this.deps.ledger.inbox.pending(BATCH, [...held.keys()]);
+    const rows = this.deps.ledger.inbox.pending(limit, [...held.keys()]);
     for (const row of rows) {
+      if (performance.now() > deadline) return { enqueued, more: true };
       const sender = row.message.sender.id;
       if (held.has(sender)) continue;
       const wait = this.isCoordinator(row.message) ? 0 : this.flood.admit(sender, now);
@@ -177,7 +189,7 @@ export class Core {
       }
       enqueued += this.handleOne(row.id, row.message, now);
     }
-    return { enqueued, more: rows.length === BATCH };
+    return { enqueued, more: rows.length === limit };
   }
 
   /** Once nothing more is pending: held-back senders are looked at again when their wait is over. */
@@ -242,9 +254,12 @@ export class Core {
     };
   }
 
-  languageOf(person: Person | undefined): string {
+  languageOf(person: Person): string {
     const { translator, config } = this.deps;
-    return languageOf(person, (l) => translator.has(l), config.DEFAULT_LANGUAGE);
+    for (const lang of [person.language, person.language_hint?.slice(0, 2).toLowerCase()]) {
+      if (lang && translator.has(lang)) return lang;
+    }
+    return config.DEFAULT_LANGUAGE;
   }
 
   /**
@@ -258,9 +273,9 @@ export class Core {
     return role === 'coordinator' || role === 'admin';
   }
 
-  /** The role a sender holds now (a message's sender, or a person id: a pseudo-sender's is a chat). */
-  roleOf(m: InboundMessage | string, person: Person): Role {
-    if (typeof m === 'string' ? m.includes(':chat:') : m.sender.pseudo) return 'anyone';
+  /** The role a sender holds now. Pseudo-senders (anonymous admins, channels) hold none. */
+  roleOf(m: InboundMessage, person: Person): Role {
+    if (m.sender.pseudo) return 'anyone';
     if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
     if (person.role === 'coordinator') return 'coordinator';
     return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';

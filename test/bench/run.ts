@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tempDir } from '../support/harness.ts';
 import { broadcast } from './broadcast.ts';
+import { catchup } from './catchup.ts';
 import { buildLargeLedger, type LargeLedger } from './fixtures.ts';
 import { intake } from './intake.ts';
 import { memory } from './memory.ts';
@@ -43,6 +44,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   },
   webhook,
   broadcast,
+  catchup,
 };
 
 const wanted = process.argv.slice(2);
