@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { ConfigError, loadAreaDefs, loadConfig } from './config.ts';
+import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadAreaDefs, loadConfig, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { PersonIdSchema } from './domain/message.ts';
 import { StartError } from './engine/errors.ts';
@@ -11,6 +13,7 @@ import { installErrorPolicy, startApp } from './main.ts';
 const USAGE = `Usage: relief-bot <command>
 
   start     run the bot (console chat when no TELEGRAM_BOT_TOKEN / WHATSAPP_ENABLED is set)
+  drill [FILE]    play a drill script on the console with a fresh ledger (default: a flood morning)
   verify    check the ledger's hash chain
   migrate   apply schema migrations and print the schema version
   purge     run the retention purge now (RETENTION_DAYS) and print what it erased
@@ -115,6 +118,27 @@ const verbs: Record<string, Verb> = {
       ledger.close();
     }
   },
+  /**
+   * A drill on the console: a fresh ledger in a temporary folder, `console:koor` as the coordinator, and
+   * the script's lines played one by one (default: data/drill/flood-morning.txt, a flood morning).
+   */
+  async drill([file]) {
+    const script = file ?? path.join(PROJECT_ROOT, 'data', 'drill', 'flood-morning.txt');
+    if (!existsSync(script)) {
+      console.error(`relief-bot: drill: no script at ${script}`);
+      return 2;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'relief-drill-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const config = loadConfig({
+      DATABASE_PATH: path.join(dir, 'drill.db'),
+      ADMINS: 'console:koor',
+      DEFAULT_LANGUAGE: process.env.DEFAULT_LANGUAGE ?? 'id',
+      TZ: process.env.TZ ?? 'Asia/Jakarta',
+    });
+    await startApp(config, { stdin: createReadStream(script) });
+    return -1;
+  },
   async migrate() {
     // Opening the ledger applies every pending migration.
     const ledger = Ledger.open(loadConfig().DATABASE_PATH);
@@ -176,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
   const at = argv.findIndex((a) => !a.startsWith('-'));
   if (at < 0) {
     process.stderr.write(
-      `relief-bot: which command? (start, verify, migrate, purge, grant, revoke, export)\n${USAGE}`,
+      `relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, export)\n${USAGE}`,
     );
     return 2;
   }
@@ -196,7 +220,8 @@ try {
 } catch (err) {
   if (err instanceof ConfigError || err instanceof LedgerOpenError || err instanceof StartError) {
     process.stderr.write(`relief-bot: ${err.message}\n`);
-    process.exitCode = 1;
+    // A transport that failed to start leaves timers and the other transports running: end here.
+    process.exit(1);
   } else {
     throw err;
   }
