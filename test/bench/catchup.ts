@@ -16,7 +16,7 @@ import { type Figure, percentile } from './report.ts';
 
 const SENDERS = 500;
 const PER_SENDER = 40;
-const TEXTS = ['/need 20 water, 5 rice @ -7.80,110.36', '/help', '/status', '/tasks'];
+const TEXTS = ['/need 20 water, 5 rice for 30 people @ -7.80,110.36', '/help', '/status', '/tasks'];
 /** How often /healthz is asked while the backlog is worked off. */
 const PROBE_MS = 20;
 

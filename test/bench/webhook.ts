@@ -107,7 +107,7 @@ export async function webhook(): Promise<Figure[]> {
         value: bot.p99,
         baseline: base.p99,
         baselineName: 'bare node:http',
-        target: { kind: 'max', limit: 50 },
+        target: { kind: 'max', limit: 100 },
       },
     ];
   } finally {
