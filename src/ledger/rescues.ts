@@ -252,17 +252,22 @@ export class Rescues {
     return this.get(id)!;
   }
 
-  /** The team of `volunteerId` leaves the case: it waits for a team again. Undefined when they did not hold it. */
+  /**
+   * The team of `volunteerId` leaves the case: it is open again, first in line for a coordinator's /ack,
+   * and the escalation clock starts again from now (the rule escalates open cases only). Undefined when
+   * they did not hold it.
+   */
   release(actor: Actor, id: number, volunteerId: number): RescueCase | undefined {
     const changed = this.db
-      .prepare(`UPDATE rescues SET status = 'acknowledged', assigned_volunteer = NULL, updated_at = ?
-          WHERE id = ? AND status = 'team_assigned' AND assigned_volunteer = ?`)
-      .run(actor.at, id, volunteerId).changes;
+      .prepare(`UPDATE rescues SET status = 'open', assigned_volunteer = NULL, acknowledged_at = NULL,
+            acknowledged_by = NULL, escalated_at = @at, updated_at = @at
+          WHERE id = @id AND status = 'team_assigned' AND assigned_volunteer = @volunteer`)
+      .run({ at: actor.at, id, volunteer: volunteerId }).changes;
     if (changed === 0) return undefined;
     this.events.append(actor, {
       kind: 'rescue.released',
       subject: ref(id),
-      payload: { volunteer: `V-${volunteerId}` },
+      payload: { volunteer: `V-${volunteerId}`, to: 'open' },
     });
     return this.get(id)!;
   }

@@ -211,19 +211,32 @@ export class Tasks {
     return { ok: true, task: this.get(ref)! };
   }
 
-  /** Opens again every task a volunteer holds (they left): requests back to verified, rescues to acknowledged. */
-  release(actor: Actor, volunteerId: number): string[] {
-    const held = (table: string, status: string) =>
-      this.db
-        .prepare(`SELECT id FROM ${table} WHERE assigned_volunteer = ? AND status = ? ORDER BY id`)
-        .pluck()
-        .all(volunteerId, status) as number[];
-    const released: string[] = [];
-    for (const id of held('requests', 'assigned'))
-      if (this.requests.move(actor, id, 'verified', { heldBy: volunteerId, by: 'volunteer-left' })?.ok)
-        released.push(`R-${id}`);
-    for (const id of held('rescues', 'team_assigned'))
-      if (this.rescues.release(actor, id, volunteerId)) released.push(`S-${id}`);
+  /**
+   * Opens again every task a volunteer holds (they left): requests back to verified, rescues to open.
+   * Returns the tasks as they are now, so their requesters and reporters can be told.
+   */
+  release(actor: Actor, volunteerId: number): Task[] {
+    const released: Task[] = [];
+    for (const ref of this.heldBy(volunteerId)) {
+      const task = this.get(ref)!;
+      const moved =
+        task.kind === 'request'
+          ? this.requests.move(actor, task.id, 'verified', { heldBy: volunteerId, by: 'volunteer-left' })?.ok
+          : this.rescues.release(actor, task.id, volunteerId) !== undefined;
+      if (moved) released.push(this.get(ref)!);
+    }
     return released;
+  }
+
+  /** The references of the tasks a volunteer holds now (`R-5`, `S-2`), requests first. */
+  heldBy(volunteerId: number): string[] {
+    const held = (table: string, status: string, prefix: string) =>
+      (
+        this.db
+          .prepare(`SELECT id FROM ${table} WHERE assigned_volunteer = ? AND status = ? ORDER BY id`)
+          .pluck()
+          .all(volunteerId, status) as number[]
+      ).map((id) => `${prefix}-${id}`);
+    return [...held('requests', 'assigned', 'R'), ...held('rescues', 'team_assigned', 'S')];
   }
 }

@@ -123,9 +123,10 @@ describe('/take and /done', () => {
     const s = addRescue(h);
     h.send('telegram:1', `/take R-${r}`);
     h.send('telegram:1', `/take S-${s}`);
-    const rows = h.send('telegram:1', '/leave');
+    h.send('telegram:1', '/leave');
+    const rows = h.send('telegram:1', 'yes');
     expect(rows.find((row) => row.chat_id === '7')!.text).toContain(`open again: R-${r}, S-${s}`);
     expect(status('requests', r)).toBe('verified');
-    expect(status('rescues', s)).toBe('acknowledged');
+    expect(status('rescues', s)).toBe('open');
   });
 });
