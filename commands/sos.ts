@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
 import {
   parsePeopleCount,
@@ -26,13 +27,14 @@ const RECENT_LOCATION_MS = 10 * 60_000;
 /** Reports from the same person this close together are one emergency: they update one case. */
 const MERGE_WINDOW_MS = 60 * 60_000;
 
-interface SosData {
-  caseId?: number;
+const SosData = z.object({
+  caseId: z.number().int().optional(),
   /** Questions answered or skipped. */
-  done: string[];
+  done: z.array(z.string()),
   /** Something was added after the first alert: coordinators get the completed picture at the end. */
-  added?: boolean;
-}
+  added: z.boolean().optional(),
+});
+type SosData = z.infer<typeof SosData>;
 
 type Place = { lat?: number; lon?: number; address?: string; area?: string };
 type Details = { peopleCount?: number; conditions?: RescueCondition[]; contact?: string };
@@ -223,6 +225,7 @@ export default defineCommand<string, SosData>({
   intent: 'rescue',
   role: 'anyone',
   dialog: {
+    data: SosData,
     start(ctx, text, out) {
       const parsed = parseSosText(text, ctx.areas);
       const c = report(ctx, parsed, placeOf(ctx, parsed, true), out);

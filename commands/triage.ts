@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseItems } from '../src/domain/items.ts';
 import type { InboundContent } from '../src/domain/message.ts';
 import { readRescueIntent } from '../src/domain/rescue-intent.ts';
@@ -6,14 +7,15 @@ import { startDialog, startDialogWith } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
 import type { Outcome } from '../src/engine/outcome.ts';
 
-interface TriageData {
+const TriageData = z.object({
   /** What the person wrote first, kept for whichever path they choose. */
-  text: string;
-  path?: 'rescue' | 'supply';
+  text: z.string(),
+  path: z.enum(['rescue', 'supply']).optional(),
   /** A location shared as the answer: people in danger, and this is where. */
-  lat?: number;
-  lon?: number;
-}
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+});
+type TriageData = z.infer<typeof TriageData>;
 
 const commandNamed = (ctx: CommandContext, name: string): Command => {
   const c = ctx.commands.find((x) => x.name === name);
@@ -58,6 +60,7 @@ export default defineCommand<string, TriageData>({
   hidden: true,
   intent: 'ask',
   dialog: {
+    data: TriageData,
     start: (_ctx, text) => ({ text }),
     steps: [
       {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
 import { readCoordinates } from '../src/domain/coordinates.ts';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
@@ -9,13 +10,22 @@ import type { ChoiceSpec, Outcome } from '../src/engine/outcome.ts';
 import type { Volunteer, Whereabouts } from '../src/ledger/index.ts';
 
 /** The sign-up dialog's answers so far (kept in the ledger between messages). */
-interface SignUp {
-  name?: string;
-  skills?: string[];
-  place?: Whereabouts;
-  languages?: string[];
-  phone?: string | null;
-}
+const SignUp = z.object({
+  name: z.string().optional(),
+  skills: z.array(z.string()).optional(),
+  place: z
+    .object({
+      area: z.string().nullable(),
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+      areaLat: z.number().nullable(),
+      areaLon: z.number().nullable(),
+    })
+    .optional(),
+  languages: z.array(z.string()).optional(),
+  phone: z.string().nullable().optional(),
+});
+type SignUp = z.infer<typeof SignUp>;
 
 export const vref = (v: Pick<Volunteer, 'id'>) => `V-${v.id}`;
 
@@ -119,6 +129,7 @@ export default defineCommand<string, SignUp>({
   role: 'anyone',
   where: 'private',
   dialog: {
+    data: SignUp,
     start: () => ({}),
     steps: [
       {

@@ -56,6 +56,11 @@ export interface DialogStep<D> {
 }
 
 export interface DialogDef<D> {
+  /**
+   * What the dialog keeps between messages. Read back through this schema: data saved by an older
+   * version of the dialog that no longer fits restarts the dialog politely instead of misleading it.
+   */
+  data: z.ZodType<D>;
   /** Initial data; `text` is whatever followed the command (`/sos Jl. Imogiri` starts with an address). */
   start(ctx: CommandContext, text: string, out: Outcome): D;
   steps: DialogStep<D>[];

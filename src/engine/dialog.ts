@@ -73,7 +73,7 @@ function advance(
   const prompt = current.ask(ctx, data);
   ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, {
     command: command.name,
-    step,
+    step: current.id,
     data,
     choices: renderChoices(ctx, prompt),
     startedAt,
@@ -107,12 +107,11 @@ export function continueDialog(
   input: InboundContent,
 ): Outcome {
   const dialog = command.dialog!;
-  const step = dialog.steps[state.step];
+  const index = dialog.steps.findIndex((s) => s.id === state.step);
+  const saved = dialog.data.safeParse(state.data);
+  if (index < 0 || !saved.success) return restart(ctx, command);
+  const step = dialog.steps[index]!;
   const out = new Outcome();
-  if (!step) {
-    advance(ctx, command, state.step, state.data, state.startedAt, out);
-    return out;
-  }
   let answer = input;
   if (input.kind === 'text') {
     const choice = matchChoice(input.text, state.choices);
@@ -121,7 +120,7 @@ export function continueDialog(
   let data: Data;
   try {
     // A savepoint: a refused answer leaves nothing of what the step may have begun to write.
-    data = ctx.ledger.transaction(() => step.answer(ctx, answer, state.data, out, state.choices));
+    data = ctx.ledger.transaction(() => step.answer(ctx, answer, saved.data, out, state.choices));
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, { ...state, updatedAt: ctx.now });
@@ -132,6 +131,16 @@ export function continueDialog(
       ...(prompt.ask ? { ask: prompt.ask } : {}),
     });
   }
-  advance(ctx, command, state.step + 1, data, state.startedAt, out);
+  advance(ctx, command, index + 1, data, state.startedAt, out);
   return out;
+}
+
+/**
+ * The dialog changed under a person in the middle of it (a deploy removed their step, or what it kept
+ * no longer fits): say so and begin again, rather than take their answer for a different question.
+ */
+function restart(ctx: CommandContext, command: Command): Outcome {
+  ctx.ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+  const out = new Outcome().reply('dialog-restarted');
+  return out.merge(startDialog(ctx, command, ''));
 }

@@ -8,6 +8,7 @@ import { type Command, type CommandContext, type Job, type Role, roleAllows } fr
 import { continueDialog, isExpired, matchChoice, startDialog } from './dialog.ts';
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
+import { languageOf } from './language.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
 import { CommandRegistry } from './router.ts';
@@ -254,12 +255,9 @@ export class Core {
     };
   }
 
-  languageOf(person: Person): string {
+  languageOf(person: Person | undefined): string {
     const { translator, config } = this.deps;
-    for (const lang of [person.language, person.language_hint?.slice(0, 2).toLowerCase()]) {
-      if (lang && translator.has(lang)) return lang;
-    }
-    return config.DEFAULT_LANGUAGE;
+    return languageOf(person, (l) => translator.has(l), config.DEFAULT_LANGUAGE);
   }
 
   /**
@@ -273,9 +271,9 @@ export class Core {
     return role === 'coordinator' || role === 'admin';
   }
 
-  /** The role a sender holds now. Pseudo-senders (anonymous admins, channels) hold none. */
-  roleOf(m: InboundMessage, person: Person): Role {
-    if (m.sender.pseudo) return 'anyone';
+  /** The role a sender holds now (a message's sender, or a person id: a pseudo-sender's is a chat). */
+  roleOf(m: InboundMessage | string, person: Person): Role {
+    if (typeof m === 'string' ? m.includes(':chat:') : m.sender.pseudo) return 'anyone';
     if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
     if (person.role === 'coordinator') return 'coordinator';
     return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';
@@ -323,7 +321,7 @@ export class Core {
     }));
     ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, {
       command: COMMAND_CHOICES,
-      step: 0,
+      step: 'choice',
       data: {},
       choices,
       startedAt: ctx.now,

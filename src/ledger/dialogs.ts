@@ -3,7 +3,8 @@ import type { Db } from './db.ts';
 
 export interface DialogState {
   command: string;
-  step: number;
+  /** The id of the step waiting for an answer; null for a dialog saved before steps had ids. */
+  step: string | null;
   data: Record<string, unknown>;
   /** The choices offered by the last question, so "2" or a label can be matched after a restart. */
   choices: Choice[];
@@ -13,7 +14,7 @@ export interface DialogState {
 
 interface DialogRow {
   command: string;
-  step: number;
+  step: string | null;
   data: string;
   choices: string | null;
   started_at: number;

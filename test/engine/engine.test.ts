@@ -11,6 +11,7 @@ const survey = defineCommand<string, { name?: string; count?: number }>({
   names: { en: ['survey'], id: ['survei'] },
   role: 'anyone',
   dialog: {
+    data: z.object({ name: z.string().optional(), count: z.number().optional() }),
     start: () => ({}),
     steps: [
       {

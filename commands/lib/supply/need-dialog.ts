@@ -1,4 +1,12 @@
-import { parseItems, type RequestItem } from '../../../src/domain/items.ts';
+import { z } from 'zod';
+import {
+  ITEM_IDS,
+  type ItemId,
+  parseItems,
+  type RequestItem,
+  UNIT_WORDS,
+  type UnitId,
+} from '../../../src/domain/items.ts';
 import type { InboundContent } from '../../../src/domain/message.ts';
 import { URGENCIES, type Urgency } from '../../../src/domain/request-states.ts';
 import { readSupplyText } from '../../../src/domain/supply-text.ts';
@@ -8,18 +16,32 @@ import type { Outcome } from '../../../src/engine/outcome.ts';
 import { defaultTranslator, fullLocation, itemsText, requestArgs } from './format.ts';
 import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
 
+const RequestItemSchema = z.object({
+  item: z.custom<RequestItem['item']>((v) => v === 'other' || ITEM_IDS.includes(v as ItemId)),
+  qty: z.number().optional(),
+  unit: z.custom<UnitId>((v) => typeof v === 'string' && v in UNIT_WORDS).optional(),
+  text: z.string().optional(),
+});
+
 /** What the /need dialog has gathered so far; kept in the ledger between messages, so plain JSON. */
-export interface NeedData extends RequestLocation {
-  items?: RequestItem[];
+const NeedData = z.object({
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+  address: z.string().optional(),
+  area: z.string().nullable().optional(),
+  /** An address that names no known area: the person picks one next. */
+  needsArea: z.boolean().optional(),
+  items: z.array(RequestItemSchema).optional(),
   /** null: the person does not know, or skipped. */
-  people?: number | null;
-  located?: boolean;
-  urgency?: Urgency;
-  contact?: string | null;
-  note?: string | null;
+  people: z.number().nullable().optional(),
+  located: z.boolean().optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  contact: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
   /** The one-shot form gave items and a location: create at once with defaults for the rest. */
-  quick?: boolean;
-}
+  quick: z.boolean().optional(),
+});
+export type NeedData = z.infer<typeof NeedData> & RequestLocation;
 
 const SKIP = 'skip';
 const MAX_PEOPLE = 100_000;
@@ -96,6 +118,7 @@ function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
 }
 
 export const needDialog: DialogDef<NeedData> = {
+  data: NeedData,
   start,
   finish,
   steps: [

@@ -39,3 +39,6 @@ role-anyone = anyone
 role-volunteer = volunteer
 role-coordinator = coordinator
 role-admin = admin
+
+# A dialog changed under the person in the middle of it (the bot was updated): it begins again.
+dialog-restarted = Sorry: this conversation changed while you were in it (the bot was updated), so we start it again from the first question.

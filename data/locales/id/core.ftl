@@ -39,3 +39,6 @@ role-anyone = siapa saja
 role-volunteer = relawan
 role-coordinator = koordinator
 role-admin = admin
+
+# A dialog changed under the person in the middle of it (the bot was updated): it begins again.
+dialog-restarted = Maaf: percakapan ini berubah saat Anda sedang mengisinya (bot baru diperbarui), jadi kita mulai lagi dari pertanyaan pertama.
