@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import type { Outcome } from '../src/engine/outcome.ts';
@@ -44,6 +45,7 @@ export default defineCommand<string, LeaveData>({
   names: { en: ['leave'], id: ['keluar'] },
   role: 'volunteer',
   dialog: {
+    data: z.object({ held: z.array(z.string()) }),
     start(ctx) {
       return { held: ctx.ledger.tasks.heldBy(activeVolunteer(ctx).id) };
     },
