@@ -1,4 +1,3 @@
-import { type ScheduledTask, schedule } from 'node-cron';
 import type { Logger } from 'pino';
 import { nextCronRun } from '../domain/when.ts';
 import type { Job } from '../engine/command.ts';
@@ -17,8 +16,12 @@ export interface ScheduledJob {
  * into the outbox). The run's time is recorded in that same transaction, so a restart runs a job
  * that fell due while the bot was down once, at start, however many ticks it missed.
  */
+/** The longest wait Node's timers keep (about 24.8 days); a later run is reached in several waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class Scheduler {
-  private readonly tasks: ScheduledTask[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
   private readonly running = new Set<string>();
 
   constructor(
@@ -32,11 +35,29 @@ export class Scheduler {
   /** Runs what was missed, then schedules every job. */
   start(jobs: readonly ScheduledJob[]): void {
     for (const job of this.dueAtStart(jobs)) this.run(job);
-    for (const job of jobs) {
-      this.tasks.push(
-        schedule(job.cron, () => this.run(job), { timezone: this.tz, name: job.name, noOverlap: true }),
-      );
-    }
+    for (const job of jobs) this.arm(job, nextCronRun(job.cron, this.tz, this.clock()));
+  }
+
+  /**
+   * Waits for the job's next minute, runs it, and waits for the one after. The times come from
+   * nextCronRun (what the ledger's missed-run check uses too), one timer per job: cheaper at start
+   * than a per-minute cron ticker, and the same minutes.
+   */
+  private arm(job: ScheduledJob, next: number | undefined): void {
+    if (next === undefined || this.stopped) return;
+    const wait = next - this.clock();
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(job.name);
+        if (wait > MAX_TIMER_MS) return this.arm(job, next);
+        this.run(job);
+        // From `next` at least: a timer that fires a moment early must not run the same minute twice.
+        this.arm(job, nextCronRun(job.cron, this.tz, Math.max(this.clock(), next)));
+      },
+      Math.min(Math.max(0, wait), MAX_TIMER_MS),
+    );
+    timer.unref();
+    this.timers.set(job.name, timer);
   }
 
   /**
@@ -74,6 +95,8 @@ export class Scheduler {
   }
 
   stop(): void {
-    for (const t of this.tasks.splice(0)) void t.destroy();
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
   }
 }

@@ -7,13 +7,14 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 /**
  * What a target compares: `min-ratio` wants value / baseline at least `ratio` (throughput), `max` wants
  * the value itself at most `limit` (latency, memory, time), `max-ratio` wants value / baseline at most
- * `ratio` (time against a computed minimum).
+ * `ratio` (time against a computed minimum), `max-within` wants both `max` and `max-ratio`.
  */
 export type Target =
   | { kind: 'min-ratio'; ratio: number }
   | { kind: 'above-baseline' }
   | { kind: 'max'; limit: number }
   | { kind: 'max-ratio'; ratio: number }
+  | { kind: 'max-within'; limit: number; ratio: number }
   | { kind: 'equal'; value: number };
 
 export interface Figure {
@@ -49,6 +50,12 @@ export function judge(f: Figure): Verdict {
       return { ratio, target: `<= ${t.ratio} x baseline`, met: ratio !== null && ratio <= t.ratio };
     case 'max':
       return { ratio, target: `< ${t.limit} ${f.unit}`, met: f.value < t.limit };
+    case 'max-within':
+      return {
+        ratio,
+        target: `< ${t.limit} ${f.unit} and <= ${t.ratio} x baseline`,
+        met: f.value < t.limit && ratio !== null && ratio <= t.ratio,
+      };
     case 'equal':
       return { ratio, target: `= ${t.value}`, met: f.value === t.value };
   }

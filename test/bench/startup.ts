@@ -57,7 +57,7 @@ export async function startup(): Promise<Figure[]> {
     unit: 'ms',
     baseline: base.median,
     baselineName: "node -e ''",
-    target: { kind: 'max', limit: 1500 },
+    target: { kind: 'max-within', limit: 500, ratio: 4 },
   } as const;
   return [
     {
