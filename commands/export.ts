@@ -17,8 +17,12 @@ export default defineCommand({
   run(ctx, text) {
     const parsed = parseExportArgs(String(text).split(/\s+/).filter(Boolean));
     if (!parsed.success || parsed.data.out !== undefined) {
-      const issue = parsed.error?.issues[0];
-      const problem = issue ? `${issue.path.join('.') || issue.message}: ${issue.message}` : '--out';
+      // Which part was unreadable, in the reader's words; zod's own message is for the command line.
+      const field = parsed.error?.issues[0]?.path[0];
+      const known = ['what', 'format', 'area', 'status', 'since'];
+      const problem = ctx.t(
+        `export-problem-${typeof field === 'string' && known.includes(field) ? field : 'other'}`,
+      );
       throw new UserError('export-usage', { problem });
     }
     const options = parsed.data;
@@ -29,7 +33,8 @@ export default defineCommand({
       options.area = found.area.path;
     }
     const { file, count } = buildExport(ctx.ledger, options, ctx.now);
-    if (count === 0) return reply('export-empty', { what: options.what });
+    const what = ctx.t(`export-kind-${options.what}`);
+    if (count === 0) return reply('export-empty', { what });
     if (Buffer.byteLength(file.content) > MAX_FILE_BYTES) throw new UserError('export-too-large');
     if (options.includePersonal)
       ctx.ledger.exports.recordPersonalExport(ctx.actor, {
@@ -37,6 +42,6 @@ export default defineCommand({
         format: options.format,
         count,
       });
-    return reply('export-ready', { what: options.what, count, format: options.format }, { file });
+    return reply('export-ready', { what, count, format: options.format }, { file });
   },
 });

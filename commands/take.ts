@@ -76,7 +76,14 @@ export default defineCommand({
         case 'taken':
           throw new UserError('task-taken-by', { ref, volunteer: `V-${result.by}` });
         case 'not-open':
-          throw new UserError('task-not-open', { ref, status: result.task.status });
+          throw new UserError('task-not-open', {
+            ref,
+            status: ctx.t(
+              result.task.kind === 'request'
+                ? `supply-status-${result.task.status}`
+                : `status-rescue-${result.task.status}`,
+            ),
+          });
       }
     }
     const { task } = result;

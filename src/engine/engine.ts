@@ -356,7 +356,7 @@ export class Core {
           : this.registry.parse(text, m.chat.transport, m.chat.kind);
       if (parsed && 'command' in parsed) {
         if (dialog && !parsed.command.keepsDialog) ledger.dialogs.clear(ctx.sender.id, ctx.chat);
-        return this.invoke(ctx, parsed.command, parsed.text);
+        return this.invoke(ctx, parsed.command, parsed.text, parsed.name);
       }
       if (parsed && 'unknown' in parsed) {
         if (m.chat.kind === 'group') return new Outcome();
@@ -407,17 +407,18 @@ export class Core {
     }
   }
 
-  private invoke(ctx: CommandContext, command: Command, text: string): Outcome {
+  /** `typed` is the name the person used (`/verifikasi`): refusals answer with it, not the English name. */
+  private invoke(ctx: CommandContext, command: Command, text: string, typed = command.name): Outcome {
     if (!roleAllows(ctx.role, command.role)) {
       ctx.log.info({ command: command.name, role: ctx.role }, 'refused: role');
       return new Outcome().reply('error-forbidden', {
-        command: command.name,
+        command: typed,
         role: ctx.t(`role-${command.role}`),
       });
     }
     if (command.where !== 'any' && command.where !== ctx.chat.kind) {
       return new Outcome().reply(command.where === 'private' ? 'error-private-only' : 'error-group-only', {
-        command: command.name,
+        command: typed,
       });
     }
     return this.guard(ctx, () => {

@@ -48,7 +48,7 @@ export function sitrepText(ledger: Ledger, t: T, area: string | null, now: numbe
   lines.push(
     t('sitrep-volunteers', {
       total: s.totals.volunteersAvailable,
-      skills: s.skills.map((k) => `${k.skill} ${k.n}`).join(', ') || '-',
+      skills: s.skills.map((k) => `${t(`skill-${k.skill}`)} ${k.n}`).join(', ') || '-',
     }),
   );
   const last = ledger.sitrep.lastSnapshot();

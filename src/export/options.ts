@@ -4,6 +4,16 @@ import { EXPORTABLE, type ExportWhat, FILTERABLE } from '../ledger/exports.ts';
 export const FORMATS = ['csv', 'hxl', 'json', 'geojson'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
+/** What to export, as Indonesian readers name it; the command line and the chat accept both. */
+export const WHAT_IN_INDONESIAN: Readonly<Record<string, ExportWhat>> = {
+  permintaan: 'requests',
+  penyelamatan: 'rescues',
+  relawan: 'volunteers',
+  grup: 'groups',
+  siaran: 'broadcasts',
+  peristiwa: 'events',
+};
+
 /** Only these have coordinates to put on a map. */
 export const MAPPABLE: readonly ExportWhat[] = ['requests', 'rescues', 'volunteers'];
 
@@ -63,5 +73,6 @@ export function parseExportArgs(tokens: readonly string[]): z.ZodSafeParseResult
   if (positional[0] !== undefined) raw.what ??= positional[0].toLowerCase();
   if (positional[1] !== undefined) raw.format ??= positional[1].toLowerCase();
   if (positional.length > 2) raw.extra = positional.slice(2).join(' ');
+  if (typeof raw.what === 'string') raw.what = WHAT_IN_INDONESIAN[raw.what.toLowerCase()] ?? raw.what;
   return ExportOptionsSchema.safeParse(raw);
 }

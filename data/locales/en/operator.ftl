@@ -60,3 +60,16 @@ export-empty = There are no { $what } that match. No file was made.
 export-personal-admin-only = Only an admin can export personal data (--include-personal). Nothing was exported.
 export-unknown-area = I do not know the area "{ $area }" (or more than one has that name). Use its full path, like DIY/Bantul.
 export-too-large = That export is too large to send in a chat. Narrow it with --area, --status or --since, or use npx relief-bot export on the server.
+
+export-kind-requests = supply requests
+export-kind-rescues = rescue cases
+export-kind-volunteers = volunteers
+export-kind-groups = groups
+export-kind-broadcasts = broadcasts
+export-kind-events = events
+export-problem-what = say what to export
+export-problem-format = the format is csv, hxl, json or geojson (geojson only for requests, rescues and volunteers)
+export-problem-area = that export has no area
+export-problem-status = that export has no status, or the status is unknown
+export-problem-since = since takes a date like 2026-12-01 or a span like 24h or 7d
+export-problem-other = there are words I do not understand

@@ -46,14 +46,27 @@ whoami =
 
 ## Ekspor: /ekspor
 
-cmd-export = ekspor catatan sebagai berkas (koordinator): /ekspor requests hxl
-cmd-export-usage = /ekspor requests|rescues|volunteers|groups|broadcasts|events [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
+cmd-export = ekspor catatan sebagai berkas (koordinator): /ekspor permintaan hxl
+cmd-export-usage = /ekspor permintaan|penyelamatan|relawan|grup|siaran|peristiwa [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
 export-usage =
     Saya tidak bisa membaca permintaan ekspor itu ({ $problem }). Gunakan seperti ini:
-    /ekspor requests hxl --area Bantul --since 24h
-    Apa: requests (permintaan), rescues (penyelamatan), volunteers (relawan), groups (grup), broadcasts (siaran), events (peristiwa). Format: csv, hxl, json, geojson (hanya requests, rescues, dan volunteers).
+    /ekspor permintaan hxl --area Bantul --since 24h
+    Apa: permintaan, penyelamatan, relawan, grup, siaran, peristiwa. Format: csv, hxl, json, geojson (hanya permintaan, penyelamatan, dan relawan).
 export-ready = Ini ekspor { $what }: { $count } catatan, dalam format { $format }. Nama, nomor telepon, dan lokasi persis tidak disertakan kecuali diminta oleh admin.
 export-empty = Tidak ada { $what } yang cocok. Tidak ada berkas yang dibuat.
 export-personal-admin-only = Hanya admin yang boleh mengekspor data pribadi (--include-personal). Tidak ada yang diekspor.
 export-unknown-area = Saya tidak mengenal wilayah "{ $area }" (atau ada lebih dari satu dengan nama itu). Gunakan jalur lengkapnya, misalnya DIY/Bantul.
 export-too-large = Ekspor itu terlalu besar untuk dikirim lewat chat. Persempit dengan --area, --status, atau --since, atau gunakan npx relief-bot export di server.
+
+export-kind-requests = permintaan logistik
+export-kind-rescues = kasus penyelamatan
+export-kind-volunteers = relawan
+export-kind-groups = grup
+export-kind-broadcasts = siaran
+export-kind-events = catatan peristiwa
+export-problem-what = sebutkan apa yang diekspor
+export-problem-format = formatnya csv, hxl, json, atau geojson (geojson hanya untuk permintaan, penyelamatan, dan relawan)
+export-problem-area = ekspor itu tidak punya wilayah
+export-problem-status = ekspor itu tidak punya status, atau statusnya tidak dikenal
+export-problem-since = since diisi tanggal seperti 2026-12-01 atau rentang seperti 24h atau 7d
+export-problem-other = ada kata yang tidak saya mengerti
