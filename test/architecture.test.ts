@@ -78,6 +78,7 @@ const MATRIX: Record<Part, Allowed> = {
   },
   'src/cli.ts': {
     'src/main.ts': 'values',
+    'src/engine': 'values',
     'src/domain': 'values',
     'src/ledger': 'values',
     'src/export': 'values',
