@@ -64,8 +64,10 @@ export class OutboxStore {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
     // replies go ahead of notices and group sends. Read in the order of index outbox_queue, no sort.
-    // (INDEXED BY: without ANALYZE statistics the planner would take outbox_pending and sort.)
-    this.due = db.prepare(`SELECT o.* FROM outbox o INDEXED BY outbox_queue
+    // (INDEXED BY: without ANALYZE statistics the planner would take outbox_pending and sort.) Only the
+    // columns a send needs: every column read costs, and the dispatcher runs this on every pass.
+    this.due = db.prepare(`SELECT o.id, o.transport, o.chat_id, o.chat_kind, o.kind, o.text, o.extra,
+      o.attempts, o.broadcast_id FROM outbox o INDEXED BY outbox_queue
       WHERE o.transport = ? AND o.state = 'pending' AND o.next_at <= ?
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.transport = o.transport AND p.chat_id = o.chat_id
                         AND p.state IN ('pending', 'sending') AND p.id < o.id)

@@ -67,12 +67,19 @@ interface Lane {
   wake: (() => void) | undefined;
   timer: NodeJS.Timeout | undefined;
   wakeQueued: boolean;
+  /** When the lane's last pass committed (performance.now). */
+  committedAt: number;
 }
 
 /** Rows looked at per pass, per free place in flight; most passes find their rows among the first. */
-const LOOK_PER_PLACE = 4;
+const LOOK_PER_PLACE = 2;
 /** Looked at when those were all held back: enough that paced group rows cannot hide a private reply. */
 const DEEP_LOOK = 256;
+/**
+ * Least time between two passes woken by finished sends while others are in flight: a few
+ * milliseconds' wait that lets several marks and claims share one commit.
+ */
+const PASS_GAP_MS = 4;
 
 const chatKey = (m: DueMessage) => m.chat.chatId;
 
@@ -114,6 +121,7 @@ export class Dispatcher {
       wake: undefined,
       timer: undefined,
       wakeQueued: false,
+      committedAt: 0,
     });
   }
 
@@ -229,6 +237,7 @@ export class Dispatcher {
       this.markDelivered(lane);
       return this.ledger.outbox.claim(chosen.map((m) => m.id));
     });
+    lane.committedAt = performance.now();
     for (const message of chosen) {
       if (!claimed.has(message.id)) continue;
       lane.inFlight.add(chatKey(message));
@@ -242,8 +251,9 @@ export class Dispatcher {
   }
 
   /**
-   * Sends that finish in the same turn of the event loop share the next pass, and its transaction; the
-   * last send in flight wakes the lane at once (no other can join it).
+   * Sends that finish within PASS_GAP_MS of the last commit share the next pass, and its transaction
+   * (each commit waits for the disk); the last send in flight wakes the lane at once (no other can
+   * join it).
    */
   private wakeAfterSends(lane: Lane): void {
     if (lane.inFlight.size === 0) {
@@ -252,10 +262,13 @@ export class Dispatcher {
     }
     if (lane.wakeQueued) return;
     lane.wakeQueued = true;
-    setImmediate(() => {
+    const wake = () => {
       lane.wakeQueued = false;
       lane.wake?.();
-    });
+    };
+    const gap = lane.committedAt + PASS_GAP_MS - performance.now();
+    if (gap > 0) setTimeout(wake, gap);
+    else setImmediate(wake);
   }
 
   /** Writes the finished sends' marks (inside the caller's transaction); tells of settled broadcasts. */

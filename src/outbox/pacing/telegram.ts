@@ -19,7 +19,7 @@ export const TELEGRAM_LIMITS: TelegramLimits = {
   perSecond: 30,
   perGroupPerMinute: 20,
   privateIntervalMs: 1000,
-  concurrency: 8,
+  concurrency: 16,
   timeScale: 1,
 };
 
