@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rescueRef } from '../src/domain/sos-text.ts';
+import { announceByReporter } from '../src/engine/coalesce.ts';
 import { defineCommand, roleAllows } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
@@ -30,8 +31,11 @@ export default defineCommand({
     const out = new Outcome().reply('rescued-done', { ref });
     if (c.reporter !== ctx.sender.id) out.notify(c.reporter, 'rescue-rescued-reporter', { ref });
     if (team && team !== ctx.sender.id) out.notify(team, 'rescue-rescued-team', { ref });
-    return out
-      .toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id })
-      .announce('rescue', done.area, 'rescue-rescued-group', groupArgs(ctx.translator, done, ctx.now));
+    out.toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id });
+    const args = groupArgs(ctx.translator, done, ctx.now);
+    // The reporter's own all-clears are coalesced with their new reports (one group post per 10 minutes).
+    if (c.reporter === ctx.sender.id)
+      return announceByReporter(out, ctx, 'rescued', done, 'rescue-rescued-group', args);
+    return out.announce('rescue', done.area, 'rescue-rescued-group', args);
   },
 });

@@ -110,7 +110,7 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
     contact: parsed.phone ?? whatsappNumber(ctx.sender.id),
   });
   out.reply(c.lat === null ? 'sos-created-address' : 'sos-created', { ref: rescueRef(c.id) });
-  announceNewRescue(out, ctx.translator, c, ctx.now);
+  announceNewRescue(out, ctx, c);
   return c;
 }
 

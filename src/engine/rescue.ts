@@ -4,6 +4,7 @@ import { coarse } from '../domain/redaction.ts';
 import { parseRescueRef, rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Ledger, RescueCase, RescueLocation } from '../ledger/index.ts';
+import { announceByReporter } from './coalesce.ts';
 import type { Outcome } from './outcome.ts';
 
 /**
@@ -94,11 +95,13 @@ export function fullArgs(translator: Translator, c: RescueCase, now: number): Me
   };
 }
 
-/** A new case goes out at once: to rescue groups of its area, and privately to every coordinator. */
-export function announceNewRescue(out: Outcome, translator: Translator, c: RescueCase, now: number): Outcome {
-  return out
-    .announce('rescue', c.area, 'rescue-new-group', groupArgs(translator, c, now))
-    .toCoordinators('rescue-new-coordinators', fullArgs(translator, c, now));
+/**
+ * A new case goes privately to every coordinator at once, and to the rescue groups of its area at once
+ * too, unless its reporter is cycling (SOS, /rescued, SOS...): then the groups get one post per 10 minutes.
+ */
+export function announceNewRescue(out: Outcome, ctx: RescueNoticeContext, c: RescueCase): Outcome {
+  announceByReporter(out, ctx, 'opened', c, 'rescue-new-group', groupArgs(ctx.translator, c, ctx.now));
+  return out.toCoordinators('rescue-new-coordinators', fullArgs(ctx.translator, c, ctx.now));
 }
 
 /**
@@ -117,8 +120,16 @@ export function announceRelocation(
   const team = ctx.ledger.rescues.teamOf(after);
   if (team) out.notify(team, 'rescue-relocated-team', full);
   out.toCoordinators('rescue-relocated-coordinators', { ...full, source });
-  if (after.area !== before.area)
-    out.announce('rescue', after.area, 'rescue-relocated-group', groupArgs(ctx.translator, after, ctx.now));
+  if (after.area !== before.area) {
+    const args = groupArgs(ctx.translator, after, ctx.now);
+    // A reporter's moves are coalesced (one post per case per 5 minutes); a coordinator's go at once.
+    if (source === 'reporter')
+      announceByReporter(out, ctx, 'relocated', after, 'rescue-relocated-group', args);
+    else {
+      out.announce('rescue', after.area, 'rescue-relocated-group', args);
+      ctx.ledger.coalescedPosts.heard(after.id, after.area);
+    }
+  }
   if (source === 'coordinator') out.notify(after.reporter, 'rescue-relocated-reporter', full);
   return out;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { Outcome } from '../engine/outcome.ts';
 import { escalateOverdue } from './escalation.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
+import { postCoalesced } from './rules/coalesced-posts.ts';
 import { purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
 import { askStillNeeded } from './rules/still-needed.ts';
@@ -16,6 +17,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
       rule: (ctx) => new Outcome().merge(sendDueSchedules(ctx)).merge(reportFinishedBroadcasts(ctx)),
     },
     { name: 'rescue-escalation', cron: '* * * * *', rule: escalateOverdue },
+    { name: 'coalesced-posts', cron: '* * * * *', rule: postCoalesced },
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },

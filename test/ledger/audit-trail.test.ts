@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { scheduledJobs } from '../../src/schedule/jobs.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { addressesInChain } from '../support/chain-scan.ts';
 import { Harness, type Person, silentLog } from '../support/harness.ts';
 
 /**
@@ -35,7 +36,7 @@ function snapshot(): string {
   const tables = db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-       AND name NOT IN ('inbox', 'outbox', 'dialogs', 'job_runs', 'events', 'people', 'schema_migrations')
+       AND name NOT IN ('inbox', 'outbox', 'coalesced_posts', 'dialogs', 'job_runs', 'events', 'people', 'schema_migrations')
        ORDER BY name`,
     )
     .pluck()
@@ -155,7 +156,20 @@ describe('every state change leaves an event', () => {
     for (const job of scheduledJobs(h.config)) step(`job ${job.name}`, () => scheduler.run(job));
     say(REQUESTER, '/stillneeded R-5 yes');
 
+    // Forgetting: "no" changes nothing; "yes" erases them, cancels R-5 and is recorded.
+    say(REQUESTER, '/forget');
+    say(REQUESTER, '2');
+    say(REQUESTER, '/lupakan');
+    say(REQUESTER, '1');
+
     expect(unrecorded).toEqual([]);
+  });
+
+  it('the chain names nobody by a platform address, and still verifies after a forgetting', () => {
+    const people = [COORDINATOR, ADMIN, VOLUNTEER, REQUESTER, REPORTER];
+    expect(addressesInChain(h.db, people)).toEqual([]);
+    expect(h.ledger.events.verify()).toMatchObject({ ok: true });
+    expect(h.db.prepare("SELECT COUNT(*) FROM events WHERE kind = 'person.forgotten'").pluck().get()).toBe(1);
   });
 
   it('the drill ran every command, so a command added later is covered', () => {

@@ -253,6 +253,7 @@ describe('the job table', () => {
     expect(jobs.map((j) => j.name)).toEqual([
       'broadcasts',
       'rescue-escalation',
+      'coalesced-posts',
       'sitrep',
       'still-needed',
       'retention',
