@@ -8,6 +8,7 @@ import close from './close.ts';
 import done from './done.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
+import forget from './forget.ts';
 import grant from './grant.ts';
 import groups from './groups.ts';
 import help from './help.ts';
@@ -78,4 +79,5 @@ export const commands: readonly Command[] = [
   done,
   leave,
   volunteers,
+  forget,
 ];

@@ -1,4 +1,4 @@
-import type { OutboundFile, PersonId } from '../domain/message.ts';
+import { type OutboundFile, type PersonId, PersonIdSchema } from '../domain/message.ts';
 import type { Topic } from '../domain/topics.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 
@@ -45,8 +45,12 @@ export class Outcome {
     return this;
   }
 
-  /** A private message to someone else (a requester, a volunteer), in their language. */
+  /**
+   * A private message to someone else (a requester, a volunteer), in their language. A record whose
+   * person was forgotten or purged names no platform address (`P-12`, `erased`): nobody is told.
+   */
   notify(personId: PersonId, key: string, args?: MessageArgs, options: SayOptions = {}): this {
+    if (!PersonIdSchema.safeParse(personId).success) return this;
     this.planned.push({ to: 'person', personId, key, ...(args ? { args } : {}), ...options });
     return this;
   }

@@ -12,26 +12,17 @@ export { ExportOptionsSchema, parseExportArgs } from './options.ts';
 const MIME = { csv: 'text/csv', hxl: 'text/csv', json: 'application/json', geojson: 'application/geo+json' };
 const EXTENSION = { csv: 'csv', hxl: 'hxl.csv', json: 'json', geojson: 'geojson' };
 
-const PERSON_ID = /^(telegram|whatsapp|console):(\S+)$/;
+const PSEUDONYM = /^P-\d+$/;
 
 /**
- * Person ids (a WhatsApp id is a phone number) in events become per-export pseudonyms: the same person
- * reads the same within one file, and the file cannot be joined with another. The chain's links
- * (prev_hash -> hash) still verify; recomputing each hash needs the real ids, so --include-personal.
+ * The ledger names people by a stable pseudonym (`P-12`, issue 15); an export without personal data
+ * gives them one of its own, the same within one file, so two files cannot be joined. The chain's links
+ * (prev_hash -> hash) still verify; recomputing each hash needs the stored ones, so --include-personal.
  */
 function pseudonymiser(): (v: Cell) => Cell {
   const key = randomBytes(32);
   const alias = (id: string) => createHmac('sha256', key).update(id).digest('hex').slice(0, 12);
-  return (v) => {
-    if (typeof v !== 'string') return v;
-    const person = PERSON_ID.exec(v);
-    if (person) {
-      // message_ref is transport:chat:message; the chat of a private message is the person.
-      const [chat, ...rest] = person[2]!.split(':');
-      return [`${person[1]}:~${alias(`${person[1]}:${chat}`)}`, ...rest].join(':');
-    }
-    return v;
-  };
+  return (v) => (typeof v === 'string' && PSEUDONYM.test(v) ? `P~${alias(v)}` : v);
 }
 
 export interface ExportResult {

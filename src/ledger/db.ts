@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { rechainWithPseudonyms } from './rechain.ts';
 
 export type Db = Database.Database;
 
@@ -106,17 +107,29 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Rewrites stored rows where SQL alone cannot; runs after `sql`, in the same transaction. */
+  code?: (db: Db) => void;
 }
+
+/** The migrations that need code besides their SQL file, by version. */
+const CODE_STEPS: Record<number, (db: Db) => void> = {
+  140: (db) => rechainWithPseudonyms(db),
+};
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({
-      version: Number(f.slice(0, 3)),
-      name: f.slice(4, -4),
-      sql: readFileSync(path.join(dir, f), 'utf8'),
-    }));
+    .map((f) => {
+      const version = Number(f.slice(0, 3));
+      const code = CODE_STEPS[version];
+      return {
+        version,
+        name: f.slice(4, -4),
+        sql: readFileSync(path.join(dir, f), 'utf8'),
+        ...(code ? { code } : {}),
+      };
+    });
 }
 
 /** Applies every migration not yet applied, each in its own transaction; returns the schema version. */
@@ -129,6 +142,7 @@ export function migrate(db: Db, migrations = listMigrations()): number {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.code?.(db);
       record.run(m.version, m.name, Date.now());
     })();
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db.ts';
+import { isAddress, mapAddresses, Pseudonyms } from './pseudonyms.ts';
 
 /** Who did something, when, and in answer to which inbound message. */
 export interface Actor {
@@ -9,7 +10,7 @@ export interface Actor {
 }
 
 export const SYSTEM = 'system';
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 export interface NewEvent {
   kind: string;
@@ -37,9 +38,9 @@ export type VerifyResult =
   | { ok: true; checked: number }
   | { ok: false; checked: number; id: number; reason: string };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function eventHash(e: Omit<EventRow, 'id' | 'hash' | 'personal'>): string {
+export function eventHash(e: Omit<EventRow, 'id' | 'hash' | 'personal'>): string {
   return sha256(
     JSON.stringify([
       e.prev_hash,
@@ -57,24 +58,33 @@ function eventHash(e: Omit<EventRow, 'id' | 'hash' | 'personal'>): string {
 export class EventLog {
   private readonly insert;
   private readonly lastHash;
+  private readonly pseudonyms: Pseudonyms;
 
   constructor(private readonly db: Db) {
+    this.pseudonyms = new Pseudonyms(db);
     this.insert = db.prepare(`INSERT INTO events
       (at, actor, message_ref, kind, subject, payload, personal, personal_hash, prev_hash, hash)
       VALUES (@at, @actor, @message_ref, @kind, @subject, @payload, @personal, @personal_hash, @prev_hash, @hash)`);
     this.lastHash = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck();
   }
 
-  /** Appends one event to the chain. Call it inside the transaction that makes the change. */
+  /**
+   * Appends one event to the chain. Call it inside the transaction that makes the change. Platform
+   * addresses (the actor, a person subject, any value in the payload or personal part) are stored as
+   * the person's pseudonym, and the message reference as the inbox row: the chain never holds an
+   * address, so forgetting a person erases one row of `pseudonyms` and the chain still verifies.
+   */
   append(actor: Actor, event: NewEvent): number {
-    const personal = event.personal ? JSON.stringify(event.personal) : null;
+    const person = (address: string) => this.pseudonyms.of(address);
+    const pseudonymous = (v: string) => (isAddress(v) ? person(v) : v);
+    const personal = event.personal ? JSON.stringify(mapAddresses(event.personal, person)) : null;
     const row = {
       at: actor.at,
-      actor: actor.id,
-      message_ref: actor.messageRef ?? null,
+      actor: pseudonymous(actor.id),
+      message_ref: actor.messageRef === undefined ? null : this.pseudonyms.messageRef(actor.messageRef),
       kind: event.kind,
-      subject: event.subject ?? null,
-      payload: JSON.stringify(event.payload ?? {}),
+      subject: event.subject === undefined ? null : pseudonymous(event.subject),
+      payload: JSON.stringify(mapAddresses(event.payload ?? {}, person)),
       personal_hash: personal === null ? null : sha256(personal),
       prev_hash: (this.lastHash.get() as string | undefined) ?? GENESIS,
     };
@@ -104,8 +114,10 @@ export class EventLog {
     return { ok: true, checked };
   }
 
+  /** A record's events (`R-3`), or a person's, by their pseudonym or their address. */
   forSubject(subject: string): EventRow[] {
-    return this.db.prepare('SELECT * FROM events WHERE subject = ? ORDER BY id').all(subject) as EventRow[];
+    const stored = isAddress(subject) ? (this.pseudonyms.find(subject) ?? subject) : subject;
+    return this.db.prepare('SELECT * FROM events WHERE subject = ? ORDER BY id').all(stored) as EventRow[];
   }
 
   count(): number {

@@ -100,7 +100,8 @@ export class Groups {
     this.events.append(actor, {
       kind: created ? 'group.registered' : 'group.updated',
       subject: `G-${group.id}`,
-      payload: { transport: group.transport, chat: group.chat_id, topics: reg.topics, area: reg.area },
+      // The chat id stays in this table: a WhatsApp group id once held its creator's number.
+      payload: { transport: group.transport, topics: reg.topics, area: reg.area },
     });
     return { group, created };
   }

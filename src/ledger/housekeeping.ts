@@ -108,10 +108,14 @@ export class Housekeeping {
       events: 0,
       // Answers given in a dialog nobody finished (a dialog expires after 30 minutes anyway).
       dialogs: run('DELETE FROM dialogs WHERE updated_at < @cutoff'),
-      inbox: run(`UPDATE inbox SET message = '{"erased":true}'
+      // The sender, their chat and the message id (WhatsApp's holds the number) go with the body.
+      inbox:
+        run(`UPDATE inbox SET message = '{"erased":true}', sender = @erased, message_id = 'erased-' || id,
+          chat_id = IIF(json_extract(message, '$.chat.kind') = 'private', @erased, chat_id)
         WHERE received_at < @cutoff AND state <> 'pending' AND message <> '{"erased":true}'`),
-      outbox: run(`UPDATE outbox SET text = '', extra = NULL
-        WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND text <> ''`),
+      outbox: run(`UPDATE outbox SET text = '', extra = NULL,
+          chat_id = IIF(chat_kind = 'private', @erased, chat_id)
+        WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND (text <> '' OR chat_kind = 'private' AND chat_id <> @erased)`),
       broadcasts: run(`UPDATE broadcasts SET text = ''
         WHERE state IN ('done', 'cancelled') AND updated_at < @cutoff AND text <> ''`),
     };

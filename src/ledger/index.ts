@@ -1,9 +1,9 @@
 import { Broadcasts } from './broadcasts.ts';
-import { CoalescedPosts } from './coalesced-posts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
 import { ExportQueries } from './exports.ts';
+import { Forgetting } from './forget.ts';
 import { Groups } from './groups.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
@@ -20,9 +20,9 @@ import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
-export type { CoalescedKind, HeldPost } from './coalesced-posts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
+export type { CurrentMessage, Forgotten } from './forget.ts';
 export type { Group } from './groups.ts';
 export type { MetricFigure, MetricRow } from './metrics.ts';
 export type { GrantedRole, Person } from './people.ts';
@@ -54,10 +54,10 @@ export class Ledger {
   readonly sitrep: Sitrep;
   readonly housekeeping: Housekeeping;
   readonly publicContacts: PublicContacts;
+  readonly forgetting: Forgetting;
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   readonly metrics: MetricQueries;
-  readonly coalescedPosts: CoalescedPosts;
 
   // The raw handle never leaves the ledger: every read and write is one of its methods.
   private constructor(private readonly db: Db) {
@@ -76,10 +76,17 @@ export class Ledger {
     this.exports = new ExportQueries(db);
     this.jobs = new JobRuns(db);
     this.metrics = new MetricQueries(db);
-    this.coalescedPosts = new CoalescedPosts(db);
     this.sitrep = new Sitrep(db);
     this.housekeeping = new Housekeeping(db);
     this.publicContacts = new PublicContacts(db, this.events);
+    this.forgetting = new Forgetting(
+      db,
+      this.events,
+      this.requests,
+      this.volunteers,
+      this.tasks,
+      this.housekeeping,
+    );
   }
 
   /** Opens (creating if needed) and migrates the ledger file. */

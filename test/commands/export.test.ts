@@ -43,7 +43,7 @@ describe('/export', () => {
     expect(h.count('events')).toBe(events + 1);
     expect(h.db.prepare('SELECT kind, actor FROM events ORDER BY id DESC LIMIT 1').get()).toEqual({
       kind: 'export.personal',
-      actor: ADMIN,
+      actor: h.pseudonym(ADMIN),
     });
   });
 

@@ -31,7 +31,7 @@ describe('/publiccontact', () => {
     );
     expect(groupTexts(rows)).toEqual(['Posko Imogiri: +62 812 1111 2222. Pak Darto [...]']);
     const [event] = h.ledger.events.forSubject('6281211112222');
-    expect(event).toMatchObject({ kind: 'public_contact.add', actor: COORDINATOR });
+    expect(event).toMatchObject({ kind: 'public_contact.add', actor: h.pseudonym(COORDINATOR) });
   });
 
   it('lists and removes, with the Indonesian alias; a removed number is removed again', () => {

@@ -20,7 +20,7 @@ describe('/grant and /revoke', () => {
     expect(h.ledger.people.get('telegram:5')?.role).toBe('coordinator');
     expect(h.say('telegram:5', '/whoami')).toContain('Role: coordinator');
     const [event] = h.ledger.events.forSubject('telegram:5');
-    expect(event).toMatchObject({ kind: 'person.role', actor: ADMIN });
+    expect(event).toMatchObject({ kind: 'person.role', actor: h.pseudonym(ADMIN) });
     expect(JSON.parse(event!.payload)).toEqual({ role: 'coordinator', previous: 'anyone' });
   });
 

@@ -84,7 +84,7 @@ describe('/take and /done', () => {
     expect(rows.find((row) => row.chat_id === '900')!.text).toContain('marked delivered by volunteer V-1');
     expect(status('requests', r)).toBe('delivered');
     const done = h.ledger.events.forSubject(`R-${r}`).at(-1)!;
-    expect(done).toMatchObject({ kind: 'request.delivered', actor: 'telegram:1' });
+    expect(done).toMatchObject({ kind: 'request.delivered', actor: h.pseudonym('telegram:1') });
     expect(JSON.parse(done.payload)).toMatchObject({ volunteer: 'V-1' });
     expect(h.say('telegram:1', `/done R-${r}`)).toContain('already finished');
   });

@@ -22,7 +22,9 @@ describe('relief-bot grant / revoke', () => {
     const revoked = await runCli(['revoke', 'telegram:42'], { DATABASE_PATH });
     expect(revoked.stdout).toContain('telegram:42: coordinator -> anyone');
     const db = new Database(DATABASE_PATH, { readonly: true });
-    expect(db.prepare("SELECT actor, kind FROM events WHERE subject = 'telegram:42'").all()).toEqual([
+    // The chain names the person by their pseudonym; the address is in the pseudonyms table alone.
+    const subject = `P-${db.prepare("SELECT id FROM pseudonyms WHERE address = 'telegram:42'").pluck().get()}`;
+    expect(db.prepare('SELECT actor, kind FROM events WHERE subject = ?').all(subject)).toEqual([
       { actor: 'cli', kind: 'person.role' },
       { actor: 'cli', kind: 'person.role' },
     ]);

@@ -199,11 +199,12 @@ describe('events', () => {
     expect(events).toHaveLength(3);
     for (let i = 1; i < events.length; i++) expect(events[i].prev_hash).toBe(events[i - 1].hash);
     expect(events[0].prev_hash).toBe('0'.repeat(64));
-    // Person ids are pseudonyms, the same within the file.
+    // The ledger's pseudonyms get the file's own, the same within the file.
     expect(JSON.stringify(events)).not.toContain('6281298765432');
-    expect(events[0].actor).toMatch(/^whatsapp:~[0-9a-f]{12}$/);
+    expect(events[0].actor).toMatch(/^P~[0-9a-f]{12}$/);
     expect(events[2].actor).toBe(events[0].actor);
-    expect(events[1].subject).toMatch(/^telegram:~/);
+    expect(events[1].subject).toMatch(/^P~[0-9a-f]{12}$/);
+    expect(events[1].subject).not.toBe(events[0].actor);
   });
 
   it('with personal data, lets a third party recompute every hash', () => {

@@ -146,6 +146,13 @@ export class Harness {
     return this.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
   }
 
+  /** How the event chain names a person: their pseudonym (`P-3`), never their platform address. */
+  pseudonym(personId: string): string {
+    const id = this.db.prepare('SELECT id FROM pseudonyms WHERE address = ?').pluck().get(personId);
+    if (id === undefined) throw new Error(`${personId} has no pseudonym (no event named them)`);
+    return `P-${id}`;
+  }
+
   grant(personId: string, role: 'coordinator' | 'admin'): void {
     this.ledger.roles.set({ id: 'test', at: this.clock.now }, personId, role);
   }

@@ -1,0 +1,180 @@
+import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
+import type { Db } from './db.ts';
+import type { Actor, EventLog } from './events.ts';
+import type { Housekeeping } from './housekeeping.ts';
+import { Pseudonyms } from './pseudonyms.ts';
+import type { Requests } from './requests.ts';
+import type { Tasks } from './tasks.ts';
+import type { Volunteers } from './volunteers.ts';
+
+/** What forgetting a person did, by reference only: nothing in it is personal. */
+export interface Forgotten {
+  /** Their open supply requests, now cancelled. */
+  cancelled: string[];
+  /** Volunteers who held one of them, to be told it is off. */
+  heldBy: { ref: string; personId: string }[];
+  /** Their rescue cases still in progress: kept, with the location the team needs, linked to no one. */
+  keptRescues: string[];
+  /** Tasks they held as a volunteer, back in the pool. */
+  released: string[];
+}
+
+/** The inbound message being answered (the confirmation): erased with the rest, though still pending. */
+export interface CurrentMessage {
+  transport: string;
+  chatId: string;
+  messageId: string;
+}
+
+const LIVE_REQUEST = "('new', 'verified', 'assigned')";
+const ACTIVE_RESCUE_SQL = `(${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
+const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
+
+/**
+ * A person's request to be forgotten (/forget; UU 27/2022 Pasal 8, the GDPR's right to erasure).
+ * Everywhere their platform address stood, their pseudonym stands now, and the pseudonym's address is
+ * erased: what remains (anonymised records, the event chain) leads to no one.
+ */
+export class Forgetting {
+  private readonly pseudonyms: Pseudonyms;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventLog,
+    private readonly requests: Requests,
+    private readonly volunteers: Volunteers,
+    private readonly tasks: Tasks,
+    private readonly housekeeping: Housekeeping,
+  ) {
+    this.pseudonyms = new Pseudonyms(db);
+  }
+
+  /** Erases `personId`'s personal data now, in the caller's transaction. */
+  forget(actor: Actor, personId: string, current?: CurrentMessage): Forgotten {
+    const p = { person: personId, pseudonym: this.pseudonyms.of(personId), at: actor.at };
+    const run = (sql: string, extra: Record<string, unknown> = {}) =>
+      this.db.prepare(sql).run({ ...p, ...extra }).changes;
+    const refs = (sql: string) => this.db.prepare(sql).pluck().all(p) as string[];
+
+    // What they told the bot, to be found again in messages already written to others (a
+    // coordinator's alert, a volunteer's task). A rescue in progress keeps its address for the team.
+    const told = refs(`SELECT display_name FROM people WHERE id = @person
+      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes)) WHERE requester = @person
+      UNION SELECT value FROM rescues, json_each(json_array(contact, notes)) WHERE reporter = @person
+      UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
+      UNION SELECT value FROM volunteers, json_each(json_array(name, phone)) WHERE person_id = @person`).filter(
+      (v) => typeof v === 'string' && v.trim().length >= 4,
+    );
+
+    // Their open requests are withdrawn as if they had cancelled them: nobody should deliver to no one.
+    const heldBy: Forgotten['heldBy'] = [];
+    const cancelled: string[] = [];
+    const open = this.db
+      .prepare(`SELECT id FROM requests WHERE requester = ? AND status IN ${LIVE_REQUEST} ORDER BY id`)
+      .pluck()
+      .all(personId) as number[];
+    for (const id of open) {
+      const before = this.requests.get(id)!;
+      if (!this.requests.move(actor, id, 'cancelled', { by: 'forget' })?.ok) continue;
+      cancelled.push(`R-${id}`);
+      const v =
+        before.assignedVolunteer === null ? undefined : this.requests.volunteer(before.assignedVolunteer);
+      if (before.status === 'assigned' && v) heldBy.push({ ref: `R-${id}`, personId: v.personId });
+    }
+
+    // As a volunteer they leave: what they held goes back to the pool, their record keeps no person.
+    const volunteer = this.db
+      .prepare('SELECT id, status FROM volunteers WHERE person_id = ?')
+      .get(personId) as { id: number; status: string } | undefined;
+    const released = volunteer
+      ? (this.db
+          .prepare(`SELECT 'R-' || id FROM requests WHERE assigned_volunteer = @v AND status = 'assigned'
+            UNION ALL SELECT 'S-' || id FROM rescues WHERE assigned_volunteer = @v AND status = 'team_assigned'`)
+          .pluck()
+          .all({ v: volunteer.id }) as string[])
+      : [];
+    if (volunteer) this.tasks.release(actor, volunteer.id);
+    if (volunteer?.status === 'active') this.volunteers.leave(actor, volunteer.id);
+
+    const keptRescues = refs(
+      `SELECT 'S-' || id FROM rescues WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL} ORDER BY id`,
+    );
+    const subjects = [
+      ...refs("SELECT 'R-' || id FROM requests WHERE requester = @person"),
+      ...refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person"),
+      ...(volunteer ? [`V-${volunteer.id}`] : []),
+      p.pseudonym,
+    ];
+
+    // A rescue in progress keeps where the people are, how many and their condition: the team needs
+    // them, and the retention purge erases them once the case ends. Who reported it and how to reach
+    // them goes now.
+    run(`UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL
+      WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL}`);
+    run(`UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL, address = NULL,
+        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE reporter = @person`);
+    run(`UPDATE requests SET requester = @pseudonym, contact = NULL, notes = NULL, address = NULL,
+        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`);
+    run(`UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse('lat')},
+        ${coarse('lon')}, updated_at = @at WHERE person_id = @person`);
+    run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person');
+    run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person');
+    run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person');
+    run('UPDATE public_contacts SET added_by = @pseudonym WHERE added_by = @person');
+    run('DELETE FROM dialogs WHERE person_id = @person');
+    run('DELETE FROM people WHERE id = @person');
+
+    // Message bodies: what they wrote (handled messages, and the confirmation being handled now) and
+    // what was written to them. A message id names the chat too (WhatsApp's holds the number).
+    run(
+      `UPDATE inbox SET message = '{"erased":true}', sender = @pseudonym, message_id = 'erased-' || id,
+        chat_id = IIF(transport || ':' || chat_id = @person, @pseudonym, chat_id)
+      WHERE sender = @person AND (state <> 'pending'
+        OR (transport = @transport AND chat_id = @chat AND message_id = @message))`,
+      {
+        transport: current?.transport ?? null,
+        chat: current?.chatId ?? null,
+        message: current?.messageId ?? null,
+      },
+    );
+    // Rows in flight ('sending') are left to the dispatcher, which marks them by id.
+    run(`UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym,
+        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
+      WHERE chat_kind = 'private' AND transport || ':' || chat_id = @person AND state <> 'sending'`);
+    // Messages to others that named them ("Reported by whatsapp:62812...", "Contact: 0812..."): emptied
+    // once delivered; one still waiting goes out with those words taken out.
+    for (const [value, stand] of [[personId, p.pseudonym], ...told.map((v) => [v, '…'])] as const) {
+      run(
+        `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND instr(text, @value) > 0`,
+        {
+          value,
+        },
+      );
+      run(
+        `UPDATE outbox SET text = replace(text, @value, @stand) WHERE state = 'pending' AND instr(text, @value) > 0`,
+        {
+          value,
+          stand,
+        },
+      );
+    }
+
+    // Their events' personal parts: the chain covers only their hash, so it still verifies.
+    const erase = this.db.prepare(
+      'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
+    );
+    for (const s of subjects) erase.run(s);
+    run('UPDATE events SET personal = NULL WHERE actor = @pseudonym AND personal IS NOT NULL');
+
+    const forgotten = { cancelled, heldBy, keptRescues, released };
+    this.events.append(actor, {
+      kind: 'person.forgotten',
+      subject: p.pseudonym,
+      payload: { cancelled, keptRescues, released, volunteer: volunteer ? `V-${volunteer.id}` : null },
+    });
+    // Last: the event above names them by this pseudonym, which from now on leads nowhere.
+    this.pseudonyms.erase(p.pseudonym, actor.at);
+    this.housekeeping.erasedSinceCheckpoint = true;
+    return forgotten;
+  }
+}

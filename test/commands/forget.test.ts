@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../src/schedule/rules/retention.ts';
+import { Harness } from '../support/harness.ts';
+
+/**
+ * /forget (issue 15): a person's personal data goes at once, their open requests are cancelled, a
+ * rescue in progress stays for the team linked to no one, and the chain still verifies.
+ */
+
+let h: Harness;
+afterEach(() => h.close());
+
+const COORDINATOR = 'telegram:900';
+const VOLUNTEER = 'telegram:300';
+const NUMBER = '6281255501234';
+const PERSON = { id: `whatsapp:${NUMBER}@c.us`, name: 'Sulastri Wibowo' };
+const PLANTED = {
+  name: 'Sulastri Wibowo',
+  contact: '081399887766',
+  address: 'Jl. Kenanga Rahasia 17',
+  note: 'kunci di bawah pot melati',
+  dialog: 'mbak rukmini',
+};
+const RESCUE_ADDRESS = 'Dusun Jetis RT 04';
+const DAY = 86_400_000;
+
+const rawFiles = (file: string) =>
+  Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+
+/** Every cell of every table, as one string per row, for "is it anywhere?" checks. */
+function everyRow(): { table: string; row: string }[] {
+  const tables = h.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  return tables.flatMap((table) =>
+    (h.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).map((r) => ({
+      table,
+      row: JSON.stringify(r),
+    })),
+  );
+}
+
+function setUp(): void {
+  h = new Harness({ ADMINS: COORDINATOR, RETENTION_DAYS: '30' });
+  h.send(VOLUNTEER, '/volunteer');
+  for (const answer of ['Rina', 'boat', 'Imogiri', '1', 'No']) h.send(VOLUNTEER, answer);
+  // A rescue in progress, a supply request held by a volunteer, a dialog left half-way.
+  h.send(PERSON, `SOS ${RESCUE_ADDRESS} Imogiri, 3 orang, air naik, ${PLANTED.contact}`);
+  h.send(PERSON, { kind: 'location', lat: -7.912345, lon: 110.335678 });
+  h.send(PERSON, `/need 20 water @ Imogiri, ${PLANTED.address}, ${PLANTED.note}`);
+  h.send(PERSON, '4');
+  h.send(COORDINATOR, '/verify R-1 ok');
+  h.send(COORDINATOR, '/assign R-1 V-1');
+  h.send(PERSON, '/need');
+  h.send(PERSON, `20 water, ${PLANTED.dialog}`);
+  h.newRows();
+}
+
+describe('/forget', () => {
+  it('asks first; "no" changes nothing', () => {
+    setUp();
+    const asked = h.send(PERSON, '/forget');
+    expect(asked[0]!.text).toContain('cannot be undone');
+    expect(JSON.parse(asked[0]!.extra!).choices.map((c: { value: string }) => c.value)).toEqual([
+      'yes',
+      'no',
+    ]);
+    const events = h.count('events');
+    expect(h.say(PERSON, '2')).toContain('Nothing was erased');
+    expect(h.count('events')).toBe(events);
+    expect(h.db.prepare('SELECT requester FROM requests WHERE id = 1').pluck().get()).toBe(PERSON.id);
+  });
+
+  it('erases their data at once, cancels their requests, keeps the rescue for the team, and the chain verifies', () => {
+    setUp();
+    h.send(PERSON, '/lupakan');
+    const rows = h.send(PERSON, '1');
+    const reply = rows.find((r) => r.chat_id === `${NUMBER}@c.us`)!;
+    expect(reply.text).toContain('Your personal data is erased');
+    expect(reply.text).toContain('R-1 is cancelled');
+    expect(reply.text).toContain('S-1 is still in progress');
+    // The volunteer holding R-1 is told not to go; coordinators hear the rescue is kept.
+    expect(rows.some((r) => r.chat_id === '300' && r.text.includes('R-1'))).toBe(true);
+    expect(rows.some((r) => r.chat_id === '900' && r.text.includes('S-1'))).toBe(true);
+
+    const rescue = h.db.prepare('SELECT * FROM rescues WHERE id = 1').get() as Record<string, unknown>;
+    expect(rescue).toMatchObject({ status: 'open', contact: null, notes: null, people_count: 3 });
+    expect(rescue.reporter).toMatch(/^P-\d+$/);
+    expect(rescue.address).toContain(RESCUE_ADDRESS);
+    expect(h.db.prepare('SELECT status FROM requests WHERE id = 1').pluck().get()).toBe('cancelled');
+    const pseudonym = h.db
+      .prepare('SELECT * FROM pseudonyms WHERE id = ?')
+      .get(Number((rescue.reporter as string).slice(2))) as {
+      address: string | null;
+      erased_at: number | null;
+    };
+    expect(pseudonym).toMatchObject({ address: null, erased_at: h.clock.now });
+
+    // Nowhere in the ledger, but for the one reply that answers /forget (it must reach them).
+    for (const { table, row } of everyRow()) {
+      for (const value of Object.values(PLANTED)) expect(row, `${table}: ${value}`).not.toContain(value);
+      if (row.includes(NUMBER)) expect([table, row]).toEqual(['outbox', JSON.stringify(reply)].map(String));
+    }
+    const forgotten = h.db.prepare("SELECT * FROM events WHERE kind = 'person.forgotten'").get() as {
+      actor: string;
+      payload: string;
+      personal: string | null;
+    };
+    expect(forgotten.actor).toBe(rescue.reporter);
+    expect(JSON.parse(forgotten.payload)).toMatchObject({ cancelled: ['R-1'], keptRescues: ['S-1'] });
+    expect(forgotten.personal).toBeNull();
+    expect(h.ledger.events.verify()).toMatchObject({ ok: true });
+
+    // Writing again, they are someone new: nothing leads back to the old records.
+    expect(h.say(PERSON, '/status')).not.toContain('R-1');
+    expect(h.db.prepare('SELECT display_name FROM people WHERE id = ?').pluck().get(PERSON.id)).toBe(
+      PERSON.name,
+    );
+    expect(h.db.prepare('SELECT COUNT(*) FROM requests WHERE requester = ?').pluck().get(PERSON.id)).toBe(0);
+
+    // A coordinator acting on the kept case tells no one at the erased address.
+    h.newRows();
+    const ack = h.send(COORDINATOR, '/ack S-1');
+    expect(ack.every((r) => r.transport !== 'whatsapp')).toBe(true);
+  });
+
+  it('leaves none of it in the database or WAL files once the reply is delivered and purged', () => {
+    setUp();
+    h.send(PERSON, '/forget');
+    h.send(PERSON, '1');
+    // Delivered, as the dispatcher would mark it (this test's own connection zeroes what it frees too).
+    h.db.pragma('secure_delete = ON');
+    h.db.prepare("UPDATE outbox SET state = 'sent'").run();
+    h.clock.advance(31 * DAY);
+    h.core.runJob('retention', purgeExpired);
+    h.core.stop();
+    h.db.close();
+    h.ledger.close();
+    const raw = rawFiles(h.file);
+    for (const [what, value] of Object.entries({ ...PLANTED, number: NUMBER }))
+      expect(raw.includes(value), what).toBe(false);
+  });
+});
