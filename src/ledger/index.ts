@@ -1,4 +1,5 @@
 import { Broadcasts } from './broadcasts.ts';
+import { CoalescedPosts } from './coalesced-posts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
@@ -20,6 +21,7 @@ import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
+export type { CoalescedKind, HeldPost } from './coalesced-posts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
@@ -58,6 +60,7 @@ export class Ledger {
   private checkpointTimer: NodeJS.Timeout | undefined;
 
   readonly metrics: MetricQueries;
+  readonly coalescedPosts: CoalescedPosts;
 
   // The raw handle never leaves the ledger: every read and write is one of its methods.
   private constructor(private readonly db: Db) {
@@ -76,6 +79,7 @@ export class Ledger {
     this.exports = new ExportQueries(db);
     this.jobs = new JobRuns(db);
     this.metrics = new MetricQueries(db);
+    this.coalescedPosts = new CoalescedPosts(db);
     this.sitrep = new Sitrep(db);
     this.housekeeping = new Housekeeping(db);
     this.publicContacts = new PublicContacts(db, this.events);
