@@ -14,10 +14,11 @@ function leaves(value: unknown): string[] {
 
 /**
  * Where the event chain still names someone by their platform address (issue 15): every column of
- * every event is searched for a platform prefix and for the digits of `addresses` (the people of the
- * run). The chained columns (all but `personal`, whose text is erasable and outside the hash) are also
- * searched for anything the group redaction reads as a phone number and for long digit runs (a
- * Telegram id). Hashes are skipped, and so are public contacts: registered to be published.
+ * every event is searched for a platform prefix. The chained columns (all but `personal`) are also
+ * searched for the digits of `addresses` (the people of the run), for anything the group redaction
+ * reads as a phone number and for long digit runs (a Telegram id). `personal` is outside the hash and
+ * erasable (purge, /forget): a number a person gave to be called back on lives there until then.
+ * Hashes are skipped, and so are public contacts: registered to be published.
  */
 export function addressesInChain(db: Database.Database, addresses: readonly string[]): string[] {
   const digits = addresses
@@ -29,9 +30,10 @@ export function addressesInChain(db: Database.Database, addresses: readonly stri
     for (const [column, value] of Object.entries(e)) {
       if (typeof value !== 'string') continue;
       const where = `event ${e.id} (${e.kind}) ${column}: ${value}`;
-      if (PLATFORM.test(value) || digits.some((d) => value.includes(d))) found.push(where);
+      if (PLATFORM.test(value)) found.push(where);
       if (column === 'personal' || column.endsWith('hash') || String(e.kind).startsWith('public_contact.'))
         continue;
+      if (digits.some((d) => value.includes(d))) found.push(where);
       const parsed = column === 'payload' ? leaves(JSON.parse(value)) : [value];
       for (const leaf of parsed.filter((l) => !HASH.test(l)))
         if (redact(leaf).phones > 0 || LONG_DIGITS.test(leaf)) found.push(where);
