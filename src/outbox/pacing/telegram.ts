@@ -7,8 +7,14 @@ export interface TelegramLimits {
   perSecond: number;
   /** Messages per minute to one group. */
   perGroupPerMinute: number;
-  /** Milliseconds between two messages to one private chat. */
+  /** Milliseconds between two messages to one private chat, on average. */
   privateIntervalMs: number;
+  /**
+   * Messages one private chat may get at once (a reply's parts, a refusal and the question again) before
+   * the interval applies: Telegram tolerates short bursts to one chat (SPEC 4), and a reply spread over
+   * seconds arrives after the person's next message.
+   */
+  privateBurst: number;
   /** Sends to different chats in flight at once: with ~100 ms of latency, 30/s needs several. */
   concurrency: number;
   /** Multiplies every interval: 1 keeps Telegram's limits; tests and benchmarks shrink time with e.g. 0.01. */
@@ -19,6 +25,7 @@ export const TELEGRAM_LIMITS: TelegramLimits = {
   perSecond: 30,
   perGroupPerMinute: 20,
   privateIntervalMs: 1000,
+  privateBurst: 3,
   concurrency: 16,
   timeScale: 1,
 };
@@ -45,7 +52,8 @@ export class TelegramPacer implements Pacer {
   /** Answer times of the sends in the last second, oldest first. */
   private recent: number[] = [];
   private readonly groupSends = new Map<string, number[]>();
-  private readonly privateLast = new Map<string, number>();
+  /** Per private chat, a token bucket: sends it may get now, as of `at` (refilled one per interval). */
+  private readonly privateBucket = new Map<string, { tokens: number; at: number }>();
   private readonly pausedUntil = new Map<string, number>();
   private lanePausedUntil = 0;
   private lastThrottle: { chat: string; at: number } | undefined;
@@ -83,8 +91,10 @@ export class TelegramPacer implements Pacer {
       this.groupSends.set(chat, sends);
       if (sends.length >= this.limits.perGroupPerMinute) until = Math.max(until, sends[0]! + this.minute);
     } else {
-      const last = this.privateLast.get(chat);
-      if (last !== undefined) until = Math.max(until, last + this.privateGap);
+      // Whole milliseconds and a little slack: on epoch-sized clocks a wait of a fraction of a
+      // millisecond may not move the clock at all.
+      const tokens = this.privateTokens(chat, now);
+      if (tokens < 1 - 1e-3) until = Math.max(until, now + Math.ceil((1 - tokens) * this.privateGap));
     }
     return Math.max(0, until - now);
   }
@@ -99,7 +109,9 @@ export class TelegramPacer implements Pacer {
     this.flying = Math.max(0, this.flying - 1);
     this.recent.push(now);
     if (message.chat.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
-    else this.privateLast.set(chat, now);
+    // One chat never has two sends in flight (the dispatcher's rule), so taking its token at the answer
+    // dates each send no earlier than it arrived, as the windows above do.
+    else this.privateBucket.set(chat, { tokens: this.privateTokens(chat, now) - 1, at: now });
   }
   throttled(message: DueMessage, retryAfterMs: number, now: number): void {
     const chat = message.chat.chatId;
@@ -110,11 +122,17 @@ export class TelegramPacer implements Pacer {
     this.lastThrottle = { chat, at: now };
   }
 
+  private privateTokens(chat: string, now: number): number {
+    const bucket = this.privateBucket.get(chat);
+    if (!bucket) return this.limits.privateBurst;
+    return Math.min(this.limits.privateBurst, bucket.tokens + (now - bucket.at) / this.privateGap);
+  }
+
   private sweep(now: number): void {
     for (const [chat, sends] of this.groupSends)
       if (sends.every((t) => t <= now - this.minute)) this.groupSends.delete(chat);
-    for (const [chat, last] of this.privateLast)
-      if (last <= now - this.privateGap) this.privateLast.delete(chat);
+    for (const chat of this.privateBucket.keys())
+      if (this.privateTokens(chat, now) >= this.limits.privateBurst) this.privateBucket.delete(chat);
     for (const [chat, until] of this.pausedUntil) if (until <= now) this.pausedUntil.delete(chat);
   }
 }
