@@ -14,6 +14,8 @@ export interface ApiCall {
   params: Record<string, unknown>;
   /** The error code answered instead of success, if this call was made to fail. */
   failed?: number;
+  /** When it arrived (performance.now), to measure pacing. */
+  at: number;
 }
 
 export interface FakeUser {
@@ -195,7 +197,7 @@ export class FakeBotApi {
       return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const method = m[2]!;
     const params = await readParams(req);
-    const call: ApiCall = { method, params };
+    const call: ApiCall = { method, params, at: performance.now() };
     this.calls.push(call);
     const failure = this.failureFor(method, params);
     if (failure) {
