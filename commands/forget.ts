@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 
@@ -11,6 +12,7 @@ export default defineCommand<string, { confirmed?: boolean }>({
   role: 'anyone',
   where: 'private',
   dialog: {
+    data: z.object({ confirmed: z.boolean().optional() }),
     start: () => ({}),
     steps: [
       {
