@@ -230,6 +230,10 @@ export class Core {
       });
       return enqueued;
     } catch (err) {
+      // The ledger itself could not write (disk full, read-only, I/O): SQLite may have rolled back the
+      // whole transaction, the message's inbox row with it. The batch fails as a whole, unacknowledged,
+      // so the platform delivers it again; it is no handler's bug to answer.
+      if (isStorageFailure(err)) throw err;
       const ref = `E-${inboxId}`;
       child.error({ err, ref }, 'handler failed');
       return ledger.transaction(() => {
@@ -433,4 +437,10 @@ export class Core {
       return command.run(ctx, parsed.data);
     });
   }
+}
+
+/** SQLite's codes for a ledger that cannot store anything now (better-sqlite3's SqliteError carries them). */
+function isStorageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN)/.test(code);
 }
