@@ -7,9 +7,19 @@ import { Outcome } from './outcome.ts';
 /** A dialog untouched this long is over: the next message starts afresh (SPEC 2). */
 export const DIALOG_TTL_MS = 30 * 60_000;
 
+/**
+ * The pseudo-dialog that remembers command choices offered outside a dialog (`/lang`'s languages, the
+ * "still needed?" notice's yes and no), so "1" or a label answers them where there are no buttons.
+ */
+export const COMMAND_CHOICES = '_choices';
+
+/** A notice's question may be read hours after it came: its choices stay answerable for a day. */
+export const COMMAND_CHOICES_TTL_MS = 24 * 3_600_000;
+
 type Data = Record<string, unknown>;
 
-export const isExpired = (state: DialogState, now: number) => now - state.updatedAt > DIALOG_TTL_MS;
+export const isExpired = (state: DialogState, now: number) =>
+  now - state.updatedAt > (state.command === COMMAND_CHOICES ? COMMAND_CHOICES_TTL_MS : DIALOG_TTL_MS);
 
 /**
  * Matches a typed answer against the offered choices: its number ("2") or its label, any case. This is
@@ -18,8 +28,11 @@ export const isExpired = (state: DialogState, now: number) => now - state.update
 export function matchChoice(text: string, choices: readonly Choice[]): Choice | undefined {
   const t = text.trim().toLowerCase();
   if (/^\d{1,2}$/.test(t)) return choices[Number(t) - 1];
-  return choices.find((c) => c.label.toLowerCase() === t || c.value.toLowerCase() === t);
+  return choices.find((c) => bareLabel(c).toLowerCase() === t || c.value.toLowerCase() === t);
 }
+
+/** A label without the mark of a chosen option (`✓ Boat`): typing "boat" still names it. */
+export const bareLabel = (c: Choice) => c.label.replace(/^✓\s*/, '');
 
 /** Several answers at once: "1, 3", "boat, medical", "1 3". Undefined when any part matches nothing. */
 export function matchChoices(text: string, choices: readonly Choice[]): Choice[] | undefined {

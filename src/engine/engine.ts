@@ -5,10 +5,11 @@ import { type InboundMessage, InboundMessageSchema } from '../domain/message.ts'
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
-import { continueDialog, isExpired, matchChoice, startDialog } from './dialog.ts';
+import { COMMAND_CHOICES, continueDialog, isExpired, startDialog } from './dialog.ts';
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
 import { languageOf } from './language.ts';
+import { isNumberOutOfRange, matchOffered } from './offered-choices.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
 import { CommandRegistry } from './router.ts';
@@ -23,9 +24,6 @@ export interface CoreDeps {
   clock?: () => number;
   flood?: FloodControl;
 }
-
-/** The pseudo-dialog that remembers command choices offered outside a dialog. */
-const COMMAND_CHOICES = '_choices';
 
 /**
  * A catch-up batch: at most this many messages, and no new one started after BATCH_MS, so one commit
@@ -224,7 +222,6 @@ export class Core {
         const person = ledger.people.touch(m.sender, now);
         const ctx = this.context(m, inboxId, person, now, child);
         const outcome = this.dispatch(ctx);
-        this.rememberCommandChoices(ctx, outcome);
         ledger.inbox.finish(inboxId, 'done', now);
         return render(this.renderContext(m, inboxId, ctx.lang, now), outcome);
       });
@@ -254,6 +251,7 @@ export class Core {
       admins: this.deps.config.ADMINS,
       now,
       inboxId,
+      senderId: m.sender.id,
       senderChat: m.chat,
       senderLanguage: lang,
     };
@@ -311,28 +309,6 @@ export class Core {
     };
   }
 
-  /**
-   * Buttons outside a dialog carry commands (`/lang en`). Where there are no buttons the person answers
-   * "1" or "2", so the offered commands are kept as a one-question pseudo-dialog.
-   */
-  private rememberCommandChoices(ctx: CommandContext, outcome: Outcome): void {
-    const last = outcome.planned.findLast((p) => p.to === 'sender' && p.choices?.length);
-    if (last?.to !== 'sender' || !last.choices?.every((c) => c.value.startsWith('/'))) return;
-    if (ctx.ledger.dialogs.get(ctx.sender.id, ctx.chat)) return;
-    const choices = last.choices.map((c) => ({
-      value: c.value,
-      label: 'label' in c ? c.label : ctx.t(c.key, c.args),
-    }));
-    ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, {
-      command: COMMAND_CHOICES,
-      step: 'choice',
-      data: {},
-      choices,
-      startedAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-  }
-
   /** Decides what a message is: a command, an answer to a dialog, a location, or something to hint at. */
   private dispatch(ctx: CommandContext): Outcome {
     const { message: m, ledger } = ctx;
@@ -342,9 +318,17 @@ export class Core {
       ledger.dialogs.clear(ctx.sender.id, ctx.chat);
       dialog = undefined;
     }
+    // Buttons outside a dialog carry commands (`/lang en`); elsewhere the person answers "1" or a label.
     if (dialog?.command === COMMAND_CHOICES) {
+      const typed = content.kind === 'text' ? content.text : '';
+      if (isNumberOutOfRange(typed, dialog.choices))
+        return new Outcome().reply(
+          'choice-out-of-range',
+          { count: dialog.choices.length },
+          { choices: dialog.choices },
+        );
       ledger.dialogs.clear(ctx.sender.id, ctx.chat);
-      const picked = content.kind === 'text' ? matchChoice(content.text, dialog.choices) : undefined;
+      const picked = matchOffered(typed, dialog.choices);
       if (picked)
         return this.dispatch({ ...ctx, message: { ...m, content: { kind: 'choice', value: picked.value } } });
       dialog = undefined;

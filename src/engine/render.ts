@@ -3,6 +3,7 @@ import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { languageOf } from './language.ts';
+import { rememberOffered } from './offered-choices.ts';
 import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
 
 export interface RenderContext {
@@ -13,7 +14,8 @@ export interface RenderContext {
   now: number;
   /** The inbound message being answered, if any. */
   inboxId?: number;
-  /** Where `to: 'sender'` goes, and in which language. */
+  /** Who wrote it, where `to: 'sender'` goes, and in which language. */
+  senderId?: PersonId;
   senderChat?: ChatRef;
   senderLanguage?: string;
 }
@@ -89,22 +91,18 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
       const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
       const body = ctx.senderChat.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
-      enqueue(ctx.senderChat, 'reply', body, {
-        choices: choices(ctx, lang, p.choices),
-        ask: p.ask,
-        file: p.file,
-      });
+      const offered = choices(ctx, lang, p.choices);
+      enqueue(ctx.senderChat, 'reply', body, { choices: offered, ask: p.ask, file: p.file });
+      if (ctx.senderId) rememberOffered(ctx.ledger, ctx.senderId, ctx.senderChat, offered, ctx.now);
       return;
     }
     case 'person': {
       const lang = languageOfPerson(ctx, p.personId);
       const to = personChat(p.personId);
       const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
-      enqueue(to, 'notice', body, {
-        choices: choices(ctx, lang, p.choices),
-        ask: p.ask,
-        file: p.file,
-      });
+      const offered = choices(ctx, lang, p.choices);
+      enqueue(to, 'notice', body, { choices: offered, ask: p.ask, file: p.file });
+      rememberOffered(ctx.ledger, p.personId, to, offered, ctx.now);
       return;
     }
     case 'coordinators': {
