@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
@@ -26,7 +27,7 @@ export default defineCommand({
       return new Outcome().reply(
         b.state === 'scheduled' ? 'broadcast-progress-scheduled' : 'broadcast-progress',
         {
-          ref: `B-${b.id}`,
+          ref: formatRef('B', b.id),
           sent: p.sent,
           total: p.total,
           pending: p.pending,
@@ -42,7 +43,7 @@ export default defineCommand({
     if (twin) {
       const p = broadcasts.progress(twin.id);
       throw new UserError('broadcast-twin', {
-        ref: `B-${twin.id}`,
+        ref: formatRef('B', twin.id),
         minutes: Math.max(1, Math.round((ctx.now - twin.created_at) / 60_000)),
         sent: p.sent,
         total: p.total,
@@ -53,7 +54,7 @@ export default defineCommand({
     if (groups.length === 0)
       throw new UserError('broadcast-no-groups', { target: describeTarget(ctx, target) });
     const b = broadcasts.create(ctx.actor, { author: ctx.sender.id, text: body, target, state: 'pending' });
-    const ref = `B-${b.id}`;
+    const ref = formatRef('B', b.id);
     const out = new Outcome().reply('broadcast-queued', {
       ref,
       groups: groups.length,

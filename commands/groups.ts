@@ -1,3 +1,4 @@
+import { formatRef } from '../src/domain/refs.ts';
 import { formatLocal } from '../src/domain/when.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -24,7 +25,7 @@ export default defineCommand({
                 error: (d.error ?? '').slice(0, 80),
               });
       return ctx.t('groups-line', {
-        ref: `G-${g.id}`,
+        ref: formatRef('G', g.id),
         title: g.title ?? g.transport,
         topics: topicList(ctx, g.topics),
         area: g.area ?? ctx.t('target-everywhere'),

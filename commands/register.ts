@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -23,7 +24,7 @@ export default defineCommand({
       area,
       registeredBy: ctx.sender.id,
     });
-    const ref = `G-${group.id}`;
+    const ref = formatRef('G', group.id);
     return reply(created ? 'register-created' : 'register-updated', {
       ref,
       topics: topicList(ctx, topics),

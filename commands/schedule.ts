@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRef } from '../src/domain/refs.ts';
 import { formatLocal, parseWhen } from '../src/domain/when.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
@@ -30,7 +31,7 @@ export default defineCommand({
       scheduledAt: when.at,
       ...(when.cron ? { cron: when.cron } : {}),
     });
-    const ref = `B-${b.id}`;
+    const ref = formatRef('B', b.id);
     const out = reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
       ref,
       when: formatLocal(when.at, tz),

@@ -1,3 +1,4 @@
+import { formatRef } from '../src/domain/refs.ts';
 import { formatLocal } from '../src/domain/when.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -12,7 +13,7 @@ export default defineCommand({
     if (scheduled.length === 0) return reply('schedules-none');
     const lines = scheduled.map((b) =>
       ctx.t(b.cron ? 'schedules-line-repeating' : 'schedules-line', {
-        ref: `B-${b.id}`,
+        ref: formatRef('B', b.id),
         when: formatLocal(b.scheduled_at ?? ctx.now, ctx.config.TZ),
         cron: b.cron ?? '',
         target: describeTarget(ctx, ctx.ledger.broadcasts.targetOf(b)),

@@ -1,3 +1,4 @@
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
 import { requestArgs } from './lib/supply/format.ts';
@@ -17,7 +18,7 @@ export default defineCommand({
       ...requests.map((r) => ctx.t('status-request-line', requestArgs(r, ctx.t))),
       ...rescues.map((s) =>
         ctx.t('status-rescue-line', {
-          ref: `S-${s.id}`,
+          ref: formatRef('S', s.id),
           status: ctx.t(`status-rescue-${s.status}`),
           area: s.area ?? '-',
         }),

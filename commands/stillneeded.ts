@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
@@ -22,7 +23,7 @@ export default defineCommand({
   hidden: true,
   args: Args,
   run(ctx, { id, yes }) {
-    const ref = `R-${id}`;
+    const ref = formatRef('R', id);
     const { requests, housekeeping, events } = ctx.ledger;
     const request = requests.get(id);
     if (!request || request.requester !== ctx.sender.id)

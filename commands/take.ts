@@ -74,7 +74,7 @@ export default defineCommand({
         case 'yours':
           throw new UserError('task-already-yours', { ref });
         case 'taken':
-          throw new UserError('task-taken-by', { ref, volunteer: `V-${result.by}` });
+          throw new UserError('task-taken-by', { ref, volunteer: formatRef('V', result.by) });
         case 'not-open':
           throw new UserError('task-not-open', {
             ref,

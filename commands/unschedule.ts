@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -14,7 +15,7 @@ export default defineCommand({
     .transform((s) => Number(s.slice(2))),
   run(ctx, id) {
     const b = ctx.ledger.broadcasts.get(id);
-    const ref = `B-${id}`;
+    const ref = formatRef('B', id);
     if (!b) throw new UserError('broadcast-not-found', { ref });
     if (b.state !== 'scheduled') throw new UserError('unschedule-not-scheduled', { ref });
     ctx.ledger.broadcasts.cancel(ctx.actor, id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
 import { readCoordinates } from '../src/domain/coordinates.ts';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
+import { formatRef } from '../src/domain/refs.ts';
 import { SKILLS, SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
@@ -27,7 +28,7 @@ const SignUp = z.object({
 });
 type SignUp = z.infer<typeof SignUp>;
 
-export const vref = (v: Pick<Volunteer, 'id'>) => `V-${v.id}`;
+export const vref = (v: Pick<Volunteer, 'id'>) => formatRef('V', v.id);
 
 /** The caller's active volunteer record, or a refusal telling them how to sign up. */
 export function activeVolunteer(ctx: CommandContext): Volunteer {

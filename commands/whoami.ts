@@ -1,3 +1,4 @@
+import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
 
@@ -10,7 +11,7 @@ export default defineCommand({
     const volunteer = ctx.ledger.roles.volunteerId(ctx.sender.id);
     return reply('whoami', {
       person: ctx.sender.id,
-      volunteer: volunteer === undefined ? '-' : `V-${volunteer}`,
+      volunteer: volunteer === undefined ? '-' : formatRef('V', volunteer),
       role: ctx.t(`role-${ctx.role}`),
       language: ctx.t('language-name'),
     });

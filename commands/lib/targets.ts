@@ -1,4 +1,5 @@
 import { type Areas, isWithin } from '../../src/domain/areas.ts';
+import { formatRef } from '../../src/domain/refs.ts';
 import { TOPICS, type Topic } from '../../src/domain/topics.ts';
 import type { CommandContext } from '../../src/engine/command.ts';
 import { UserError } from '../../src/engine/errors.ts';
@@ -96,6 +97,6 @@ export function describeTarget(ctx: Pick<CommandContext, 't'>, target: Broadcast
     case 'area':
       return target.area;
     case 'group':
-      return `G-${target.groupId}`;
+      return formatRef('G', target.groupId);
   }
 }

@@ -1,5 +1,6 @@
 import type { Areas } from './areas.ts';
 import { readCoordinates, withoutCoordinates } from './coordinates.ts';
+import { formatRef, parseRef } from './refs.ts';
 
 /**
  * Reads what a person in danger wrote in one breath (`SOS Jl. Imogiri Timur km 8, 4 orang, air naik`):
@@ -247,8 +248,10 @@ export function parseSosText(text: string, areas?: Pick<Areas, 'mentionedIn'>): 
 
 /** `S-3`, `s3`, `#3` or `3` → 3. */
 export function parseRescueRef(text: string): number | undefined {
-  const m = /^(?:s-?|#)?(\d{1,9})$/i.exec(text.trim());
-  return m ? Number(m[1]) : undefined;
+  const bare = /^#?(\d{1,9})$/.exec(text.trim());
+  if (bare) return Number(bare[1]);
+  const ref = parseRef(text);
+  return ref?.kind === 'S' ? ref.id : undefined;
 }
 
-export const rescueRef = (id: number) => `S-${id}`;
+export const rescueRef = (id: number) => formatRef('S', id);

@@ -1,3 +1,4 @@
+import { formatRef } from '../domain/refs.ts';
 import { formatLocal } from '../domain/when.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 import type { Ledger } from '../ledger/index.ts';
@@ -26,7 +27,7 @@ export function sitrepText(ledger: Ledger, t: T, area: string | null, now: numbe
     if (s.oldestRescue)
       lines.push(
         t('sitrep-rescues-oldest', {
-          ref: `S-${s.oldestRescue.id}`,
+          ref: formatRef('S', s.oldestRescue.id),
           minutes: s.oldestRescue.minutes,
           area: s.oldestRescue.area ?? '?',
         }),

@@ -1,4 +1,5 @@
 import { isWithin } from '../domain/areas.ts';
+import { formatRef } from '../domain/refs.ts';
 import { TOPICS, type Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
@@ -21,7 +22,7 @@ export function encodeTarget(t: BroadcastTarget): string {
     case 'area':
       return `area:${t.area}`;
     case 'group':
-      return `G-${t.groupId}`;
+      return formatRef('G', t.groupId);
   }
 }
 
@@ -106,12 +107,12 @@ export class Broadcasts {
         at,
       );
     const created = this.get(Number(r.lastInsertRowid))!;
-    const schedule = b.scheduleId === undefined ? {} : { schedule: `B-${b.scheduleId}` };
+    const schedule = b.scheduleId === undefined ? {} : { schedule: formatRef('B', b.scheduleId) };
     if (b.state === 'pending') this.recordQueued(actor, created, schedule);
     else
       this.events.append(actor, {
         kind: 'broadcast.scheduled',
-        subject: `B-${created.id}`,
+        subject: formatRef('B', created.id),
         payload: { target: created.target, at: b.scheduledAt ?? null, cron: b.cron ?? null, text: b.text },
       });
     return created;
@@ -121,7 +122,7 @@ export class Broadcasts {
     const groups = this.recipients(decodeTarget(b.target)).map((g) => g.id);
     this.events.append(actor, {
       kind: 'broadcast.queued',
-      subject: `B-${b.id}`,
+      subject: formatRef('B', b.id),
       payload: { target: b.target, groups, text: b.text, ...extra },
     });
   }
@@ -162,14 +163,14 @@ export class Broadcasts {
   progress(id: number): Progress {
     const rows = this.db
       .prepare('SELECT state, group_id FROM outbox WHERE broadcast_id = ? ORDER BY id')
-      .all(id) as { state: string; group_id: number | null }[];
+      .all(id) as { state: string; group_id: number }[];
     const count = (s: string) => rows.filter((r) => r.state === s).length;
     return {
       total: rows.length,
       sent: count('sent'),
       failed: count('failed'),
       pending: count('pending') + count('sending'),
-      failedGroups: rows.filter((r) => r.state === 'failed').map((r) => `G-${r.group_id}`),
+      failedGroups: rows.filter((r) => r.state === 'failed').map((r) => formatRef('G', r.group_id)),
     };
   }
 
@@ -189,7 +190,7 @@ export class Broadcasts {
       .run(actor.at, actor.at, id);
     this.events.append(actor, {
       kind: 'broadcast.done',
-      subject: `B-${id}`,
+      subject: formatRef('B', id),
       payload: { sent: result.sent, failed: result.failed },
     });
   }
@@ -213,7 +214,7 @@ export class Broadcasts {
   startSending(actor: Actor, id: number): Broadcast {
     this.db.prepare("UPDATE broadcasts SET state = 'pending', updated_at = ? WHERE id = ?").run(actor.at, id);
     const b = this.get(id)!;
-    this.recordQueued(actor, b, { schedule: `B-${id}` });
+    this.recordQueued(actor, b, { schedule: formatRef('B', id) });
     return b;
   }
 
@@ -228,7 +229,7 @@ export class Broadcasts {
         .run(nextAt, at, id);
     this.events.append(actor, {
       kind: nextAt === undefined ? 'broadcast.schedule_ended' : 'broadcast.rescheduled',
-      subject: `B-${id}`,
+      subject: formatRef('B', id),
       payload: { next: nextAt ?? null },
     });
   }
@@ -237,7 +238,7 @@ export class Broadcasts {
     this.db
       .prepare("UPDATE broadcasts SET state = 'cancelled', updated_at = ? WHERE id = ?")
       .run(actor.at, id);
-    this.events.append(actor, { kind: 'broadcast.unscheduled', subject: `B-${id}` });
+    this.events.append(actor, { kind: 'broadcast.unscheduled', subject: formatRef('B', id) });
   }
 
   /** The newest delivery to each group (any outbound row to it), for `/groups`. */

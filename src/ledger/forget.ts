@@ -1,3 +1,4 @@
+import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
@@ -76,10 +77,10 @@ export class Forgetting {
     for (const id of open) {
       const before = this.requests.get(id)!;
       if (!this.requests.move(actor, id, 'cancelled', { by: 'forget' })?.ok) continue;
-      cancelled.push(`R-${id}`);
+      cancelled.push(formatRef('R', id));
       const v =
         before.assignedVolunteer === null ? undefined : this.requests.volunteer(before.assignedVolunteer);
-      if (before.status === 'assigned' && v) heldBy.push({ ref: `R-${id}`, personId: v.personId });
+      if (before.status === 'assigned' && v) heldBy.push({ ref: formatRef('R', id), personId: v.personId });
     }
 
     // As a volunteer they leave: what they held goes back to the pool, their record keeps no person.
@@ -102,7 +103,7 @@ export class Forgetting {
     const subjects = [
       ...refs("SELECT 'R-' || id FROM requests WHERE requester = @person"),
       ...refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person"),
-      ...(volunteer ? [`V-${volunteer.id}`] : []),
+      ...(volunteer ? [formatRef('V', volunteer.id)] : []),
       p.pseudonym,
     ];
 
@@ -170,7 +171,12 @@ export class Forgetting {
     this.events.append(actor, {
       kind: 'person.forgotten',
       subject: p.pseudonym,
-      payload: { cancelled, keptRescues, released, volunteer: volunteer ? `V-${volunteer.id}` : null },
+      payload: {
+        cancelled,
+        keptRescues,
+        released,
+        volunteer: volunteer ? formatRef('V', volunteer.id) : null,
+      },
     });
     // Last: the event above names them by this pseudonym, which from now on leads nowhere.
     this.pseudonyms.erase(p.pseudonym, actor.at);

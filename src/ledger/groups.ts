@@ -1,5 +1,6 @@
 import { isWithin } from '../domain/areas.ts';
 import type { ChatRef, TransportName } from '../domain/message.ts';
+import { formatRef } from '../domain/refs.ts';
 import type { Topic } from '../domain/topics.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
@@ -99,7 +100,7 @@ export class Groups {
     const created = before === undefined;
     this.events.append(actor, {
       kind: created ? 'group.registered' : 'group.updated',
-      subject: `G-${group.id}`,
+      subject: formatRef('G', group.id),
       // The chat id stays in this table: a WhatsApp group id once held its creator's number.
       payload: { transport: group.transport, topics: reg.topics, area: reg.area },
     });
@@ -115,7 +116,10 @@ export class Groups {
       .run(active ? 1 : 0, actor.at, chat.transport, chat.chatId, active ? 1 : 0).changes;
     const group = this.byChat(chat);
     if (changed > 0 && group)
-      this.events.append(actor, { kind: active ? 'group.active' : 'group.left', subject: `G-${group.id}` });
+      this.events.append(actor, {
+        kind: active ? 'group.active' : 'group.left',
+        subject: formatRef('G', group.id),
+      });
     return group;
   }
 
@@ -130,7 +134,7 @@ export class Groups {
     if (changed > 0 && group)
       this.events.append(actor, {
         kind: reachable ? 'group.reachable' : 'group.unreachable',
-        subject: `G-${group.id}`,
+        subject: formatRef('G', group.id),
       });
   }
 }

@@ -1,3 +1,4 @@
+import { formatRef } from '../domain/refs.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 
@@ -48,7 +49,7 @@ export class Housekeeping {
       .prepare(`INSERT INTO still_needed (request_id, asked_at) VALUES (?, ?)
         ON CONFLICT (request_id) DO UPDATE SET asked_at = excluded.asked_at, answered_at = NULL, answer = NULL`)
       .run(requestId, actor.at);
-    this.events.append(actor, { kind: 'request.still_needed_asked', subject: `R-${requestId}` });
+    this.events.append(actor, { kind: 'request.still_needed_asked', subject: formatRef('R', requestId) });
   }
 
   /** True when a question about this request waits for its answer. */
@@ -70,7 +71,7 @@ export class Housekeeping {
       this.db.prepare('UPDATE requests SET updated_at = ? WHERE id = ?').run(at, requestId);
     this.events.append(actor, {
       kind: 'request.still_needed',
-      subject: `R-${requestId}`,
+      subject: formatRef('R', requestId),
       payload: { answer: answer === 'yes' },
     });
   }

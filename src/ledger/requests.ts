@@ -1,4 +1,5 @@
 import { type RequestItem, sharedItems } from '../domain/items.ts';
+import { formatRef } from '../domain/refs.ts';
 import { canMove, LIVE_STATUSES, type RequestStatus, type Urgency } from '../domain/request-states.ts';
 import { areaParams, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
@@ -149,7 +150,7 @@ export class Requests {
     );
     this.events.append(actor, {
       kind: 'request.created',
-      subject: `R-${id}`,
+      subject: formatRef('R', id),
       payload: { items: r.items, people: row.people_count, area: row.area, urgency: row.urgency },
       personal: {
         requester: r.requester,
@@ -223,13 +224,15 @@ export class Requests {
     if (changed === 0) return { ok: false, from: this.get(id)!.status };
     this.events.append(actor, {
       kind: `request.${to}`,
-      subject: `R-${id}`,
+      subject: formatRef('R', id),
       payload: {
         from: current.status,
-        ...(details.volunteer === undefined ? {} : { volunteer: `V-${details.volunteer}`, by: actor.id }),
-        ...(details.heldBy === undefined ? {} : { volunteer: `V-${details.heldBy}` }),
+        ...(details.volunteer === undefined
+          ? {}
+          : { volunteer: formatRef('V', details.volunteer), by: actor.id }),
+        ...(details.heldBy === undefined ? {} : { volunteer: formatRef('V', details.heldBy) }),
         ...(details.by === undefined ? {} : { by: details.by }),
-        ...(details.duplicateOf === undefined ? {} : { of: `R-${details.duplicateOf}` }),
+        ...(details.duplicateOf === undefined ? {} : { of: formatRef('R', details.duplicateOf) }),
       },
       ...(details.reason === undefined ? {} : { personal: { reason: details.reason } }),
     });

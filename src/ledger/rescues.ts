@@ -1,3 +1,4 @@
+import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE, type RescueStatus } from '../domain/rescue-states.ts';
 import type { RescueCondition } from '../domain/sos-text.ts';
 import type { Db } from './db.ts';
@@ -53,7 +54,7 @@ export interface RescueDetails {
 }
 
 const ACTIVE_SQL = `status IN (${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
-const ref = (id: number) => `S-${id}`;
+const ref = (id: number) => formatRef('S', id);
 
 /**
  * Rescue cases (`S-n`). Every change appends its event here, in the caller's transaction; exact
@@ -247,7 +248,7 @@ export class Rescues {
     this.events.append(actor, {
       kind: 'rescue.rescued',
       subject: ref(id),
-      ...(heldBy === undefined ? {} : { payload: { volunteer: `V-${heldBy}` } }),
+      ...(heldBy === undefined ? {} : { payload: { volunteer: formatRef('V', heldBy) } }),
     });
     return this.get(id)!;
   }
@@ -267,7 +268,7 @@ export class Rescues {
     this.events.append(actor, {
       kind: 'rescue.released',
       subject: ref(id),
-      payload: { volunteer: `V-${volunteerId}`, to: 'open' },
+      payload: { volunteer: formatRef('V', volunteerId), to: 'open' },
     });
     return this.get(id)!;
   }
@@ -294,7 +295,7 @@ export class Rescues {
     this.events.append(actor, {
       kind: 'rescue.team_assigned',
       subject: ref(id),
-      payload: { volunteer: `V-${volunteerId}`, by: how },
+      payload: { volunteer: formatRef('V', volunteerId), by: how },
     });
     return this.get(id)!;
   }

@@ -1,3 +1,4 @@
+import { formatRef } from '../domain/refs.ts';
 import { belowPattern, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
@@ -101,6 +102,9 @@ export class Sitrep {
     this.db
       .prepare('INSERT INTO sitrep_snapshots (at, stats) VALUES (?, ?)')
       .run(actor.at, JSON.stringify(totals));
-    this.events.append(actor, { kind: 'sitrep.sent', payload: { groups: groups.map((g) => `G-${g}`) } });
+    this.events.append(actor, {
+      kind: 'sitrep.sent',
+      payload: { groups: groups.map((g) => formatRef('G', g)) },
+    });
   }
 }

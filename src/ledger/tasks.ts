@@ -1,4 +1,5 @@
 import { type Areas, haversineKm, isWithin } from '../domain/areas.ts';
+import { parseRef } from '../domain/refs.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './events.ts';
 import type { Requests } from './requests.ts';
@@ -115,12 +116,12 @@ export class Tasks {
 
   /** `R-12`, `r12`, `S-3`: the task, or undefined for an unknown reference. */
   get(ref: string): Task | undefined {
-    const m = /^([RS])-?(\d{1,12})$/i.exec(ref.trim());
-    if (!m) return undefined;
-    const kind = m[1]!.toUpperCase() === 'R' ? 'request' : 'rescue';
+    const parsed = parseRef(ref);
+    if (parsed?.kind !== 'R' && parsed?.kind !== 'S') return undefined;
+    const kind = parsed.kind === 'R' ? 'request' : 'rescue';
     const row = this.db
       .prepare(`SELECT * FROM ${kind === 'request' ? 'requests' : 'rescues'} WHERE id = ?`)
-      .get(Number(m[2])) as Row | undefined;
+      .get(parsed.id) as Row | undefined;
     return row && toTask(kind, row);
   }
 

@@ -1,4 +1,5 @@
 import { haversineKm } from '../domain/areas.ts';
+import { formatRef } from '../domain/refs.ts';
 import { belowPattern, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
@@ -98,7 +99,7 @@ const toVolunteer = (r: VolunteerRow): Volunteer => ({
   updatedAt: r.updated_at,
 });
 
-export const volunteerRef = (id: number) => `V-${id}`;
+export const volunteerRef = (id: number) => formatRef('V', id);
 
 /** Where a volunteer is placed: their shared location, else their area's centre. */
 export function positionOf(v: Volunteer): { lat: number; lon: number; approximate: boolean } | undefined {

@@ -21,7 +21,7 @@ describe('/export', () => {
   it('sends a coordinator the file, without personal data, with a caption', () => {
     setup();
     const [row] = h.send(COORDINATOR, '/export requests hxl --area Imogiri');
-    expect(row?.text).toContain('export of requests: 1 record, as hxl');
+    expect(row?.text).toContain('export of supply requests: 1 record, as hxl');
     const file = fileOf(row);
     expect(file?.name).toMatch(/^requests-\d{8}-\d{4}\.hxl\.csv$/);
     expect(file?.mime).toBe('text/csv');
@@ -55,7 +55,7 @@ describe('/export', () => {
       'could not read that export',
     );
     expect(h.say(COORDINATOR, '/export requests csv --area Atlantis')).toContain('do not know the area');
-    expect(h.say(COORDINATOR, '/export requests csv --status closed')).toContain('no requests that match');
+    expect(h.say(COORDINATOR, '/export requests csv --status closed')).toContain('no supply requests that match');
     const inGroup = h.say(
       { id: COORDINATOR, chat: { transport: 'telegram', chatId: '-1001', kind: 'group' } },
       '/export requests',

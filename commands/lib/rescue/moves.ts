@@ -1,4 +1,4 @@
-import { parseRef } from '../../../src/domain/refs.ts';
+import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import { ACTIVE_RESCUE } from '../../../src/domain/rescue-states.ts';
 import { rescueRef } from '../../../src/domain/sos-text.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
@@ -22,7 +22,7 @@ export function assignRescue(ctx: CommandContext, id: number, volunteerText: str
   const vref = parseRef(volunteerText);
   if (vref?.kind !== 'V')
     throw new UserError('supply-volunteer-invalid', { text: volunteerText.slice(0, 40) });
-  const volunteer = `V-${vref.id}`;
+  const volunteer = formatRef('V', vref.id);
   const v = ctx.ledger.volunteers.get(vref.id);
   if (!v) throw new UserError('supply-volunteer-not-found', { volunteer });
   if (v.status !== 'active') throw new UserError('supply-volunteer-left', { volunteer });

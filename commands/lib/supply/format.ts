@@ -1,6 +1,6 @@
 import type { RequestItem } from '../../../src/domain/items.ts';
 import { coarse } from '../../../src/domain/redaction.ts';
-import { parseRef } from '../../../src/domain/refs.ts';
+import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { MessageArgs } from '../../../src/i18n/catalog.ts';
@@ -54,7 +54,7 @@ export function coarseLocation(r: SupplyRequest, t: Tr): string {
   return parts.length > 0 ? parts.join(' ') : t('supply-location-none');
 }
 
-export const requestRef = (r: { id: number }) => `R-${r.id}`;
+export const requestRef = (r: { id: number }) => formatRef('R', r.id);
 
 /** The details every message about a request carries, rendered for one reader. */
 export function requestArgs(r: SupplyRequest, t: Tr): MessageArgs {
@@ -77,7 +77,7 @@ export function findRequest(ctx: CommandContext, text: string): SupplyRequest {
   if (!ref) throw new UserError('supply-ref-invalid', { text: text.slice(0, 40) });
   if (ref.kind !== 'R') throw new UserError('supply-not-a-request', { ref: `${ref.kind}-${ref.id}` });
   const r = ctx.ledger.requests.get(ref.id);
-  if (!r) throw new UserError('supply-not-found', { ref: `R-${ref.id}` });
+  if (!r) throw new UserError('supply-not-found', { ref: formatRef('R', ref.id) });
   return r;
 }
 

@@ -1,4 +1,4 @@
-import { parseRef } from '../../../src/domain/refs.ts';
+import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import type { RequestStatus } from '../../../src/domain/request-states.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
@@ -90,17 +90,20 @@ export function assignRequest(ctx: CommandContext, r: SupplyRequest, volunteerTe
   if (ref?.kind !== 'V')
     throw new UserError('supply-volunteer-invalid', { text: volunteerText.slice(0, 40) });
   const volunteer = ctx.ledger.requests.volunteer(ref.id);
-  if (!volunteer) throw new UserError('supply-volunteer-not-found', { volunteer: `V-${ref.id}` });
+  if (!volunteer) throw new UserError('supply-volunteer-not-found', { volunteer: formatRef('V', ref.id) });
   if (volunteer.status !== 'active')
-    throw new UserError('supply-volunteer-left', { volunteer: `V-${ref.id}` });
+    throw new UserError('supply-volunteer-left', { volunteer: formatRef('V', ref.id) });
   if (r.status === 'assigned' && r.assignedVolunteer === volunteer.id)
-    throw new UserError('supply-already-assigned', { ref: requestRef(r), volunteer: `V-${volunteer.id}` });
+    throw new UserError('supply-already-assigned', {
+      ref: requestRef(r),
+      volunteer: formatRef('V', volunteer.id),
+    });
   const assigned = move(ctx, r, 'assigned', { volunteer: volunteer.id });
   const vt = translatorFor(ctx, volunteer.personId);
   const out = new Outcome()
     .reply('supply-assigned', {
       ref: requestRef(r),
-      volunteer: `V-${volunteer.id}`,
+      volunteer: formatRef('V', volunteer.id),
       name: volunteer.name ?? '',
     })
     .notify(volunteer.personId, 'supply-assigned-volunteer', {

@@ -1,3 +1,4 @@
+import { formatRef } from '../../domain/refs.ts';
 import { formatLocal, nextCronRun } from '../../domain/when.ts';
 import type { JobContext } from '../../engine/command.ts';
 import { Outcome } from '../../engine/outcome.ts';
@@ -12,7 +13,7 @@ export function reportFinishedBroadcasts(ctx: JobContext): Outcome {
   const { broadcasts } = ctx.ledger;
   for (const b of broadcasts.finishedUnreported()) {
     const p = broadcasts.progress(b.id);
-    const ref = `B-${b.id}`;
+    const ref = formatRef('B', b.id);
     broadcasts.markDone(ctx.actor, b.id, { sent: p.sent, failed: p.failedGroups });
     const key =
       p.total === 0 ? 'broadcast-done-none' : p.failed > 0 ? 'broadcast-done-failed' : 'broadcast-done';

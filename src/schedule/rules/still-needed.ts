@@ -1,3 +1,4 @@
+import { formatRef } from '../../domain/refs.ts';
 import type { JobContext } from '../../engine/command.ts';
 import { Outcome } from '../../engine/outcome.ts';
 
@@ -12,7 +13,7 @@ export function askStillNeeded(ctx: JobContext): Outcome {
   const out = new Outcome();
   const { housekeeping, events } = ctx.ledger;
   for (const r of housekeeping.idleRequests(ctx.now - STILL_NEEDED_AFTER_MS)) {
-    const ref = `R-${r.id}`;
+    const ref = formatRef('R', r.id);
     housekeeping.asked(ctx.actor, r.id);
     out.notify(
       r.requester,
