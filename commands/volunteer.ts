@@ -3,17 +3,20 @@ import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
 import { readCoordinates } from '../src/domain/coordinates.ts';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
 import { formatRef } from '../src/domain/refs.ts';
-import { SKILLS, SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
+import { SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
 import type { ChoiceSpec, Outcome } from '../src/engine/outcome.ts';
 import type { Volunteer, Whereabouts } from '../src/ledger/index.ts';
+import { answerSkills, askSkills } from './lib/volunteer-skills.ts';
 
 /** The sign-up dialog's answers so far (kept in the ledger between messages). */
 const SignUp = z.object({
   name: z.string().optional(),
   skills: z.array(z.string()).optional(),
+  /** Skills pressed so far on a keyboard (Telegram), until "done". */
+  picked: z.array(z.string()).optional(),
   place: z
     .object({
       area: z.string().nullable(),
@@ -151,14 +154,9 @@ export default defineCommand<string, SignUp>({
       },
       {
         id: 'skills',
-        ask: () => ({
-          key: 'volunteer-ask-skills',
-          choices: SKILLS.map((s) => ({ value: s, key: `skill-${s}` })),
-        }),
-        answer: (_ctx, input, data, _out, choices) => ({
-          ...data,
-          skills: several(input, choices, 'volunteer-bad-skills', SKILLS),
-        }),
+        ask: (ctx, data) => askSkills(ctx, data.picked ?? []),
+        answer: (ctx, input, data, _out, choices) => answerSkills(ctx, input, data, choices),
+        again: (data) => data.skills === undefined,
       },
       {
         id: 'area',

@@ -53,6 +53,8 @@ export interface DialogStep<D> {
   answer(ctx: CommandContext, input: InboundContent, data: D, out: Outcome, choices: readonly Choice[]): D;
   /** Skip this step when the data already has what it asks (given as arguments, or in an earlier answer). */
   skip?(data: D, ctx: CommandContext): boolean;
+  /** Ask this step again after an answer while this holds: several choices built up one button at a time. */
+  again?(data: D): boolean;
 }
 
 export interface DialogDef<D> {

@@ -144,7 +144,7 @@ export function continueDialog(
       ...(prompt.ask ? { ask: prompt.ask } : {}),
     });
   }
-  advance(ctx, command, index + 1, data, state.startedAt, out);
+  advance(ctx, command, step.again?.(data) ? index : index + 1, data, state.startedAt, out);
   return out;
 }
 
