@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
-import { activeVolunteer, placeFrom, vref } from './volunteer.ts';
+import { activeVolunteer, placeFrom, vref } from './lib/volunteers.ts';
 
 /** /available [place]: ready for tasks again, optionally somewhere else than at sign-up. */
 export default defineCommand({

@@ -2,8 +2,8 @@ import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
 import { groupArgs } from '../src/engine/rescue.ts';
-import { TaskRefArg } from './take.ts';
-import { activeVolunteer, vref } from './volunteer.ts';
+import { TaskRefArg } from './lib/tasks.ts';
+import { activeVolunteer, vref } from './lib/volunteers.ts';
 
 /** /done R-12: delivered (or rescued), by the volunteer who took it and nobody else. */
 export default defineCommand({

@@ -3,7 +3,7 @@ import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import type { Outcome } from '../src/engine/outcome.ts';
 import { groupArgs } from '../src/engine/rescue.ts';
-import { activeVolunteer, vref } from './volunteer.ts';
+import { activeVolunteer, vref } from './lib/volunteers.ts';
 
 interface LeaveData {
   /** The tasks held when /leave was sent: the confirmation names them. */

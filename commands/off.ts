@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
-import { activeVolunteer, vref } from './volunteer.ts';
+import { activeVolunteer, vref } from './lib/volunteers.ts';
 
 /** /off: no tasks for now; the volunteer stays signed up. */
 export default defineCommand({

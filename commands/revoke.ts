@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
-import { PersonTarget, resolvePerson } from './grant.ts';
+import { PersonTarget, resolvePerson } from './lib/people.ts';
 
 /** Admins take a granted role back; the person is then a volunteer (if signed up) or anyone. */
 export default defineCommand({

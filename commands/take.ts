@@ -1,26 +1,12 @@
-import { z } from 'zod';
 import type { RequestItem } from '../src/domain/items.ts';
-import { formatRef, parseRef } from '../src/domain/refs.ts';
+import { formatRef } from '../src/domain/refs.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
 import type { Task } from '../src/ledger/index.ts';
 import { itemsText } from './lib/supply/format.ts';
-import { activeVolunteer, vref } from './volunteer.ts';
-
-/** `R-12`, `r12`, `S-3`: the argument of /take and /done, normalized to `R-12`. */
-export const TaskRefArg = z
-  .string()
-  .trim()
-  .refine((s) => ['R', 'S'].includes(parseRef(s)?.kind ?? ''), 'task-bad-ref')
-  .transform((s) => {
-    const ref = parseRef(s)!;
-    return formatRef(ref.kind, ref.id);
-  });
-
-/** Rescue conditions in the reader's language, with the rescue module's labels. */
-export const conditionsText = (ctx: CommandContext, task: Task) =>
-  task.conditions.map((c) => ctx.t(`rescue-condition-${c}`)).join(', ');
+import { conditionsText, TaskRefArg } from './lib/tasks.ts';
+import { activeVolunteer, vref } from './lib/volunteers.ts';
 
 /** Where to go, in full: only the volunteer who took the task and coordinators see this. */
 function whereText(ctx: CommandContext, task: Task): string {

@@ -4,8 +4,8 @@ import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
 import type { NearTask } from '../src/ledger/index.ts';
 import { itemsText } from './lib/supply/format.ts';
-import { conditionsText } from './take.ts';
-import { activeVolunteer, skillLabels } from './volunteer.ts';
+import { conditionsText } from './lib/tasks.ts';
+import { activeVolunteer, skillLabels } from './lib/volunteers.ts';
 
 function line(ctx: CommandContext, n: NearTask): string {
   const { task } = n;

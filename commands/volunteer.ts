@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { type Area, type AreaLookup, isWithin } from '../src/domain/areas.ts';
-import { readCoordinates } from '../src/domain/coordinates.ts';
 import type { Choice, InboundContent } from '../src/domain/message.ts';
-import { formatRef } from '../src/domain/refs.ts';
 import { SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
 import type { ChoiceSpec, Outcome } from '../src/engine/outcome.ts';
-import type { Volunteer, Whereabouts } from '../src/ledger/index.ts';
+
 import { answerSkills, askSkills } from './lib/volunteer-skills.ts';
+import { placeFrom, skillLabels, vref } from './lib/volunteers.ts';
 
 /** The sign-up dialog's answers so far (kept in the ledger between messages). */
 const SignUp = z.object({
@@ -30,54 +28,6 @@ const SignUp = z.object({
   phone: z.string().nullable().optional(),
 });
 type SignUp = z.infer<typeof SignUp>;
-
-export const vref = (v: Pick<Volunteer, 'id'>) => formatRef('V', v.id);
-
-/** The caller's active volunteer record, or a refusal telling them how to sign up. */
-export function activeVolunteer(ctx: CommandContext): Volunteer {
-  const v = ctx.ledger.volunteers.byPerson(ctx.sender.id);
-  if (v?.status !== 'active') throw new UserError('volunteer-not-registered');
-  return v;
-}
-
-export const skillLabels = (ctx: CommandContext, skills: readonly string[]) =>
-  skills.map((s) => ctx.t(`skill-${s}`)).join(', ');
-
-/** A place from a location share, `lat,lon` text, or an area name (a full path or a unique last part). */
-export function placeFrom(ctx: CommandContext, input: InboundContent): Whereabouts {
-  let lat: number | undefined;
-  let lon: number | undefined;
-  let area: Area | undefined;
-  const text = input.kind === 'text' ? input.text.trim() : input.kind === 'choice' ? input.value : '';
-  const read = input.kind === 'location' ? undefined : readCoordinates(text);
-  if (read?.kind === 'out-of-range')
-    throw new UserError('coordinates-out-of-range', { written: read.written });
-  if (input.kind === 'location') {
-    ({ lat, lon } = input);
-  } else if (read) {
-    ({ lat, lon } = read);
-  } else {
-    const found = ctx.areas.lookup(text);
-    if ('ambiguous' in found)
-      throw new UserError('volunteer-area-ambiguous', {
-        answer: text,
-        options: found.ambiguous.map((a) => a.path).join(', '),
-      });
-    if ('unknown' in found) {
-      const example = ctx.areas.all().find((a) => a.depth >= 2)?.name ?? ctx.areas.all()[0]?.name ?? '';
-      throw new UserError('volunteer-area-unknown', { answer: text.slice(0, 80), example });
-    }
-    area = found.area;
-  }
-  if (lat !== undefined && lon !== undefined) area = ctx.areas.locate(lat, lon);
-  return {
-    area: area?.path ?? null,
-    lat: lat ?? null,
-    lon: lon ?? null,
-    areaLat: area?.lat ?? null,
-    areaLon: area?.lon ?? null,
-  };
-}
 
 /** The areas worth offering as buttons: the first level with a choice (one province: its regencies). */
 function offeredAreas(ctx: CommandContext): ChoiceSpec[] {

@@ -4,7 +4,7 @@ import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
 import type { Volunteer } from '../src/ledger/index.ts';
-import { skillLabels, vref } from './volunteer.ts';
+import { skillLabels, vref } from './lib/volunteers.ts';
 
 /** Lines shown at once; a longer list asks for a narrower filter (the export has them all). */
 const SHOWN = 30;

@@ -1,4 +1,3 @@
-import { type Areas, isWithin } from '../../src/domain/areas.ts';
 import { formatRef } from '../../src/domain/refs.ts';
 import { TOPICS, type Topic } from '../../src/domain/topics.ts';
 import type { CommandContext } from '../../src/engine/command.ts';

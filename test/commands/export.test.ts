@@ -55,7 +55,9 @@ describe('/export', () => {
       'could not read that export',
     );
     expect(h.say(COORDINATOR, '/export requests csv --area Atlantis')).toContain('do not know the area');
-    expect(h.say(COORDINATOR, '/export requests csv --status closed')).toContain('no supply requests that match');
+    expect(h.say(COORDINATOR, '/export requests csv --status closed')).toContain(
+      'no supply requests that match',
+    );
     const inGroup = h.say(
       { id: COORDINATOR, chat: { transport: 'telegram', chatId: '-1001', kind: 'group' } },
       '/export requests',

@@ -5,7 +5,7 @@ import {
   translateMembership,
   translateMessage,
 } from '../../src/transports/whatsapp/inbound.ts';
-import { renderText, WHATSAPP_TEXT_LIMIT } from '../../src/transports/whatsapp/outbound.ts';
+import { renderText } from '../../src/transports/whatsapp/outbound.ts';
 import { BOT_WID, type FakeMessage } from '../support/fake-whatsapp.ts';
 
 const NOW = Date.UTC(2026, 11, 1, 8, 0, 0);

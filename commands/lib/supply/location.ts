@@ -1,4 +1,3 @@
-import { type Area, type AreaLookup, isWithin } from '../../../src/domain/areas.ts';
 import { readCoordinates, withoutCoordinates } from '../../../src/domain/coordinates.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';

@@ -8,7 +8,7 @@ import {
   type UnitId,
 } from '../../../src/domain/items.ts';
 import type { InboundContent } from '../../../src/domain/message.ts';
-import { URGENCIES, type Urgency } from '../../../src/domain/request-states.ts';
+import { URGENCIES } from '../../../src/domain/request-states.ts';
 import { readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
