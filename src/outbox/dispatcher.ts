@@ -93,6 +93,9 @@ const chatKey = (m: DueMessage) => m.chat.chatId;
  * messages to the same chat, which keeps each chat's order: the outbox only offers the oldest unsent
  * row of a chat.
  */
+/** How long a drain loop that hit a ledger error waits before it tries again. */
+const DRAIN_RETRY_MS = 1_000;
+
 export class Dispatcher {
   private readonly lanes = new Map<TransportName, Lane>();
   private stopping = false;
@@ -188,12 +191,34 @@ export class Dispatcher {
         });
         lane.wake = undefined;
       }
+    } catch (err) {
+      // The ledger failed under delivery (disk full, busy): nothing claimed was lost (claims and marks
+      // are transactions); log it with its lane and try again shortly instead of letting it escape.
+      this.log.error({ err, transport: lane.transport.name }, 'outbox drain failed; retrying');
+      lane.running = false;
+      this.retryLater(lane);
+      return;
     } finally {
       lane.running = false;
     }
-    this.commitDelivered(lane);
-    this.scheduleNext(lane);
-    if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+    try {
+      this.commitDelivered(lane);
+      this.scheduleNext(lane);
+      if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+    } catch (err) {
+      this.log.error({ err, transport: lane.transport.name }, 'outbox bookkeeping failed; retrying');
+      this.retryLater(lane);
+    }
+  }
+
+  private retryLater(lane: Lane): void {
+    if (this.stopping) return;
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = setTimeout(() => {
+      lane.timer = undefined;
+      void this.drain(lane);
+    }, DRAIN_RETRY_MS);
+    lane.timer.unref();
   }
 
   /**
@@ -314,7 +339,15 @@ export class Dispatcher {
       // No pass will come to commit it (the lane stopped draining): commit it now.
       if (!lane.running) this.commitDelivered(lane);
     } catch (err) {
-      if (this.ledger.isOpen) this.failed(lane, message, err);
+      try {
+        if (this.ledger.isOpen) this.failed(lane, message, err);
+      } catch (ledgerErr) {
+        // The row stays `sending`; the next start (or recoverInterrupted) sends it again.
+        this.log.error(
+          { err: ledgerErr, sendError: String(err), outbox: message.id, transport: lane.transport.name },
+          'could not record a failed send',
+        );
+      }
     }
   }
 
