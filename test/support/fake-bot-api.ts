@@ -16,6 +16,16 @@ export interface ApiCall {
   failed?: number;
   /** When it arrived (performance.now), to measure pacing. */
   at: number;
+  /** What was answered on success (a send's Message, with its message_id). */
+  result?: unknown;
+}
+
+/** A message the bot sent, as the fake keeps it: edits change its keyboard. */
+export interface SentMessage {
+  message_id: number;
+  chat_id: string;
+  text?: string;
+  reply_markup?: unknown;
 }
 
 export interface FakeUser {
@@ -59,6 +69,7 @@ export class FakeBotApi {
   private nextMessageId = 1;
   private pollWaiters = new Set<() => void>();
   private failRules: FailRule[] = [];
+  private readonly sentMessages = new Map<string, SentMessage>();
   private delivering = false;
   private closed = false;
 
@@ -109,19 +120,37 @@ export class FakeBotApi {
     return this.message(from, { text }, chat);
   }
 
-  /** `from` presses an inline button carrying `data`. */
-  press(from: FakeUser, data: string, chat: FakeChat = FakeBotApi.privateChat(from)): string {
+  /**
+   * `from` presses an inline button carrying `data`, under the bot's message `on` (a sent message, as
+   * `sent` returns it) or under some earlier message.
+   */
+  press(
+    from: FakeUser,
+    data: string,
+    chat: FakeChat = FakeBotApi.privateChat(from),
+    on?: SentMessage,
+  ): string {
     const id = randomUUID();
-    this.push({
-      callback_query: {
-        id,
-        from,
-        chat_instance: '1',
-        data,
-        message: { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat },
-      },
-    });
+    const message = on
+      ? { ...on, chat_id: undefined, date: Math.floor(Date.now() / 1000), chat }
+      : { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat };
+    this.push({ callback_query: { id, from, chat_instance: '1', data, message } });
     return id;
+  }
+
+  /** A message the bot sent, as it is now (edits applied). */
+  sent(chatId: number, messageId: number): SentMessage | undefined {
+    return this.sentMessages.get(`${chatId}:${messageId}`);
+  }
+
+  /** The messages the bot sent to one chat that still carry an inline keyboard. */
+  withKeyboard(chatId: number): SentMessage[] {
+    return [...this.sentMessages.values()].filter(
+      (m) =>
+        m.chat_id === String(chatId) &&
+        m.reply_markup !== undefined &&
+        'inline_keyboard' in (m.reply_markup as object),
+    );
   }
 
   /**
@@ -209,6 +238,11 @@ export class FakeBotApi {
       return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (result instanceof Conflict)
       return answer(res, 409, { ok: false, error_code: 409, description: result.description });
+    if (result instanceof BadRequest) {
+      call.failed = 400;
+      return answer(res, 400, { ok: false, error_code: 400, description: result.description });
+    }
+    call.result = result;
     answer(res, 200, { ok: true, result });
   }
 
@@ -223,12 +257,21 @@ export class FakeBotApi {
   }
 
   private async result(method: string, p: Record<string, unknown>, req: IncomingMessage): Promise<unknown> {
-    const sentMessage = () => ({
-      message_id: this.nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'group' : 'private' },
-      ...(typeof p.text === 'string' ? { text: p.text } : {}),
-    });
+    const sentMessage = () => {
+      const message_id = this.nextMessageId++;
+      this.sentMessages.set(`${p.chat_id}:${message_id}`, {
+        message_id,
+        chat_id: String(p.chat_id),
+        ...(typeof p.text === 'string' ? { text: p.text } : {}),
+        ...(p.reply_markup === undefined ? {} : { reply_markup: p.reply_markup }),
+      });
+      return {
+        message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'group' : 'private' },
+        ...(typeof p.text === 'string' ? { text: p.text } : {}),
+      };
+    };
     switch (method) {
       case 'getMe':
         return {
@@ -254,14 +297,28 @@ export class FakeBotApi {
       case 'sendDocument':
       case 'sendLocation':
         return sentMessage();
+      case 'editMessageReplyMarkup':
+        return this.editReplyMarkup(p);
       case 'answerCallbackQuery':
       case 'setMyCommands':
-      case 'editMessageReplyMarkup':
       case 'deleteMyCommands':
         return true;
       default:
         return undefined;
     }
+  }
+
+  /** As Telegram answers it: 400 for an unknown message, or for a markup that would not change. */
+  private editReplyMarkup(p: Record<string, unknown>): unknown {
+    const message = this.sentMessages.get(`${p.chat_id}:${p.message_id}`);
+    if (!message) return new BadRequest('Bad Request: message to edit not found');
+    if (JSON.stringify(message.reply_markup) === JSON.stringify(p.reply_markup))
+      return new BadRequest(
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    if (p.reply_markup === undefined) delete message.reply_markup;
+    else message.reply_markup = p.reply_markup;
+    return { ...message, chat: { id: Number(p.chat_id) }, date: Math.floor(Date.now() / 1000) };
   }
 
   private async getUpdates(p: Record<string, unknown>, req: IncomingMessage): Promise<unknown> {
@@ -317,6 +374,10 @@ export class FakeBotApi {
 }
 
 class Conflict {
+  constructor(readonly description: string) {}
+}
+
+class BadRequest {
   constructor(readonly description: string) {}
 }
 

@@ -215,16 +215,28 @@ export class TelegramTransport implements Transport {
   /** Translates and records a batch; throws only if the ledger failed (nothing was recorded then). */
   private take(updates: readonly unknown[]): void {
     const batch: InboundMessage[] = [];
-    const callbacks: string[] = [];
+    const presses: Translated[] = [];
     for (const raw of updates) {
       const t = this.translate(raw);
       if (!t) continue;
       batch.push(t.message);
-      if (t.callbackQueryId) callbacks.push(t.callbackQueryId);
+      if (t.callbackQueryId) presses.push(t);
     }
     if (batch.length > 0) this.intake!.receive(batch);
-    for (const id of callbacks)
-      void this.optional('answerCallbackQuery', () => this.api.answerCallbackQuery(id));
+    for (const press of presses) void this.settlePress(press);
+  }
+
+  /**
+   * Stops the button's spinner, then takes the keyboard away from the message it was under: an old
+   * question's buttons would otherwise stay pressable, and say nothing of what was chosen (the answer
+   * that follows does).
+   */
+  private async settlePress({ callbackQueryId, pressedOn }: Translated): Promise<void> {
+    await this.optional('answerCallbackQuery', () => this.api.answerCallbackQuery(callbackQueryId!));
+    if (pressedOn)
+      await this.optional('editMessageReplyMarkup', () =>
+        this.api.editMessageReplyMarkup(pressedOn.chatId, pressedOn.messageId),
+      );
   }
 
   private translate(raw: unknown): Translated | null {

@@ -91,6 +91,8 @@ export interface Translated {
   message: InboundMessage;
   /** A pressed inline button: Telegram shows a spinner until it is answered. */
   callbackQueryId?: string;
+  /** The message whose button was pressed: its keyboard is taken away once the press is recorded. */
+  pressedOn?: { chatId: number; messageId: number };
 }
 
 function chatRef(chat: z.infer<typeof Chat>): ChatRef | null {
@@ -184,6 +186,7 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
         content: choiceContent(q.data!),
       },
       callbackQueryId: q.id,
+      pressedOn: { chatId: q.message!.chat.id, messageId: q.message!.message_id },
     };
   }
   if (u.my_chat_member) {
