@@ -50,6 +50,15 @@ export const InboundContentSchema = z.discriminatedUnion('kind', [
     change: z.enum(['joined', 'left']),
     title: z.string().max(256).optional(),
   }),
+  /**
+   * The group became another chat on its platform (a Telegram group upgraded to a supergroup): what was
+   * registered and queued for chat `from` follows it to chat `to`.
+   */
+  z.object({
+    kind: z.literal('migrated'),
+    from: z.string().min(1).max(128),
+    to: z.string().min(1).max(128),
+  }),
   /** Stickers, voice notes, polls...: answered with a hint in private chats, ignored in groups. */
   z.object({ kind: z.literal('unsupported'), what: z.string().max(64) }),
 ]);

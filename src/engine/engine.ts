@@ -313,6 +313,8 @@ export class Core {
   private dispatch(ctx: CommandContext): Outcome {
     const { message: m, ledger } = ctx;
     const content = m.content;
+    // The platform speaking of the chat itself: never an answer to a dialog.
+    if (content.kind === 'migrated') return this.outsideDialog(ctx);
     let dialog = ledger.dialogs.get(ctx.sender.id, ctx.chat);
     if (dialog && isExpired(dialog, ctx.now)) {
       ledger.dialogs.clear(ctx.sender.id, ctx.chat);
@@ -377,6 +379,9 @@ export class Core {
       }
       case 'membership':
         if (content.change === 'left') ctx.ledger.groups.setActive(ctx.actor, ctx.chat, false);
+        return new Outcome();
+      case 'migrated':
+        ctx.ledger.groups.migrate(ctx.actor, { ...ctx.chat, chatId: content.from }, content.to);
         return new Outcome();
       case 'unsupported':
         return isPrivate ? new Outcome().reply('unsupported-kind') : new Outcome();

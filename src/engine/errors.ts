@@ -15,6 +15,7 @@ export class UserError extends Error {
 /**
  * Any platform failure, wrapped at the adapter edge. The outbox alone decides what to do with it.
  * `unreachable`: the person blocked the bot or the bot left the group; stop sending to that chat.
+ * `movedTo`: the chat lives on under this id (a Telegram group upgraded to a supergroup).
  */
 export class TransportError extends Error {
   constructor(
@@ -22,6 +23,7 @@ export class TransportError extends Error {
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
     readonly unreachable = false,
+    readonly movedTo?: string,
   ) {
     super(message);
     this.name = 'TransportError';

@@ -123,6 +123,42 @@ export class Groups {
     return group;
   }
 
+  /**
+   * The platform moved the chat to a new id (a Telegram group upgraded to a supergroup; the old id
+   * refuses every send). The registration follows, and so do the messages still queued for the old id
+   * and dialogs in progress there, whether or not the chat is a registered group. Returns the group
+   * moved, if any; a repeat (both of Telegram's service messages, a failed send) changes nothing.
+   */
+  migrate(actor: Actor, from: ChatRef, toChatId: string): Group | undefined {
+    const to = { ...from, chatId: toChatId };
+    if (from.chatId === toChatId) return undefined;
+    const where = 'WHERE transport = ? AND chat_id = ?';
+    this.db
+      .prepare(`UPDATE outbox SET chat_id = ? ${where} AND state IN ('pending', 'sending')`)
+      .run(toChatId, from.transport, from.chatId);
+    // A dialog the person already began in the new chat wins over the old one.
+    this.db
+      .prepare(`UPDATE OR IGNORE dialogs SET chat_id = ? ${where}`)
+      .run(toChatId, from.transport, from.chatId);
+    const group = this.byChat(from);
+    if (!group) return undefined;
+    // Registered under both ids (the new chat was registered before the move was seen): the new
+    // registration stays, and the old one hears nothing more (its sends would all be refused).
+    if (this.byChat(to)) {
+      this.setActive(actor, from, false);
+      return undefined;
+    }
+    this.db
+      .prepare('UPDATE groups SET chat_id = ?, updated_at = ? WHERE id = ?')
+      .run(toChatId, actor.at, group.id);
+    this.events.append(actor, {
+      kind: 'group.migrated',
+      subject: formatRef('G', group.id),
+      payload: { transport: group.transport },
+    });
+    return this.byChat(to);
+  }
+
   /** The platform refuses the group (the bot was kicked, the chat deleted): stop sending until registered again. */
   setReachable(actor: Actor, chat: ChatRef, reachable: boolean): void {
     const changed = this.db

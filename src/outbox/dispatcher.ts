@@ -370,6 +370,16 @@ export class Dispatcher {
       this.options.onBroadcastSettled?.();
       return;
     }
+    if (err instanceof TransportError && err.movedTo !== undefined && err.movedTo !== message.chat.chatId) {
+      const movedTo = err.movedTo;
+      // The chat's rows (this one too) follow it to the new id and go again at once.
+      this.ledger.transaction(() => {
+        this.ledger.groups.migrate({ id: SYSTEM, at: this.clock() }, message.chat, movedTo);
+        outbox.markThrottled(message.id, this.clock(), error);
+      });
+      this.log.warn({ outbox: message.id, transport: message.chat.transport }, 'chat moved; sending there');
+      return;
+    }
     if (err instanceof TransportError && err.retryAfterMs !== undefined) {
       // A 429 is "later", never a failure: losing messages to throttling is what RapidPro learned not to do.
       lane.pacer.throttled?.(message, err.retryAfterMs, this.clock());

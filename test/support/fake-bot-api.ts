@@ -46,7 +46,8 @@ type Update = { update_id: number } & Record<string, unknown>;
 export type Failure =
   | { code: 429; retryAfter: number }
   | { code: 500 | 502 }
-  | { code: 403; description?: string };
+  | { code: 403; description?: string }
+  | { code: 400; description: string; parameters?: Record<string, unknown> };
 
 interface FailRule {
   method: string;
@@ -171,6 +172,26 @@ export class FakeBotApi {
       times,
       ...(chatId === undefined ? {} : { chatId: String(chatId) }),
     });
+  }
+
+  /**
+   * Upgrades a group to a supergroup as Telegram does: from now on every send to the old id is
+   * refused with 400 and the new id in `parameters.migrate_to_chat_id`. The service messages
+   * (`migrate_to_chat_id` in the old chat, `migrate_from_chat_id` in the new) are the caller's to push.
+   */
+  upgradeToSupergroup(group: FakeChat, newId: number): FakeChat {
+    for (const method of ['sendMessage', 'sendDocument', 'sendLocation'])
+      this.fail(
+        method,
+        {
+          code: 400,
+          description: 'Bad Request: group chat was upgraded to a supergroup chat',
+          parameters: { migrate_to_chat_id: newId },
+        },
+        Number.POSITIVE_INFINITY,
+        group.id,
+      );
+    return { id: newId, type: 'supergroup', ...(group.title ? { title: group.title } : {}) };
   }
 
   /** Makes every call succeed again. */
@@ -395,6 +416,13 @@ function errorBody(f: Failure) {
         ok: false,
         error_code: 403,
         description: f.description ?? 'Forbidden: bot was blocked by the user',
+      };
+    case 400:
+      return {
+        ok: false,
+        error_code: 400,
+        description: f.description,
+        ...(f.parameters ? { parameters: f.parameters } : {}),
       };
     default:
       return { ok: false, error_code: f.code, description: 'Internal Server Error' };

@@ -82,6 +82,9 @@ export function toTransportError(err: unknown): TransportError {
       return new TransportError(what, true, after * 1000);
     }
     if (err.error_code >= 500) return new TransportError(what, true);
+    const movedTo = err.parameters.migrate_to_chat_id;
+    if (err.error_code === 400 && movedTo !== undefined)
+      return new TransportError(what, false, undefined, false, String(movedTo));
     if ((err.error_code === 403 || err.error_code === 400) && GONE.test(err.description))
       return new TransportError(what, false, undefined, true);
     return new TransportError(what, false);

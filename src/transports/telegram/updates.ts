@@ -44,6 +44,9 @@ const Message = z.looseObject({
   location: Location.optional(),
   venue: z.object({ location: Location, title: z.string(), address: z.string().optional() }).optional(),
   contact: z.object({ phone_number: z.string(), user_id: z.number().int().optional() }).optional(),
+  /** A group upgraded to a supergroup: said in the old chat (to) and in the new one (from). */
+  migrate_to_chat_id: z.number().int().optional(),
+  migrate_from_chat_id: z.number().int().optional(),
 });
 type Message = z.infer<typeof Message>;
 
@@ -138,6 +141,10 @@ function forAnotherBot(text: string, botUsername: string | undefined): boolean {
 
 function content(m: Message): InboundContent {
   if (m.text !== undefined) return { kind: 'text', text: m.text };
+  if (m.migrate_to_chat_id !== undefined)
+    return { kind: 'migrated', from: String(m.chat.id), to: String(m.migrate_to_chat_id) };
+  if (m.migrate_from_chat_id !== undefined)
+    return { kind: 'migrated', from: String(m.migrate_from_chat_id), to: String(m.chat.id) };
   if (m.venue) {
     const title = [m.venue.title, m.venue.address].filter(Boolean).join(', ').slice(0, 512);
     return { kind: 'location', lat: m.venue.location.latitude, lon: m.venue.location.longitude, title };
