@@ -98,6 +98,10 @@ describe('every state change leaves an event', () => {
     say(inGroup(COORDINATOR, '-100'), '/register rescue,supply,sitrep Bantul');
     say(inGroup(COORDINATOR, '-101'), '/register volunteers');
     say(COORDINATOR, '/groups');
+    // Telegram upgrades the volunteers' group to a supergroup: the registration follows the new id.
+    step('group upgraded to a supergroup', () => {
+      h.send(inGroup(COORDINATOR, '-101'), { kind: 'migrated', from: '-101', to: '-100101' });
+    });
     say(COORDINATOR, '/open');
     say(COORDINATOR, '/verify R-1 ok');
     say(COORDINATOR, '/dup R-2 R-1');
