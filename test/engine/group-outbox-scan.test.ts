@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../support/harness.ts';
+import { leaks } from '../support/outbox-scan.ts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -9,22 +10,6 @@ const IN_GROUP = {
   id: COORDINATOR,
   chat: { transport: 'telegram' as const, chatId: '-100', kind: 'group' as const },
 };
-
-/**
- * An independent, cruder reading than the redaction's: any 8 digits with only punctuation or spaces
- * between them (dates and times aside), or a decimal degree with 3 or more decimals.
- */
-function leaks(text: string): string[] {
-  const plain = text.normalize('NFKC').replace(/[\u200B-\u200F\u2060-\u2064\uFEFF]/g, '');
-  const runs = plain.match(/\d[\d\s\p{P}\p{S}]*\d/gu) ?? [];
-  const phoneLike = runs
-    .flatMap((r) => r.split(/[,;]\s+|\s{2,}/))
-    .filter((r) => r.replace(/\D/g, '').length >= 8)
-    .filter((r) => !/^(\d{4}-\d{2}-\d{2}|\d{1,2}[.:]\d{2}\s*-\s*\d{1,2}[.:]\d{2})$/.test(r.trim()))
-    .filter((r) => !/^-?\d{1,2}\.\d{2},-?\d{1,3}\.\d{2}$/.test(r.trim()));
-  const fine = plain.match(/\d\.\d{3,}/g) ?? [];
-  return [...phoneLike, ...fine];
-}
 
 describe('the whole run, read from the outbox', () => {
   it('no group-bound message carries a phone-like digit run or an over-precise coordinate', () => {
@@ -67,5 +52,24 @@ describe('the whole run, read from the outbox', () => {
     // The check itself finds what it is looking for.
     expect(leaks('hubungi 0812 - 3456 - 7890')).not.toEqual([]);
     expect(leaks('di -7.912,110.34')).not.toEqual([]);
+  });
+});
+
+describe('every harness run of the suite checks its group-bound rows', () => {
+  it('a leaked number in a group row fails the test that wrote it, a registered public contact does not', () => {
+    const leaky = new Harness();
+    const insert =
+      leaky.db.prepare(`INSERT INTO outbox (transport, chat_id, chat_kind, kind, text, next_at, created_at)
+      VALUES ('telegram', '-1', 'group', 'group', ?, 0, 0)`);
+    insert.run('Posko hotline 0274-555-1234');
+    leaky.db
+      .prepare(`INSERT INTO public_contacts (key, number, label, added_by, created_at)
+        VALUES ('622745551234', '0274-555-1234', 'Posko', 'test', 0)`)
+      .run();
+    insert.run('Call Siti at 0812 - 3456 - 7890 near -7.912345,110.335678');
+    expect(() => leaky.close()).toThrow(/0812 - 3456 - 7890[\s\S]*7\.912345/);
+    leaky.db.prepare("DELETE FROM outbox WHERE text LIKE 'Call Siti%'").run();
+    leaky.close();
+    h = new Harness();
   });
 });

@@ -11,6 +11,7 @@ import type { Command } from '../../src/engine/command.ts';
 import { Core } from '../../src/engine/engine.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
 import { Ledger } from '../../src/ledger/index.ts';
+import { leaks } from './outbox-scan.ts';
 
 export const silentLog = pino({ level: 'silent' });
 
@@ -159,6 +160,7 @@ export class Harness {
 
   /** Closes the ledger and opens the same file again, as a restart would. */
   reopen(): Harness {
+    this.checkGroupRows();
     this.db.close();
     this.ledger.close();
     return new Harness(
@@ -168,7 +170,24 @@ export class Harness {
     );
   }
 
+  /**
+   * Every harness run of the suite is also a privacy check: whatever a test did, no group-bound row of
+   * its outbox may carry a phone-like number (other than a registered public contact) or a coordinate
+   * finer than 2 decimals (SPEC 4). A leak fails the test that caused it.
+   */
+  private checkGroupRows(): void {
+    if (!this.db.open) return;
+    const allowed = new Set(this.db.prepare('SELECT key FROM public_contacts').pluck().all() as string[]);
+    const rows = this.db
+      .prepare("SELECT text FROM outbox WHERE chat_kind = 'group'")
+      .pluck()
+      .all() as string[];
+    const found = rows.flatMap((text) => leaks(text, allowed).map((l) => `${l} in: ${text}`));
+    if (found.length > 0) throw new Error(`group-bound text leaked personal data:\n${found.join('\n')}`);
+  }
+
   close(): void {
+    this.checkGroupRows();
     this.core.stop();
     if (this.db.open) this.db.close();
     this.ledger.close();
