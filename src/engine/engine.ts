@@ -283,7 +283,7 @@ export class Core {
 
   private context(
     m: InboundMessage,
-    _inboxId: number,
+    inboxId: number,
     person: Person,
     now: number,
     log: Logger,
@@ -298,7 +298,8 @@ export class Core {
       role: this.roleOf(m, person),
       lang,
       now,
-      actor: { id: m.sender.id, at: now, messageRef: `${m.chat.transport}:${m.chat.chatId}:${m.messageId}` },
+      // The event chain names the message by its inbox row (`M-n`), never by its platform id.
+      actor: { id: m.sender.id, at: now, messageRef: `M-${inboxId}` },
       ledger,
       areas,
       config,

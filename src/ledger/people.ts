@@ -29,19 +29,20 @@ export class People {
     this.upsert = db.prepare(`INSERT INTO people (id, display_name, language_hint, first_seen, last_seen)
       VALUES (@id, @name, @hint, @at, @at)
       ON CONFLICT (id) DO UPDATE SET last_seen = @at, reachable = 1,
-        display_name = COALESCE(@name, display_name), language_hint = COALESCE(@hint, language_hint)`);
+        display_name = COALESCE(@name, display_name), language_hint = COALESCE(@hint, language_hint)
+      RETURNING *`);
     this.byId = db.prepare('SELECT * FROM people WHERE id = ?');
   }
 
   touch(sender: Sender, at: number): Person {
-    this.upsert.run({
+    return this.upsert.get({
       id: sender.id,
       name: sender.displayName ?? null,
       hint: sender.languageHint ?? null,
       at,
-    });
-    return this.get(sender.id)!;
+    }) as Person;
   }
+
 
   get(id: string): Person | undefined {
     return this.byId.get(id) as Person | undefined;

@@ -162,11 +162,16 @@ describe('any mix of one reporter’s messages (generated)', () => {
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
         // One ledger for every run, a new reporter each time; the last run's windows have all ended.
         const reporter = `telegram:${1000 + run++}`;
-        const relocations: number[] = [];
+        // Relocation posts by case: after an all-clear, a new SOS opens a new case with its own window.
+        const relocations = new Map<string, number[]>();
         const cycles: number[] = [];
         const record = (rows: OutRow[]) => {
-          for (const text of to(rows, GROUP))
-            (text.includes('new location') ? relocations : cycles).push(h.clock.now);
+          for (const text of to(rows, GROUP)) {
+            const relocated = /Rescue (S-\d+) has a new location/.exec(text);
+            if (relocated)
+              relocations.set(relocated[1]!, [...(relocations.get(relocated[1]!) ?? []), h.clock.now]);
+            else cycles.push(h.clock.now);
+          }
         };
         for (const { action: a, gapSec } of steps) {
           h.clock.advance(Math.max(gapSec * 1000, 3500));
@@ -180,8 +185,8 @@ describe('any mix of one reporter’s messages (generated)', () => {
           record(h.newRows());
         }
         const gaps = (times: number[], n: number) => times.slice(n).map((t, i) => t - times[i]!);
-        // One case at a time here (a new SOS merges into the open case), so relocations are one case's.
-        for (const g of gaps(relocations, 1)) expect(g).toBeGreaterThanOrEqual(5 * 60_000);
+        for (const times of relocations.values())
+          for (const g of gaps(times, 1)) expect(g).toBeGreaterThanOrEqual(5 * 60_000);
         // An alarm and its all-clear may go together; never a third within 10 minutes.
         for (const g of gaps(cycles, 2)) expect(g).toBeGreaterThanOrEqual(10 * 60_000);
       }),
