@@ -43,7 +43,6 @@ export class People {
     }) as Person;
   }
 
-
   get(id: string): Person | undefined {
     return this.byId.get(id) as Person | undefined;
   }
