@@ -45,8 +45,9 @@ const inRange = (lat: number, lon: number) =>
 // `−` (U+2212) is what some keyboards and copy-pastes give for a minus.
 const num = (s: string) => Number(s.replace('−', '-').replace(',', '.').replace(/\s+/g, ''));
 
-// Not glued to a word or a longer number on either side; punctuation after is fine (`110.33.`).
-const BEFORE = String.raw`(?<![\p{L}\p{N}.,+\-−_])`;
+// Not glued to a word or a longer number on either side; punctuation around is fine (`110.33.`,
+// `SOS,-7.91,110.33`), but not a number's own decimal point or comma before (`1.5,-7.91`).
+const BEFORE = String.raw`(?<![\p{L}\p{N}+\-−_])(?<!\p{N}[.,])`;
 const AFTER = String.raw`(?![\p{L}\p{N}_]|[.,]\d)`;
 const SIGN = '[-+−]?';
 const LAT_LABEL = String.raw`(?:(?:lat(?:itude)?|lintang)\s*[:=]?\s*)?`;

@@ -1,10 +1,11 @@
 import { findCoordinates } from './coordinates.ts';
 
 /**
- * Where a text names a point on the earth, for the redaction: every shape the coordinate reader reads
- * (coordinates.ts), and what the redaction must catch beyond it: a lone fine decimal, a map link whose
- * point cannot be read. Works on normalised text (see redaction.ts). A span is `exact` when it is finer
- * than 2 decimals (about 1 km), the precision groups may see.
+ * Where a text names a point on the earth, for the redaction: every shape the one coordinate reader
+ * reads (coordinates.ts's findCoordinates), and what the redaction must catch beyond it but no reader
+ * can place: a lone fine decimal, one half of a DMS pair, a map link whose point cannot be read.
+ * Works on normalised text (see redaction.ts). A span is `exact` when it is finer than 2 decimals
+ * (about 1 km), the precision groups may see.
  */
 export interface LocationSpan {
   start: number;
@@ -19,27 +20,12 @@ export interface LocationSpan {
 const MAP_HOSTS =
   /^(?:[\w-]+\.)*(?:google\.[a-z.]+|goo\.gl|maps\.app\.goo\.gl|g\.co|openstreetmap\.org|osm\.org|waze\.com|bing\.com|here\.com|apple\.com|what3words\.com|w3w\.co|mapcarta\.com|wikimapia\.org|geohack\.toolforge\.org|plus\.codes)$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
-const GEO_URI = /\bgeo:\s*([-+]?\d{1,2}(?:\.\d+)?)\s*,\s*([-+]?\d{1,3}(?:\.\d+)?)[^\s]*/gi;
 
 const MIN_SEC = String.raw`\d{1,2}(?:[.,]\d+)?`;
 /** 7°54'44.4"S, 7° 54.74' LS, -7°54′44″: degrees with minutes and maybe seconds, a sign or a hemisphere. */
 const DMS_ONE = String.raw`(?:([-+\u2212])\s*)?(\d{1,3})\s*[°º˚]\s*(?:(${MIN_SEC})\s*(?:['′’]|m\b)\s*(?:(${MIN_SEC})\s*(?:["″”]|''|′′|’’|s\b)?)?)?\s*(LS|LU|BT|BB|[NSEWnsew](?![a-z]))?`;
-const DMS_PAIR = new RegExp(
-  `(?:([NSns]|LS|LU)\\s*)?${DMS_ONE}\\s*[,;/]?\\s*(?:([EWew]|BT|BB)\\s*)?${DMS_ONE}`,
-  'g',
-);
 const DMS_SINGLE = new RegExp(DMS_ONE, 'g');
 
-const HEMI_BEFORE = String.raw`(?:([NSns]|LS|LU)\s*)?`;
-const HEMI_AFTER = String.raw`\s*°?\s*(LS|LU|BT|BB|[NSEWnsew](?![a-zA-Z]))?`;
-/** A decimal pair: `-7.912345,110.335678`, `-7,912345 110,335678` (decimal comma), `7.91 S 110.33 E`. */
-const decimalPair = (fraction: string) =>
-  new RegExp(
-    String.raw`(?<!\d|\d[.,])${HEMI_BEFORE}([-+\u2212]?\d{1,2}${fraction})(?!\d)${HEMI_AFTER}\s*[,;/]?\s*(?:([EWew]|BT|BB)\s*)?([-+\u2212]?\d{1,3}${fraction})${HEMI_AFTER}(?!\d)`,
-    'g',
-  );
-// Both halves with decimals first, so that `10 -7.912345,110.335678` pairs the coordinates, not 10.
-const DECIMAL_PAIRS = [decimalPair(String.raw`[.,]\d+`), decimalPair(String.raw`(?:[.,]\d+)?`)];
 /** A lone decimal degree finer than 1 km: `-7.9123` or `110.33567` (not `1.500`, a thousand). */
 const LONE_FINE = /(?<!\d|\d[.,])([-\u2212]\d{1,3}[.,]\d{3,}|\d{1,3}[.,]\d{4,})(?![.,]?\d)/g;
 
@@ -51,32 +37,6 @@ function signed(value: number, hemisphere: string | undefined, sign: string | un
   const negative =
     (sign !== undefined && sign !== '+') || (hemisphere !== undefined && SOUTH_WEST.test(hemisphere));
   return negative ? -Math.abs(value) : value;
-}
-
-const inRange = (lat: number, lon: number) => Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-
-/** Reads the point of a map link: `@lat,lon`, `q=`, `ll=`, `mlat=&mlon=`, `#map=z/lat/lon`, `!3d!4d`. */
-function pointOfMapLink(url: string): { lat: number; lon: number } | undefined {
-  let s = url;
-  try {
-    s = decodeURIComponent(url);
-  } catch {}
-  const patterns = [
-    /!3d(-?\d+\.\d+)!4d(-?\d+\.\d+)/,
-    /[?&]mlat=(-?\d+\.?\d*)&mlon=(-?\d+\.?\d*)/,
-    /[?&#](?:map=\d+(?:\.\d+)?\/)(-?\d+\.?\d*)\/(-?\d+\.?\d*)/,
-    /[@=/,](-?\d{1,2}\.\d+)\s*,\s*(-?\d{1,3}\.\d+)/,
-    /[?&]lat=(-?\d+\.?\d*)&(?:lon|lng)=(-?\d+\.?\d*)/,
-  ];
-  for (const p of patterns) {
-    const m = p.exec(s);
-    if (m) {
-      const lat = Number(m[1]);
-      const lon = Number(m[2]);
-      if (inRange(lat, lon)) return { lat, lon };
-    }
-  }
-  return undefined;
 }
 
 /** Every location in `text`, in order, none overlapping (earlier, more specific shapes win). */
@@ -104,42 +64,12 @@ export function findLocations(text: string): LocationSpan[] {
     } catch {
       continue;
     }
-    const point = pointOfMapLink(raw);
-    if (!MAP_HOSTS.test(host) && !point) continue;
-    const start = m.index;
-    const end = start + raw.length;
-    add(point ? { start, end, ...point, exact: true } : { start, end, exact: true });
-  }
-  for (const m of text.matchAll(GEO_URI)) {
-    const lat = Number(m[1]);
-    const lon = Number(m[2]);
-    if (inRange(lat, lon)) add({ start: m.index, end: m.index + m[0].length, lat, lon, exact: true });
-  }
-  for (const m of text.matchAll(DMS_PAIR)) {
-    // Two degree signs in a row are a point even without a sign or a hemisphere.
-    const lat = dms(m.slice(2, 7), m[1] ?? '');
-    const lon = dms(m.slice(8, 13), m[7] ?? '');
-    if (lat !== undefined && lon !== undefined && inRange(lat.value, lon.value))
-      add({
-        start: m.index,
-        end: m.index + m[0].length,
-        lat: lat.value,
-        lon: lon.value,
-        exact: lat.fine || lon.fine,
-      });
+    if (!MAP_HOSTS.test(host)) continue;
+    add({ start: m.index, end: m.index + raw.length, exact: true });
   }
   for (const m of text.matchAll(DMS_SINGLE)) {
     const v = dms(m.slice(1, 6), undefined);
     if (v?.fine) add({ start: m.index, end: m.index + m[0].length, exact: true });
-  }
-  for (const m of DECIMAL_PAIRS.flatMap((p) => [...text.matchAll(p)])) {
-    const [, h1, a, h2, h3, b, h4] = m;
-    if (!a || !b || (decimals(a) === 0 && decimals(b) === 0)) continue;
-    const lat = signed(num(a), h1 ?? h2, /^[-\u2212]/.test(a) ? '-' : undefined);
-    const lon = signed(num(b), h3 ?? h4, /^[-\u2212]/.test(b) ? '-' : undefined);
-    if (!inRange(lat, lon)) continue;
-    const exact = decimals(a) > 2 || decimals(b) > 2;
-    add({ start: m.index, end: m.index + m[0].length, lat, lon, exact });
   }
   for (const m of text.matchAll(LONE_FINE)) {
     const v = num(m[1]!);

@@ -31,7 +31,7 @@ const NOISE = String.raw`[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]*`;
 /** Words that are a call for rescue whatever follows; `s.o.s`, `s o s` and elongated `soooos` too. */
 const ALARM = String.raw`s\W?o+\W?s|darurat|emergency|mayday|🆘`;
 /** Help / please: tolong (and its chat spellings), help, bantu. */
-const CALL = String.raw`to+lo+n+g+|tlg|tolongin|help+|bantu|bantuin`;
+const CALL = 'to+lo+n+g+|tlg|tolongin|help+|bantu|bantuin';
 /** Danger to people now: with a call word, rescue at once, even beside a request. */
 const DANGER = bounded(
   list(
@@ -64,7 +64,7 @@ const REQUEST = bounded(
 );
 /** Words that carry nothing more than "help us": `tolong kami!`, `help me please`. */
 const ONLY_CALL = new RegExp(
-  String.raw`^${NOISE}(?:(?:${CALL}|kami|saya|aku|kita|me|us|please|plis|pls|segera|cepat|quick|now|sekarang)${NOISE})+$`,
+  `^${NOISE}(?:(?:${CALL}|kami|saya|aku|kita|me|us|please|plis|pls|segera|cepat|quick|now|sekarang)${NOISE})+$`,
   'u',
 );
 

@@ -190,6 +190,13 @@ describe('readCoordinates', () => {
     expect(readCoordinates(text)).toBeUndefined();
   });
 
+  it('reads a point after list punctuation, not after a number of its own', () => {
+    // The redaction has no second reader: a point the reader misses after `SOS,` would reach groups.
+    expect(readCoordinates('SOS,-7.912345,110.335678.')).toMatchObject({ lat: -7.912345, lon: 110.335678 });
+    expect(readCoordinates(' ,0.000,0.000. ')).toMatchObject({ lat: 0, lon: 0 });
+    expect(findCoordinates('1.5,-7.91,110.33')).toEqual([]);
+  });
+
   it('decodes full plus codes only', () => {
     expect(decodePlusCode('6P5G2QQV+W7')).toBeDefined();
     expect(decodePlusCode('XP5G2QQV+W7')).toBeUndefined();
