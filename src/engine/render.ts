@@ -1,7 +1,7 @@
 import type { ChatRef, Choice, OutboundKind, PersonId } from '../domain/message.ts';
 import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
-import type { Ledger } from '../ledger/index.ts';
+import type { Group, Ledger } from '../ledger/index.ts';
 import { languageOf } from './language.ts';
 import { rememberOffered } from './offered-choices.ts';
 import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
@@ -86,6 +86,14 @@ export function render(ctx: RenderContext, outcome: Outcome): number {
 type Enqueue = (chat: ChatRef, kind: OutboundKind, body: string, extra?: Record<string, unknown>) => void;
 
 function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
+  // A group reads in its own language, through the one redaction.
+  const toGroup = (g: Group, broadcastId?: number) =>
+    enqueue(
+      { transport: g.transport, chatId: g.chat_id, kind: 'group' },
+      'group',
+      forGroup(ctx, text(ctx, g.language ?? ctx.defaultLanguage, p)),
+      { groupId: g.id, ...(broadcastId === undefined ? {} : { broadcastId }) },
+    );
   switch (p.to) {
     case 'sender': {
       if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
@@ -115,32 +123,12 @@ function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
       return;
     }
     case 'groups': {
-      for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) {
-        const lang = g.language ?? ctx.defaultLanguage;
-        enqueue(
-          { transport: g.transport, chatId: g.chat_id, kind: 'group' },
-          'group',
-          forGroup(ctx, text(ctx, lang, p)),
-          {
-            groupId: g.id,
-          },
-        );
-      }
+      for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) toGroup(g);
       return;
     }
     case 'group': {
       const g = ctx.ledger.groups.get(p.groupId);
-      if (!g) return;
-      const lang = g.language ?? ctx.defaultLanguage;
-      enqueue(
-        { transport: g.transport, chatId: g.chat_id, kind: 'group' },
-        'group',
-        forGroup(ctx, text(ctx, lang, p)),
-        {
-          groupId: g.id,
-          ...(p.broadcastId === undefined ? {} : { broadcastId: p.broadcastId }),
-        },
-      );
+      if (g) toGroup(g, p.broadcastId);
       return;
     }
   }

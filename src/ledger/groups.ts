@@ -109,18 +109,7 @@ export class Groups {
 
   /** The bot was removed from a group (or added back): a left group receives nothing. */
   setActive(actor: Actor, chat: ChatRef, active: boolean): Group | undefined {
-    const changed = this.db
-      .prepare(
-        'UPDATE groups SET active = ?, updated_at = ? WHERE transport = ? AND chat_id = ? AND active <> ?',
-      )
-      .run(active ? 1 : 0, actor.at, chat.transport, chat.chatId, active ? 1 : 0).changes;
-    const group = this.byChat(chat);
-    if (changed > 0 && group)
-      this.events.append(actor, {
-        kind: active ? 'group.active' : 'group.left',
-        subject: formatRef('G', group.id),
-      });
-    return group;
+    return this.setFlag(actor, chat, 'active', active, active ? 'group.active' : 'group.left');
   }
 
   /**
@@ -161,16 +150,25 @@ export class Groups {
 
   /** The platform refuses the group (the bot was kicked, the chat deleted): stop sending until registered again. */
   setReachable(actor: Actor, chat: ChatRef, reachable: boolean): void {
+    this.setFlag(actor, chat, 'reachable', reachable, reachable ? 'group.reachable' : 'group.unreachable');
+  }
+
+  /** Sets one of a group's flags; a change (not a repeat) is recorded as `kind`. */
+  private setFlag(
+    actor: Actor,
+    chat: ChatRef,
+    flag: 'active' | 'reachable',
+    value: boolean,
+    kind: string,
+  ): Group | undefined {
     const changed = this.db
       .prepare(
-        'UPDATE groups SET reachable = ?, updated_at = ? WHERE transport = ? AND chat_id = ? AND reachable <> ?',
+        `UPDATE groups SET ${flag} = @value, updated_at = @at
+         WHERE transport = @transport AND chat_id = @chatId AND ${flag} <> @value`,
       )
-      .run(reachable ? 1 : 0, actor.at, chat.transport, chat.chatId, reachable ? 1 : 0).changes;
+      .run({ value: value ? 1 : 0, at: actor.at, transport: chat.transport, chatId: chat.chatId }).changes;
     const group = this.byChat(chat);
-    if (changed > 0 && group)
-      this.events.append(actor, {
-        kind: reachable ? 'group.reachable' : 'group.unreachable',
-        subject: formatRef('G', group.id),
-      });
+    if (changed > 0 && group) this.events.append(actor, { kind, subject: formatRef('G', group.id) });
+    return group;
   }
 }

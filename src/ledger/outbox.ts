@@ -1,20 +1,13 @@
 import type {
   ChatRef,
-  Choice,
-  OutboundFile,
   OutboundKind,
   OutboundMessage,
   TransportName,
 } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
-export interface NewOutboxRow {
-  chat: ChatRef;
-  kind: OutboundKind;
-  text: string;
-  choices?: Choice[];
-  ask?: 'location' | 'contact';
-  file?: OutboundFile;
+/** An outbound message before it has an id, and what it answers or belongs to. */
+export interface NewOutboxRow extends Omit<OutboundMessage, 'id'> {
   inboxId?: number;
   broadcastId?: number;
   groupId?: number;
@@ -33,11 +26,7 @@ interface OutboxRow {
 }
 
 /** What an outbox row carries besides its text, as JSON in `extra`. */
-interface Extra {
-  choices?: Choice[];
-  ask?: 'location' | 'contact';
-  file?: OutboundFile;
-}
+type Extra = Pick<OutboundMessage, 'choices' | 'ask' | 'file'>;
 
 /** A delivered row and what the platform answered. */
 export interface SentMark {

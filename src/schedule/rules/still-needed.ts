@@ -11,7 +11,7 @@ export const STILL_NEEDED_AFTER_MS = 48 * 3_600_000;
  */
 export function askStillNeeded(ctx: JobContext): Outcome {
   const out = new Outcome();
-  const { housekeeping, events } = ctx.ledger;
+  const { housekeeping } = ctx.ledger;
   for (const r of housekeeping.idleRequests(ctx.now - STILL_NEEDED_AFTER_MS)) {
     const ref = formatRef('R', r.id);
     housekeeping.asked(ctx.actor, r.id);
