@@ -126,7 +126,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         voice: {
           roleOf: (id) => {
             const person = ledger.people.get(id);
-            return person && roleLabel[core.roleOf(id, person)];
+            return person && roleLabel[core.roleOf(person)];
           },
           hint: (id, key, args) => translator.t(core.languageOf(ledger.people.get(id)), key, args),
         },

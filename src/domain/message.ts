@@ -20,6 +20,19 @@ export const ChatRefSchema = z.object({
 });
 export type ChatRef = z.infer<typeof ChatRefSchema>;
 
+/**
+ * A sender that stands for a whole chat (Telegram's anonymous group admins, channel posts) is named by
+ * that chat, never shared across chats: `telegram:chat:-100123`. What it is told goes to the chat.
+ */
+export const chatIdentity = (transport: TransportName, chatId: string): PersonId =>
+  `${transport}:chat:${chatId}`;
+
+/** The chat a chat identity stands for; undefined for a person. */
+export function chatOfIdentity(personId: PersonId): ChatRef | undefined {
+  const m = /^(console|telegram|whatsapp):chat:(\S+)$/.exec(personId);
+  return m ? { transport: m[1] as TransportName, chatId: m[2]!, kind: 'group' } : undefined;
+}
+
 export const SenderSchema = z.object({
   id: PersonIdSchema,
   displayName: z.string().max(256).optional(),

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
-import { type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
+import { chatOfIdentity, type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
@@ -273,9 +273,9 @@ export class Core {
     return role === 'coordinator' || role === 'admin';
   }
 
-  /** The role a sender holds now (a message's sender, or a person id: a pseudo-sender's is a chat). */
-  roleOf(m: InboundMessage | string, person: Person): Role {
-    if (typeof m === 'string' ? m.includes(':chat:') : m.sender.pseudo) return 'anyone';
+  /** The role a person holds now. A sender standing for a whole chat (a pseudo-sender) holds none. */
+  roleOf(person: Person): Role {
+    if (chatOfIdentity(person.id)) return 'anyone';
     if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
     if (person.role === 'coordinator') return 'coordinator';
     return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';
@@ -295,7 +295,8 @@ export class Core {
       sender: m.sender,
       chat: m.chat,
       person,
-      role: this.roleOf(m, person),
+      // A platform pseudo-sender (a chat identity, WhatsApp's own group notices) never holds a role.
+      role: m.sender.pseudo ? 'anyone' : this.roleOf(person),
       lang,
       now,
       // The event chain names the message by its inbox row (`M-n`), never by its platform id.

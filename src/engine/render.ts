@@ -1,4 +1,10 @@
-import type { ChatRef, Choice, OutboundKind, PersonId } from '../domain/message.ts';
+import {
+  type ChatRef,
+  type Choice,
+  chatOfIdentity,
+  type OutboundKind,
+  type PersonId,
+} from '../domain/message.ts';
 import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Group, Ledger } from '../ledger/index.ts';
@@ -22,10 +28,9 @@ export interface RenderContext {
 
 /** A person's private chat: on every transport the chat id of a private chat is the person's own id. */
 export function personChat(personId: PersonId): ChatRef {
+  const chat = chatOfIdentity(personId);
+  if (chat) return chat;
   const i = personId.indexOf(':');
-  // A pseudo-sender's identity is a chat (`telegram:chat:-100123`): what it is told goes to that chat.
-  const chat = /^(telegram):chat:(-?\d+)$/.exec(personId);
-  if (chat) return { transport: chat[1] as ChatRef['transport'], chatId: chat[2]!, kind: 'group' };
   return {
     transport: personId.slice(0, i) as ChatRef['transport'],
     chatId: personId.slice(i + 1),

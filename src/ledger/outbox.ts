@@ -1,9 +1,4 @@
-import type {
-  ChatRef,
-  OutboundKind,
-  OutboundMessage,
-  TransportName,
-} from '../domain/message.ts';
+import type { ChatRef, OutboundKind, OutboundMessage, TransportName } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 /** An outbound message before it has an id, and what it answers or belongs to. */

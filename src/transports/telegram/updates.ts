@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ChatRef, InboundContent, InboundMessage, Sender } from '../../domain/message.ts';
+import {
+  type ChatRef,
+  chatIdentity,
+  type InboundContent,
+  type InboundMessage,
+  type Sender,
+} from '../../domain/message.ts';
 
 /**
  * Telegram updates -> core messages. Only the fields the bot reads are validated (zod at the edge, with
@@ -120,7 +126,7 @@ function sender(
   if (PSEUDO_SENDERS.has(user.id) || senderChat) {
     const speaksFor = senderChat ?? chat;
     return {
-      id: `telegram:chat:${speaksFor.id}`,
+      id: chatIdentity('telegram', String(speaksFor.id)),
       ...(speaksFor.title ? { displayName: speaksFor.title.slice(0, 256) } : {}),
       pseudo: true,
     };
