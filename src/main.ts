@@ -122,6 +122,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         output: stdout,
         onEnd,
         interactive,
+        answered: () => dispatcher.whenIdle(),
         filesDir: path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
         voice: {
           roleOf: (id) => {

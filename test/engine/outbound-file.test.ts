@@ -55,6 +55,7 @@ describe('a file sent with a reply', () => {
       output: out,
       onEnd: () => {},
       filesDir: t.dir,
+      answered: async () => {},
       voice: { roleOf: () => undefined, hint: (_id, key, args) => `${key} ${args?.path ?? ''}` },
     });
     await transport.send(due!);

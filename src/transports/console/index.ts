@@ -36,6 +36,8 @@ export interface ConsoleOptions {
   interactive?: boolean;
   /** Where files sent to console people (exports) are written. */
   filesDir?: string;
+  /** Resolves once every message the bot has queued so far is printed (the outbox is idle). */
+  answered: () => Promise<void>;
 }
 
 /**
@@ -54,7 +56,6 @@ export class ConsoleTransport implements Transport {
   private rl: ReturnType<typeof createInterface> | undefined;
   private user: string;
   private chat: ChatRef;
-  private lastSend = 0;
 
   constructor(private readonly options: ConsoleOptions) {
     this.user = options.user;
@@ -78,7 +79,7 @@ export class ConsoleTransport implements Transport {
         const message = this.handleLine(line);
         if (message) {
           intake.receive([message]);
-          await this.quiet();
+          await this.options.answered();
         }
       }
       working = false;
@@ -102,16 +103,6 @@ export class ConsoleTransport implements Transport {
         'Relief bot, console chat. Type /help (or /bantuan). `@as NAME` speaks as someone else, ' +
           '`@group NAME` inside a group. Ctrl-D to quit.\n',
       );
-  }
-
-  /** Resolves once nothing has been printed for a moment: the answers to the last line are out. */
-  private quiet(): Promise<void> {
-    const settle = 40;
-    return new Promise((resolve) => {
-      const check = () => (Date.now() - this.lastSend >= settle ? resolve() : setTimeout(check, settle));
-      this.lastSend = Date.now();
-      setTimeout(check, settle);
-    });
   }
 
   /** A line switches who speaks and where (undefined: nothing to send), or is a message from them. */
@@ -156,7 +147,6 @@ export class ConsoleTransport implements Transport {
       lines.push(voice.hint(reader, 'console-hint-file', { path: this.saveFile(message.file) }));
     const body = lines.flatMap((l) => l.split('\n')).map((l) => `  ${l}`);
     this.options.output.write(`${this.recipient(message.chat)}\n${body.join('\n')}\n\n`);
-    this.lastSend = Date.now();
     return { platformMessageId: String(message.id) };
   }
 
