@@ -77,7 +77,6 @@ describe('Indonesian readers read Indonesian', () => {
       '/terbuka',
       '/verifikasi R-1',
       '/tutup S-1 selesai',
-      '/relawan-relawan',
       '/daftarrelawan',
       '/grup',
       '/ekspor permintaan',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -79,6 +80,18 @@ describe('the console rehearsal room', () => {
     expect(run.stdout).toMatch(/B-1 terkirim/);
     expect(run.stdout).not.toContain('Saya tidak mengerti');
     expect(run.stdout).not.toMatch(/hanya untuk (relawan|koordinator)/);
+  });
+
+  it('plays in English once its people choose English and skip in English, as README says', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const english = path.join(t.dir, 'drill-en.txt');
+    const script = readFileSync(path.join(PROJECT_ROOT, 'data', 'drill', 'flood-morning.txt'), 'utf8');
+    writeFileSync(english, script.replaceAll('/lang id', '/lang en').replace(/^lewati$/gm, 'skip'));
+    const run = await cli(['drill', english]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('B-1 delivered');
+    expect(run.stdout).not.toMatch(/understand|is only for|could not match/);
   });
 
   it('says why it stops when there is no transport and no console input, and fails', async () => {
