@@ -9,7 +9,6 @@ const ADDRESS = /^(console|telegram|whatsapp):\S+$/;
 export const isAddress = (s: string): boolean => ADDRESS.test(s);
 
 const PSEUDONYM = /^P-(\d+)$/;
-export const isPseudonym = (s: string): boolean => PSEUDONYM.test(s);
 
 /** Every string in a JSON value that is a platform address, replaced by `person(address)`. */
 export function mapAddresses(value: unknown, person: (address: string) => string): unknown {

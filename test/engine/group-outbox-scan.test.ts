@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { group } from '../supply/support.ts';
 import { Harness } from '../support/harness.ts';
 import { leaks } from '../support/outbox-scan.ts';
 
@@ -14,16 +15,8 @@ const IN_GROUP = {
 describe('the whole run, read from the outbox', () => {
   it('no group-bound message carries a phone-like digit run or an over-precise coordinate', () => {
     h = new Harness({ ADMINS: COORDINATOR });
-    for (const [chat, topics] of [
-      ['-100', '["rescue","sitrep"]'],
-      ['-200', '["supply","volunteers"]'],
-    ])
-      h.db
-        .prepare(
-          `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
-           VALUES ('telegram', ?, 'Posko', ?, NULL, 0, 0)`,
-        )
-        .run(chat, topics);
+    group(h, '-100', null, ['rescue', 'sitrep']);
+    group(h, '-200', null, ['supply', 'volunteers']);
     const hostile = [
       'SOS Jl. Imogiri Timur km 8, 4 orang, air naik, HP081234567890 di -7.912345,110.335678.',
       'TOLONG 7°54\'44.4"S 110°20\'08.4"E hubungi ٠٨١٢٣٤٥٦٧٨٩٠',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { group } from '../supply/support.ts';
 import { Harness, type OutRow } from '../support/harness.ts';
 
 let h: Harness;
@@ -14,16 +15,8 @@ const to = (rows: OutRow[], chatId: string) => rows.filter((r) => r.chat_id === 
 
 function setup(): Harness {
   h = new Harness({ ADMINS: COORDINATOR });
-  for (const [chat, topics] of [
-    ['-100', '["rescue"]'],
-    ['-200', '["supply"]'],
-  ])
-    h.db
-      .prepare(
-        `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
-         VALUES ('telegram', ?, 'Posko', ?, 'DIY/Bantul', 0, 0)`,
-      )
-      .run(chat, topics);
+  group(h, '-100', 'DIY/Bantul', ['rescue']);
+  group(h, '-200', 'DIY/Bantul', ['supply']);
   return h;
 }
 
