@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run build` (also run by `npm ci` through `prepare`, and first in `npm test`): the TypeScript in
-// src/ and commands/ bundled into dist/, so `npm start` runs plain JavaScript with no compiler at run
-// time. One bundle starts much faster than a tree of modules (Node links each file of zod, our 120
+// src/ and commands/ bundled into dist/cli.cjs, so `npm start` runs plain JavaScript with no compiler at
+// run time. One bundle starts much faster than a tree of modules (Node links each file of zod, our 120
 // modules and the catalogs' parser one by one). Types are checked by `tsc --noEmit` in `npm test`.
-import { cpSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -11,12 +13,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 
 /**
- * Stay outside the bundle: native code (better-sqlite3), pino (starts worker threads from files), and
- * what only a deployment loads, lazily, with its own dependency trees (grammY, WhatsApp, prom-client).
+ * Stay outside the bundle: native code (better-sqlite3), and what only a deployment loads, lazily, with
+ * its own dependency trees (grammY, WhatsApp, prom-client). pino is inside: the bot never uses its
+ * transports, the one part that starts worker threads from files.
  */
 const external = [
   'better-sqlite3',
-  'pino',
   'grammy',
   '@grammyjs/*',
   'prom-client',
@@ -42,19 +44,50 @@ const zodLocales = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
   entryPoints: ['src/cli.ts'],
-  outdir: dist,
+  outfile: path.join(dist, 'cli.cjs'),
   bundle: true,
-  // Dynamic imports (Telegram, WhatsApp, metrics) become chunks of their own, loaded only when used.
-  splitting: true,
-  format: 'esm',
+  // CommonJS, one file: V8 can cache a script's compiled code (src/relief-bot.js), not an ES module's
+  // on Node 20. Modules imported dynamically (Telegram, WhatsApp, metrics) still run only when used.
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
+  // What ES modules read from import.meta, given in CommonJS terms (node-cron's ESM build reads the url).
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodLocales],
+  metafile: true,
   logLevel: 'warning',
 });
+// An import() left in the bundle (of a package outside it) fails when reached: on Node 20, a script
+// compiled from V8's code cache has lost the callback import() needs. Import it statically from a module
+// that is itself imported dynamically (src/transports/whatsapp/launch.ts): that stays lazy.
+const dynamic = Object.values(metafile.outputs)
+  .flatMap((o) => o.imports)
+  .filter((i) => i.kind === 'dynamic-import' && i.external);
+if (dynamic.length > 0)
+  throw new Error(`import() of ${dynamic.map((i) => i.path).join(', ')} would fail in dist/cli.cjs`);
 // The ledger reads its migrations next to its code: in the bundle, that is dist/ itself.
 cpSync(path.join(root, 'src', 'ledger', 'migrations'), path.join(dist, 'migrations'), { recursive: true });
+
+// One console start on a scratch ledger writes V8's code cache for this Node (dist/cli.cache), so the
+// first real start already skips compiling what a start runs.
+const scratch = mkdtempSync(path.join(tmpdir(), 'relief-build-'));
+try {
+  execFileSync(process.execPath, [path.join(root, 'src', 'relief-bot.js'), 'start'], {
+    input: '/start\n',
+    stdio: ['pipe', 'ignore', 'inherit'],
+    // Nothing of the caller's configuration: no token or port may turn this into a deployment.
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_PATH: path.join(scratch, 'relief.db'),
+      LOG_LEVEL: 'warn',
+      RELIEF_BOT_WRITE_CODE_CACHE: '1',
+    },
+  });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -214,15 +214,20 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-try {
-  const code = await main(process.argv.slice(2));
-  if (code >= 0) process.exitCode = code;
-} catch (err) {
-  if (err instanceof ConfigError || err instanceof LedgerOpenError || err instanceof StartError) {
-    process.stderr.write(`relief-bot: ${err.message}\n`);
-    // A transport that failed to start leaves timers and the other transports running: end here.
-    process.exit(1);
-  } else {
-    throw err;
-  }
-}
+// No top-level await: the bundle is a CommonJS script, which V8 can cache compiled (src/relief-bot.js).
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof LedgerOpenError || err instanceof StartError) {
+      process.stderr.write(`relief-bot: ${err.message}\n`);
+      // A transport that failed to start leaves timers and the other transports running: end here.
+      process.exit(1);
+    }
+    // Out of the promise, as top-level code would throw it: an uncaught exception, not a rejection.
+    process.nextTick(() => {
+      throw err;
+    });
+  },
+);

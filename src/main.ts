@@ -164,7 +164,7 @@ async function addWhatsApp(app: App): Promise<void> {
   const { loadClientFactory } = await import('./transports/whatsapp/launch.ts');
   const { qrImage, qrPage } = await import('./http/whatsapp-qr.ts');
   const whatsapp = new WhatsAppTransport({
-    createClient: await loadClientFactory({
+    createClient: loadClientFactory({
       chromiumPath: config.CHROMIUM_PATH,
       sessionDir: config.WHATSAPP_SESSION_DIR,
     }),

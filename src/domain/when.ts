@@ -62,21 +62,45 @@ export function formatLocal(ms: number, tz: string): string {
 /** A five-field cron expression node-cron accepts (minute hour day month weekday). */
 export const isCron = (expr: string) => expr.trim().split(/\s+/).length === 5 && validCron(expr);
 
+const parsedCrons = new Map<string, ReturnType<typeof parseCron>>();
+
+/** The least value in `allowed` greater than `current`, if any. */
+function nextAllowed(allowed: readonly number[], current: number): number | undefined {
+  let best: number | undefined;
+  for (const v of allowed) if (v > current && (best === undefined || v < best)) best = v;
+  return best;
+}
+
 /**
  * The first minute strictly after `after` that `expr` matches in `tz` (day of month and weekday must
- * both match), or undefined when none comes within about a year.
+ * both match), or undefined when none comes within about a year. It jumps to the next wall-clock time
+ * that could match (next day, allowed hour or minute) instead of stepping through minutes: a daily job
+ * is found in a few steps, not hundreds.
  */
 export function nextCronRun(expr: string, tz: string, after: number): number | undefined {
-  const f = parseCron(expr);
+  let f = parsedCrons.get(expr);
+  if (!f) {
+    f = parseCron(expr);
+    parsedCrons.set(expr, f);
+  }
   let t = Math.floor(after / 60_000) * 60_000 + 60_000;
   const limit = after + 400 * 86_400_000;
   while (t < limit) {
     const l = localTime(t, tz);
+    const toMidnight = (23 - l.hour) * 60 + (60 - l.minute);
+    let minutes: number;
     if (!f.month.includes(l.month) || !f.dayOfMonth.includes(l.day) || !f.dayOfWeek.includes(l.weekday))
-      t += ((23 - l.hour) * 60 + (60 - l.minute)) * 60_000;
-    else if (!f.hour.includes(l.hour)) t += (60 - l.minute) * 60_000;
-    else if (!f.minute.includes(l.minute)) t += 60_000;
+      minutes = toMidnight;
+    else if (!f.hour.includes(l.hour)) {
+      const hour = nextAllowed(f.hour, l.hour);
+      minutes = hour === undefined ? toMidnight : (hour - l.hour) * 60 - l.minute;
+    } else if (!f.minute.includes(l.minute)) minutes = (nextAllowed(f.minute, l.minute) ?? 60) - l.minute;
     else return t;
+    // Across a DST change one way of moving on overshoots: that many minutes later jumps past a clock
+    // moved forward, the wall-clock time's instant past an hour the clock repeats. The earlier never
+    // skips a match; a wall-clock time the clock skips may map before `t`, hence a minute at least.
+    const wall = fromLocal({ ...l, minute: l.minute + minutes }, tz);
+    t = Math.max(t + 60_000, Math.min(t + minutes * 60_000, wall));
   }
   return undefined;
 }

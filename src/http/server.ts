@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 
@@ -45,6 +45,8 @@ export class HttpServer {
   }
 
   async listen(port: number, host: string): Promise<number> {
+    // Loaded here: the console demo builds a server it never starts, and node:http costs a cold start.
+    const { createServer } = await import('./node-http.ts');
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);

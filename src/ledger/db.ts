@@ -132,20 +132,23 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-/** Applies every migration not yet applied, each in its own transaction; returns the schema version. */
+/**
+ * Applies every migration not yet applied, all in one transaction (a new ledger is created with one
+ * commit, and a failed upgrade leaves the ledger as it was); returns the schema version.
+ */
 export function migrate(db: Db, migrations = listMigrations()): number {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of migrations) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of migrations) {
+      if (applied.has(m.version)) continue;
       db.exec(m.sql);
       m.code?.(db);
       record.run(m.version, m.name, Date.now());
-    })();
-  }
+    }
+  })();
   return schemaVersion(db);
 }
 

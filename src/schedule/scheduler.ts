@@ -35,7 +35,11 @@ export class Scheduler {
   /** Runs what was missed, then schedules every job. */
   start(jobs: readonly ScheduledJob[]): void {
     for (const job of this.dueAtStart(jobs)) this.run(job);
-    for (const job of jobs) this.arm(job, nextCronRun(job.cron, this.tz, this.clock()));
+    // Every minute a cron names starts a whole minute of UTC (zones are whole minutes apart), so the
+    // first timer waits for the next one and asks the time zone only then: its data takes 20 ms to
+    // load, which a start (answering what waits) need not pay first.
+    const minute = Math.floor(this.clock() / 60_000) * 60_000 + 60_000;
+    for (const job of jobs) this.arm(job, minute, { unlessOffCron: true });
   }
 
   /**
@@ -43,14 +47,14 @@ export class Scheduler {
    * nextCronRun (what the ledger's missed-run check uses too), one timer per job: cheaper at start
    * than a per-minute cron ticker, and the same minutes.
    */
-  private arm(job: ScheduledJob, next: number | undefined): void {
+  private arm(job: ScheduledJob, next: number | undefined, options: { unlessOffCron?: boolean } = {}): void {
     if (next === undefined || this.stopped) return;
     const wait = next - this.clock();
     const timer = setTimeout(
       () => {
         this.timers.delete(job.name);
-        if (wait > MAX_TIMER_MS) return this.arm(job, next);
-        this.run(job);
+        if (wait > MAX_TIMER_MS) return this.arm(job, next, options);
+        if (!options.unlessOffCron || nextCronRun(job.cron, this.tz, next - 60_000) === next) this.run(job);
         // From `next` at least: a timer that fires a moment early must not run the same minute twice.
         this.arm(job, nextCronRun(job.cron, this.tz, Math.max(this.clock(), next)));
       },
@@ -66,15 +70,22 @@ export class Scheduler {
    */
   dueAtStart(jobs: readonly ScheduledJob[]): ScheduledJob[] {
     const now = this.clock();
-    return jobs.filter((job) => {
+    const firstSeen: string[] = [];
+    const due = jobs.filter((job) => {
       const last = this.ledger.jobs.lastRun(job.name);
       if (last === undefined) {
-        this.ledger.transaction(() => this.ledger.jobs.record(job.name, now));
+        firstSeen.push(job.name);
         return false;
       }
       const next = nextCronRun(job.cron, this.tz, last);
       return next !== undefined && next <= now;
     });
+    // One commit for all of them: a fresh install's first start waits for the disk once, not per job.
+    if (firstSeen.length > 0)
+      this.ledger.transaction(() => {
+        for (const name of firstSeen) this.ledger.jobs.record(name, now);
+      });
+    return due;
   }
 
   /** One run; a run still going (never, with synchronous rules, but cheap to keep true) is not doubled. */

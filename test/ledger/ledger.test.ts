@@ -51,6 +51,17 @@ describe('opening the ledger', () => {
     db.close();
   });
 
+  it('applies an upgrade whole or not at all: a failing migration leaves the earlier ones unapplied', () => {
+    const db = openDatabase(tempLedgerFile());
+    cleanups.push(() => db.close());
+    const [first, second] = listMigrations();
+    migrate(db, [first!]);
+    const broken = { version: 999, name: 'broken', sql: 'CREATE TABLE nowhere (x); SELECT * FROM missing;' };
+    expect(() => migrate(db, [first!, second!, broken])).toThrow(/missing/);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([first!.version]);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'nowhere'").pluck().get()).toBe(0);
+  });
+
   it('refuses a database directory it cannot create, with a clear message', () => {
     const blocker = tempLedgerFile();
     writeFileSync(blocker, 'a file where a directory should be');

@@ -17,7 +17,7 @@ function newestSource(dir: string): number {
  * when any source is newer, so `npx vitest run test/e2e/...` never tests stale code.
  */
 export default function setup(): void {
-  const bundle = path.join(PROJECT_ROOT, 'dist', 'cli.js');
+  const bundle = path.join(PROJECT_ROOT, 'dist', 'cli.cjs');
   let built = 0;
   try {
     built = statSync(bundle).mtimeMs;

@@ -19,7 +19,7 @@ describe('WhatsApp wiring', () => {
 
   it('builds real whatsapp-web.js clients on the system Chromium with the session under the configured dir', async () => {
     const tmp = tempDir();
-    const factory = await loadClientFactory({ chromiumPath: '/opt/chromium/chrome', sessionDir: tmp.dir });
+    const factory = loadClientFactory({ chromiumPath: '/opt/chromium/chrome', sessionDir: tmp.dir });
     const client = factory() as unknown as {
       options: { puppeteer: { executablePath: string; args: string[]; headless: boolean } };
       authStrategy: { dataPath: string };

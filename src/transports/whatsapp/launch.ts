@@ -1,3 +1,4 @@
+import wwebjs from 'whatsapp-web.js';
 import type { WhatsAppClientFactory } from './client.ts';
 
 export interface LaunchSettings {
@@ -22,11 +23,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Loads whatsapp-web.js (and with it puppeteer) only when WhatsApp is enabled. Under native ESM the
- * package has a default export only.
+ * The real client. whatsapp-web.js (and with it puppeteer) loads only when WhatsApp is enabled, because
+ * this module is imported only then. Under native ESM the package has a default export only.
  */
-export async function loadClientFactory(settings: LaunchSettings): Promise<WhatsAppClientFactory> {
-  const { Client, LocalAuth } = (await import('whatsapp-web.js')).default;
+export function loadClientFactory(settings: LaunchSettings): WhatsAppClientFactory {
+  const { Client, LocalAuth } = wwebjs;
   return () =>
     new Client({
       authStrategy: new LocalAuth({ dataPath: settings.sessionDir }),
