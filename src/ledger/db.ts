@@ -50,6 +50,10 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Each handled message is a savepoint; SQLite keeps the pages a savepoint may roll back in a temporary
+  // journal, by default a file created and deleted per transaction. In memory it costs no system calls,
+  // and it is never needed after a commit or a crash (the WAL is what makes a commit durable).
+  db.pragma('temp_store = MEMORY');
   // Erased personal data is overwritten with zeros, not left in free pages of the file (issue 15).
   db.pragma('secure_delete = ON');
   db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);

@@ -26,7 +26,7 @@ function tempLedgerFile(): string {
 const actor = { id: 'console:test', at: 1_000 };
 
 describe('opening the ledger', () => {
-  it('sets WAL, synchronous=FULL, busy_timeout, foreign keys and a journal size limit, on a new enough SQLite', () => {
+  it('sets WAL, synchronous=FULL, busy_timeout, foreign keys, a journal size limit and memory temp store, on a new enough SQLite', () => {
     // The connection the ledger opens (Ledger.open uses this); its handle stays private to the ledger.
     const db = openDatabase(tempLedgerFile());
     cleanups.push(() => db.close());
@@ -35,6 +35,8 @@ describe('opening the ledger', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(5000);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_size_limit', { simple: true })).toBeGreaterThan(0);
+    // Savepoint journals in memory, not a temporary file opened and deleted per transaction.
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     const version = db.prepare('SELECT sqlite_version()').pluck().get() as string;
     expect(compareVersions(version, MIN_SQLITE_VERSION)).toBeGreaterThanOrEqual(0);
   });
