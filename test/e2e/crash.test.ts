@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { TELEGRAM_LIMITS } from '../../src/outbox/pacing/telegram.ts';
 import { FakeBotApi, type FakeChat } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
-import { collect } from '../support/spawn.ts';
+import { collect, groupAlive } from '../support/spawn.ts';
 import { type Running, startWithFake, stopAll } from '../support/telegram-bot.ts';
 
 /**
@@ -60,10 +60,12 @@ async function until(check: () => boolean, what: string, timeoutMs = 120_000 * S
 /** How many successful sends the fake had seen at each kill: sends before the n-th mark belong to kill n. */
 const sendsAtKill: number[] = [];
 
+/** SIGKILL to the whole process group: npm and the node process under it, which is the bot. */
 async function kill(bot: Running): Promise<void> {
-  bot.bot.kill('SIGKILL');
+  const pid = bot.bot.pid!;
+  process.kill(-pid, 'SIGKILL');
   sendsAtKill.push(successfulSends().length);
-  await new Promise((r) => bot.bot.once('exit', r));
+  await until(() => !groupAlive(pid), 'the killed bot to be gone', 10_000);
   expect(db((d) => d.pragma('integrity_check', { simple: true }))).toBe('ok');
 }
 
