@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 /**
  * A proxy in front of the fake Bot API that enforces Telegram's published limits, scaled in time, the
  * way Telegram does: a send over the limit is answered 429 with `retry_after` instead of going through.
- * Every send is timed where it arrives.
+ * Every send is timed where it arrives. A send within the limits is answered here, as the platform
+ * would answer it, rather than forwarded: a second HTTP hop to the fake added several milliseconds to
+ * every round trip, and the pacer waits one round trip per window (everything else is forwarded).
  */
 export class TelegramLimitsProxy {
   /** Arrival times (performance.now) of sends that went through, with their chat. */
   readonly sends: { at: number; chatId: string }[] = [];
   tooMany = 0;
+  private nextMessageId = 1;
 
   private constructor(
     private readonly server: Server,
@@ -59,7 +62,8 @@ export class TelegramLimitsProxy {
     for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
     const body = Buffer.concat(chunks);
     if (/\/send[A-Z]\w*$/.test(req.url ?? '')) {
-      const chatId = String((JSON.parse(body.toString('utf8') || '{}') as { chat_id?: unknown }).chat_id);
+      const payload = JSON.parse(body.toString('utf8') || '{}') as { chat_id?: unknown; text?: unknown };
+      const chatId = String(payload.chat_id);
       const now = performance.now();
       const waitMs = this.overLimit(chatId, now);
       if (waitMs > 0) {
@@ -72,6 +76,14 @@ export class TelegramLimitsProxy {
         };
       }
       this.sends.push({ at: now, chatId });
+      const chat = { id: Number(chatId), type: chatId.startsWith('-') ? 'supergroup' : 'private' };
+      const result = {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        text: payload.text,
+      };
+      return { status: 200, body: JSON.stringify({ ok: true, result }) };
     }
     const res = await fetch(`${upstream}${req.url}`, {
       method: req.method ?? 'POST',
