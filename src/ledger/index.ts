@@ -58,12 +58,18 @@ export class Ledger {
   readonly publicContacts: PublicContacts;
   readonly forgetting: Forgetting;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  /**
+   * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
+   * wrappers and their property definitions) cost more than the savepoint it runs, three times a message.
+   */
+  private readonly run: (fn: () => unknown) => unknown;
 
   readonly metrics: MetricQueries;
   readonly coalescedPosts: CoalescedPosts;
 
   // The raw handle never leaves the ledger: every read and write is one of its methods.
   private constructor(private readonly db: Db) {
+    this.run = db.transaction((fn: () => unknown) => fn());
     this.events = new EventLog(db);
     this.inbox = new Inbox(db);
     this.people = new People(db);
@@ -124,7 +130,7 @@ export class Ledger {
 
   /** Runs `fn` in one transaction (a savepoint when nested): all of its writes commit, or none. */
   transaction<T>(fn: () => T): T {
-    const result = this.db.transaction(fn)();
+    const result = this.run(fn) as T;
     if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction) this.checkpoint();
     return result;
   }

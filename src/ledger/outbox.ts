@@ -162,7 +162,12 @@ export class OutboxStore {
    * so each such row can arrive twice: the documented at-least-once window, one message per row in flight.
    */
   recoverInterrupted(): number {
-    return this.db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'sending'").run().changes;
+    // The redundant IN term lets SQLite read the partial index of unsent rows instead of every row sent.
+    return this.db
+      .prepare(
+        "UPDATE outbox SET state = 'pending' WHERE state IN ('pending', 'sending') AND state = 'sending'",
+      )
+      .run().changes;
   }
 
   pendingCount(transport?: TransportName): number {
