@@ -8,7 +8,6 @@ const COORDINATOR = 'telegram:900';
 const replies = (rows: OutRow[]) => rows.filter((r) => r.kind === 'reply').map((r) => r.text);
 const toCoordinators = (rows: OutRow[]) => rows.filter((r) => r.chat_id === '900');
 const rescues = () => h.count('rescues');
-const requests = () => h.count('requests');
 const choicesOf = (row: OutRow | undefined) =>
   (JSON.parse(row?.extra ?? '{}') as { choices?: { value: string; label: string }[] }).choices ?? [];
 
