@@ -27,8 +27,6 @@ export interface TelegramOptions {
 
 /** Telegram keeps undelivered updates 24 h only: five silent minutes of polling is an outage to notice. */
 export const POLL_SILENCE_LIMIT_MS = 5 * 60_000;
-/** How long a webhook group waits for company when updates are arriving together. */
-const COMMIT_LINGER_MS = 1;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -69,7 +67,6 @@ export class TelegramTransport implements Transport {
   private stopped = false;
   /** Webhook updates waiting for the next group commit, each with its request's answer. */
   private readonly webhookQueue: { raw: unknown; answer: (status: number) => void }[] = [];
-  private lastGroupSize = 0;
 
   constructor(private readonly options: TelegramOptions) {
     this.api = new Api(options.token, { apiRoot: options.apiRoot });
@@ -158,12 +155,7 @@ export class TelegramTransport implements Transport {
     }
     return new Promise((answer) => {
       this.webhookQueue.push({ raw, answer });
-      if (this.webhookQueue.length > 1) return;
-      // Concurrent updates (the last group had company) wait a millisecond for the requests that the
-      // last answers are bringing back: a group of 50 costs one commit instead of two of 25. A lone
-      // update commits at once.
-      if (this.lastGroupSize > 1) setTimeout(() => this.commitWebhookUpdates(), COMMIT_LINGER_MS);
-      else setImmediate(() => this.commitWebhookUpdates());
+      if (this.webhookQueue.length === 1) setImmediate(() => this.commitWebhookUpdates());
     });
   }
 
@@ -175,7 +167,6 @@ export class TelegramTransport implements Transport {
    */
   private commitWebhookUpdates(): void {
     const group = this.webhookQueue.splice(0);
-    this.lastGroupSize = group.length;
     let status = 200;
     try {
       this.take(group.map((g) => g.raw));
