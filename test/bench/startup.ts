@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { tempDir } from '../support/harness.ts';
@@ -37,25 +38,43 @@ function firstReply(command: string, args: string[]): Promise<number> {
 }
 
 function bareNode(): Promise<number> {
+  return exitAfter(process.execPath, ['-e', '']);
+}
+
+function exitAfter(command: string, args: string[], cwd?: string): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  const child = spawn(command, args, { cwd, stdio: 'ignore' });
   return new Promise((resolve) => child.on('exit', () => resolve(performance.now() - t0)));
 }
 
-async function medianOf(run: () => Promise<number>): Promise<{ median: number; all: number[] }> {
-  const all: number[] = [];
-  for (let i = 0; i < RUNS; i++) all.push(await run());
-  return { median: median(all), all };
+/** npm's own share: `npm start` of a package whose start script is `node -e ''`. */
+function emptyNpmStart(dir: string): Promise<number> {
+  return exitAfter('npm', ['start', '--silent'], dir);
+}
+
+/** Each command once per round, in turns, so that a busy moment falls on all of them alike. */
+async function rounds(runs: (() => Promise<number>)[]): Promise<{ median: number; all: number[] }[]> {
+  const all = runs.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) for (const [k, run] of runs.entries()) all[k]!.push(await run());
+  return all.map((xs) => ({ median: median(xs), all: xs }));
 }
 
 export async function startup(): Promise<Figure[]> {
-  const base = await medianOf(bareNode);
-  const npm = await medianOf(() => firstReply('npm', ['start', '--silent']));
-  const direct = await medianOf(() => firstReply(process.execPath, ['src/relief-bot.js', 'start']));
+  const empty = tempDir('relief-bench-');
+  writeFileSync(
+    path.join(empty.dir, 'package.json'),
+    JSON.stringify({ name: 'empty', version: '1.0.0', private: true, scripts: { start: "node -e ''" } }),
+  );
+  const [base, npmAlone, npm, direct] = await rounds([
+    bareNode,
+    () => emptyNpmStart(empty.dir),
+    () => firstReply('npm', ['start', '--silent']),
+    () => firstReply(process.execPath, ['src/relief-bot.js', 'start']),
+  ]).finally(() => empty.cleanup());
   const runs = (xs: number[]) => `median of ${RUNS}: ${xs.map((x) => Math.round(x)).join(', ')} ms`;
   const common = {
     unit: 'ms',
-    baseline: base.median,
+    baseline: base!.median,
     baselineName: "node -e ''",
     target: { kind: 'max-within', limit: 500, ratio: 4 },
   } as const;
@@ -63,16 +82,26 @@ export async function startup(): Promise<Figure[]> {
     {
       id: 'startup.npm',
       name: 'start-up, npm start to first reply',
-      value: npm.median,
+      value: npm!.median,
       ...common,
-      detail: `console mode, /start piped, new database each run; ${runs(npm.all)}; node -e '': ${runs(base.all)}`,
+      detail: `console mode, /start piped, new database each run; ${runs(npm!.all)}; node -e '': ${runs(base!.all)}`,
     },
     {
       id: 'startup.node',
       name: 'start-up, node src/relief-bot.js start',
-      value: direct.median,
+      value: direct!.median,
       ...common,
-      detail: runs(direct.all),
+      detail: runs(direct!.all),
+    },
+    {
+      id: 'startup.npm-alone',
+      name: "npm start of `node -e ''` (npm's own share)",
+      value: npmAlone!.median,
+      unit: 'ms',
+      baseline: base!.median,
+      baselineName: "node -e ''",
+      target: null,
+      detail: `what any npm start costs on this machine before the bot's code runs; ${runs(npmAlone!.all)}`,
     },
   ];
 }
