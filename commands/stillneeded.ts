@@ -24,7 +24,7 @@ export default defineCommand({
   args: Args,
   run(ctx, { id, yes }) {
     const ref = formatRef('R', id);
-    const { requests, housekeeping, events } = ctx.ledger;
+    const { requests, housekeeping } = ctx.ledger;
     const request = requests.get(id);
     if (!request || request.requester !== ctx.sender.id)
       throw new UserError('still-needed-not-yours', { ref });
