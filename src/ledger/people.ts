@@ -85,6 +85,9 @@ export class People {
   }
 
   withRole(role: GrantedRole): Person[] {
-    return this.db.prepare('SELECT * FROM people WHERE role = ? ORDER BY id').all(role) as Person[];
+    // The second term names the partial index's condition, which is how SQLite knows it may use it.
+    return this.db
+      .prepare("SELECT * FROM people WHERE role = ? AND role <> 'anyone' ORDER BY id")
+      .all(role) as Person[];
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TransportHealth } from '../../src/engine/transport.ts';
 import { databaseHealth } from '../../src/http/health.ts';
 import { Metrics } from '../../src/http/metrics.ts';
-import { HttpServer } from '../../src/http/server.ts';
+import { HttpServer, MAX_BODY_BYTES, readBody, sendJson } from '../../src/http/server.ts';
 import type { DueMessage } from '../../src/ledger/outbox.ts';
 import { unpaced } from '../../src/outbox/dispatcher.ts';
 import { Harness, silentLog } from '../support/harness.ts';
@@ -25,6 +25,21 @@ async function serve(): Promise<{ base: string; telegram: { health: TransportHea
   const port = await http.listen(0, '127.0.0.1');
   return { base: `http://127.0.0.1:${port}`, telegram, metrics };
 }
+
+describe('request bodies', () => {
+  it('are read whole up to the limit; a larger one is refused and the server goes on serving', async () => {
+    const { base } = await serve();
+    http.route('POST', '/echo', async (req, res) => {
+      const body = await readBody(req);
+      sendJson(res, 200, { length: body.length, tail: body.slice(-3) });
+    });
+    const post = (body: string) => fetch(`${base}/echo`, { method: 'POST', body });
+    const fits = `${'x'.repeat(MAX_BODY_BYTES - 3)}end`;
+    expect(await (await post(fits)).json()).toEqual({ length: MAX_BODY_BYTES, tail: 'end' });
+    expect((await post(`${fits}!`)).status).toBe(500);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
 
 describe('/healthz over HTTP', () => {
   it('is 200 when the database and every transport are up, 503 with the reason otherwise', async () => {
