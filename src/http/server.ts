@@ -104,6 +104,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
       }
     });
     req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
+    // Also a client gone mid-body (Node reports it as an error): settled, never left waiting.
+    req.on('error', reject);
   });
 }

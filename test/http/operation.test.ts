@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransportHealth } from '../../src/engine/transport.ts';
 import { databaseHealth } from '../../src/http/health.ts';
@@ -38,6 +39,26 @@ describe('request bodies', () => {
     expect(await (await post(fits)).json()).toEqual({ length: MAX_BODY_BYTES, tail: 'end' });
     expect((await post(`${fits}!`)).status).toBe(500);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('settle when the client goes away mid-body', async () => {
+    const { base } = await serve();
+    const outcome = new Promise<string>((resolve) => {
+      http.route('POST', '/slow', async (req, res) => {
+        await readBody(req).then(
+          () => resolve('read'),
+          (err: Error) => resolve(err.message),
+        );
+        res.end();
+      });
+    });
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write('POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789');
+    await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    expect(await outcome).not.toBe('read');
   });
 });
 
