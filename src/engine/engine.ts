@@ -65,10 +65,10 @@ export class Core {
    */
   receive(messages: readonly unknown[]): { recorded: number; duplicates: number; invalid: number } {
     const now = this.clock();
-    let recorded = 0;
     let duplicates = 0;
     let invalid = 0;
     const held = new Map<string, number>();
+    // The messages this receive recorded, by inbox row: handled from here, not read back.
     const fresh = new Map<number, InboundMessage>();
     const { enqueued, more } = this.deps.ledger.transaction(() => {
       for (const raw of messages) {
@@ -82,15 +82,14 @@ export class Core {
         if (id === null) duplicates++;
         else fresh.set(id, parsed.data);
       }
-      recorded = fresh.size;
-      return recorded > 0
-        ? this.handlePending(now, held, Math.max(BATCH, recorded), Number.POSITIVE_INFINITY, fresh)
+      return fresh.size > 0
+        ? this.handlePending(now, held, { limit: Math.max(BATCH, fresh.size), fresh })
         : { enqueued: 0, more: false };
     });
     if (enqueued > 0) this.notifyOutbound();
     if (more) void this.catchUp();
     else this.afterPending(held, now);
-    return { recorded, duplicates, invalid };
+    return { recorded: fresh.size, duplicates, invalid };
   }
 
   /**
@@ -115,7 +114,7 @@ export class Core {
         if (this.stopped) return;
         now = this.clock();
         const { enqueued, more } = this.deps.ledger.transaction(() =>
-          this.handlePending(now, held, BATCH, performance.now() + BATCH_MS),
+          this.handlePending(now, held, { limit: BATCH, deadline: performance.now() + BATCH_MS }),
         );
         if (enqueued > 0) this.notifyOutbound();
         if (!more) break;
@@ -174,9 +173,11 @@ export class Core {
   private handlePending(
     now: number,
     held: Map<string, number>,
-    limit: number,
-    deadline = Number.POSITIVE_INFINITY,
-    fresh?: ReadonlyMap<number, InboundMessage>,
+    {
+      limit,
+      deadline = Number.POSITIVE_INFINITY,
+      fresh,
+    }: { limit: number; deadline?: number; fresh?: ReadonlyMap<number, InboundMessage> },
   ): { enqueued: number; more: boolean } {
     let enqueued = 0;
     const rows = this.deps.ledger.inbox.pending(limit, [...held.keys()], fresh);

@@ -15,8 +15,9 @@ export class Inbox {
   constructor(private readonly db: Db) {
     this.insertRow = db.prepare(`INSERT OR IGNORE INTO inbox
       (transport, chat_id, message_id, sender, received_at, message) VALUES (?, ?, ?, ?, ?, ?)`);
-    // Rows from `known` on (recorded by the caller in this transaction) come without their message: the
-    // caller holds it already parsed, and reading and parsing it again was a twentieth of a webhook's CPU.
+    // Rows from the first one the caller recorded in this transaction on come without their message:
+    // the caller holds it already parsed (see `pending`), and reading and parsing it again was a
+    // twentieth of a webhook's CPU.
     this.pendingRows = db.prepare(`SELECT id, CASE WHEN id >= ? THEN NULL ELSE message END AS message
       FROM inbox WHERE state = 'pending' AND sender NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`);
     this.finishRow = db.prepare('UPDATE inbox SET state = ?, processed_at = ? WHERE id = ?');

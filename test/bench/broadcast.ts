@@ -4,7 +4,7 @@ import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
 import { startWithFake, stopAll } from '../support/telegram-bot.ts';
 import type { Figure } from './report.ts';
-import { TelegramLimitsProxy } from './telegram-limits.ts';
+import { TelegramLimits } from './telegram-limits.ts';
 
 const GROUPS = 1_000;
 /** Telegram's limits with time shrunk tenfold: 30 messages per 100 ms overall, 20 per 6 s per group. */
@@ -44,22 +44,20 @@ async function until(check: () => boolean): Promise<void> {
 
 /**
  * One `/broadcast all ...` from a coordinator on Telegram to 1,000 registered groups, through the real
- * process, its outbox and pacer, and the fake Bot API behind a proxy that answers 429 like Telegram
- * when a limit is passed. The time from the first group message to the last is compared with the least
+ * process, its outbox and pacer, and the fake Bot API answering 429 like Telegram when a limit is
+ * passed. The time from the first group message to the last is compared with the least
  * the global limit allows: ceil(1000 / 30) - 1 full windows.
  */
 export async function broadcast(): Promise<Figure[]> {
   const tmp = tempDir('relief-bench-');
   const fake = await FakeBotApi.start();
-  const proxy = await TelegramLimitsProxy.start(fake.apiRoot, SCALE);
+  const limits = new TelegramLimits(SCALE);
+  fake.admit = limits.admit;
   try {
     const file = path.join(tmp.dir, 'relief.db');
     registerGroups(file);
-    await startWithFake(
-      { DATABASE_PATH: file, TELEGRAM_API_ROOT: proxy.apiRoot, PACING_TIME_SCALE: String(SCALE) },
-      fake,
-    );
-    const groupSends = () => proxy.sends.filter((s) => s.chatId.startsWith('-'));
+    await startWithFake({ DATABASE_PATH: file, PACING_TIME_SCALE: String(SCALE) }, fake);
+    const groupSends = () => limits.sends.filter((s) => s.chatId.startsWith('-'));
     fake.text(
       FakeBotApi.user(COORDINATOR, 'en'),
       '/broadcast all Water distribution at the Bantul post, 16:00',
@@ -67,11 +65,11 @@ export async function broadcast(): Promise<Figure[]> {
     await until(() => groupSends().length >= GROUPS);
     const sends = groupSends();
     const taken = sends.at(-1)!.at - sends[0]!.at;
-    const minimum = (Math.ceil(GROUPS / proxy.perSecond) - 1) * 1000 * SCALE;
+    const minimum = (Math.ceil(GROUPS / limits.perSecond) - 1) * 1000 * SCALE;
     const distinct = new Set(sends.map((s) => s.chatId)).size;
     // How much longer than a window each place took to come round: the pacer dates a send by its answer
     // (what keeps 429s at zero whatever the latency), so each window costs about one round trip more.
-    const perSecond = proxy.perSecond;
+    const perSecond = limits.perSecond;
     const windowMs = 1000 * SCALE;
     let overrun = 0;
     for (let k = 0; k + perSecond < sends.length; k++)
@@ -92,7 +90,7 @@ export async function broadcast(): Promise<Figure[]> {
         id: 'broadcast.429',
         name: 'broadcast, 429 answers',
         unit: '',
-        value: proxy.tooMany,
+        value: limits.tooMany,
         baseline: null,
         baselineName: '-',
         target: { kind: 'equal', value: 0 },
@@ -100,7 +98,6 @@ export async function broadcast(): Promise<Figure[]> {
     ];
   } finally {
     await stopAll();
-    await proxy.close();
     await fake.close();
     tmp.cleanup();
   }

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { TELEGRAM_LIMITS } from '../../src/outbox/pacing/telegram.ts';
 import { FakeBotApi, type FakeChat } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
-import { collect, groupAlive } from '../support/spawn.ts';
+import { collect, signalBot } from '../support/spawn.ts';
 import { type Running, startWithFake, stopAll } from '../support/telegram-bot.ts';
 
 /**
@@ -62,10 +62,10 @@ const sendsAtKill: number[] = [];
 
 /** SIGKILL to the whole process group: npm and the node process under it, which is the bot. */
 async function kill(bot: Running): Promise<void> {
-  const pid = bot.bot.pid!;
-  process.kill(-pid, 'SIGKILL');
+  // signalBot sends the signal at once, then waits for every process of the group to be gone.
+  const gone = signalBot(bot.bot, 'SIGKILL', 10_000);
   sendsAtKill.push(successfulSends().length);
-  await until(() => !groupAlive(pid), 'the killed bot to be gone', 10_000);
+  expect(await gone).toBe(true);
   expect(db((d) => d.pragma('integrity_check', { simple: true }))).toBe('ok');
 }
 

@@ -70,6 +70,11 @@ export class FakeBotApi {
   private nextMessageId = 1;
   private pollWaiters = new Set<() => void>();
   private failRules: FailRule[] = [];
+  /**
+   * Consulted for every call before the `fail` rules, at the moment the call arrives: a platform's
+   * limits (test/bench/telegram-limits.ts) answer a call over them with a failure, as Telegram would.
+   */
+  admit: ((method: string, params: Record<string, unknown>, at: number) => Failure | undefined) | undefined;
   private readonly sentMessages = new Map<string, SentMessage>();
   private delivering = false;
   private closed = false;
@@ -249,7 +254,7 @@ export class FakeBotApi {
     const params = await readParams(req);
     const call: ApiCall = { method, params, at: performance.now() };
     this.calls.push(call);
-    const failure = this.failureFor(method, params);
+    const failure = this.admit?.(method, params, call.at) ?? this.failureFor(method, params);
     if (failure) {
       call.failed = failure.code;
       return answer(res, failure.code, errorBody(failure));

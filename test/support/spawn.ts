@@ -21,8 +21,7 @@ export function startBot(env: Record<string, string>, args: string[] = []): Chil
   });
 }
 
-/** Whether any process of the group `startBot` started (led by `pid`) is still there. */
-export const groupAlive = (pid: number) => {
+const groupAlive = (pid: number) => {
   try {
     process.kill(-pid, 0);
     return true;
