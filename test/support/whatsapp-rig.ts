@@ -19,6 +19,8 @@ export class WhatsAppRig {
   readonly transport: WhatsAppTransport;
   readonly dispatcher: Dispatcher;
   private seen = 0;
+  /** Called with each client the transport creates (0 for the first), before the transport uses it. */
+  prepareClient: ((client: FakeWhatsAppClient, attempt: number) => void) | null = null;
 
   constructor(
     options: Partial<WhatsAppOptions> = {},
@@ -29,6 +31,7 @@ export class WhatsAppRig {
     this.transport = new WhatsAppTransport({
       createClient: () => {
         const c = new FakeWhatsAppClient();
+        this.prepareClient?.(c, this.clients.length);
         this.clients.push(c);
         return c;
       },

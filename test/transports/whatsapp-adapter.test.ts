@@ -200,14 +200,9 @@ describe('connection states', () => {
 
   it('treats a client that cannot start (no Chromium) as disconnected and tries again', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    let attempt = 0;
     rig = new WhatsAppRig();
-    const make = rig.transport['options'].createClient;
-    rig.transport['options'].createClient = () => {
-      const c = make();
-      if (attempt++ === 0)
-        (c as { failInitialize?: Error }).failInitialize = new Error('Browser was not found');
-      return c;
+    rig.prepareClient = (c, attempt) => {
+      if (attempt === 0) c.failInitialize = new Error('Browser was not found');
     };
     await rig.transport.start(rig.h.core);
     await vi.advanceTimersByTimeAsync(0);
