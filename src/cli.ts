@@ -12,6 +12,8 @@ import { installErrorPolicy, startApp } from './main.ts';
 
 const USAGE = `Usage: relief-bot <command>
 
+  help      print this text
+
   start     run the bot (console chat when no TELEGRAM_BOT_TOKEN / WHATSAPP_ENABLED is set)
   drill [FILE]    play a drill script on the console with a fresh ledger (default: a flood morning)
   verify    check the ledger's hash chain
@@ -197,6 +199,11 @@ function setRole(target: string | undefined, role: GrantedRole): number {
 
 async function main(argv: string[]): Promise<number> {
   // Everything after the verb is the verb's own (export takes --flags, grant takes positionals).
+  // Asking for help is not a mistake: the usage goes to standard output and the exit code is 0.
+  if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const at = argv.findIndex((a) => !a.startsWith('-'));
   if (at < 0) {
     process.stderr.write(
@@ -205,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const verb = argv[at]!;
-  const rest = at < 0 ? [] : argv.slice(at + 1);
+  const rest = argv.slice(at + 1);
   const run = verbs[verb];
   if (!run) {
     process.stderr.write(`relief-bot: unknown command ${JSON.stringify(verb)}\n${USAGE}`);

@@ -101,6 +101,16 @@ describe('the console rehearsal room', () => {
   });
 });
 
+describe('the command line answers a request for help', () => {
+  it.each([['help'], ['--help'], ['-h']])('relief-bot %s prints the usage and exits 0', async (arg) => {
+    const r = await cli([arg]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: relief-bot <command>/);
+    expect(r.stdout).toContain('export --what');
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('the command line says one clear line where it fails', () => {
   it('a bare relief-bot, an unknown verb and a bad grant each exit non-zero with a reason', async () => {
     const bare = await cli([]);
