@@ -16,6 +16,7 @@ COPY src ./src
 COPY commands ./commands
 COPY data/locales ./data/locales
 COPY data/areas ./data/areas
+COPY data/drill ./data/drill
 COPY tsconfig.json README.md ./
 # Development dependencies (esbuild) only for the build, which `npm ci` runs; then dropped.
 RUN npm ci && npm prune --omit=dev && npm cache clean --force
@@ -35,7 +36,7 @@ ENV NODE_ENV=production \
     HTTP_PORT=8080
 WORKDIR /app
 COPY --from=build /app /app
-# Shipped data (locales, areas) stays in the image under /app/data, so an upgrade brings the new catalogs.
+# Shipped data (locales, areas, the drill) stays in the image under /app/data, so an upgrade brings the new catalogs.
 # State (the ledger, exports written next to it, the WhatsApp session) lives in its own volume.
 RUN mkdir -p /var/lib/relief-bot/exports /var/lib/relief-bot/wwebjs && chown -R node:node /var/lib/relief-bot
 USER node
