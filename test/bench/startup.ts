@@ -7,10 +7,13 @@ import { type Figure, median } from './report.ts';
 
 const RUNS = 5;
 const TIMEOUT_MS = 20_000;
+/** The console prints a reply as `→ recipient` and then its text, indented. */
+const REPLY_LINE = /^→ .*\n {2}\S/m;
 
 /**
- * Milliseconds from spawning the command to its first byte on stdout, with `/start` piped in; stdin
- * closes after that first reply so the bot stops by itself. Each run starts on a new database file,
+ * Milliseconds from spawning the command to the first line of its reply on stdout, with `/start` piped
+ * in (the console echoes the typed line first, which is not a reply); stdin closes after that first
+ * reply so the bot stops by itself. Each run starts on a new database file,
  * as a first `npm start` does.
  */
 function firstReply(command: string, args: string[]): Promise<number> {
@@ -23,11 +26,16 @@ function firstReply(command: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     let ms = 0;
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    child.stdout.once('data', () => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      if (!REPLY_LINE.test(seen)) return;
       ms = performance.now() - t0;
+      child.stdout.off('data', onData);
+      child.stdout.resume();
       child.stdin.end();
-    });
-    child.stdout.resume();
+    };
+    child.stdout.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       tmp.cleanup();
