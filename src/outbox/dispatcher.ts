@@ -146,6 +146,9 @@ export class Dispatcher {
   /** Resolves when no lane has a pending row that is due (used by the console at end of input). */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
+    // A lane's timer must keep the process alive while someone waits on it (the console at the end
+    // of piped input, whose stdin no longer does).
+    for (const lane of this.lanes.values()) lane.timer?.ref();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -218,15 +221,44 @@ export class Dispatcher {
       lane.timer = undefined;
       void this.drain(lane);
     }, DRAIN_RETRY_MS);
-    lane.timer.unref();
+    if (this.idleWaiters.length === 0) lane.timer.unref();
   }
 
   /**
    * Starts every due row the pacer allows now, up to the lane's concurrency: the rows are claimed in
-   * one transaction, together with the marks of sends finished since the last pass. Returns how long
-   * until the pacer may allow a held-back row, or undefined when nothing due is held back.
+   * one transaction, together with the marks of sends finished since the last pass. The marks come
+   * first, so a chat's next row (due only once the one before it is marked) is seen in this same pass
+   * rather than left to a timer. Returns how long until the pacer may allow a held-back row, or
+   * undefined when nothing due is held back.
    */
   private startDue(lane: Lane): number | undefined {
+    let picked: { chosen: DueMessage[]; wait: number | undefined } = { chosen: [], wait: undefined };
+    let claimed: Set<number>;
+    if (lane.delivered.length === 0) {
+      picked = this.pickDue(lane);
+      if (picked.chosen.length === 0) return picked.wait;
+      claimed = this.ledger.transaction(() => this.ledger.outbox.claim(picked.chosen.map((m) => m.id)));
+    } else
+      claimed = this.ledger.transaction(() => {
+        this.markDelivered(lane);
+        picked = this.pickDue(lane);
+        return this.ledger.outbox.claim(picked.chosen.map((m) => m.id));
+      });
+    lane.committedAt = performance.now();
+    for (const message of picked.chosen) {
+      if (!claimed.has(message.id)) continue;
+      lane.inFlight.add(chatKey(message));
+      void this.deliver(lane, message).finally(() => {
+        lane.pacer.answered?.(message, this.paceClock());
+        lane.inFlight.delete(chatKey(message));
+        this.wakeAfterSends(lane);
+      });
+    }
+    return picked.wait;
+  }
+
+  /** The due rows the pacer lets go now (counted with it as they are chosen), and the wait for the rest. */
+  private pickDue(lane: Lane): { chosen: DueMessage[]; wait: number | undefined } {
     const concurrency = lane.pacer.concurrency ?? 1;
     let wait: number | undefined;
     const chosen: DueMessage[] = [];
@@ -257,22 +289,7 @@ export class Dispatcher {
       if (deep || free() <= 0 || rows.length < look) break;
       rows = this.ledger.outbox.dueFor(lane.transport.name, this.clock(), DEEP_LOOK).slice(look);
     }
-    if (chosen.length === 0 && lane.delivered.length === 0) return wait;
-    const claimed = this.ledger.transaction(() => {
-      this.markDelivered(lane);
-      return this.ledger.outbox.claim(chosen.map((m) => m.id));
-    });
-    lane.committedAt = performance.now();
-    for (const message of chosen) {
-      if (!claimed.has(message.id)) continue;
-      lane.inFlight.add(chatKey(message));
-      void this.deliver(lane, message).finally(() => {
-        lane.pacer.answered?.(message, this.paceClock());
-        lane.inFlight.delete(chatKey(message));
-        this.wakeAfterSends(lane);
-      });
-    }
-    return wait;
+    return { chosen, wait };
   }
 
   /**
@@ -322,7 +339,7 @@ export class Dispatcher {
       },
       Math.max(0, next - this.clock()),
     );
-    lane.timer.unref();
+    if (this.idleWaiters.length === 0) lane.timer.unref();
   }
 
   private async deliver(lane: Lane, message: DueMessage): Promise<void> {
