@@ -23,6 +23,7 @@ export default defineCommand({
       topics,
       area,
       registeredBy: ctx.sender.id,
+      title: ctx.message.chatTitle,
     });
     const ref = formatRef('G', group.id);
     return reply(created ? 'register-created' : 'register-updated', {

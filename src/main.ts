@@ -127,7 +127,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         voice: {
           roleOf: (id) => {
             const person = ledger.people.get(id);
-            return person && roleLabel[core.roleOf(person)];
+            // An admin named in ADMINS is one before their first message makes them a person.
+            if (!person) return config.ADMINS.includes(id) ? roleLabel.admin : undefined;
+            return roleLabel[core.roleOf(person)];
           },
           hint: (id, key, args) => translator.t(core.languageOf(ledger.people.get(id)), key, args),
         },

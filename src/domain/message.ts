@@ -79,6 +79,8 @@ export type InboundContent = z.infer<typeof InboundContentSchema>;
 
 export const InboundMessageSchema = z.object({
   chat: ChatRefSchema,
+  /** A group's name where the platform gives it with the message; `/register` records it. */
+  chatTitle: z.string().max(256).optional(),
   /** The platform's id for this message; a redelivery carries the same id and is ignored. */
   messageId: z.string().min(1).max(128),
   sender: SenderSchema,

@@ -71,6 +71,25 @@ describe('the console rehearsal room', () => {
     expect(run.stdout).toContain('siti> /need 20 water for 6 people @ Imogiri');
   });
 
+  it('labels a coordinator from ADMINS before they ever wrote, and lists a group by its name', async () => {
+    const script = [
+      '@as siti',
+      '/need 20 water for 6 people @ Imogiri',
+      '@as koor',
+      '@group Posko Imogiri',
+      '/register supply',
+      '/groups',
+    ].join('\n');
+    const run = await collect(
+      startBot({ DATABASE_PATH: dbFile(), ADMINS: 'console:koor', DEFAULT_LANGUAGE: 'en' }),
+      `${script}\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^→ koor$/m);
+    expect(blocksFor(run.stdout, 'koor (coordinator)').join('\n')).toContain('R-1');
+    expect(run.stdout).toMatch(/G-1 Posko Imogiri/);
+  });
+
   it('plays the flood-morning drill end to end with `relief-bot drill`', async () => {
     const run = await cli(['drill']);
     expect(run.code).toBe(0);

@@ -125,6 +125,8 @@ export class ConsoleTransport implements Transport {
     this.lineNo++;
     return {
       chat: this.chat,
+      // A console group is named by what followed `@group`.
+      ...(this.chat.kind === 'group' ? { chatTitle: this.chat.chatId } : {}),
       messageId: `${this.runId}-${this.lineNo}`,
       sender: { id: `console:${this.user}`, displayName: this.user },
       at: Date.now(),

@@ -179,6 +179,7 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
     return {
       message: {
         chat,
+        ...(chat.kind === 'group' && m.chat.title ? { chatTitle: m.chat.title.slice(0, 256) } : {}),
         messageId: `m${m.message_id}`,
         sender: sender(m.from!, m.chat, m.sender_chat),
         at: m.date * 1000,
