@@ -92,7 +92,9 @@ export default defineCommand<string, SignUp>({
           const known = ctx.ledger.volunteers.byPerson(ctx.sender.id)?.name ?? ctx.sender.displayName;
           return {
             key: 'volunteer-ask-name',
-            ...(known ? { choices: [{ value: known.slice(0, 64), label: known.slice(0, 64) }] } : {}),
+            ...(known
+              ? { choices: [{ value: known.slice(0, 64), label: known.slice(0, 64), typed: true }] }
+              : {}),
           };
         },
         answer(_ctx, input, data) {

@@ -92,6 +92,8 @@ export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 export interface Choice {
   value: string;
   label: string;
+  /** A suggestion of free text (a name): typed in another case, the answer keeps the letters as typed. */
+  typed?: boolean;
 }
 
 /**

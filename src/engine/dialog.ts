@@ -62,6 +62,7 @@ function renderChoices(ctx: CommandContext, prompt: Prompt): Choice[] {
   return (prompt.choices ?? []).map((c) => ({
     value: c.value,
     label: 'label' in c ? c.label : ctx.t(c.key, c.args),
+    ...(c.typed ? { typed: true } : {}),
   }));
 }
 
@@ -128,7 +129,8 @@ export function continueDialog(
   let answer = input;
   if (input.kind === 'text') {
     const choice = matchChoice(input.text, state.choices);
-    if (choice) answer = { kind: 'choice', value: choice.value };
+    const keepsTyped = choice?.typed && !/^\d{1,2}$/.test(input.text.trim());
+    if (choice && !keepsTyped) answer = { kind: 'choice', value: choice.value };
   }
   let data: Data;
   try {

@@ -6,7 +6,10 @@ import type { MessageArgs } from '../i18n/catalog.ts';
 export type Say = { key: string; args?: MessageArgs } | { raw: string };
 
 /** A button (Telegram) or numbered option (WhatsApp, console); the label is a catalog key or raw text. */
-export type ChoiceSpec = { value: string } & ({ key: string; args?: MessageArgs } | { label: string });
+export type ChoiceSpec = { value: string; typed?: boolean } & (
+  | { key: string; args?: MessageArgs }
+  | { label: string }
+);
 
 export interface SayOptions {
   choices?: ChoiceSpec[];

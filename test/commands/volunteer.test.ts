@@ -62,6 +62,18 @@ describe('/volunteer sign-up dialog', () => {
     });
   });
 
+  it('keeps a typed name as typed when it matches the suggested name in another case', () => {
+    h = new Harness();
+    const rina = { id: 'telegram:21', name: 'rina', language: 'en' };
+    h.say(rina, '/volunteer');
+    h.say(rina, 'Rina');
+    h.say(rina, '1');
+    h.say(rina, 'Imogiri');
+    h.say(rina, '1');
+    expect(h.say(rina, 'no')).toContain('Welcome, Rina!');
+    expect(row(rina.id)).toMatchObject({ name: 'Rina' });
+  });
+
   it("uses the WhatsApp sender's own number with a yes/no question", () => {
     h = new Harness();
     const wa = 'whatsapp:6281298765432@c.us';
