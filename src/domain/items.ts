@@ -100,9 +100,12 @@ const FILLER = new Set([
   'need',
 ]);
 
-const NUMBER = /^\d+(?:\.\d+)?$/;
-const GLUED = /^(\d+(?:\.\d+)?)([a-z]+)$/;
+const NUMBER = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+)$/;
+const GLUED = /^(\d+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+)([a-z]+)$/;
 const TIMES = /^x(\d+(?:\.\d+)?)$/;
+// In Indonesian the dot groups thousands: `1.000 liter`, `10.000` (a decimal is written with a comma).
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+const quantity = (w: string) => Number(THOUSANDS.test(w) ? w.replace(/\./g, '') : w);
 
 function lookupItem(name: string): ItemId | undefined {
   const exact = ITEM_BY_WORD.get(name) ?? ITEM_BY_WORD.get(name.replace(/s$/, ''));
@@ -129,10 +132,10 @@ function parsePiece(raw: string): Piece {
   for (const w of words) {
     const glued = GLUED.exec(w);
     const times = TIMES.exec(w);
-    if (qty === undefined && NUMBER.test(w)) qty = Number(w);
-    else if (qty === undefined && times) qty = Number(times[1]);
+    if (qty === undefined && NUMBER.test(w)) qty = quantity(w);
+    else if (qty === undefined && times) qty = quantity(times[1]!);
     else if (qty === undefined && glued && (UNIT_BY_WORD.has(glued[2]!) || glued[2] === 'x')) {
-      qty = Number(glued[1]);
+      qty = quantity(glued[1]!);
       unit = UNIT_BY_WORD.get(glued[2]!);
     } else if (unit === undefined && UNIT_BY_WORD.has(w)) {
       unit = UNIT_BY_WORD.get(w);

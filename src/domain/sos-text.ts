@@ -1,6 +1,9 @@
 import type { Areas } from './areas.ts';
+import { takeContact } from './contact-text.ts';
 import { readCoordinates, withoutCoordinates } from './coordinates.ts';
 import { formatRef, parseRef } from './refs.ts';
+
+export { findPhones, parsePhone } from './contact-text.ts';
 
 /**
  * Reads what a person in danger wrote in one breath (`SOS Jl. Imogiri Timur km 8, 4 orang, air naik`):
@@ -171,10 +174,6 @@ const PEOPLE_RE = bounded(`(\\d{1,4}|${NUMBER_ALTERNATIVES})\\s*(?:${words(PEOPL
 // A map link without a readable point (a short link) is no address either.
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 
-const PHONE_RE = /(?<![\w+])(?:\+|00)?\d(?:[\s.-]?\d){7,14}(?!\w)/;
-
-const all = (re: RegExp) => new RegExp(re.source, 'gu');
-
 function numberOf(word: string): number | undefined {
   if (/^\d+$/.test(word)) return Number(word);
   return NUMBER_WORDS[word.toLowerCase().replace(/[\s-]+/g, ' ')];
@@ -195,23 +194,8 @@ export function parseConditions(text: string): RescueCondition[] {
   });
 }
 
-/** A phone number as written, digits and a leading + only. */
-export function parsePhone(text: string): string | undefined {
-  const m = PHONE_RE.exec(text);
-  if (!m) return undefined;
-  const digits = m[0].replace(/[^\d+]/g, '');
-  return digits.replace(/\+/g, '').length >= 8 ? digits : undefined;
-}
-
-/** Every phone number in the text, as spans with its digits (and a leading +). */
-export function findPhones(text: string): { start: number; end: number; digits: string }[] {
-  return [...text.matchAll(all(PHONE_RE))]
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, digits: m[0].replace(/[^\d+]/g, '') }))
-    .filter((p) => p.digits.replace(/\+/g, '').length >= 8);
-}
-
 function addressOf(text: string): string | undefined {
-  const placeText = withoutCoordinates(text).replace(URL_RE, ' ').replace(all(PHONE_RE), ' ');
+  const placeText = takeContact(withoutCoordinates(text).replace(URL_RE, ' ')).rest;
   const segments = placeText
     .split(/[,;\n]+/)
     .map((segment) => segment.replace(/\s+/g, ' ').trim())
@@ -231,9 +215,9 @@ export function parseSosText(text: string, areas?: Pick<Areas, 'mentionedIn'>): 
   const read = readCoordinates(text);
   const coordinates =
     read?.kind === 'point' ? { lat: read.lat, lon: read.lon } : read ? { outOfRange: read.written } : {};
-  const rest = withoutCoordinates(text);
+  // The contact first: `0812-3456-7000 orang` is a phone number, not 7,000 people.
+  const { rest, phone } = takeContact(withoutCoordinates(text));
   const peopleCount = [...rest.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
-  const phone = parsePhone(rest);
   const address = addressOf(text);
   const area = address && areas?.mentionedIn(address)[0]?.path;
   return {

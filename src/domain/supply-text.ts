@@ -1,4 +1,4 @@
-import { findPhones } from './sos-text.ts';
+import { takeContact } from './contact-text.ts';
 
 /**
  * What a one-shot supply request says besides its items: `/butuh air dan beras untuk 6 orang`,
@@ -15,26 +15,36 @@ export interface SupplyText {
 
 const MAX_PEOPLE = 100_000;
 const PEOPLE_WORDS = String.raw`orang|org|jiwa|people|persons|person|ppl|pax|kk|kepala\s+keluarga|keluarga|families|family|households?`;
+// A count as Indonesians write it: `6`, `1.000` (the dot groups thousands).
+const COUNT = String.raw`\d{1,3}(?:\.\d{3})+|\d{1,6}`;
 // `untuk 6 orang`, `for 6 people`, `6 jiwa`, `6 KK`, `utk 6`: the number is the people count.
 const PEOPLE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(?:(?:untuk|utk|buat|for)\s+)?(\d{1,6})\s*(?:${PEOPLE_WORDS})(?![\p{L}\p{N}])` +
-    String.raw`|(?<![\p{L}\p{N}])(?:untuk|utk|buat|for)\s+(\d{1,6})\s*$`,
+  String.raw`(?<![\p{L}\p{N}.,\-])(?:(?:untuk|utk|buat|for)\s+)?(${COUNT})\s*(?:${PEOPLE_WORDS})(?![\p{L}\p{N}])` +
+    String.raw`|(?<![\p{L}\p{N}])(?:untuk|utk|buat|for)\s+(${COUNT})\s*$`,
   'giu',
 );
 
+/** `1.000` → 1000, `12` → 12: a whole number with Indonesian thousands dots. */
+export const wholeNumber = (written: string) => Number(written.replace(/\./g, ''));
+
+/** A whole answer that is only a count (`20`, `1.000`), as asked "for how many people?". */
+export function bareCount(text: string): number | undefined {
+  const m = new RegExp(`^\\s*(${COUNT})\\s*[.!]?\\s*$`).exec(text);
+  return m ? wholeNumber(m[1]!) : undefined;
+}
+
 export function readSupplyText(text: string): SupplyText {
+  // The contact first: `untuk 0812-3456-7000 orang` is a phone number, not 7,000 people.
+  const contact = takeContact(text);
   let people: number | undefined;
-  let rest = text.replace(PEOPLE, (_m, a: string | undefined, b: string | undefined) => {
-    const n = Number(a ?? b);
+  const rest = contact.rest.replace(PEOPLE, (_m, a: string | undefined, b: string | undefined) => {
+    const n = wholeNumber(a ?? b ?? '');
     if (people === undefined && n >= 1 && n <= MAX_PEOPLE) people = n;
     return ' ';
   });
-  const phones = findPhones(rest);
-  for (const p of [...phones].reverse()) rest = `${rest.slice(0, p.start)} ${rest.slice(p.end)}`;
-  const phone = phones[0]?.digits;
   return {
     itemsText: rest.replace(/[ \t]+/g, ' ').trim(),
     ...(people === undefined ? {} : { people }),
-    ...(phone ? { phone } : {}),
+    ...(contact.phone ? { phone: contact.phone } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
 import { chatOfIdentity, type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
+import { normaliseInput } from '../domain/normalise.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
@@ -300,7 +301,11 @@ export class Core {
     const lang = this.languageOf(person);
     const { ledger, translator, areas, config, commands } = this.deps;
     return {
-      message: m,
+      // Every reader downstream (coordinates, quantities, counts, phones) sees one normal form of digits.
+      message:
+        m.content.kind === 'text'
+          ? { ...m, content: { ...m.content, text: normaliseInput(m.content.text) } }
+          : m,
       sender: m.sender,
       chat: m.chat,
       person,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { takeContact } from '../../../src/domain/contact-text.ts';
 import {
   ITEM_IDS,
   type ItemId,
@@ -9,7 +10,7 @@ import {
 } from '../../../src/domain/items.ts';
 import type { InboundContent } from '../../../src/domain/message.ts';
 import { URGENCIES } from '../../../src/domain/request-states.ts';
-import { readSupplyText } from '../../../src/domain/supply-text.ts';
+import { bareCount, readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
@@ -83,15 +84,18 @@ function start(ctx: CommandContext, text: string, out: Outcome): NeedData {
   if (!text) return {};
   const at = text.lastIndexOf('@');
   const said = readSupplyText(at < 0 ? text : text.slice(0, at));
-  const placePart = at < 0 ? '' : text.slice(at + 1).trim();
+  // A phone number after `@` (`@ Jl. Imogiri Timur km 8 HP 0812...`) is the contact, not the address.
+  const place = takeContact(at < 0 ? '' : text.slice(at + 1));
+  const placePart = place.rest;
+  const phone = said.phone ?? place.phone;
   const items = orAsk(out, () => itemsFrom(said.itemsText));
-  const place = placePart ? orAsk(out, () => textLocation(ctx, placePart)) : undefined;
+  const located = placePart ? orAsk(out, () => textLocation(ctx, placePart)) : undefined;
   return {
     ...(items ? { items } : {}),
     ...(said.people === undefined ? {} : { people: said.people }),
-    ...(said.phone ? { contact: said.phone } : {}),
-    ...(place ? { ...place, located: true } : {}),
-    quick: items !== undefined && place !== undefined && !place.needsArea,
+    ...(phone ? { contact: phone } : {}),
+    ...(located ? { ...located, located: true } : {}),
+    quick: items !== undefined && located !== undefined && !located.needsArea,
   };
 }
 
@@ -140,7 +144,7 @@ export const needDialog: DialogDef<NeedData> = {
       answer: (_ctx, input, d) => {
         if (isSkip(input)) return { ...d, people: null };
         const text = textOf(input) ?? '';
-        const n = readSupplyText(text).people ?? Number(/^\s*(\d{1,7})(?!\d)/.exec(text)?.[1]);
+        const n = readSupplyText(text).people ?? bareCount(text) ?? Number.NaN;
         if (!(n >= 1 && n <= MAX_PEOPLE)) throw new UserError('need-people-invalid', { max: MAX_PEOPLE });
         return { ...d, people: n };
       },
