@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Choice, InboundContent } from '../src/domain/message.ts';
+import { type Choice, type InboundContent, phoneOfPersonId } from '../src/domain/message.ts';
 import {
   parsePeopleCount,
   parsePhone,
@@ -41,12 +41,6 @@ type Details = { peopleCount?: number; conditions?: RescueCondition[]; contact?:
 
 const SKIP = { value: 'skip', key: 'sos-skip' };
 const NONE_WORDS = /^(no|none|nothing|nobody|tidak|tidak ada|gak ada|ga ada|nggak ada|tdk ada|nihil)$/i;
-
-/** On WhatsApp the sender id is the phone number they write from: rescuers can call it without asking. */
-function whatsappNumber(senderId: string): string | undefined {
-  const m = /^whatsapp:(\d{8,15})@c\.us$/.exec(senderId);
-  return m ? `+${m[1]}` : undefined;
-}
 
 function detailsOf(parsed: SosText): Details {
   return { peopleCount: parsed.peopleCount, conditions: parsed.conditions, contact: parsed.phone };
@@ -107,7 +101,7 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
   if (!place) return undefined;
   const c = rescues.open(ctx.actor, ctx.sender.id, rescueLocation(ctx.areas, place, 'reporter'), {
     ...detailsOf(parsed),
-    contact: parsed.phone ?? whatsappNumber(ctx.sender.id),
+    contact: parsed.phone ?? phoneOfPersonId(ctx.sender.id),
   });
   out.reply(c.lat === null ? 'sos-created-address' : 'sos-created', { ref: rescueRef(c.id) });
   announceNewRescue(out, ctx, c);

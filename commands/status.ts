@@ -12,7 +12,7 @@ export default defineCommand({
   where: 'private',
   run(ctx) {
     const requests = ctx.ledger.requests.ofRequester(ctx.sender.id, SHOWN);
-    const rescues = ctx.ledger.requests.rescueCasesOf(ctx.sender.id, SHOWN);
+    const rescues = ctx.ledger.rescues.ofReporter(ctx.sender.id, SHOWN);
     if (requests.length === 0 && rescues.length === 0) return reply('status-none');
     const lines = [
       ...requests.map((r) => ctx.t('status-request-line', requestArgs(r, ctx.t))),

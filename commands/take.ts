@@ -1,4 +1,5 @@
 import type { RequestItem } from '../src/domain/items.ts';
+import { phoneOfPersonId } from '../src/domain/message.ts';
 import { formatRef } from '../src/domain/refs.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
@@ -18,8 +19,7 @@ function whereText(ctx: CommandContext, task: Task): string {
 
 /** A WhatsApp requester's id is their number: the fallback when they gave no other contact. */
 function contactText(ctx: CommandContext, task: Task): string {
-  const wa = /^whatsapp:(\d{6,15})@c\.us$/.exec(task.owner);
-  return task.contact ?? (wa ? `+${wa[1]}` : ctx.t('task-no-contact'));
+  return task.contact ?? phoneOfPersonId(task.owner) ?? ctx.t('task-no-contact');
 }
 
 function details(ctx: CommandContext, task: Task): Outcome {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Choice, InboundContent } from '../src/domain/message.ts';
+import { type Choice, type InboundContent, phoneOfPersonId } from '../src/domain/message.ts';
 import { SPOKEN_LANGUAGES } from '../src/domain/skills.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
@@ -34,12 +34,6 @@ function offeredAreas(ctx: CommandContext): ChoiceSpec[] {
   let level = ctx.areas.children();
   while (level.length === 1) level = ctx.areas.children(level[0]!.path);
   return level.slice(0, 12).map((a) => ({ value: a.path, label: a.name }));
-}
-
-/** On WhatsApp a person id like `whatsapp:6281234567890@c.us` is the phone number itself. */
-function whatsappNumber(ctx: CommandContext): string | undefined {
-  const m = /^whatsapp:(\d{6,15})@c\.us$/.exec(ctx.sender.id);
-  return m ? `+${m[1]}` : undefined;
 }
 
 const PHONE = /^\+?[\d\s-]{6,20}$/;
@@ -129,7 +123,7 @@ export default defineCommand<string, SignUp>({
       {
         id: 'phone',
         ask(ctx) {
-          const own = whatsappNumber(ctx);
+          const own = phoneOfPersonId(ctx.sender.id);
           const no = { value: 'no', key: 'choice-no' };
           return own
             ? {
@@ -140,7 +134,7 @@ export default defineCommand<string, SignUp>({
             : { key: 'volunteer-ask-phone', choices: [no], ask: 'contact' };
         },
         answer(ctx, input, data) {
-          const own = whatsappNumber(ctx);
+          const own = phoneOfPersonId(ctx.sender.id);
           if (input.kind === 'choice' && input.value === 'no') return { ...data, phone: null };
           if (input.kind === 'choice' && input.value === 'yes' && own) return { ...data, phone: own };
           if (input.kind === 'contact') {

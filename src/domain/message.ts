@@ -33,6 +33,16 @@ export function chatOfIdentity(personId: PersonId): ChatRef | undefined {
   return m ? { transport: m[1] as TransportName, chatId: m[2]!, kind: 'group' } : undefined;
 }
 
+/**
+ * The phone number behind a person id, where the id is one: WhatsApp names a person by their number
+ * (`whatsapp:6281234567890@c.us` is +6281234567890; E.164 allows at most 15 digits). Other ids (a
+ * Telegram user, WhatsApp's `@lid` ids, groups) carry none.
+ */
+export function phoneOfPersonId(personId: PersonId): string | undefined {
+  const m = /^whatsapp:(\d{7,15})@c\.us$/.exec(personId);
+  return m ? `+${m[1]}` : undefined;
+}
+
 export const SenderSchema = z.object({
   id: PersonIdSchema,
   displayName: z.string().max(256).optional(),

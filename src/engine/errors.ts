@@ -12,21 +12,60 @@ export class UserError extends Error {
   }
 }
 
-/**
- * Any platform failure, wrapped at the adapter edge. The outbox alone decides what to do with it.
- * `unreachable`: the person blocked the bot or the bot left the group; stop sending to that chat.
- * `movedTo`: the chat lives on under this id (a Telegram group upgraded to a supergroup).
- */
+/** What kind of failure a platform reported, which is all the outbox needs to decide what follows. */
+export type TransportFailure =
+  /** Worth trying again (5xx, network, a closed page), after `afterMs` when the platform said (429). */
+  | { kind: 'retry'; afterMs?: number }
+  /** This message will never go as it is (a bad request). */
+  | { kind: 'permanent' }
+  /** The person blocked the bot or the bot left the group: stop sending to that chat. */
+  | { kind: 'unreachable' }
+  /** The chat lives on under another id (a Telegram group upgraded to a supergroup). */
+  | { kind: 'moved'; to: string };
+
+/** Any platform failure, wrapped at the adapter edge. The outbox alone decides what to do with it. */
 export class TransportError extends Error {
   constructor(
     message: string,
-    readonly retryable: boolean,
-    readonly retryAfterMs?: number,
-    readonly unreachable = false,
-    readonly movedTo?: string,
+    readonly failure: TransportFailure,
   ) {
     super(message);
     this.name = 'TransportError';
+  }
+
+  static retry(message: string, afterMs?: number): TransportError {
+    return new TransportError(
+      message,
+      afterMs === undefined ? { kind: 'retry' } : { kind: 'retry', afterMs },
+    );
+  }
+
+  static permanent(message: string): TransportError {
+    return new TransportError(message, { kind: 'permanent' });
+  }
+
+  static unreachable(message: string): TransportError {
+    return new TransportError(message, { kind: 'unreachable' });
+  }
+
+  static moved(message: string, to: string): TransportError {
+    return new TransportError(message, { kind: 'moved', to });
+  }
+
+  get retryable(): boolean {
+    return this.failure.kind === 'retry';
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.failure.kind === 'retry' ? this.failure.afterMs : undefined;
+  }
+
+  get unreachable(): boolean {
+    return this.failure.kind === 'unreachable';
+  }
+
+  get movedTo(): string | undefined {
+    return this.failure.kind === 'moved' ? this.failure.to : undefined;
   }
 }
 

@@ -11,13 +11,13 @@ export interface Translator {
   t(language: string, key: string, args?: MessageArgs): string;
 }
 
+/** Told when a message formats with errors (a variable the code did not pass): the text still goes out. */
+export type FormatErrorListener = (details: { language: string; key: string; errors: string[] }) => void;
+
 /**
  * Fluent catalogs under data/locales/<language>/*.ftl: one folder per language, one file per feature,
  * so a translator adds a language by adding a folder, and a command adds its own file.
  */
-/** Told when a message formats with errors (a variable the code did not pass): the text still goes out. */
-export type FormatErrorListener = (details: { language: string; key: string; errors: string[] }) => void;
-
 export class Catalog implements Translator {
   readonly languages: readonly string[];
   private readonly bundles = new Map<string, FluentBundle>();

@@ -62,12 +62,6 @@ export interface AssignableVolunteer {
   status: 'active' | 'left';
 }
 
-export interface OwnRescueCase {
-  id: number;
-  status: string;
-  area: string | null;
-}
-
 export interface LikelyDuplicate {
   request: SupplyRequest;
   why: 'requester' | 'area-items';
@@ -263,16 +257,6 @@ export class Requests {
             ? [{ request: o, why: 'area-items' }]
             : [],
       );
-  }
-
-  /**
-   * A person's own rescue cases, for /status beside their requests. Read here because the rescue
-   * module may not be there; it is a plain read of the `rescues` table of 001.
-   */
-  rescueCasesOf(reporter: string, limit = 10): OwnRescueCase[] {
-    return this.db
-      .prepare('SELECT id, status, area FROM rescues WHERE reporter = ? ORDER BY id DESC LIMIT ?')
-      .all(reporter, limit) as OwnRescueCase[];
   }
 
   volunteer(id: number): AssignableVolunteer | undefined {

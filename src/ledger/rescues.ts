@@ -56,6 +56,12 @@ export interface RescueDetails {
 const ACTIVE_SQL = `status IN (${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
 const ref = (id: number) => formatRef('S', id);
 
+export interface OwnRescueCase {
+  id: number;
+  status: string;
+  area: string | null;
+}
+
 /**
  * Rescue cases (`S-n`). Every change appends its event here, in the caller's transaction; exact
  * coordinates, addresses and contacts go to the event's personal part so retention can erase them.
@@ -69,6 +75,13 @@ export class Rescues {
   get(id: number): RescueCase | undefined {
     const r = this.db.prepare('SELECT * FROM rescues WHERE id = ?').get(id) as RescueRow | undefined;
     return r && toCase(r);
+  }
+
+  /** A person's own rescue cases, newest first, for /status beside their requests. */
+  ofReporter(reporter: string, limit = 10): OwnRescueCase[] {
+    return this.db
+      .prepare('SELECT id, status, area FROM rescues WHERE reporter = ? ORDER BY id DESC LIMIT ?')
+      .all(reporter, limit) as OwnRescueCase[];
   }
 
   /** The person id of the volunteer assigned to the case, who is told of every change of location. */

@@ -83,6 +83,9 @@ const PASS_GAP_MS = 4;
 
 const chatKey = (m: DueMessage) => m.chat.chatId;
 
+/** How long a drain loop that hit a ledger error waits before it tries again. */
+const DRAIN_RETRY_MS = 1_000;
+
 /**
  * Drains the outbox, one lane per transport. A row is marked `sending` (committed) before the platform
  * call and `sent` after it, so a crash between the two resends at most that one message. Marks are
@@ -93,9 +96,6 @@ const chatKey = (m: DueMessage) => m.chat.chatId;
  * messages to the same chat, which keeps each chat's order: the outbox only offers the oldest unsent
  * row of a chat.
  */
-/** How long a drain loop that hit a ledger error waits before it tries again. */
-const DRAIN_RETRY_MS = 1_000;
-
 export class Dispatcher {
   private readonly lanes = new Map<TransportName, Lane>();
   private stopping = false;

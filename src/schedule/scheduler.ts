@@ -11,14 +11,14 @@ export interface ScheduledJob {
   rule: Job;
 }
 
+/** The longest wait Node's timers keep (about 24.8 days); a later run is reached in several waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Runs each job's rule on its cron schedule through `Core.runJob` (one transaction, replies rendered
  * into the outbox). The run's time is recorded in that same transaction, so a restart runs a job
  * that fell due while the bot was down once, at start, however many ticks it missed.
  */
-/** The longest wait Node's timers keep (about 24.8 days); a later run is reached in several waits. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;

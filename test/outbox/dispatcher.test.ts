@@ -96,7 +96,7 @@ describe('outbox delivery', () => {
     h.send(COORDINATOR, '/broadcast all Road to Dlingo closed');
     const t = new FakeTransport();
     const bad = new Set<string>(['-2']);
-    t.answer = (m) => (bad.has(m.chat.chatId) ? new TransportError('502 Bad Gateway', true) : 'ok');
+    t.answer = (m) => (bad.has(m.chat.chatId) ? TransportError.retry('502 Bad Gateway') : 'ok');
     const d = dispatcher(h, {
       retry: { maxAttempts: 3, backoffMs: (n) => 1000 * n },
     });
@@ -137,7 +137,7 @@ describe('outbox delivery', () => {
     const t = new FakeTransport();
     let groupCalls = 0;
     t.answer = (m) =>
-      m.chat.kind === 'group' && ++groupCalls === 1 ? new TransportError('429', true, 5000) : 'ok';
+      m.chat.kind === 'group' && ++groupCalls === 1 ? TransportError.retry('429', 5000) : 'ok';
     const d = dispatcher(h);
     d.add(t);
     d.start();

@@ -13,7 +13,7 @@ afterAll(() => h.close());
 
 /**
  * Every command against a request in every status. Written out by hand from SPEC 3 (not derived from
- * the table in src/core/request-states.ts, so a wrong table fails here).
+ * the table in src/domain/request-states.ts, so a wrong table fails here).
  */
 const ALLOWED: Record<string, { to: RequestStatus; from: RequestStatus[] }> = {
   verify: { to: 'verified', from: ['new'] },

@@ -64,7 +64,7 @@ export class FakeTelegramLimits extends FakeTransport {
     const overPrivate = m.chat.kind === 'private' && privateTokens(chat, now) < 1 - 1e-3;
     if (lastSecond >= 30 || overGroup || overPrivate) {
       this.tooMany++;
-      return new TransportError('429: Too Many Requests', true, 1000);
+      return TransportError.retry('429: Too Many Requests', 1000);
     }
     this.times.push(now);
     this.perChat.set(m.chat.chatId, [...chat, now]);

@@ -3,6 +3,7 @@ import { coarse } from '../../../src/domain/redaction.ts';
 import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
+import { languageOf } from '../../../src/engine/language.ts';
 import type { MessageArgs } from '../../../src/i18n/catalog.ts';
 import type { SupplyRequest } from '../../../src/ledger/index.ts';
 
@@ -22,10 +23,11 @@ export function itemsText(items: readonly RequestItem[], t: Tr): string {
 
 /** The translator for someone else (a requester, a volunteer): their chosen language, else the default. */
 export function translatorFor(ctx: CommandContext, personId: string): Tr {
-  const p = ctx.ledger.people.get(personId);
-  const lang =
-    [p?.language, p?.language_hint?.slice(0, 2).toLowerCase()].find((l) => l && ctx.translator.has(l)) ??
-    ctx.config.DEFAULT_LANGUAGE;
+  const lang = languageOf(
+    ctx.ledger.people.get(personId),
+    (l) => ctx.translator.has(l),
+    ctx.config.DEFAULT_LANGUAGE,
+  );
   return (key, args) => ctx.translator.t(lang, key, args);
 }
 

@@ -17,7 +17,7 @@ import {
 
 /**
  * The moves people make on a supply request, each checked against the state machine
- * (src/core/request-states.ts) and each telling the requester, in their language, what changed.
+ * (src/domain/request-states.ts) and each telling the requester, in their language, what changed.
  */
 
 function move(

@@ -79,16 +79,15 @@ export function toTransportError(err: unknown): TransportError {
     const what = `telegram ${err.method}: ${err.error_code} ${err.description}`;
     if (err.error_code === 429) {
       const after = err.parameters.retry_after ?? 5;
-      return new TransportError(what, true, after * 1000);
+      return TransportError.retry(what, after * 1000);
     }
-    if (err.error_code >= 500) return new TransportError(what, true);
+    if (err.error_code >= 500) return TransportError.retry(what);
     const movedTo = err.parameters.migrate_to_chat_id;
-    if (err.error_code === 400 && movedTo !== undefined)
-      return new TransportError(what, false, undefined, false, String(movedTo));
+    if (err.error_code === 400 && movedTo !== undefined) return TransportError.moved(what, String(movedTo));
     if ((err.error_code === 403 || err.error_code === 400) && GONE.test(err.description))
-      return new TransportError(what, false, undefined, true);
-    return new TransportError(what, false);
+      return TransportError.unreachable(what);
+    return TransportError.permanent(what);
   }
-  if (err instanceof HttpError) return new TransportError(`telegram network: ${err.message}`, true);
-  return new TransportError(`telegram: ${err instanceof Error ? err.message : String(err)}`, true);
+  if (err instanceof HttpError) return TransportError.retry(`telegram network: ${err.message}`);
+  return TransportError.retry(`telegram: ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -69,7 +69,7 @@ export class WhatsAppTransport implements Transport {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const client = this.client;
-    if (!client || this.state !== 'ready') throw new TransportError(`whatsapp is ${this.state}`, true);
+    if (!client || this.state !== 'ready') throw TransportError.retry(`whatsapp is ${this.state}`);
     let first: string | undefined;
     for (const part of splitText(renderText(message), WHATSAPP_TEXT_LIMIT)) {
       let sent: Awaited<ReturnType<WhatsAppClient['sendMessage']>>;
@@ -78,7 +78,7 @@ export class WhatsAppTransport implements Transport {
       } catch (err) {
         throw sendError(err);
       }
-      if (!sent) throw new TransportError('whatsapp has no such chat', false);
+      if (!sent) throw TransportError.permanent('whatsapp has no such chat');
       first ??= sent.id._serialized;
     }
     return first ? { platformMessageId: first } : {};
@@ -292,6 +292,8 @@ export class WhatsAppTransport implements Transport {
  */
 function sendError(err: unknown): TransportError {
   const text = err instanceof Error ? err.message : String(err);
-  const permanent = /invalid wid|wid error|no lid for user|not a valid|chat not found/i.test(text);
-  return new TransportError(`whatsapp: ${text.slice(0, 300)}`, !permanent);
+  const what = `whatsapp: ${text.slice(0, 300)}`;
+  return /invalid wid|wid error|no lid for user|not a valid|chat not found/i.test(text)
+    ? TransportError.permanent(what)
+    : TransportError.retry(what);
 }
