@@ -32,6 +32,6 @@ export default defineCommand({
         state,
       });
     });
-    return reply('groups-list', { count: groups.length, groups: lines.join('\n') });
+    return reply('groups-list', { count: groups.length, lines: lines.join('\n') });
   },
 });

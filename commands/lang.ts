@@ -26,8 +26,6 @@ export default defineCommand({
       throw new UserError('lang-unknown', { lang, languages: translator.languages.join(', ') });
     ctx.ledger.people.setLanguage(ctx.actor, ctx.sender.id, lang);
     // Answered in the new language: the person just asked for it.
-    return new Outcome().replyRaw(
-      translator.t(lang, 'lang-set', { language: translator.t(lang, 'language-name') }),
-    );
+    return new Outcome().replyIn(lang, 'lang-set', { language: translator.t(lang, 'language-name') });
   },
 });

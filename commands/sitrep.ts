@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/engine/command.ts';
 import { Outcome } from '../src/engine/outcome.ts';
-import { sitrepText } from '../src/engine/sitrep.ts';
+import { sitrepLines } from '../src/engine/sitrep.ts';
 import { resolveArea } from './lib/targets.ts';
 
 /** `/sitrep [AREA]`: the situation report now, for everything or one area and below. */
@@ -11,6 +11,6 @@ export default defineCommand({
   args: z.string().trim(),
   run(ctx, text) {
     const area = text === '' ? null : resolveArea(ctx, text);
-    return new Outcome().replyRaw(sitrepText(ctx.ledger, ctx.t, area, ctx.now, ctx.config.TZ));
+    return new Outcome().replyLines(sitrepLines(ctx.ledger, ctx.t, area, ctx.now, ctx.config.TZ));
   },
 });

@@ -5,7 +5,7 @@ import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
 import type { Task } from '../src/ledger/index.ts';
-import { itemsText } from './lib/supply/format.ts';
+import { itemsAsWritten } from './lib/supply/format.ts';
 import { conditionsText, TaskRefArg } from './lib/tasks.ts';
 import { activeVolunteer, vref } from './lib/volunteers.ts';
 
@@ -33,7 +33,7 @@ function details(ctx: CommandContext, task: Task): Outcome {
     const people = task.peopleCount ? ctx.t('task-people', { count: task.peopleCount }) : '';
     return new Outcome().reply('task-taken-request', {
       ...common,
-      items: itemsText(task.items as RequestItem[], ctx.t),
+      itemsAsWritten: itemsAsWritten(task.items as RequestItem[], ctx.t),
       people,
     });
   }

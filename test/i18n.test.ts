@@ -60,6 +60,8 @@ function keysUsedInCode(): { key: string; file: string }[] {
   const positions = [
     String.raw`\b(?:reply|toCoordinators|UserError)\(\s*`,
     String.raw`\breplyFile\([^,()]+,\s*`,
+    String.raw`\breplyIn\([^,()]+,\s*`,
+    String.raw`\bline\(\s*`,
     String.raw`\bnotify\(\s*[^,]+,\s*`,
     String.raw`\bannounce\(\s*[^,]+,\s*[^,]+,\s*`,
     String.raw`\.t\(\s*(?:[\w.]+,\s*)?`,

@@ -110,21 +110,8 @@ export interface Command {
 export function defineCommand<A = string, D = Record<string, unknown>>(def: CommandDef<A, D>): Command {
   const name = def.names.en[0];
   if (!name) throw new Error('a command needs an English name');
-  const run = def.run;
-  // A coordinator's command typed in a group answers with the full record (addresses, reporters): that
-  // goes to their private chat, and the group hears only that it did.
-  const privateInGroups =
-    run && roleAllows(def.role, 'coordinator') && (def.where ?? 'any') !== 'group'
-      ? {
-          run: (ctx: CommandContext, args: unknown) => {
-            const out = run.call(def, ctx, args as A);
-            return ctx.chat.kind === 'group' ? out.repliesPrivately(ctx.sender.id) : out;
-          },
-        }
-      : {};
   return {
     ...(def as unknown as Command),
-    ...privateInGroups,
     name,
     where: def.where ?? 'any',
     keepsDialog: def.keepsDialog ?? false,

@@ -141,7 +141,10 @@ export function continueDialog(
     ctx.ledger.dialogs.save(ctx.sender.id, ctx.chat, { ...state, updatedAt: ctx.now });
     // One message, not the refusal and then the question: two can arrive after the person's next message.
     const prompt = step.ask(ctx, state.data);
-    return new Outcome().replyRaw(`${ctx.t(err.key, err.args)}\n\n${ctx.t(prompt.key, prompt.args)}`, {
+    const refusal = { key: err.key, ...(err.args ? { args: err.args } : {}) };
+    const question = { key: prompt.key, ...(prompt.args ? { args: prompt.args } : {}) };
+    return new Outcome().replyLines([refusal, question], {
+      gap: true,
       ...(prompt.choices ? { choices: prompt.choices } : {}),
       ...(prompt.ask ? { ask: prompt.ask } : {}),
     });

@@ -148,7 +148,7 @@ export class Core {
         log: log.child({ job: name }),
       });
       return render(
-        { ledger, translator, defaultLanguage: config.DEFAULT_LANGUAGE, admins: config.ADMINS, now },
+        { ledger, translator, defaultLanguage: config.DEFAULT_LANGUAGE, admins: config.ADMINS, now, log },
         outcome,
       );
     });
@@ -260,6 +260,7 @@ export class Core {
       defaultLanguage: this.deps.config.DEFAULT_LANGUAGE,
       admins: this.deps.config.ADMINS,
       now,
+      log: this.deps.log,
       inboxId,
       senderId: m.sender.id,
       senderChat: m.chat,

@@ -2,8 +2,15 @@ import { type OutboundFile, type PersonId, PersonIdSchema } from '../domain/mess
 import type { Topic } from '../domain/topics.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 
-/** Something to say: a catalog key (rendered in the recipient's language) or text written by a person. */
-export type Say = { key: string; args?: MessageArgs } | { raw: string };
+/** One catalog message, rendered in the reader's language (or in `lang`, when the person just chose it). */
+export type KeySay = { key: string; args?: MessageArgs; lang?: string };
+
+/**
+ * Something to say: a catalog message, several of them as lines (a report), or text a person wrote.
+ * Whether a catalog message is personal is read from its template (src/engine/privacy.ts); text a
+ * person wrote always is, except a broadcast its author confirmed.
+ */
+export type Say = KeySay | { lines: KeySay[]; gap?: boolean } | { raw: string };
 
 /** A button (Telegram) or numbered option (WhatsApp, console); the label is a catalog key or raw text. */
 export type ChoiceSpec = { value: string; typed?: boolean } & (
@@ -14,16 +21,30 @@ export type ChoiceSpec = { value: string; typed?: boolean } & (
 export interface SayOptions {
   choices?: ChoiceSpec[];
   ask?: 'location' | 'contact';
-  /** A document to send with the message, which becomes its caption. */
+  /** A document to send with the message, which becomes its caption. A document is always personal. */
   file?: OutboundFile;
 }
 
-export type Planned =
+/**
+ * Who may read a message that carries personal data: the person who wrote or whom it is about
+ * (`self`), the volunteer or team assigned to the record (`assignee`), coordinators (`coordinators`).
+ * Each of them only in their own private chat.
+ */
+export type Entitled = 'self' | 'assignee' | 'coordinators';
+
+/**
+ * `personal` is who may read the message if it carries personal data; `false` declares it public
+ * (built from fields, for groups), which the renderer checks against the template and refuses if wrong.
+ */
+export type Planned = { personal: Entitled | false } & (
   | ({ to: 'sender' } & Say & SayOptions)
   | ({ to: 'person'; personId: PersonId } & Say & SayOptions)
   | ({ to: 'groups'; topic: Topic; area: string | null } & Say)
   | ({ to: 'group'; groupId: number; broadcastId?: number } & Say)
-  | ({ to: 'coordinators' } & Say);
+  | ({ to: 'coordinators' } & Say)
+);
+
+const withArgs = (key: string, args?: MessageArgs) => ({ key, ...(args ? { args } : {}) });
 
 /**
  * What a command wants said, and to whom. Handlers return it; the core renders it into the outbox in
@@ -32,9 +53,12 @@ export type Planned =
 export class Outcome {
   readonly planned: Planned[] = [];
 
-  /** Answer the person who wrote, in the chat they wrote in. */
+  /**
+   * Answer the person who wrote. In a group, an answer whose template holds personal fields goes to
+   * their private chat instead, and the group reads one neutral line.
+   */
   reply(key: string, args?: MessageArgs, options: SayOptions = {}): this {
-    this.planned.push({ to: 'sender', key, ...(args ? { args } : {}), ...options });
+    this.planned.push({ to: 'sender', personal: 'self', ...withArgs(key, args), ...options });
     return this;
   }
 
@@ -43,8 +67,21 @@ export class Outcome {
     return this.reply(key, args, { file });
   }
 
+  /** Answer with text a person wrote: personal, so in a group it goes to the sender's private chat. */
   replyRaw(text: string, options: SayOptions = {}): this {
-    this.planned.push({ to: 'sender', raw: text, ...options });
+    this.planned.push({ to: 'sender', personal: 'self', raw: text, ...options });
+    return this;
+  }
+
+  /** Answer with a message in a language of its own (the one the person just chose). */
+  replyIn(lang: string, key: string, args?: MessageArgs): this {
+    this.planned.push({ to: 'sender', personal: 'self', ...withArgs(key, args), lang });
+    return this;
+  }
+
+  /** Answer with several catalog messages as one, a line each. */
+  replyLines(lines: KeySay[], options: SayOptions & { gap?: boolean } = {}): this {
+    this.planned.push({ to: 'sender', personal: 'self', lines, ...options });
     return this;
   }
 
@@ -52,50 +89,45 @@ export class Outcome {
    * A private message to someone else (a requester, a volunteer), in their language. A record whose
    * person was forgotten or purged names no platform address (`P-12`, `erased`): nobody is told.
    */
-  notify(personId: PersonId, key: string, args?: MessageArgs, options: SayOptions = {}): this {
+  notify(
+    personId: PersonId,
+    key: string,
+    args?: MessageArgs,
+    options: SayOptions = {},
+    personal: Entitled = 'self',
+  ): this {
     if (!PersonIdSchema.safeParse(personId).success) return this;
-    this.planned.push({ to: 'person', personId, key, ...(args ? { args } : {}), ...options });
+    this.planned.push({ to: 'person', personal, personId, ...withArgs(key, args), ...options });
     return this;
   }
 
   /**
-   * To every active group registered for `topic` whose area contains `area` (or has no area). The text
-   * passes the group privacy filter: no phone numbers, coordinates rounded to about 1 km.
+   * To every active group registered for `topic` whose area contains `area` (or has no area). Public:
+   * the template may hold only structured fields (src/engine/privacy.ts), or nothing is sent.
    */
   announce(topic: Topic, area: string | null, key: string, args?: MessageArgs): this {
-    this.planned.push({ to: 'groups', topic, area, key, ...(args ? { args } : {}) });
+    this.planned.push({ to: 'groups', personal: false, topic, area, ...withArgs(key, args) });
     return this;
   }
 
   /** Privately to every coordinator and admin, with full details. */
   toCoordinators(key: string, args?: MessageArgs): this {
-    this.planned.push({ to: 'coordinators', key, ...(args ? { args } : {}) });
-    return this;
-  }
-
-  toGroup(groupId: number, say: Say, broadcastId?: number): this {
-    this.planned.push({
-      to: 'group',
-      groupId,
-      ...say,
-      ...(broadcastId === undefined ? {} : { broadcastId }),
-    });
+    this.planned.push({ to: 'coordinators', personal: 'coordinators', ...withArgs(key, args) });
     return this;
   }
 
   /**
-   * Turns every answer to the sender into a private message to `personId`, leaving in the chat (a group)
-   * only "details sent to you privately". Announcements and notices are unchanged.
+   * To one group. Public: catalog messages built from fields, or (with `broadcastId`) a broadcast's
+   * text, which passed the redaction and its author's confirmation.
    */
-  repliesPrivately(personId: PersonId): this {
-    let moved = false;
-    for (const [i, p] of this.planned.entries()) {
-      if (p.to !== 'sender') continue;
-      const { to: _to, ...say } = p;
-      this.planned[i] = { ...say, to: 'person', personId };
-      moved = true;
-    }
-    if (moved) this.reply('details-sent-privately');
+  toGroup(groupId: number, say: Say, broadcastId?: number): this {
+    this.planned.push({
+      to: 'group',
+      personal: false,
+      groupId,
+      ...say,
+      ...(broadcastId === undefined ? {} : { broadcastId }),
+    });
     return this;
   }
 

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import {
   type ChatRef,
   type Choice,
@@ -5,12 +6,14 @@ import {
   type OutboundKind,
   type PersonId,
 } from '../domain/message.ts';
+import { isPerson } from '../domain/person-identity.ts';
 import { redactText } from '../domain/redaction.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Group, Ledger } from '../ledger/index.ts';
 import { languageOf } from './language.ts';
 import { rememberOffered } from './offered-choices.ts';
-import type { ChoiceSpec, Outcome, Planned, Say } from './outcome.ts';
+import type { ChoiceSpec, Entitled, Outcome, Planned, Say, SayOptions } from './outcome.ts';
+import { sayIsPersonal } from './privacy.ts';
 
 export interface RenderContext {
   ledger: Ledger;
@@ -18,6 +21,8 @@ export interface RenderContext {
   defaultLanguage: string;
   admins: readonly string[];
   now: number;
+  /** Where a refused personal message is logged (without its content). */
+  log?: Logger;
   /** The inbound message being answered, if any. */
   inboxId?: number;
   /** Who wrote it, where `to: 'sender'` goes, and in which language. */
@@ -44,7 +49,7 @@ function languageOfPerson(ctx: RenderContext, personId: PersonId): string {
 
 const publicContacts = new WeakMap<RenderContext, Set<string>>();
 
-/** Text for a group passes the one redaction; registered public contacts stay. */
+/** Text for a group passes the one redaction (the second line of defence); registered public contacts stay. */
 function forGroup(ctx: RenderContext, body: string): string {
   let keys = publicContacts.get(ctx);
   if (!keys) {
@@ -54,8 +59,14 @@ function forGroup(ctx: RenderContext, body: string): string {
   return redactText(body, { publicContacts: keys });
 }
 
-const text = (ctx: RenderContext, lang: string, say: Say) =>
-  'raw' in say ? say.raw : ctx.translator.t(lang, say.key, say.args);
+function text(ctx: RenderContext, lang: string, say: Say): string {
+  if ('raw' in say) return say.raw;
+  if ('lines' in say)
+    return say.lines
+      .map((l) => ctx.translator.t(l.lang ?? lang, l.key, l.args))
+      .join(say.gap ? '\n\n' : '\n');
+  return ctx.translator.t(say.lang ?? lang, say.key, say.args);
+}
 
 const choices = (ctx: RenderContext, lang: string, specs: ChoiceSpec[] | undefined): Choice[] | undefined =>
   specs?.map((c) => ({
@@ -63,78 +74,160 @@ const choices = (ctx: RenderContext, lang: string, specs: ChoiceSpec[] | undefin
     label: 'label' in c ? c.label : ctx.translator.t(lang, c.key, c.args),
   }));
 
+/** A personal message may go only here: a private chat, of a person (never a group or a chat identity). */
+const privateChatOfPerson = (chat: ChatRef, personId: PersonId) =>
+  chat.kind === 'private' && isPerson(personId);
+
 /** Writes an outcome into the outbox, each message rendered in its recipient's language. */
 export function render(ctx: RenderContext, outcome: Outcome): number {
-  let count = 0;
-  const enqueue = (
+  const r = new Renderer(ctx);
+  for (const p of outcome.planned) r.render(p);
+  r.finish();
+  return r.count;
+}
+
+class Renderer {
+  count = 0;
+  /** Answers in a group that went to the sender's private chat: the group is told once. */
+  private moved = false;
+
+  constructor(private readonly ctx: RenderContext) {}
+
+  private enqueue(
     chat: ChatRef,
     kind: OutboundKind,
     body: string,
-    extra: Partial<Record<string, unknown>> = {},
-  ) => {
-    ctx.ledger.outbox.enqueue(
+    personal: Entitled | false,
+    extra: Record<string, unknown> = {},
+  ) {
+    this.ctx.ledger.outbox.enqueue(
       {
         chat,
         kind,
         text: body,
-        ...(ctx.inboxId === undefined ? {} : { inboxId: ctx.inboxId }),
-        ...(extra as object),
+        ...(personal ? { personalFor: personal } : {}),
+        ...(this.ctx.inboxId === undefined ? {} : { inboxId: this.ctx.inboxId }),
+        ...extra,
       },
-      ctx.now,
+      this.ctx.now,
     );
-    count++;
-  };
-  for (const p of outcome.planned) renderOne(ctx, p, enqueue);
-  return count;
-}
+    this.count++;
+  }
 
-type Enqueue = (chat: ChatRef, kind: OutboundKind, body: string, extra?: Record<string, unknown>) => void;
-
-function renderOne(ctx: RenderContext, p: Planned, enqueue: Enqueue): void {
-  // A group reads in its own language, through the one redaction.
-  const toGroup = (g: Group, broadcastId?: number) =>
-    enqueue(
-      { transport: g.transport, chatId: g.chat_id, kind: 'group' },
-      'group',
-      forGroup(ctx, text(ctx, g.language ?? ctx.defaultLanguage, p)),
-      { groupId: g.id, ...(broadcastId === undefined ? {} : { broadcastId }) },
+  /**
+   * A personal message that had nowhere it may go: nothing is sent, and the refusal is an event and a
+   * log line, with the catalog key but never the content.
+   */
+  private refuse(p: Planned, chat: ChatRef, reason: string) {
+    const { ctx } = this;
+    const key = 'key' in p ? p.key : 'lines' in p ? p.lines.map((l) => l.key).join('+') : 'text';
+    const payload = {
+      key,
+      for: p.personal || 'public',
+      to: p.to,
+      chatKind: chat.kind,
+      transport: chat.transport,
+      reason,
+    };
+    ctx.ledger.events.append(
+      {
+        id: ctx.senderId ?? 'system',
+        at: ctx.now,
+        ...(ctx.inboxId === undefined ? {} : { messageRef: `M-${ctx.inboxId}` }),
+      },
+      { kind: 'outbound.refused', payload },
     );
-  switch (p.to) {
-    case 'sender': {
-      if (!ctx.senderChat) throw new Error('a reply needs an inbound message to answer');
-      const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
-      const body = ctx.senderChat.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
-      const offered = choices(ctx, lang, p.choices);
-      enqueue(ctx.senderChat, 'reply', body, { choices: offered, ask: p.ask, file: p.file });
-      if (ctx.senderId) rememberOffered(ctx.ledger, ctx.senderId, ctx.senderChat, offered, ctx.now);
+    ctx.log?.warn(payload, 'personal message refused');
+  }
+
+  /** Whether this message carries personal data, and then for whom; a document always does. */
+  private personalOf(p: Planned): Entitled | false {
+    if ('file' in p && p.file) return p.personal || 'self';
+    return p.personal && sayIsPersonal(this.ctx.translator, p) ? p.personal : false;
+  }
+
+  render(p: Planned): void {
+    const { ctx } = this;
+    const personal = this.personalOf(p);
+    switch (p.to) {
+      case 'sender': {
+        if (!ctx.senderChat || !ctx.senderId) throw new Error('a reply needs an inbound message to answer');
+        if (personal && !privateChatOfPerson(ctx.senderChat, ctx.senderId)) {
+          // Asked in a group: the answer goes to the asker's private chat, the group reads one line.
+          this.moved = true;
+          if (isPerson(ctx.senderId)) this.toPerson(p, ctx.senderId, personal);
+          else this.refuse(p, ctx.senderChat, 'sender-not-a-person');
+          return;
+        }
+        const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
+        const group = ctx.senderChat.kind === 'group';
+        const body = group ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
+        const offered = choices(ctx, lang, p.choices);
+        this.enqueue(ctx.senderChat, 'reply', body, personal, { choices: offered, ask: p.ask, file: p.file });
+        rememberOffered(ctx.ledger, ctx.senderId, ctx.senderChat, offered, ctx.now);
+        return;
+      }
+      case 'person':
+        this.toPerson(p, p.personId, personal);
+        return;
+      case 'coordinators': {
+        const ids = new Set([
+          ...ctx.admins,
+          ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
+          ...ctx.ledger.people.withRole('admin').map((x) => x.id),
+        ]);
+        for (const id of ids) this.toPerson({ ...p, to: 'person', personId: id }, id, personal);
+        return;
+      }
+      case 'groups': {
+        for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) this.toGroup(p, g, personal);
+        return;
+      }
+      case 'group': {
+        const g = ctx.ledger.groups.get(p.groupId);
+        if (g) this.toGroup(p, g, personal, p.broadcastId);
+        return;
+      }
+    }
+  }
+
+  private toPerson(p: Planned, personId: PersonId, personal: Entitled | false) {
+    const { ctx } = this;
+    const to = personChat(personId);
+    if (personal && !privateChatOfPerson(to, personId)) {
+      this.refuse(p, to, 'not-a-private-chat');
       return;
     }
-    case 'person': {
-      const lang = languageOfPerson(ctx, p.personId);
-      const to = personChat(p.personId);
-      const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
-      const offered = choices(ctx, lang, p.choices);
-      enqueue(to, 'notice', body, { choices: offered, ask: p.ask, file: p.file });
-      rememberOffered(ctx.ledger, p.personId, to, offered, ctx.now);
+    const lang = languageOfPerson(ctx, personId);
+    const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
+    const options: SayOptions = p.to === 'sender' || p.to === 'person' ? p : {};
+    const offered = choices(ctx, lang, options.choices);
+    this.enqueue(to, 'notice', body, personal, { choices: offered, ask: options.ask, file: options.file });
+    rememberOffered(ctx.ledger, personId, to, offered, ctx.now);
+  }
+
+  /** A group reads in its own language, through the one redaction; a broadcast is the one text a person wrote. */
+  private toGroup(p: Planned, g: Group, personal: Entitled | false, broadcastId?: number) {
+    const { ctx } = this;
+    const chat: ChatRef = { transport: g.transport, chatId: g.chat_id, kind: 'group' };
+    // Declared public or not, the template decides: a personal field never reaches a group.
+    const broadcast = 'raw' in p && broadcastId !== undefined;
+    if (personal || (!broadcast && sayIsPersonal(ctx.translator, p))) {
+      this.refuse(p, chat, 'personal-to-group');
       return;
     }
-    case 'coordinators': {
-      const ids = new Set([
-        ...ctx.admins,
-        ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
-        ...ctx.ledger.people.withRole('admin').map((x) => x.id),
-      ]);
-      for (const id of ids) enqueue(personChat(id), 'notice', text(ctx, languageOfPerson(ctx, id), p));
-      return;
-    }
-    case 'groups': {
-      for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) toGroup(g);
-      return;
-    }
-    case 'group': {
-      const g = ctx.ledger.groups.get(p.groupId);
-      if (g) toGroup(g, p.broadcastId);
-      return;
-    }
+    this.enqueue(chat, 'group', forGroup(ctx, text(ctx, g.language ?? ctx.defaultLanguage, p)), false, {
+      groupId: g.id,
+      ...(broadcastId === undefined ? {} : { broadcastId }),
+    });
+  }
+
+  /** The group an answer was moved out of reads one neutral line. */
+  finish(): void {
+    const { ctx } = this;
+    if (!this.moved || !ctx.senderChat || !ctx.senderId) return;
+    const key = isPerson(ctx.senderId) ? 'details-sent-privately' : 'details-refused-not-a-person';
+    const lang = ctx.senderLanguage ?? ctx.defaultLanguage;
+    this.enqueue(ctx.senderChat, 'reply', ctx.translator.t(lang, key), false);
   }
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import type { Expression, NamedArgument, Pattern } from '@fluent/bundle/esm/ast.js';
 
 export type MessageArgs = Record<string, string | number>;
 
@@ -9,6 +10,46 @@ export interface Translator {
   readonly languages: readonly string[];
   has(language: string): boolean;
   t(language: string, key: string, args?: MessageArgs): string;
+  /** The variables a message uses in any language (`ref`, `address`); undefined for an unknown key. */
+  placeholders(key: string): string[] | undefined;
+}
+
+/**
+ * The variables a pattern reads, in select expressions, function arguments and the messages it
+ * includes (`{ rescue-summary-full }`) too.
+ */
+function variablesOf(
+  bundle: FluentBundle,
+  pattern: Pattern | null,
+  into: Set<string>,
+  seen = new Set<string>(),
+): void {
+  if (pattern === null || typeof pattern === 'string') return;
+  const visit = (e: Expression | NamedArgument): void => {
+    switch (e.type) {
+      case 'var':
+        into.add(e.name);
+        return;
+      case 'select':
+        visit(e.selector);
+        for (const v of e.variants) variablesOf(bundle, v.value, into, seen);
+        return;
+      case 'mesg': {
+        const included = bundle.getMessage(e.name);
+        if (!included || seen.has(e.name)) return;
+        seen.add(e.name);
+        variablesOf(bundle, e.attr ? (included.attributes[e.attr] ?? null) : included.value, into, seen);
+        return;
+      }
+      case 'func':
+      case 'term':
+        for (const a of e.args) visit(a);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const element of pattern) if (typeof element !== 'string') visit(element);
 }
 
 /** Told when a message formats with errors (a variable the code did not pass): the text still goes out. */
@@ -57,6 +98,18 @@ export class Catalog implements Translator {
 
   keys(language: string): string[] {
     return [...(this.messageIds.get(language) ?? [])];
+  }
+
+  placeholders(key: string): string[] | undefined {
+    const found = new Set<string>();
+    let known = false;
+    for (const bundle of this.bundles.values()) {
+      const message = bundle.getMessage(key);
+      if (!message) continue;
+      known = true;
+      variablesOf(bundle, message.value, found);
+    }
+    return known ? [...found] : undefined;
   }
 
   t(language: string, key: string, args: MessageArgs = {}): string {

@@ -1,8 +1,13 @@
 import type { ChatRef, OutboundKind, OutboundMessage, TransportName } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
+/** Who may read a personal message, each in their own private chat (src/engine/outcome.ts `Entitled`). */
+export type PersonalFor = 'self' | 'assignee' | 'coordinators';
+
 /** An outbound message before it has an id, and what it answers or belongs to. */
 export interface NewOutboxRow extends Omit<OutboundMessage, 'id'> {
+  /** Set when the message carries personal data: it may then go to a private chat only. */
+  personalFor?: PersonalFor;
   inboxId?: number;
   broadcastId?: number;
   groupId?: number;
@@ -44,8 +49,9 @@ export class OutboxStore {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(`INSERT INTO outbox
-      (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, next_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, personal_for,
+       next_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
     // replies go ahead of notices and group sends. Read in the order of index outbox_queue, no sort.
     // (INDEXED BY: without ANALYZE statistics the planner would take outbox_pending and sort.) Only the
@@ -75,7 +81,13 @@ export class OutboxStore {
     };
   }
 
+  /**
+   * Queues one message. A personal one for anything but a private chat is a bug upstream (the renderer
+   * moves or refuses those): it throws, and the message's whole transaction rolls back.
+   */
   enqueue(row: NewOutboxRow, now: number): number {
+    if (row.personalFor && row.chat.kind !== 'private')
+      throw new Error(`a personal message (for ${row.personalFor}) cannot go to a ${row.chat.kind} chat`);
     const extra =
       row.choices || row.ask || row.file
         ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file })
@@ -90,6 +102,7 @@ export class OutboxStore {
       row.inboxId ?? null,
       row.broadcastId ?? null,
       row.groupId ?? null,
+      row.personalFor ?? null,
       now,
       now,
     );

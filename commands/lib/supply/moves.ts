@@ -78,7 +78,7 @@ export function verifyRequest(ctx: CommandContext, r: SupplyRequest, confirmed: 
     .reply('supply-verified', { ref, groups })
     .announce('supply', verified.area, 'supply-announce', {
       ...requestArgs(verified, t),
-      location: coarseLocation(verified, t),
+      place: coarseLocation(verified, t),
     });
   tellRequester(out, ctx, verified, 'supply-verified-requester');
   return out;

@@ -14,7 +14,7 @@ import { bareCount, readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
-import { defaultTranslator, fullLocation, itemsText, requestArgs } from './format.ts';
+import { defaultTranslator, fullLocation, requestArgs } from './format.ts';
 import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
 
 const RequestItemSchema = z.object({
@@ -116,7 +116,6 @@ function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
   const t = defaultTranslator(ctx);
   out.toCoordinators('supply-new-coordinators', {
     ...requestArgs(r, t),
-    items: itemsText(r.items, t),
     location: fullLocation(r, t),
   });
 }

@@ -33,7 +33,7 @@ cmd-groups-usage = /groups
 groups-none = No group is registered yet. A coordinator writes /register inside a group to add it.
 groups-list =
     { $count } registered groups:
-    { $groups }
+    { $lines }
 groups-line = { $ref } { $title }: { $topics }; { $area }. { $state }
 groups-state-left = The bot left this group.
 groups-state-unreachable = Unreachable: the bot was removed or blocked.
@@ -71,6 +71,7 @@ sitrep-rescues = Rescue: { $open } open, { $unack } not yet acknowledged. Waitin
 sitrep-rescues-oldest = Waiting longest: { $ref }, { $minutes } min ({ $area }).
 sitrep-requests-none = Supply requests: none open.
 sitrep-requests = Supply requests open: { $total }
+sitrep-requests-area = {"  "}{ $area }: { $counts }
 sitrep-status-new = new
 sitrep-status-verified = verified
 sitrep-urgency-critical = critical

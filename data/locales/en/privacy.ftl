@@ -30,3 +30,4 @@ redaction-removed = Before it went out, { $phones ->
     } removed. Register a hotline with /publiccontact add NUMBER LABEL to let it through.
 
 details-sent-privately = Details sent to you privately.
+details-refused-not-a-person = That answer holds personal details, which I send only to a person's private chat, and this sender stands for the whole chat. Write to me from your own account.

@@ -30,7 +30,7 @@ need-ask-contact = A phone number where a volunteer can reach you? Share your co
 need-ask-note = Anything else the volunteers should know (directions, allergies, access)? Write it, or skip.
 need-skip = Skip
 need-created =
-    Your request is { $ref }: { $items }.
+    Your request is { $ref }: { $itemsAsWritten }.
     For { $people } people · { $location } · urgency { $urgency }.
     A coordinator will check it soon, and I will tell you when it moves. Send /status to follow it, /cancel { $ref } to withdraw it.
 
@@ -93,6 +93,10 @@ item-flashlight = { $qty ->
 }
 item-cooking_oil = cooking oil
 item-eggs = eggs
+items-other = { $count ->
+    [one] other item (1)
+   *[other] other items ({ $count })
+}
 unit-kg = kg
 unit-liter = l
 unit-sack = sacks of
@@ -122,7 +126,7 @@ supply-contact-none = no number given
 
 ## Coordinators
 supply-new-coordinators =
-    New supply request { $ref } ({ $urgency }): { $items }.
+    New supply request { $ref } ({ $urgency }): { $itemsAsWritten }.
     For { $people } people · { $location }.
     Check it, then /verify { $ref } (or /dup, /reject).
 supply-ref-invalid = "{ $text }" is not a reference. Write it like R-12.
@@ -133,14 +137,14 @@ supply-verify-duplicates =
     { $ref } may be a duplicate of:
     { $list }
     Nothing is changed yet. Mark it as a duplicate, or verify it anyway.
-supply-duplicate-line = { $ref } ({ $why }, { $status }): { $items }
+supply-duplicate-line = { $ref } ({ $why }, { $status }): { $itemsAsWritten }
 supply-dup-why-requester = same person
 supply-dup-why-area-items = same area and items
 supply-dup-choice = Duplicate of { $original }
 supply-verify-anyway = Verify anyway
 supply-verified = { $ref } is verified and announced to { $groups } group(s).
 supply-announce =
-    Supply request { $ref } ({ $urgency }) in { $location }: { $items }, for { $people } people.
+    Supply request { $ref } ({ $urgency }) in { $place }: { $items }, for { $people } people.
     Volunteers: /take { $ref }
 supply-volunteer-invalid = "{ $text }" is not a volunteer. Write it like V-40.
 supply-volunteer-not-found = There is no volunteer { $volunteer }.
@@ -156,7 +160,7 @@ supply-dup-original-ended = { $original } is "{ $status }"; link the duplicate t
 
 ## To the volunteer
 supply-assigned-volunteer =
-    You have been given supply request { $ref } ({ $urgency }): { $items }, for { $people } people.
+    You have been given supply request { $ref } ({ $urgency }): { $itemsAsWritten }, for { $people } people.
     Where: { $location }
     Contact: { $contact }
     Note: { $notes }
@@ -178,7 +182,7 @@ status-none = You have no requests or rescue reports. Send /need to ask for supp
 status-list =
     Your requests and reports:
     { $lines }
-status-request-line = { $ref }: { $items } · { $status }
+status-request-line = { $ref }: { $itemsAsWritten } · { $status }
 status-rescue-line = { $ref } (rescue, { $area }) · { $status }
 status-rescue-open = waiting for a rescue team
 status-rescue-acknowledged = seen by coordinators
@@ -191,7 +195,7 @@ open-page-empty = There is no page { $page }; there are { $pages }.
 open-list =
     Open supply requests in { $area } ({ $total }), page { $page } of { $pages }:
     { $lines }
-open-line = { $ref } · { $urgency } · { $people } people · { $age } · { $area } · { $status } · { $items }
+open-line = { $ref } · { $urgency } · { $people } people · { $age } · { $area } · { $status } · { $itemsAsWritten }
 open-next = Page { $page }
 supply-age-minutes = { $n } min
 supply-age-hours = { $n } h

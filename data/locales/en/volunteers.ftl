@@ -76,7 +76,6 @@ cmd-tasks = open tasks near you
 cmd-tasks-usage = /tasks
 tasks-list =
     Open tasks near you, nearest first. Send /take and the number to take one (e.g. /take { $first }):
-    { $lines }
 tasks-none = No open tasks near you right now. Thank you for standing by!
 tasks-no-place = I do not know where you are. Send /available with your area (e.g. /available Imogiri) or share your location with /volunteer.
 tasks-km = { $km } km
@@ -98,7 +97,7 @@ task-not-open = { $ref } is not open for taking (it is { $status }).
 task-not-yours = { $ref } is not assigned to you, so you cannot finish it.
 task-already-done = { $ref } is already finished.
 task-taken-request =
-    { $ref } is yours. Please deliver: { $items }{ $people }
+    { $ref } is yours. Please deliver: { $itemsAsWritten }{ $people }
     Where: { $where }
     Contact: { $contact }
     Notes: { $notes }

@@ -33,7 +33,7 @@ cmd-groups-usage = /grup
 groups-none = Belum ada grup yang terdaftar. Koordinator menulis /daftar di dalam grup untuk menambahkannya.
 groups-list =
     { $count } grup terdaftar:
-    { $groups }
+    { $lines }
 groups-line = { $ref } { $title }: { $topics }; { $area }. { $state }
 groups-state-left = Bot sudah keluar dari grup ini.
 groups-state-unreachable = Tidak terjangkau: bot dikeluarkan atau diblokir.
@@ -71,6 +71,7 @@ sitrep-rescues = Penyelamatan: { $open } terbuka, { $unack } belum ditanggapi. M
 sitrep-rescues-oldest = Menunggu paling lama: { $ref }, { $minutes } menit ({ $area }).
 sitrep-requests-none = Permintaan logistik: tidak ada yang terbuka.
 sitrep-requests = Permintaan logistik terbuka: { $total }
+sitrep-requests-area = {"  "}{ $area }: { $counts }
 sitrep-status-new = baru
 sitrep-status-verified = terverifikasi
 sitrep-urgency-critical = kritis

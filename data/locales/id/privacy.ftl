@@ -25,3 +25,4 @@ redaction-removed = Sebelum dikirim, { $phones ->
     } dihapus. Daftarkan nomor posko dengan /kontakpublik tambah NOMOR NAMA agar tetap tampil.
 
 details-sent-privately = Rinciannya saya kirim ke chat pribadi Anda.
+details-refused-not-a-person = Jawaban itu berisi data pribadi, yang hanya saya kirim ke chat pribadi seseorang, dan pengirim ini mewakili seluruh chat. Tulis kepada saya dari akun Anda sendiri.

@@ -30,7 +30,7 @@ need-ask-contact = Nomor telepon yang bisa dihubungi relawan? Bagikan kontak And
 need-ask-note = Ada hal lain yang perlu diketahui relawan (petunjuk jalan, alergi, akses)? Tulis, atau lewati.
 need-skip = Lewati
 need-created =
-    Permintaan Anda bernomor { $ref }: { $items }.
+    Permintaan Anda bernomor { $ref }: { $itemsAsWritten }.
     Untuk { $people } orang · { $location } · tingkat { $urgency }.
     Koordinator akan segera memeriksanya, dan saya akan mengabari setiap perkembangannya. Kirim /status untuk memantau, /batal { $ref } untuk membatalkan.
 
@@ -69,6 +69,7 @@ item-soap = sabun
 item-flashlight = senter
 item-cooking_oil = minyak goreng
 item-eggs = telur
+items-other = barang lain ({ $count })
 unit-kg = kg
 unit-liter = liter
 unit-sack = karung
@@ -98,7 +99,7 @@ supply-contact-none = tidak ada nomor
 
 ## Untuk koordinator
 supply-new-coordinators =
-    Permintaan logistik baru { $ref } ({ $urgency }): { $items }.
+    Permintaan logistik baru { $ref } ({ $urgency }): { $itemsAsWritten }.
     Untuk { $people } orang · { $location }.
     Periksa, lalu /verifikasi { $ref } (atau /duplikat, /tolak).
 supply-ref-invalid = "{ $text }" bukan nomor rujukan. Tulis seperti R-12.
@@ -109,14 +110,14 @@ supply-verify-duplicates =
     { $ref } mungkin duplikat dari:
     { $list }
     Belum ada yang diubah. Tandai sebagai duplikat, atau tetap verifikasi.
-supply-duplicate-line = { $ref } ({ $why }, { $status }): { $items }
+supply-duplicate-line = { $ref } ({ $why }, { $status }): { $itemsAsWritten }
 supply-dup-why-requester = orang yang sama
 supply-dup-why-area-items = wilayah dan barang yang sama
 supply-dup-choice = Duplikat dari { $original }
 supply-verify-anyway = Tetap verifikasi
 supply-verified = { $ref } sudah diverifikasi dan diumumkan ke { $groups } grup.
 supply-announce =
-    Permintaan logistik { $ref } ({ $urgency }) di { $location }: { $items }, untuk { $people } orang.
+    Permintaan logistik { $ref } ({ $urgency }) di { $place }: { $items }, untuk { $people } orang.
     Relawan: /ambil { $ref }
 supply-volunteer-invalid = "{ $text }" bukan relawan. Tulis seperti V-40.
 supply-volunteer-not-found = Tidak ada relawan { $volunteer }.
@@ -132,7 +133,7 @@ supply-dup-original-ended = { $original } berstatus "{ $status }"; hubungkan dup
 
 ## Untuk relawan
 supply-assigned-volunteer =
-    Anda mendapat tugas permintaan logistik { $ref } ({ $urgency }): { $items }, untuk { $people } orang.
+    Anda mendapat tugas permintaan logistik { $ref } ({ $urgency }): { $itemsAsWritten }, untuk { $people } orang.
     Lokasi: { $location }
     Kontak: { $contact }
     Catatan: { $notes }
@@ -154,7 +155,7 @@ status-none = Anda belum punya permintaan atau laporan darurat. Kirim /butuh unt
 status-list =
     Permintaan dan laporan Anda:
     { $lines }
-status-request-line = { $ref }: { $items } · { $status }
+status-request-line = { $ref }: { $itemsAsWritten } · { $status }
 status-rescue-line = { $ref } (penyelamatan, { $area }) · { $status }
 status-rescue-open = menunggu tim penyelamat
 status-rescue-acknowledged = sudah dilihat koordinator
@@ -167,7 +168,7 @@ open-page-empty = Tidak ada halaman { $page }; hanya ada { $pages }.
 open-list =
     Permintaan logistik terbuka di { $area } ({ $total }), halaman { $page } dari { $pages }:
     { $lines }
-open-line = { $ref } · { $urgency } · { $people } orang · { $age } · { $area } · { $status } · { $items }
+open-line = { $ref } · { $urgency } · { $people } orang · { $age } · { $area } · { $status } · { $itemsAsWritten }
 open-next = Halaman { $page }
 supply-age-minutes = { $n } mnt
 supply-age-hours = { $n } jam

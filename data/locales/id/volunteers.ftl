@@ -76,7 +76,6 @@ cmd-tasks = tugas terbuka di dekat Anda
 cmd-tasks-usage = /tugas
 tasks-list =
     Tugas terbuka di dekat Anda, yang terdekat lebih dulu. Kirim /ambil dan nomornya untuk mengambil (misalnya /ambil { $first }):
-    { $lines }
 tasks-none = Saat ini tidak ada tugas terbuka di dekat Anda. Terima kasih sudah bersiaga!
 tasks-no-place = Saya tidak tahu Anda berada di mana. Kirim /siap dengan wilayah Anda (misalnya /siap Imogiri) atau bagikan lokasi lewat /relawan.
 tasks-km = { $km } km
@@ -98,7 +97,7 @@ task-not-open = { $ref } tidak bisa diambil (statusnya { $status }).
 task-not-yours = { $ref } bukan tugas Anda, jadi Anda tidak bisa menyelesaikannya.
 task-already-done = { $ref } sudah selesai.
 task-taken-request =
-    { $ref } sekarang tugas Anda. Tolong antarkan: { $items }{ $people }
+    { $ref } sekarang tugas Anda. Tolong antarkan: { $itemsAsWritten }{ $people }
     Lokasi: { $where }
     Kontak: { $contact }
     Catatan: { $notes }

@@ -1,6 +1,6 @@
 import type { JobContext } from '../../engine/command.ts';
 import { Outcome } from '../../engine/outcome.ts';
-import { sitrepText } from '../../engine/sitrep.ts';
+import { sitrepLines } from '../../engine/sitrep.ts';
 
 /**
  * The scheduled situation report: each `sitrep` group gets it for its own area (all areas when it has
@@ -13,7 +13,7 @@ export function sendSitrep(ctx: JobContext): Outcome {
   for (const g of groups) {
     const lang = g.language ?? config.DEFAULT_LANGUAGE;
     const t = (key: string, args?: Record<string, string | number>) => translator.t(lang, key, args);
-    out.toGroup(g.id, { raw: sitrepText(ledger, t, g.area, ctx.now, config.TZ) });
+    out.toGroup(g.id, { lines: sitrepLines(ledger, t, g.area, ctx.now, config.TZ) });
   }
   ledger.sitrep.recordSent(
     ctx.actor,

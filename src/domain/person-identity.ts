@@ -1,0 +1,51 @@
+import type { PersonId } from './message.ts';
+
+/**
+ * Whether an identity names a person, who can hold a role and read personal data in their private
+ * chat, or something else: a group, a channel (or broadcast list), or a sender standing for a whole
+ * chat (Telegram's anonymous group admin, a channel post). Roles and personal messages are for persons.
+ */
+export type Identity =
+  | { person: true; id: PersonId }
+  | { person: false; what: 'group' | 'channel' | 'anonymous' | 'malformed' };
+
+/** Telegram's own accounts that post for a chat: the anonymous group admin, service and channel bots. */
+const TELEGRAM_PSEUDO_USERS = new Set(['1087968824', '777000', '136817688']);
+
+/**
+ * Reads `telegram:123`, `whatsapp:6281234567890` (`+62 812-3456-7890`, with or without `@c.us`) or
+ * `console:local` and normalises it to the id the bot knows the person by; anything that is not a
+ * person says what it is instead.
+ */
+export function identityOf(text: string): Identity {
+  const m = /^(telegram|whatsapp|console):(.+)$/.exec(text.trim());
+  if (!m) return { person: false, what: 'malformed' };
+  const transport = m[1]!;
+  const rest = m[2]!.trim();
+  if (rest.startsWith('chat:')) return { person: false, what: 'anonymous' };
+  if (transport === 'telegram') {
+    if (/^-\d{1,20}$/.test(rest)) return { person: false, what: 'group' };
+    if (!/^\d{1,20}$/.test(rest)) return { person: false, what: 'malformed' };
+    if (TELEGRAM_PSEUDO_USERS.has(rest)) return { person: false, what: 'anonymous' };
+    return { person: true, id: `telegram:${rest}` };
+  }
+  if (transport === 'whatsapp') {
+    if (/@g\.us$/.test(rest)) return { person: false, what: 'group' };
+    if (/@(newsletter|broadcast)$/.test(rest)) return { person: false, what: 'channel' };
+    // WhatsApp names some senders by a private `@lid` id instead of their number: still a person.
+    if (/^\d{5,20}@lid$/.test(rest)) return { person: true, id: `whatsapp:${rest}` };
+    const digits = rest.replace(/@c\.us$/, '');
+    if (!/^\+?[\d\s().-]+$/.test(digits)) return { person: false, what: 'malformed' };
+    const number = digits.replace(/\D/g, '');
+    if (number.length === 0 || number.length > 20) return { person: false, what: 'malformed' };
+    return { person: true, id: `whatsapp:${number}@c.us` };
+  }
+  if (!/^\S{1,128}$/.test(rest)) return { person: false, what: 'malformed' };
+  return { person: true, id: `console:${rest}` };
+}
+
+/** Whether an id the bot already holds names a person (in the form it normalises to). */
+export function isPerson(id: PersonId): boolean {
+  const identity = identityOf(id);
+  return identity.person && identity.id === id;
+}
