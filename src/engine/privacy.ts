@@ -71,8 +71,9 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'minutes',
   'seconds',
   'age',
-  // commands and paging
+  // commands (`commands`: /help's list of names and their catalog descriptions) and paging
   'command',
+  'commands',
   'usage',
   'first',
   'max',
