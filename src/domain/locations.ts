@@ -26,6 +26,24 @@ const MIN_SEC = String.raw`\d{1,2}(?:[.,]\d+)?`;
 const DMS_ONE = String.raw`(?:([-+\u2212])\s*)?(\d{1,3})\s*[°º˚]\s*(?:(${MIN_SEC})\s*(?:['′’]|m\b)\s*(?:(${MIN_SEC})\s*(?:["″”]|''|′′|’’|s\b)?)?)?\s*(LS|LU|BT|BB|[NSEWnsew](?![a-z]))?`;
 const DMS_SINGLE = new RegExp(DMS_ONE, 'g');
 
+/**
+ * Degrees, minutes and seconds written with spaces alone (`-7 54 44.4, 110 20 08.4`, `7 54 44 LS 110
+ * 20 8 BT`): only as a pair, latitude first, each part in range, so that a list of counts is not read.
+ */
+const DMS_SPACED_ONE = (hemispheres: string) =>
+  String.raw`([-+\u2212])?\s*(\d{1,3})\s+(\d{1,2})\s+(\d{1,2}(?:[.,]\d+)?)(?:\s*(${hemispheres})(?![a-z]))?`;
+const DMS_SPACED = new RegExp(
+  String.raw`(?<![\d.,])${DMS_SPACED_ONE('LS|LU|[NSns]')}\s*[,;]?\s*${DMS_SPACED_ONE('BT|BB|[EWew]')}(?![\d.,]\d)`,
+  'g',
+);
+
+/**
+ * A short plus code (`2QQV+W7`, usually with a town: `2QQV+W7 Imogiri`) names a spot of about 14 m once
+ * the town is known; it cannot be placed without a geocoder, so it is removed whole.
+ */
+const SHORT_PLUS_CODE =
+  /(?<![\p{L}\p{N}+])[23456789CFGHJMPQRVWX]{4,7}\+[23456789CFGHJMPQRVWX]{2,3}(?![\p{L}\p{N}])/giu;
+
 /** A lone decimal degree finer than 1 km: `-7.9123` or `110.33567` (not `1.500`, a thousand). */
 const LONE_FINE = /(?<!\d|\d[.,])([-\u2212]\d{1,3}[.,]\d{3,}|\d{1,3}[.,]\d{4,})(?![.,]?\d)/g;
 
@@ -56,6 +74,14 @@ export function findLocations(text: string): LocationSpan[] {
     add({ ...c, exact });
   }
 
+  for (const m of text.matchAll(DMS_SPACED)) {
+    const lat = spacedDms(m.slice(1, 6));
+    const lon = spacedDms(m.slice(6, 11));
+    if (lat === undefined || lon === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180) continue;
+    add({ start: m.index, end: m.index + m[0].length, lat, lon, exact: true });
+  }
+  for (const m of text.matchAll(SHORT_PLUS_CODE))
+    add({ start: m.index, end: m.index + m[0].length, exact: true });
   for (const m of text.matchAll(URL)) {
     const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
     let host = '';
@@ -76,6 +102,13 @@ export function findLocations(text: string): LocationSpan[] {
     if (Math.abs(v) <= 180) add({ start: m.index, end: m.index + m[0].length, exact: true, lat: v });
   }
   return spans.sort((x, y) => x.start - y.start);
+}
+
+/** A spaced DMS part to a signed decimal, or undefined when minutes or seconds are out of range. */
+function spacedDms([sign, deg, min, sec, hemisphere]: (string | undefined)[]): number | undefined {
+  if (deg === undefined || min === undefined || sec === undefined) return undefined;
+  if (num(min) >= 60 || num(sec) >= 60) return undefined;
+  return signed(num(deg) + num(min) / 60 + num(sec) / 3600, hemisphere, sign);
 }
 
 /** Degrees, minutes, seconds to a signed decimal; `fine` when it says more than whole minutes. */

@@ -1,9 +1,12 @@
 /**
- * The one redaction (SPEC 4): whatever a template or a person wrote, no phone number and no coordinate
- * finer than 2 decimals (about 1 km) reaches a group, a public page or a default export. It reads text
- * the way a person reads it: normalised first, so that full-width or Arabic-Indic digits, zero-width
- * characters and glued words do not hide a number.
+ * The one redaction (SPEC 4): whatever a template or a person wrote, no phone number, no coordinate
+ * finer than 2 decimals (about 1 km) and no link to a private page reaches a group, a public page, a
+ * default export or the logs. It reads text the way a person reads it: normalised first, so that
+ * full-width or Arabic-Indic digits, zero-width characters and glued words do not hide a number. It is
+ * the second line of defence (DESIGN "Privacy by construction"): outputs for many readers are built
+ * from fields, and this catches what a person typed into the one free text meant for groups.
  */
+import { findPrivateLinks } from './links.ts';
 import { findLocations, type LocationSpan } from './locations.ts';
 
 export interface Redacted {
@@ -12,6 +15,8 @@ export interface Redacted {
   phones: number;
   /** Locations finer than about 1 km that were rounded or, for an unreadable map link, removed. */
   locations: number;
+  /** Links to a host that is not an allow-listed public site, removed whole. */
+  links: number;
 }
 
 export interface RedactOptions {
@@ -22,6 +27,7 @@ export interface RedactOptions {
 // ASCII, so that redacting twice (stored, then rendered) changes nothing.
 export const PHONE_PLACEHOLDER = '[...]';
 export const LOCATION_PLACEHOLDER = '[📍]';
+export const LINK_PLACEHOLDER = '[🔗]';
 
 // Zero-width, joiners, bidi controls, soft hyphen, BOM, Mongolian vowel separator; private-use characters
 // are dropped too because redaction uses them as placeholders of its own.
@@ -43,21 +49,34 @@ function asciiDigit(d: string): string {
   return v;
 }
 
+/**
+ * NFKC, except for punctuation and symbols it would turn into something else (`™` → `TM`, `㏠` → `1日`,
+ * `῟` → a space and combining marks): between digit groups they are separators, and as letters or
+ * marks they would split a number in two.
+ */
+function nfkc(text: string): string {
+  return text.replace(/[\p{P}\p{S}]|[^\p{P}\p{S}]+/gu, (part) => {
+    const n = part.normalize('NFKC');
+    return /^[\p{P}\p{S}]$/u.test(part) && !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(n) ? part : n;
+  });
+}
+
 /** NFKC (full-width forms, ligatures), every script's digits as ASCII, invisible characters removed. */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
+  return nfkc(text)
     .replace(INVISIBLE, '')
     .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : asciiDigit(d)));
 }
 
 /**
- * A digit run as people write numbers: digits with separators between them (spaces, dots, dashes of
- * every width, slashes, underscores, brackets, colons), led by any number of `+`. No word boundary is
- * required, so `HP081234567890` and `081234567890ya` are read.
+ * A digit run as people write numbers, and as people hiding a number write them: digit groups joined by
+ * up to 8 spaces, punctuation or symbols of any kind (`~`, `*`, `|`, ` + `, ` , `, `•`, `™`), or by a
+ * letter that looks like a digit or a separator (`o`, `O`, `l`, `I`, standing alone), led by any number
+ * of `+`. No word boundary is required, so `HP081234567890` and `081234567890ya` are read.
  */
-const DIGIT_RUN =
-  /\+[+\s]*\d(?:(?:[\s.\-\u2010-\u2015\u2212_/\\():'·•]{0,5}|,(?=\d))\d)*|\d(?:(?:[\s.\-\u2010-\u2015\u2212_/\\():'·•]{0,5}|,(?=\d))\d)*/g;
+const SEP_CHAR = String.raw`[\p{P}\p{S}\p{Z}\s]`;
+const SEP = `(?:${SEP_CHAR}{0,8}|${SEP_CHAR}{0,4}[oOlI]${SEP_CHAR}{0,4})`;
+const DIGIT_RUN = new RegExp(String.raw`(?:\+[+\s]*)?\d(?:${SEP}\d)*`, 'gu');
 
 /** Shapes with 8 or more digits that are not phone numbers: dates, times and ranges of them, money. */
 const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})`;
@@ -68,6 +87,18 @@ const MONEY_BEFORE = /(?:rp\.?|idr|usd|us\$|\$|€)\s*$/i;
 const THOUSANDS = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
 /** Words after which even a short number is a phone number. */
 const PHONE_CUE = /(?:telp?|tlp|phone|hp|wa|whatsapp|hubungi|call|kontak|contact|nomor|no)\.?\s*:?\s*$/i;
+
+/**
+ * A list of numbers (`Rp 15.000.000, 1.500 kg`, `20, 30, 40`) is not a phone number whose groups are
+ * joined by a comma: it is one when every item reads as a quantity, a date or a time on its own.
+ */
+const LIST_SEPARATOR = /\s*[,;]\s+|\s+[,;]\s*/;
+const QUANTITY = /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*|[1-9]\d{0,2}(?:,\d{3})+)(?:[.,]\d{1,2})?$/;
+
+function isListOfQuantities(run: string): boolean {
+  const items = run.split(LIST_SEPARATOR);
+  return items.length > 1 && items.every((i) => QUANTITY.test(i) || BENIGN.test(i));
+}
 
 const MIN_DIGITS = 8;
 const MIN_DIGITS_AFTER_CUE = 6;
@@ -92,7 +123,7 @@ function isPhone(run: string, before: string): boolean {
   const trimmed = run.trim();
   if (BENIGN.test(trimmed)) return false;
   if (THOUSANDS.test(trimmed) && MONEY_BEFORE.test(before)) return false;
-  return true;
+  return !isListOfQuantities(trimmed);
 }
 
 /** Rounds to 2 decimals, the precision groups may see; `-0.00` reads as `0.00`. */
@@ -105,9 +136,9 @@ function locationText(span: LocationSpan): string {
 }
 
 /**
- * Redacts text bound for a group, a public page or a default export. Coordinates come first (a
- * coordinate pair has as many digits as a phone number), and what they become is kept out of the phone
- * scan.
+ * Redacts text bound for a group, a public page, a default export or the logs. Coordinates come first (a
+ * coordinate pair has as many digits as a phone number), then links (a link may hold a number), and what
+ * they become is kept out of the phone scan.
  */
 export function redact(text: string, options: RedactOptions = {}): Redacted {
   const kept: string[] = [];
@@ -125,6 +156,11 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
     const replacement = s.exact ? locationText(s) : out.slice(s.start, s.end);
     out = out.slice(0, s.start) + keep(replacement) + out.slice(s.end);
   }
+  const links = findPrivateLinks(out);
+  for (let i = links.length - 1; i >= 0; i--) {
+    const s = links[i]!;
+    out = out.slice(0, s.start) + keep(LINK_PLACEHOLDER) + out.slice(s.end);
+  }
   out = out.replace(DIGIT_RUN, (run: string, offset: number, whole: string) => {
     if (!isPhone(run, whole.slice(Math.max(0, offset - 16), offset))) return run;
     if (options.publicContacts?.has(phoneKey(run))) return keep(run);
@@ -132,11 +168,20 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
     return PHONE_PLACEHOLDER;
   });
   out = out.replace(/\uE000([\uE100-\uF8FF])/g, (_m, c: string) => kept[c.charCodeAt(0) - 0xe100] ?? '');
-  return { text: out, phones, locations };
+  return { text: out, phones, locations, links: links.length };
 }
 
 /** The redacted text alone, for callers that do not report what was removed. */
 export const redactText = (text: string, options?: RedactOptions) => redact(text, options).text;
+
+/**
+ * The redacted text and how many things were taken out of it (phone numbers, exact locations, private
+ * links), for an author who confirms what a group will read.
+ */
+export function redactReport(text: string, options?: RedactOptions): { text: string; removed: number } {
+  const r = redact(text, options);
+  return { text: r.text, removed: r.phones + r.locations + r.links };
+}
 
 /** Coordinates of a person in need as groups may see them. */
 export { coarse };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLocations } from '../../src/domain/locations.ts';
-import { normalise, phoneKey, redact } from '../../src/domain/redaction.ts';
+import { normalise, phoneKey, redact, redactReport, redactText } from '../../src/domain/redaction.ts';
 
 const digits = (n: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
@@ -105,6 +105,75 @@ const fineDecimal = /\d[.,]\d{3,}/;
 const coarsePair = /-?\d+\.\d\d,-?\d+\.\d\d(?!\d)/g;
 const dmsRemnant = /\d\s*['′]\s*\d/;
 
+/** Every punctuation (P*) and symbol (S*) character of Unicode. */
+const PUNCTUATION_AND_SYMBOLS: string[] = [];
+for (let cp = 0; cp <= 0x10ffff; cp++) {
+  if (cp >= 0xd800 && cp <= 0xdfff) continue;
+  const c = String.fromCodePoint(cp);
+  if (/^[\p{P}\p{S}]$/u.test(c)) PUNCTUATION_AND_SYMBOLS.push(c);
+}
+const spaces = fc.constantFrom('', '', ' ', '  ', '\u00A0', '\u3000');
+/** Any such character, or a letter that reads as a digit or a stroke, with spaces around it or not. */
+const anySeparator = fc
+  .tuple(
+    spaces,
+    fc.oneof(fc.constantFrom(...PUNCTUATION_AND_SYMBOLS), fc.constantFrom('o', 'O', 'l', 'I')),
+    spaces,
+  )
+  .map(([a, c, b]) => `${a}${c}${b}`);
+
+/** Phone digits in groups, each pair of groups joined by its own separator. */
+const separatedPhone = fc
+  .tuple(
+    fc.constantFrom('+62 ', '0', '62', '+1 ', '(0274) '),
+    fc.constantFrom('8', '21', '274'),
+    digits(2),
+    anySeparator,
+    digits(4),
+    anySeparator,
+    fc.integer({ min: 3, max: 4 }).chain(digits),
+  )
+  .map(([prefix, area, a, s1, b, s2, c]) => ({
+    typed: `${prefix}${area}${a}${s1}${b}${s2}${c}`,
+    digits: `${prefix}${area}${a}${b}${c}`.replace(/\D/g, ''),
+  }));
+
+const label = fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/);
+const privateHost = fc
+  .tuple(
+    fc.array(label, { minLength: 1, maxLength: 2 }),
+    fc.constantFrom('id', 'com', 'ly', 'me', 'co.id', 'net', 'xyz'),
+  )
+  .map(([labels, tld]) => `${labels.join('.')}.${tld}`)
+  .filter((h) => !/(?:^|\.)(?:go\.id|gov|int)$/.test(h));
+const link = fc
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'www.', ''),
+    privateHost,
+    label,
+    fc.constantFrom('', '?id=12', '/x'),
+  )
+  .map(([scheme, host, path, tail]) => ({ typed: `${scheme}${host}/${path}${tail}`, host, path }));
+
+const OLC = '23456789CFGHJMPQRVWX';
+const olc = (n: number) =>
+  fc.array(fc.constantFrom(...OLC), { minLength: n, maxLength: n }).map((c) => c.join(''));
+const shortPlusCode = fc
+  .tuple(fc.constantFrom(4, 6), fc.constantFrom(2, 3))
+  .chain(([a, b]) => fc.tuple(olc(a), olc(b)))
+  .map(([a, b]) => `${a}+${b}`);
+
+/** Degrees, minutes and seconds with spaces only: `-7 54 44.4, 110 20 08.4`, `7 54 44 LS 110 20 8 BT`. */
+function spacedDms(v: number, hemispheres: [string, string] | undefined): string {
+  const a = Math.abs(v);
+  const d = Math.floor(a);
+  const m = Math.floor((a - d) * 60);
+  const sec = Math.min(59.9, ((a - d) * 60 - m) * 60);
+  const body = `${d} ${String(m).padStart(2, '0')} ${sec.toFixed(1).padStart(4, '0')}`;
+  if (!hemispheres) return `${v < 0 ? '-' : ''}${body}`;
+  return `${body} ${v < 0 ? hemispheres[1] : hemispheres[0]}`;
+}
+
 describe('the redaction', () => {
   it('leaves no phone number in the sentence it was given, in any form', () => {
     fc.assert(
@@ -116,7 +185,7 @@ describe('the redaction', () => {
           expect(digitsOnly(out.text)).not.toContain(p.digits.slice(-8));
           expect(out.phones).toBeGreaterThanOrEqual(1);
           // Stored redacted, then rendered: the second pass finds nothing more.
-          expect(redact(out.text)).toEqual({ text: out.text, phones: 0, locations: 0 });
+          expect(redact(out.text)).toEqual({ text: out.text, phones: 0, locations: 0, links: 0 });
         },
       ),
       { numRuns: 1000 },
@@ -149,9 +218,126 @@ describe('the redaction', () => {
     );
   });
 
+  it('reads digit groups joined by any punctuation, symbol or look-alike letter as one number', () => {
+    fc.assert(
+      fc.property(
+        separatedPhone.chain((p) => sentence(fc.constant(p.typed), punctuation).map((text) => ({ text, p }))),
+        ({ text, p }) => {
+          const out = redactReport(text);
+          expect(digitsOnly(out.text)).not.toContain(p.digits.slice(-8));
+          expect(out.removed).toBeGreaterThanOrEqual(1);
+          expect(redactReport(out.text)).toEqual({ text: out.text, removed: 0 });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('removes links to any host that is not an allow-listed public site', () => {
+    fc.assert(
+      fc.property(
+        link.chain((l) => sentence(fc.constant(l.typed), punctuation).map((text) => ({ text, l }))),
+        ({ text, l }) => {
+          const out = redact(text);
+          expect(out.links).toBe(1);
+          expect(out.text).not.toContain(`${l.host}/${l.path}`);
+          expect(out.text).toContain('[🔗]');
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const kept = 'Info resmi: https://bnpb.go.id/berita/banjir dan https://id.wikipedia.org/wiki/Banjir';
+    expect(redact(kept)).toEqual({ text: kept, phones: 0, locations: 0, links: 0 });
+    expect(redactText('rumahnya di https://s.id/rumahbudi ya')).toBe('rumahnya di [🔗] ya');
+  });
+
+  it('removes short plus codes, with or without their town', () => {
+    fc.assert(
+      fc.property(
+        shortPlusCode.chain((code) =>
+          sentence(fc.constant(code), punctuation).map((text) => ({ text, code })),
+        ),
+        ({ text, code }) => {
+          const out = redact(`${text} Imogiri`);
+          expect(out.text).not.toContain(code);
+          expect(out.locations).toBeGreaterThanOrEqual(1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rounds degrees, minutes and seconds written with spaces alone', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          point,
+          fc.constantFrom<[string, string] | undefined>(undefined, ['LU', 'LS'], ['N', 'S']),
+          fc.constantFrom(', ', ' ', ' ; ', ','),
+        ),
+        ([[lat, lon], hemi, sep]) => {
+          const lonHemi: [string, string] | undefined = hemi && (hemi[0] === 'N' ? ['E', 'W'] : ['BT', 'BB']);
+          const written = `${spacedDms(lat, hemi)}${sep}${spacedDms(lon, lonHemi)}`;
+          const out = redact(`lokasi ${written} tolong`);
+          expect(out.locations).toBe(1);
+          expect(out.text).not.toContain(written.split(' ').slice(0, 3).join(' '));
+          const [, a, b] = /(-?\d+\.\d\d),(-?\d+\.\d\d)/.exec(out.text) ?? [];
+          expect(Math.abs(Number(a) - lat)).toBeLessThan(0.006);
+          expect(Math.abs(Number(b) - lon)).toBeLessThan(0.006);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not take counts, money, dates, times and references for a number', () => {
+    const quantity = fc.oneof(
+      fc.integer({ min: 0, max: 999 }).map(String),
+      // A bare pair of thousands (`1.000, 1.500`) reads as a coordinate pair; people write their unit.
+      fc.integer({ min: 1, max: 999 }).map((n) => `${n}.000 kg`),
+      fc.constantFrom(
+        '1.500 liter',
+        'Rp 15.000.000',
+        '2,5',
+        'R-12',
+        'S-3',
+        '18:00',
+        '08.00-17.00',
+        '2026-12-01',
+        '1/12/2026',
+      ),
+    );
+    const unit = fc.constantFrom('', ' kg', ' orang', ' dus', ' liter');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(quantity, unit), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(', ', '; ', ' , '),
+        (items, sep) => {
+          const text = `butuh ${items.map(([q, u]) => `${q}${u}`).join(sep)} untuk posko`;
+          expect(redact(text)).toEqual({ text, phones: 0, locations: 0, links: 0 });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('says how many things it removed, and nothing for clean text', () => {
+    expect(redactReport('Hubungi 0812~3456~7890 di 2QQV+W7 Imogiri, https://s.id/rumahbudi')).toEqual({
+      text: 'Hubungi [...] di [📍] Imogiri, [🔗]',
+      removed: 3,
+    });
+    expect(redactReport('-7 54 44.4, 110 20 08.4')).toEqual({ text: '-7.91,110.34', removed: 1 });
+    expect(redactReport('R-12: 20 air, 5 beras')).toEqual({ text: 'R-12: 20 air, 5 beras', removed: 0 });
+  });
+
   it('takes a phone number and a location out of one sentence and says how many', () => {
     const out = redact('Pak Darto HP081234567890, di -7.912345,110.335678. WA 0812 - 9999 - 1234');
-    expect(out).toEqual({ text: 'Pak Darto HP[...], di -7.91,110.34. WA [...]', phones: 2, locations: 1 });
+    expect(out).toEqual({
+      text: 'Pak Darto HP[...], di -7.91,110.34. WA [...]',
+      phones: 2,
+      locations: 1,
+      links: 0,
+    });
   });
 
   it('removes a map link it cannot read whole', () => {
@@ -159,6 +345,7 @@ describe('the redaction', () => {
       text: 'lokasi [📍] ya',
       phones: 0,
       locations: 1,
+      links: 0,
     });
   });
 
@@ -166,13 +353,18 @@ describe('the redaction', () => {
     const text =
       'R-12 for 4 orang at 18:00 on 2026-12-01, area DIY/Bantul/Imogiri, near -7.93,110.39; ' +
       'buka 08.00-17.00 WIB 1/12/2026 - 3/12/2026, donasi Rp 15.000.000, 1.500 kg beras, S-3 V-40';
-    expect(redact(text)).toEqual({ text, phones: 0, locations: 0 });
+    expect(redact(text)).toEqual({ text, phones: 0, locations: 0, links: 0 });
   });
 
   it('lets registered public contacts through, and only them', () => {
     const publicContacts = new Set([phoneKey('+62 812-1111-2222')]);
     const out = redact('Posko Imogiri: 0812 1111 2222, Pak Darto 0812 3333 4444', { publicContacts });
-    expect(out).toEqual({ text: 'Posko Imogiri: 0812 1111 2222, Pak Darto [...]', phones: 1, locations: 0 });
+    expect(out).toEqual({
+      text: 'Posko Imogiri: 0812 1111 2222, Pak Darto [...]',
+      phones: 1,
+      locations: 0,
+      links: 0,
+    });
   });
 
   it('reads digits of every script and drops invisible characters', () => {

@@ -4,7 +4,8 @@ import type { Harness } from '../support/harness.ts';
 export const PHONE = '+6281234567890';
 export const REQUESTER = 'whatsapp:6281298765432@c.us';
 export const GROUP_TITLE = 'Posko "Imogiri", RT 3\nBantul';
-export const FORMULAS = ['=HYPERLINK("http://evil.example")', '+1+1', '-1+1', '@SUM(A1)', '\tcmd', '\rcmd'];
+// The link is on an allow-listed public host: a link to any other host is removed by the redaction.
+export const FORMULAS = ['=HYPERLINK("https://bnpb.go.id")', '+1+1', '-1+1', '@SUM(A1)', '\tcmd', '\rcmd'];
 
 /** A small disaster: two supply requests, two rescues (one without coordinates), a volunteer, groups, a broadcast. */
 export function seed(h: Harness): void {
