@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { BODY_TIMEOUT_MS, BodyReader, HttpRefusal } from './body.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -8,9 +9,6 @@ export interface HealthCheck {
   name: string;
   check(): { ok: boolean; state: string; detail?: string };
 }
-
-/** Largest request body the server reads (Telegram updates are far smaller). */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The project's one HTTP server (node's own): health, metrics, the Telegram webhook and the WhatsApp
@@ -20,8 +18,14 @@ export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly checks: HealthCheck[] = [];
   private server: Server | undefined;
+  /** Request bodies, read within limits shared by every connection of this server. */
+  readonly bodies: BodyReader;
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    bodies?: BodyReader,
+  ) {
+    this.bodies = bodies ?? new BodyReader();
     this.route('GET', '/healthz', (_req, res) => {
       const results = Object.fromEntries(this.checks.map((c) => [c.name, c.check()]));
       const down = Object.entries(results).filter(([, r]) => !r.ok);
@@ -48,6 +52,9 @@ export class HttpServer {
     // Loaded here: the console demo builds a server it never starts, and node:http costs a cold start.
     const { createServer } = await import('./node-http.ts');
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Node's own bounds, behind the body reader's: headers within 10 s, a whole request within 15 s.
+    this.server.headersTimeout = BODY_TIMEOUT_MS;
+    this.server.requestTimeout = BODY_TIMEOUT_MS + 5_000;
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, host, () => resolve());
@@ -67,6 +74,12 @@ export class HttpServer {
     try {
       await handler(req, res);
     } catch (err) {
+      if (err instanceof HttpRefusal) {
+        this.log.warn({ path, status: err.status, reason: err.message }, 'http request refused');
+        if (!res.headersSent) refuse(res, err.status, err.message);
+        else res.end();
+        return;
+      }
       this.log.error({ err, path }, 'http handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
@@ -86,25 +99,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /**
- * Reads a request body up to MAX_BODY_BYTES; rejects past it, and drops the rest as it comes so the
- * answer can still be sent. Stream events, not an async iterator: the iterator's promises were a few
- * percent of a busy webhook.
+ * Answers a request the server will not read further, and closes its connection: whatever body is
+ * still on its way is not read into memory.
  */
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return;
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else {
-        chunks.length = 0;
-        reject(new Error('request body too large'));
-      }
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    // Also a client gone mid-body (Node reports it as an error): settled, never left waiting.
-    req.on('error', reject);
-  });
+export function refuse(res: ServerResponse, status: number, reason: string): void {
+  res.setHeader('connection', 'close');
+  // Node would otherwise read the rest of the body to throw it away.
+  res.once('finish', () => res.req.socket.destroy());
+  sendJson(res, status, { error: reason });
 }

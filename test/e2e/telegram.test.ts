@@ -162,8 +162,8 @@ describe('Telegram, webhook mode', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(fake.history.get(updateId)),
       });
-    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(403);
-    expect((await post({})).status).toBe(403);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
+    expect((await post({})).status).toBe(401);
 
     fake.redeliver(updateId);
     fake.text(ana, '/start');

@@ -1,10 +1,13 @@
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransportHealth } from '../../src/engine/transport.ts';
+import { BodyReader, MAX_BODY_BYTES } from '../../src/http/body.ts';
 import { databaseHealth } from '../../src/http/health.ts';
 import { Metrics } from '../../src/http/metrics.ts';
-import { HttpServer, MAX_BODY_BYTES, readBody, sendJson } from '../../src/http/server.ts';
+import { HttpServer, sendJson } from '../../src/http/server.ts';
 import type { DueMessage } from '../../src/ledger/outbox.ts';
+import { createLogger } from '../../src/log.ts';
 import { unpaced } from '../../src/outbox/dispatcher.ts';
 import { Harness, silentLog } from '../support/harness.ts';
 
@@ -27,25 +30,103 @@ async function serve(): Promise<{ base: string; telegram: { health: TransportHea
   return { base: `http://127.0.0.1:${port}`, telegram, metrics };
 }
 
+/** Sends raw bytes and resolves with the status line of the answer, without sending anything more. */
+function rawRequest(base: string, head: string, body = ''): Promise<string> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(head + body));
+    let got = '';
+    socket.on('data', (d: Buffer) => {
+      got += d.toString();
+      if (got.includes('\r\n')) {
+        resolve(got.split('\r\n')[0]!);
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
+function captureLog() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { log: createLogger('info', sink), lines };
+}
+
 describe('request bodies', () => {
-  it('are read whole up to the limit; a larger one is refused and the server goes on serving', async () => {
-    const { base } = await serve();
+  it('are read whole up to the limit; a larger one gets 413, logged without a stack, and the server goes on', async () => {
+    await serve();
+    const { log, lines } = captureLog();
+    await http.close();
+    http = new HttpServer(log);
+    const port = await http.listen(0, '127.0.0.1');
+    const at = `http://127.0.0.1:${port}`;
     http.route('POST', '/echo', async (req, res) => {
-      const body = await readBody(req);
+      const body = await http.bodies.read(req);
       sendJson(res, 200, { length: body.length, tail: body.slice(-3) });
     });
-    const post = (body: string) => fetch(`${base}/echo`, { method: 'POST', body });
+    const post = (body: string) => fetch(`${at}/echo`, { method: 'POST', body });
     const fits = `${'x'.repeat(MAX_BODY_BYTES - 3)}end`;
     expect(await (await post(fits)).json()).toEqual({ length: MAX_BODY_BYTES, tail: 'end' });
-    expect((await post(`${fits}!`)).status).toBe(500);
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await post(`${fits}!`)).status).toBe(413);
+    // Declared too large: refused on the headers alone, before a byte of the body is sent.
+    expect(
+      await rawRequest(at, `POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`),
+    ).toBe('HTTP/1.1 413 Payload Too Large');
+    // Not declared (chunked), and growing past the limit.
+    const chunk = 'x'.repeat(64 * 1024);
+    const chunked = `${(chunk.length).toString(16)}\r\n${chunk}\r\n`.repeat(
+      MAX_BODY_BYTES / chunk.length + 1,
+    );
+    expect(
+      await rawRequest(at, 'POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', chunked),
+    ).toBe('HTTP/1.1 413 Payload Too Large');
+    expect((await fetch(`${at}/healthz`)).status).toBe(200);
+    const refused = lines.filter((l) => l.includes('refused'));
+    expect(refused.length).toBe(3);
+    for (const l of refused) {
+      expect(JSON.parse(l)).toMatchObject({ status: 413, reason: 'request body too large' });
+      expect(l).not.toContain('stack');
+    }
+    expect(lines.join('')).not.toContain('handler failed');
+  });
+
+  it('time out when a body does not arrive whole, and are capped across connections', async () => {
+    await serve();
+    await http.close();
+    http = new HttpServer(
+      silentLog,
+      new BodyReader({ maxBytes: 1000, timeoutMs: 200, maxBytesInFlight: 1500 }),
+    );
+    const port = await http.listen(0, '127.0.0.1');
+    const at = `http://127.0.0.1:${port}`;
+    http.route('POST', '/echo', async (req, res) => {
+      sendJson(res, 200, { length: (await http.bodies.read(req)).length });
+    });
+    const started = Date.now();
+    const head = 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 800\r\n\r\n';
+    // The first holds 800 bytes it never finishes; a second of 800 would pass 1500 in flight.
+    const slow = rawRequest(at, head, 'x'.repeat(10));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(http.bodies.bytesInFlight).toBe(800);
+    expect(await rawRequest(at, head, 'x'.repeat(800))).toBe('HTTP/1.1 503 Service Unavailable');
+    expect(await slow).toBe('HTTP/1.1 408 Request Timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(http.bodies.bytesInFlight).toBe(0);
+    // Freed: the next one is read.
+    expect(await rawRequest(at, head, 'x'.repeat(800))).toBe('HTTP/1.1 200 OK');
   });
 
   it('settle when the client goes away mid-body', async () => {
     const { base } = await serve();
     const outcome = new Promise<string>((resolve) => {
       http.route('POST', '/slow', async (req, res) => {
-        await readBody(req).then(
+        await http.bodies.read(req).then(
           () => resolve('read'),
           (err: Error) => resolve(err.message),
         );

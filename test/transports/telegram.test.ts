@@ -272,8 +272,8 @@ describe('the transport in process', () => {
       update_id: 1,
       message: { message_id: 1, date: 1, chat: privateChat, from: user, text: 'hi' },
     });
-    expect(await t.handleWebhook('wrong', body)).toBe(403);
-    expect(await t.handleWebhook(undefined, body)).toBe(403);
+    expect(await t.handleWebhook('wrong', body)).toBe(401);
+    expect(await t.handleWebhook(undefined, body)).toBe(401);
     expect(await t.handleWebhook('sekret', '{not json')).toBe(200);
     expect(await t.handleWebhook('sekret', '{"update_id":"x"}')).toBe(200);
     expect(received).toHaveLength(0);

@@ -137,14 +137,18 @@ export class TelegramTransport implements Transport {
         };
   }
 
+  /** Whether a webhook request carries the secret: checked before its body is read. */
+  acceptsSecret(secretHeader: string | string[] | undefined): boolean {
+    return typeof secretHeader === 'string' && sameSecret(secretHeader, this.secret);
+  }
+
   /**
-   * A webhook request: 403 without the right secret; 200 once the update is committed (or skipped as
+   * A webhook request: 401 without the right secret; 200 once the update is committed (or skipped as
    * malformed, so Telegram stops sending it); 500 if the ledger failed, so Telegram delivers it again
    * and the inbox's dedup absorbs any repeat; 503 while stopping.
    */
   handleWebhook(secretHeader: string | string[] | undefined, body: string): Promise<number> {
-    if (typeof secretHeader !== 'string' || !sameSecret(secretHeader, this.secret))
-      return Promise.resolve(403);
+    if (!this.acceptsSecret(secretHeader)) return Promise.resolve(401);
     if (!this.intake || this.stopped) return Promise.resolve(503);
     let raw: unknown;
     try {
