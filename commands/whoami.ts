@@ -1,3 +1,4 @@
+import { isPerson } from '../src/domain/person-identity.ts';
 import { formatRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -8,6 +9,7 @@ export default defineCommand({
   role: 'anyone',
   keepsDialog: true,
   run(ctx) {
+    if (ctx.sender.pseudo || !isPerson(ctx.sender.id)) return reply('whoami-not-a-person');
     const volunteer = ctx.ledger.roles.volunteerId(ctx.sender.id);
     return reply('whoami', {
       person: ctx.sender.id,

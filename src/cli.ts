@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadAreaDefs, loadConfig, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
-import { PersonIdSchema } from './domain/message.ts';
+import { identityOf, NOT_A_PERSON } from './domain/person-identity.ts';
 import { StartError } from './engine/errors.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
 import { LedgerOpenError } from './ledger/db.ts';
@@ -157,25 +157,25 @@ const verbs: Record<string, Verb> = {
  * A person as the shell names them: a person id, a volunteer `V-4`, or a bare WhatsApp number
  * (`6281234567890`, `+62 812-3456-7890`, `whatsapp:6281234567890`), which is the `@c.us` id WhatsApp uses.
  */
-function personIdOf(target: string): string | undefined {
+function personIdOf(target: string): { id: string } | { refused: string } {
   const t = target.trim();
-  if (/^V-\d+$/i.test(t)) return t.toUpperCase();
-  const bare = /^(?:whatsapp:)?\+?([\d\s-]{8,20})$/.exec(t);
-  if (bare) return `whatsapp:${bare[1]!.replace(/\D/g, '')}@c.us`;
-  return PersonIdSchema.safeParse(t).success ? t : undefined;
+  if (/^V-\d+$/i.test(t)) return { id: t.toUpperCase() };
+  const identity = identityOf(/^\+?[\d\s-]{8,20}$/.test(t) ? `whatsapp:${t}` : t);
+  return identity.person ? { id: identity.id } : { refused: NOT_A_PERSON[identity.what] };
 }
 
 /** `grant`/`revoke` from the shell: the same ledger change and event as /grant in a chat, by actor `cli`. */
 function setRole(target: string | undefined, role: GrantedRole): number {
   const config = loadConfig();
-  const id = target === undefined ? undefined : personIdOf(target);
-  if (!target || !id) {
+  const named = personIdOf(target ?? '');
+  if (!target || 'refused' in named) {
+    const why = 'refused' in named ? named.refused : NOT_A_PERSON.malformed;
     console.error(
-      `relief-bot: ${role === 'anyone' ? 'revoke' : 'grant'}: ${JSON.stringify(target ?? '')} is not a person: ` +
-        'give telegram:123, whatsapp:6281234567890 (or the bare number), console:name or a volunteer V-4',
+      `relief-bot: ${role === 'anyone' ? 'revoke' : 'grant'}: ${JSON.stringify(target ?? '')} ${why}`,
     );
     return 2;
   }
+  const id = named.id;
   const ledger = Ledger.open(config.DATABASE_PATH);
   try {
     const person = /^V-/i.test(id) ? ledger.roles.personOfVolunteer(Number(id.slice(2))) : id;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { type AreaDef, AreaDefSchema } from './domain/areas.ts';
+import { identityOf, NOT_A_PERSON } from './domain/person-identity.ts';
 
 /**
  * The project root: data/ and the locales are found relative to it, whatever the working directory. The
@@ -21,21 +22,23 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const personIdList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean)
-      // SPEC 6 writes a WhatsApp admin as a bare number; WhatsApp ids people as `<number>@c.us`.
-      .map((p) => p.replace(/^whatsapp:\+?(\d{5,20})$/, 'whatsapp:$1@c.us')),
-  )
-  .pipe(
-    z.array(
-      z.string().regex(/^(telegram|whatsapp|console):[^\s,]+$/, 'expected transport:id, e.g. telegram:123'),
-    ),
-  );
+/**
+ * Admins are persons: `telegram:123`, `whatsapp:6281234567890` (SPEC 6 writes a bare number; `@c.us`
+ * or not, it becomes the id WhatsApp names the person by). A group, a channel or an anonymous admin
+ * stops the start, named.
+ */
+const personIdList = z.string().transform((s, ctx) =>
+  s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((p) => {
+      const identity = identityOf(p);
+      if (identity.person) return [identity.id];
+      ctx.addIssue({ code: 'custom', message: `${p} ${NOT_A_PERSON[identity.what]}` });
+      return [];
+    }),
+);
 
 const url = z
   .string()

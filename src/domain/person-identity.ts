@@ -44,6 +44,16 @@ export function identityOf(text: string): Identity {
   return { person: true, id: `console:${rest}` };
 }
 
+/** Why an identity holds no role, in the operator's words (configuration and the command line). */
+export const NOT_A_PERSON: Record<Exclude<Identity, { person: true }>['what'], string> = {
+  group: 'is a group or a channel, not a person: roles are held by persons only',
+  channel: 'is a channel or a broadcast list, not a person: roles are held by persons only',
+  anonymous:
+    'stands for a whole chat (an anonymous group admin or a channel post), not a person: roles are held by persons only',
+  malformed:
+    'is not a person id: give telegram:123, whatsapp:6281234567890 (with or without @c.us) or console:name',
+};
+
 /** Whether an id the bot already holds names a person (in the form it normalises to). */
 export function isPerson(id: PersonId): boolean {
   const identity = identityOf(id);

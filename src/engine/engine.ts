@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
-import { chatOfIdentity, type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
+import { type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
 import { normaliseInput } from '../domain/normalise.ts';
+import { isPerson } from '../domain/person-identity.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
@@ -52,6 +53,22 @@ export class Core {
     this.registry = new CommandRegistry(deps.commands);
     this.clock = deps.clock ?? Date.now;
     this.flood = deps.flood ?? new FloodControl();
+    this.warnNonPersonRoles();
+  }
+
+  /**
+   * A role stored for a group, a channel or an anonymous admin (granted before roles were checked) is
+   * ignored: such an id never counts as a coordinator, and the operator is told at start.
+   */
+  private warnNonPersonRoles(): void {
+    const { ledger, log } = this.deps;
+    for (const role of ['coordinator', 'admin'] as const)
+      for (const p of ledger.people.withRole(role))
+        if (!isPerson(p.id))
+          log.warn(
+            { role, transport: p.id.split(':')[0] },
+            'a role stored for a group, a channel or an anonymous admin is ignored: roles are held by persons only',
+          );
   }
 
   /** Called after every commit that put something in the outbox. */
@@ -278,7 +295,7 @@ export class Core {
    * or triaging with buttons must not wait. Pseudo-senders are never coordinators.
    */
   private isCoordinator(m: InboundMessage): boolean {
-    if (m.sender.pseudo) return false;
+    if (m.sender.pseudo || !isPerson(m.sender.id)) return false;
     if (this.deps.config.ADMINS.includes(m.sender.id)) return true;
     const role = this.deps.ledger.people.get(m.sender.id)?.role;
     return role === 'coordinator' || role === 'admin';
@@ -286,7 +303,7 @@ export class Core {
 
   /** The role a person holds now. A sender standing for a whole chat (a pseudo-sender) holds none. */
   roleOf(person: Person): Role {
-    if (chatOfIdentity(person.id)) return 'anyone';
+    if (!isPerson(person.id)) return 'anyone';
     if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
     if (person.role === 'coordinator') return 'coordinator';
     return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';

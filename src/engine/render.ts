@@ -171,11 +171,14 @@ class Renderer {
         this.toPerson(p, p.personId, personal);
         return;
       case 'coordinators': {
-        const ids = new Set([
-          ...ctx.admins,
-          ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
-          ...ctx.ledger.people.withRole('admin').map((x) => x.id),
-        ]);
+        // A role stored for a non-person is ignored (the core warned at start): only persons hear.
+        const ids = new Set(
+          [
+            ...ctx.admins,
+            ...ctx.ledger.people.withRole('coordinator').map((x) => x.id),
+            ...ctx.ledger.people.withRole('admin').map((x) => x.id),
+          ].filter(isPerson),
+        );
         for (const id of ids) this.toPerson({ ...p, to: 'person', personId: id }, id, personal);
         return;
       }

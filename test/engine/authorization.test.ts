@@ -16,8 +16,10 @@ const OTHER_GROUP: ChatRef = { transport: 'telegram', chatId: '-1002', kind: 'gr
 
 let h: Harness;
 beforeAll(() => {
-  // The pseudo-senders are listed as admins on purpose: even so they must hold no role.
-  h = new Harness({ ADMINS: 'telegram:1,telegram:1087968824,telegram:777000' });
+  // The pseudo-senders hold stored admin roles on purpose (ADMINS refuses them): even so they hold none.
+  h = new Harness({ ADMINS: 'telegram:1' });
+  h.grant('telegram:1087968824', 'admin');
+  h.grant('telegram:777000', 'admin');
   addVolunteer(h, 'telegram:40');
   addRequest(h, { requester: 'telegram:50', area: 'DIY/Bantul' });
   addRescue(h, { reporter: 'telegram:51', area: 'DIY/Bantul', lat: -7.9, lon: 110.4 });

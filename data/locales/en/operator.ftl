@@ -34,7 +34,10 @@ role-changed = Your role has changed: you are now { $role ->
     }. Send /help to see what you can do.
 role-bad-target = Name the person as transport:id (for example telegram:123 or whatsapp:6281234567890@c.us) or as a volunteer reference like V-4. They can see theirs with /whoami.
 role-unknown-volunteer = There is no volunteer { $ref }. Nothing was changed.
-role-pseudo = { $person } is a platform account (an anonymous admin or a channel), not a person. Nothing was changed.
+role-not-person-group = { $person } is a group or a channel, not a person: roles are held by persons only. Name the person by their own id (they see it with /whoami in a private chat with me). Nothing was changed.
+role-not-person-channel = { $person } is a channel or a broadcast list, not a person: roles are held by persons only. Nothing was changed.
+role-not-person-anonymous = { $person } stands for a whole chat (an anonymous group admin or a channel post), not a person: roles are held by persons only. Nothing was changed.
+whoami-not-a-person = You are writing as the whole chat (an anonymous group admin or a channel), not as a person, so you cannot hold a role and I cannot send you anything private. Write to me from your own account to see your id.
 
 cmd-whoami = how I know you: your id, role and language
 cmd-whoami-usage = /whoami

@@ -34,7 +34,10 @@ role-changed = Peran Anda berubah: sekarang Anda { $role ->
     }. Kirim /bantuan untuk melihat apa yang bisa Anda lakukan.
 role-bad-target = Sebutkan orangnya sebagai transport:id (misalnya telegram:123 atau whatsapp:6281234567890@c.us) atau nomor relawan seperti V-4. Masing-masing bisa melihat miliknya dengan /siapasaya.
 role-unknown-volunteer = Tidak ada relawan { $ref }. Tidak ada yang diubah.
-role-pseudo = { $person } adalah akun platform (admin anonim atau kanal), bukan orang. Tidak ada yang diubah.
+role-not-person-group = { $person } adalah grup atau kanal, bukan orang: peran hanya dipegang orang. Sebutkan orangnya dengan id miliknya sendiri (terlihat lewat /siapasaya di chat pribadi dengan saya). Tidak ada yang diubah.
+role-not-person-channel = { $person } adalah kanal atau daftar siaran, bukan orang: peran hanya dipegang orang. Tidak ada yang diubah.
+role-not-person-anonymous = { $person } mewakili seluruh chat (admin grup anonim atau kiriman kanal), bukan orang: peran hanya dipegang orang. Tidak ada yang diubah.
+whoami-not-a-person = Anda menulis sebagai seluruh chat (admin grup anonim atau kanal), bukan sebagai orang, jadi tidak bisa memegang peran dan saya tidak bisa mengirim apa pun secara pribadi. Tulis kepada saya dari akun Anda sendiri untuk melihat id Anda.
 
 cmd-whoami = bagaimana saya mengenal Anda: id, peran, dan bahasa
 cmd-whoami-usage = /siapasaya
