@@ -53,7 +53,7 @@ describe('logs', () => {
   it('carry no number and no point from a transport error, under any field, at any depth', () => {
     const { log, lines } = capture();
     const planted = 'chat 0812~3456~7890 at -7.912345,110.335678 (https://s.id/rumahbudi)';
-    const err = new TransportError(`Bad Request: ${planted}`, false);
+    const err = new TransportError(`Bad Request: ${planted}`, { kind: 'permanent' });
     const wrapped = new Error('send failed', { cause: err });
     const child = log.child({ transport: 'whatsapp', chat: 'whatsapp:6281234567890@c.us' });
     child.warn({ err, error: `Forbidden: ${planted}`, detail: { reply: [planted] } }, 'send failed');
