@@ -34,6 +34,7 @@ export class HttpServer {
         .join('; ');
       sendJson(res, down.length === 0 ? 200 : 503, {
         ok: down.length === 0,
+        status: down.length === 0 ? 'ok' : 'degraded',
         ...(reason ? { reason } : {}),
         ...results,
       });

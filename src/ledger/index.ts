@@ -34,6 +34,9 @@ export type { RescueCase, RescueLocation } from './rescues.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
 export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
 
+/** SQLite's answers when the disk or the file, not the statement, is at fault. */
+const WRITE_FAILURE = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
  * synchronously: nothing may be awaited inside it, and replies are sent after the commit.
@@ -63,6 +66,8 @@ export class Ledger {
    * wrappers and their property definitions) cost more than the savepoint it runs, three times a message.
    */
   private readonly run: (fn: () => unknown) => unknown;
+  /** Why writes fail (a full disk, a read-only file), and the change count then; unset once one commits. */
+  private failingWrites: { reason: string; changes: number } | undefined;
 
   readonly metrics: MetricQueries;
   readonly coalescedPosts: CoalescedPosts;
@@ -124,15 +129,47 @@ export class Ledger {
     this.db.pragma(`max_page_count = ${extraPages === undefined ? 1_073_741_823 : pages + extraPages}`);
   }
 
+  /** Refuses every write as a read-only file would (SQLITE_READONLY), to rehearse one; false lifts it. */
+  rehearseReadOnly(on: boolean): void {
+    this.db.pragma(`query_only = ${on ? 1 : 0}`);
+  }
+
   get schemaVersion(): number {
     return schemaVersion(this.db);
   }
 
-  /** Runs `fn` in one transaction (a savepoint when nested): all of its writes commit, or none. */
+  /**
+   * Runs `fn` in one transaction (a savepoint when nested): all of its writes commit, or none. A failure
+   * of the disk or the file is remembered for health until a transaction that writes commits again.
+   */
   transaction<T>(fn: () => T): T {
-    const result = this.run(fn) as T;
+    let result: T;
+    try {
+      result = this.run(fn) as T;
+    } catch (err) {
+      this.noteFailure(err);
+      throw err;
+    }
+    // Only while failing: a healthy ledger pays nothing for this.
+    if (this.failingWrites && !this.db.inTransaction && this.totalChanges() !== this.failingWrites.changes)
+      this.failingWrites = undefined;
     if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction) this.checkpoint();
     return result;
+  }
+
+  /** Why the last write failed when no write has committed since (for `/healthz`), else undefined. */
+  get writeFailure(): string | undefined {
+    return this.failingWrites?.reason;
+  }
+
+  private noteFailure(err: unknown): void {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !WRITE_FAILURE.test(code) || !this.db.open) return;
+    this.failingWrites = { reason: `${code}: ${(err as Error).message}`, changes: this.totalChanges() };
+  }
+
+  private totalChanges(): number {
+    return this.db.prepare('SELECT total_changes()').pluck().get() as number;
   }
 
   /**

@@ -144,6 +144,37 @@ describe('request bodies', () => {
 });
 
 describe('/healthz over HTTP', () => {
+  it('is 503 degraded with the reason while writes fail (full disk, read-only file), 200 after one commits', async () => {
+    const { base } = await serve();
+    const health = async () => {
+      const r = await fetch(`${base}/healthz`);
+      return { status: r.status, body: (await r.json()) as { status: string; reason?: string } };
+    };
+    const message = (n: number) => h.message('telegram:2', `tolong ${'x'.repeat(9000)} ${n}`, `disk-${n}`);
+    expect((await health()).status).toBe(200);
+
+    h.ledger.capSize(0);
+    expect(() => h.core.receive([message(1)])).toThrow(/full/i);
+    const full = await health();
+    expect(full.status).toBe(503);
+    expect(full.body.status).toBe('degraded');
+    expect(full.body.reason).toMatch(/^database: degraded \(writes failing: SQLITE_FULL/);
+    // Reads still work and a transaction that writes nothing commits: still degraded.
+    h.ledger.transaction(() => h.ledger.probe());
+    expect((await health()).status).toBe(503);
+
+    h.ledger.capSize(undefined);
+    h.core.receive([message(1)]);
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok' } });
+
+    h.ledger.rehearseReadOnly(true);
+    expect(() => h.core.receive([message(2)])).toThrow(/readonly/i);
+    expect((await health()).body.reason).toMatch(/writes failing: SQLITE_READONLY/);
+    h.ledger.rehearseReadOnly(false);
+    h.core.receive([message(2)]);
+    expect((await health()).status).toBe(200);
+  });
+
   it('is 200 when the database and every transport are up, 503 with the reason otherwise', async () => {
     const { base, telegram } = await serve();
     const up = await fetch(`${base}/healthz`);
