@@ -51,11 +51,9 @@ const hasDetails = (d: Details) =>
 
 /**
  * Coordinates in the text, else a location shared in the last minutes, else the text as an address.
- * Coordinates off the globe are refused: a mistyped point must not become an address nobody can find.
+ * Coordinates off the globe are no place: a mistyped point must not become an address nobody can find.
  */
 function placeOf(ctx: CommandContext, parsed: SosText, useRecentShare: boolean): Place | undefined {
-  if (parsed.outOfRange !== undefined && parsed.lat === undefined)
-    throw new UserError('coordinates-out-of-range', { written: parsed.outOfRange });
   const words = { address: parsed.address, area: parsed.area };
   if (parsed.lat !== undefined) return { lat: parsed.lat, lon: parsed.lon, ...words };
   const p = ctx.person;
@@ -80,10 +78,11 @@ function relocateByReporter(ctx: CommandContext, c: RescueCase, place: Place, ou
 }
 
 /**
- * A report: opens a case where `place` is, or updates the reporter's case of the last hour. Returns the
- * case, or undefined while nothing says where the person is.
+ * A report: opens a case where `place` is, or updates the reporter's case of the last hour. Once a
+ * message starts the rescue path a case exists and coordinators hear of it (SPEC 7), so a report that
+ * says nowhere (or a point off the map) opens one with its location unknown, and the dialog asks.
  */
-function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, out: Outcome) {
+function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, out: Outcome): RescueCase {
   const { rescues } = ctx.ledger;
   const existing = rescues.activeBy(ctx.sender.id, ctx.now - MERGE_WINDOW_MS);
   if (existing) {
@@ -98,12 +97,18 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
       out.toCoordinators('rescue-repeated-coordinators', fullArgs(ctx.translator, enriched, ctx.now));
     return enriched;
   }
-  if (!place) return undefined;
-  const c = rescues.open(ctx.actor, ctx.sender.id, rescueLocation(ctx.areas, place, 'reporter'), {
+  const c = rescues.open(ctx.actor, ctx.sender.id, rescueLocation(ctx.areas, place ?? {}, 'reporter'), {
     ...detailsOf(parsed),
     contact: parsed.phone ?? phoneOfPersonId(ctx.sender.id),
   });
-  out.reply(c.lat === null ? 'sos-created-address' : 'sos-created', { ref: rescueRef(c.id) });
+  const ref = rescueRef(c.id);
+  if (parsed.outOfRange !== undefined && parsed.lat === undefined && c.address === null)
+    out.reply('sos-created-bad-point', { ref, written: parsed.outOfRange });
+  else
+    out.reply(
+      c.lat !== null ? 'sos-created' : c.address !== null ? 'sos-created-address' : 'sos-created-unknown',
+      { ref },
+    );
   announceNewRescue(out, ctx, c);
   return c;
 }
@@ -114,17 +119,34 @@ function caseOf(ctx: CommandContext, data: SosData): RescueCase {
   return c;
 }
 
+/**
+ * Asked while the case has no location at all. The case exists already, so whatever comes is kept: a
+ * location share or coordinates place it, other text is taken as the address (`Jl. Imogiri Timur km 8,
+ * 3 orang`), and only a point off the map is refused and asked again.
+ */
 const locationStep: DialogStep<SosData> = {
   id: 'location',
-  skip: (data) => data.caseId !== undefined,
+  skip: (data, ctx) => {
+    const c = caseOf(ctx, data);
+    return data.done.includes('location') || c.lat !== null || c.address !== null;
+  },
   ask: () => ({ key: 'sos-ask-location', ask: 'location' }),
   answer(ctx, input, data, out) {
-    const parsed = input.kind === 'text' ? parseSosText(input.text, ctx.areas) : { conditions: [] };
-    const place =
-      input.kind === 'location' ? { lat: input.lat, lon: input.lon } : placeOf(ctx, parsed, false);
-    const c = place && report(ctx, parsed, place, out);
-    if (!c) throw new UserError('sos-location-invalid');
-    return { ...data, caseId: c.id };
+    const c = caseOf(ctx, data);
+    if (input.kind === 'location') {
+      relocateByReporter(ctx, c, { lat: input.lat, lon: input.lon }, out);
+      return { ...data, done: [...data.done, 'location'] };
+    }
+    if (input.kind === 'choice' && input.value === 'skip')
+      return { ...data, done: [...data.done, 'location'] };
+    if (input.kind !== 'text' || input.text.trim() === '') throw new UserError('sos-location-invalid');
+    const parsed = parseSosText(input.text, ctx.areas);
+    if (parsed.outOfRange !== undefined && parsed.lat === undefined)
+      throw new UserError('coordinates-out-of-range', { written: parsed.outOfRange });
+    const place = placeOf(ctx, parsed, false) ?? { address: input.text.trim().slice(0, 500) };
+    relocateByReporter(ctx, c, place, out);
+    ctx.ledger.rescues.enrich(ctx.actor, c.id, detailsOf(parsed));
+    return { ...data, done: [...data.done, 'location'], added: data.added || hasDetails(detailsOf(parsed)) };
   },
 };
 
@@ -155,7 +177,12 @@ function enrichStep(
         ctx.ledger.rescues.enrich(ctx.actor, c.id, { contact: input.phone });
         return { ...data, added: true };
       }
+      // Coordinates typed meanwhile move the case, as a shared location does.
+      const point = input.kind === 'text' ? parseSosText(input.text) : undefined;
+      if (point?.lat !== undefined && point.lon !== undefined)
+        relocateByReporter(ctx, c, { lat: point.lat, lon: point.lon }, out);
       const details = read(input, choices);
+      if (details === undefined && point?.lat !== undefined) return data;
       if (details === undefined) throw new UserError(`sos-${id}-invalid`);
       if (details === 'skip') return { ...data, done: [...data.done, id] };
       ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
@@ -223,7 +250,7 @@ export default defineCommand<string, SosData>({
     start(ctx, text, out) {
       const parsed = parseSosText(text, ctx.areas);
       const c = report(ctx, parsed, placeOf(ctx, parsed, true), out);
-      return { ...(c ? { caseId: c.id } : {}), done: [] };
+      return { caseId: c.id, done: [] };
     },
     steps: [locationStep, peopleStep, conditionsStep, contactStep],
     finish(ctx, data, out) {

@@ -1,3 +1,5 @@
+import { type DangerReading, readDanger } from './danger-words.ts';
+
 /**
  * Is this message a call for rescue? In Indonesian *tolong* means both "help!" and "please", so a
  * bare word cannot decide alone. The rule is the table below, read top to bottom; the first row that
@@ -5,6 +7,12 @@
  * - `rescue`: start the rescue path with `text` (what the person wrote, minus a leading alarm word);
  * - `ask`: ask one question, "people in danger now?" or "supplies?", keeping the whole text for either path;
  * - no row: not a rescue call (the message goes on to the other commands).
+ * A call word counts anywhere (`Imogiri 4 orang SOS!!`), and danger counts without one: a private
+ * message that says someone is trapped, drowning, buried or swept away, or that fire, a collapse, a
+ * landslide or rising water is where people are, starts the rescue path; danger that may be news or the
+ * reason for a request (`kebakaran di pasar`, `ada yang luka`) asks first. The words, with the typos a
+ * phone keyboard makes, are read in src/domain/danger-words.ts. Rows marked `privateOnly` count in
+ * private chats only: people talking in a group are not reporting to the bot.
  * Pure; used by the router on every transport, with or without a slash.
  */
 
@@ -31,7 +39,7 @@ const NOISE = String.raw`[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f]*`;
 /** Words that are a call for rescue whatever follows; `s.o.s`, `s o s` and elongated `soooos` too. */
 const ALARM = String.raw`s\W?o+\W?s|darurat|emergency|mayday|🆘`;
 /** Help / please: tolong (and its chat spellings), help, bantu. */
-const CALL = 'to+lo+n+g+|tlg|tolongin|help+|bantu|bantuin';
+const CALL = 'to+lo+n+g+|tlg|tolongin|tu+lu+ng+|tulungi|help+|bantu|bantuin';
 /** Danger to people now: with a call word, rescue at once, even beside a request. */
 const DANGER = bounded(
   list(
@@ -72,16 +80,26 @@ const ONLY_CALL = new RegExp(
 const NOISE_AFTER = String.raw`(?:(?![-+−]\d)[\s\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f])*`;
 const LEADING_ALARM = new RegExp(String.raw`^${NOISE}(?:${ALARM})(?![\p{L}\p{N}])${NOISE_AFTER}`, 'u');
 const LEADING_CALL = new RegExp(String.raw`^${NOISE}(?:${CALL})(?![\p{L}\p{N}])`, 'u');
+const ANY_ALARM = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ALARM})(?![\p{L}\p{N}])`, 'u');
+const ALARM_WITH_NOISE = new RegExp(
+  String.raw`${NOISE_AFTER}(?<![\p{L}\p{N}])(?:${ALARM})(?![\p{L}\p{N}])${NOISE_AFTER}`,
+  'giu',
+);
 const ANY_CALL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${CALL}|${ALARM})(?![\p{L}\p{N}])`, 'u');
 
 const hasDanger = (t: string) => DANGER.test(t) || DANGER_EMOJI.test(t);
+// "What is SOS?", "apa itu SOS": a question about the word, not a call.
+const ABOUT_THE_WORD =
+  /(?<![\p{L}])(?:what is|what s|whats|what does|meaning of|apa itu|apa arti|arti|artinya|maksud)(?![\p{L}])/u;
 
 interface Row {
   rule: string;
-  when: (folded: string) => boolean;
+  when: (folded: string, danger: DangerReading) => boolean;
   decision: RescueDecision;
-  /** What the chosen path starts from: the text after the alarm word, or everything written. */
-  keep: 'after-alarm' | 'all';
+  /** What the chosen path starts from: the text after the alarm word, without it, or everything written. */
+  keep: 'after-alarm' | 'without-alarm' | 'all';
+  /** Counts in private chats only. */
+  privateOnly?: boolean;
 }
 
 /** The decision table. Order matters: the first row that matches decides. */
@@ -93,10 +111,31 @@ export const RESCUE_INTENT_TABLE: readonly Row[] = [
     keep: 'after-alarm',
   },
   {
+    rule: 'an alarm word anywhere (Imogiri 4 orang SOS!!), unless the message asks what it means',
+    when: (t) => ANY_ALARM.test(t) && !ABOUT_THE_WORD.test(t),
+    decision: 'rescue',
+    keep: 'without-alarm',
+    privateOnly: true,
+  },
+  {
     rule: 'a call word (tolong, help, bantu) anywhere with danger to people (terjebak, air naik, trapped...)',
-    when: (t) => ANY_CALL.test(t) && hasDanger(t),
+    when: (t, d) => ANY_CALL.test(t) && (hasDanger(t) || d.person || d.event || d.harm),
     decision: 'rescue',
     keep: 'all',
+  },
+  {
+    rule: 'someone trapped, drowning, buried or swept away, said without a call word (kami terjebak di atap)',
+    when: (_t, d) => d.person && !d.negated,
+    decision: 'rescue',
+    keep: 'all',
+    privateOnly: true,
+  },
+  {
+    rule: 'fire, collapse, landslide or rising water where people are (air naik, 5 orang di atap)',
+    when: (t, d) => d.event && d.people && !d.negated && !REQUEST.test(t),
+    decision: 'rescue',
+    keep: 'all',
+    privateOnly: true,
   },
   {
     rule: 'tolong / help as "please" with a request (kirim, bantu beras, send water...)',
@@ -122,15 +161,31 @@ export const RESCUE_INTENT_TABLE: readonly Row[] = [
     decision: 'ask',
     keep: 'all',
   },
+  {
+    rule: 'danger that may be news or the reason for a request (kebakaran di pasar, ada yang luka): one question decides',
+    when: (_t, d) => (d.event || d.harm) && !d.negated,
+    decision: 'ask',
+    keep: 'all',
+  },
 ];
 
 /** What the table decides for a message; undefined when it is no call for rescue. */
-export function readRescueIntent(text: string): RescueIntent | undefined {
+export function readRescueIntent(
+  text: string,
+  chatKind: 'private' | 'group' = 'private',
+): RescueIntent | undefined {
   const folded = fold(text.trim());
   if (folded === '' || folded.startsWith('/')) return undefined;
+  const danger = readDanger(folded);
   for (const row of RESCUE_INTENT_TABLE) {
-    if (!row.when(folded)) continue;
-    const kept = row.keep === 'after-alarm' ? afterAlarm(text) : text.trim();
+    if (row.privateOnly && chatKind !== 'private') continue;
+    if (!row.when(folded, danger)) continue;
+    const kept =
+      row.keep === 'after-alarm'
+        ? afterAlarm(text)
+        : row.keep === 'without-alarm'
+          ? withoutAlarm(text)
+          : text.trim();
     return { decision: row.decision, rule: row.rule, text: kept };
   }
   return undefined;
@@ -142,4 +197,9 @@ function afterAlarm(text: string): string {
   // NFKC may change lengths (fullwidth letters); when it did, keep the whole text rather than cut wrong.
   if (!m || folded.length !== text.trim().length) return text.trim();
   return text.trim().slice(m[0].length).trim();
+}
+
+/** `Imogiri 4 orang SOS!!` → `Imogiri 4 orang`: the alarm word and its shouting are no address. */
+function withoutAlarm(text: string): string {
+  return text.replace(ALARM_WITH_NOISE, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -379,8 +379,11 @@ export class Core {
       const parsed =
         content.kind === 'choice' && dialog
           ? undefined
-          : this.registry.parse(text, m.chat.transport, m.chat.kind);
-      if (parsed && 'command' in parsed) {
+          : this.registry.parse(text, m.chat.transport, m.chat.kind, dialog !== undefined);
+      // Danger written while that very dialog runs ("3 orang, air naik" to the SOS questions) answers it.
+      const answersDialog =
+        parsed && 'command' in parsed && parsed.byIntent && dialog?.command === parsed.command.name;
+      if (parsed && 'command' in parsed && !answersDialog) {
         if (dialog && !parsed.command.keepsDialog) ledger.dialogs.clear(ctx.sender.id, ctx.chat);
         return this.invoke(ctx, parsed.command, parsed.text, parsed.name);
       }

@@ -91,7 +91,7 @@ export function fullArgs(translator: Translator, c: RescueCase, now: number): Me
     address: c.address ?? 'none',
     contact: c.contact ?? 'none',
     reporter: c.reporter,
-    checkReason: !c.needs_location_check ? 'none' : exact ? 'outside' : 'address',
+    checkReason: !c.needs_location_check ? 'none' : exact ? 'outside' : c.address ? 'address' : 'unknown',
   };
 }
 

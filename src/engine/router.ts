@@ -5,7 +5,15 @@ import { allNames, type Command } from './command.ts';
 /** Where typing the leading `/` is a burden (no command menu), a bare command word works too. */
 const SLASH_OPTIONAL: Record<TransportName, boolean> = { console: false, telegram: false, whatsapp: true };
 
-export type Parsed = { command: Command; name: string; text: string } | { unknown: string } | undefined;
+export type Parsed =
+  | {
+      command: Command;
+      name: string;
+      text: string /** Read from what it says, not typed as a command. */;
+      byIntent?: true;
+    }
+  | { unknown: string }
+  | undefined;
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -51,15 +59,22 @@ export class CommandRegistry {
   /**
    * `/need@ReliefBot 20 water` → need + "20 water"; on WhatsApp `need ...` too. Text without a slash
    * first meets the rescue-intent table (`SOS!`, `Tolong! air naik`); its `ask` rows count in private
-   * chats only, so a "tolong ..." between people in a group draws no question from the bot.
+   * chats only and outside dialogs, so a "tolong ..." between people in a group draws no question.
    */
-  parse(text: string, transport: TransportName, chatKind: ChatRef['kind'] = 'private'): Parsed {
+  parse(
+    text: string,
+    transport: TransportName,
+    chatKind: ChatRef['kind'] = 'private',
+    inDialog = false,
+  ): Parsed {
     const trimmed = text.trim();
-    const intent = readRescueIntent(trimmed);
-    const byIntent = intent && (intent.decision === 'rescue' || chatKind === 'private');
+    const intent = readRescueIntent(trimmed, chatKind === 'private' ? 'private' : 'group');
+    // An answer to a dialog's question is not asked about ("Bahasa Jawa", "tolong antar pagi"): only
+    // danger itself leaves a dialog for the rescue path.
+    const byIntent = intent && (intent.decision === 'rescue' || (chatKind === 'private' && !inDialog));
     const intentCommand = byIntent ? this.byIntent.get(intent.decision) : undefined;
     if (intent && intentCommand)
-      return { command: intentCommand, name: intentCommand.name, text: intent.text };
+      return { command: intentCommand, name: intentCommand.name, text: intent.text, byIntent: true };
     const match = /^(\/?)([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(trimmed);
     if (!match) return undefined;
     const [, slash, word = '', rest = ''] = match;

@@ -46,8 +46,9 @@ describe('every SOS is recognised (issue 14)', () => {
 
   it('works without a slash on WhatsApp and on the console too', () => {
     setup();
-    expect(replies(h.send('whatsapp:6281234567890@c.us', 'SOS!'))[0]).toContain('Where are you');
-    expect(replies(h.send('console:local', 'Tolong!!'))[0]).toContain('Where are you');
+    expect(replies(h.send('whatsapp:6281234567890@c.us', 'SOS!')).join('\n')).toContain('Where are you');
+    expect(replies(h.send('console:local', 'Tolong!!')).join('\n')).toContain('Where are you');
+    expect(rescues()).toBe(2);
   });
 
   it('SOS -7.912345,110.335678. keeps the point; the longitude is no phone and the area is known', () => {
@@ -58,13 +59,22 @@ describe('every SOS is recognised (issue 14)', () => {
     expect(c.area).toBeTruthy();
   });
 
-  it('SOS 999,999 is refused clearly and opens nothing', () => {
-    setup();
-    const rows = h.send('telegram:1', 'SOS 999,999');
-    expect(replies(rows).join('\n')).toContain('999,999');
-    expect(replies(rows).join('\n')).toMatch(/not a place on the map/);
-    expect(rescues()).toBe(0);
-  });
+  it.each(['SOS 999,999', '/sos 999,999'])(
+    '%s opens the case with its location unknown, says why and asks again',
+    (text) => {
+      setup();
+      const rows = h.send('telegram:1', text);
+      expect(replies(rows).join('\n')).toContain('999,999');
+      expect(replies(rows).join('\n')).toMatch(/not a place on the map/);
+      expect(replies(rows).join('\n')).toContain('Where are you');
+      expect(rescues()).toBe(1);
+      expect(toCoordinators(rows)).toHaveLength(1);
+      // The next free text is the address; no "I did not understand".
+      const next = h.send('telegram:1', 'Jl. Imogiri Timur km 8, 3 orang');
+      expect(replies(next).join('\n')).not.toMatch(/understand/);
+      expect(h.ledger.rescues.get(1)).toMatchObject({ address: 'Jl. Imogiri Timur km 8', people_count: 3 });
+    },
+  );
 });
 
 describe('tolong as "please": one question, the first answer decides', () => {

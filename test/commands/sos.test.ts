@@ -69,15 +69,17 @@ describe('a rescue case is created as soon as a location is known', () => {
     expect(cases()[0]!.contact).toBe('+6281234567890');
   });
 
-  it('asks for the location first when none is known, and a location share answers it', () => {
+  it('with no location known the case opens at once, location unknown; a location share completes it', () => {
     setup();
     h.send('telegram:1', IMOGIRI);
     h.clock.advance(11 * 60_000);
     const asked = h.send('telegram:1', 'SOS');
-    expect(cases()).toEqual([]);
-    expect(asked).toHaveLength(1);
-    expect(asked[0]!.text).toContain('Where are you?');
-    expect(JSON.parse(asked[0]!.extra!)).toMatchObject({ ask: 'location' });
+    expect(cases()).toMatchObject([{ lat: null, address: null, needs_location_check: true }]);
+    expect(coordinatorRows(asked)[0]!.text).toContain('Location unknown');
+    const [created, question] = replies(asked);
+    expect(created).toContain('S-1');
+    expect(question).toContain('Where are you?');
+    expect(JSON.parse(asked.find((r) => r.text === question)!.extra!)).toMatchObject({ ask: 'location' });
     const rows = h.send('telegram:1', { kind: 'location', lat: -7.9, lon: 110.33 });
     expect(replies(rows)[0]).toContain('S-1');
     expect(cases()).toMatchObject([{ lat: -7.9, lon: 110.33, area: 'DIY/Bantul/Bantul' }]);

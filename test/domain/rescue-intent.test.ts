@@ -59,6 +59,14 @@ const RESCUE = [
   'tolong kirim air, ada orang hanyut',
   '  sos  ',
   'SoS tolong',
+  'Imogiri 4 orang SOS!!',
+  'kami terjebak di atap, air naik, 5 orang',
+  'air naik, kami terjebak',
+  'rumah roboh ada yang tertimbun',
+  'ada yang tenggelam di sungai',
+  'kebakaran! 3 orang di dalam',
+  'kami terjbak di lantai 2',
+  'anakku kelelep neng kali',
 ];
 
 const ASK = [
@@ -77,6 +85,8 @@ const ASK = [
   'please help, we need rice and water',
   'help us, send food please',
   'tolong kirim makanan, kami korban banjir',
+  'kebakaran di pasar Imogiri',
+  'ada yang luka parah di jalan',
 ];
 
 const NONE = [
@@ -100,6 +110,8 @@ const NONE = [
   'what is SOS?',
   'bantuan sudah sampai, terima kasih',
   'Pos 3 perlu terpal',
+  'kirim air untuk korban banjir',
+  'kami sudah aman, tidak ada yang terjebak',
 ];
 
 describe('the rescue-intent table', () => {
@@ -224,6 +236,39 @@ describe('generated messages', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('danger without a call word', () => {
+  it('counts in private chats only; a call word first counts everywhere', () => {
+    expect(readRescueIntent('kami terjebak di atap', 'private')?.decision).toBe('rescue');
+    expect(readRescueIntent('kami terjebak di atap', 'group')).toBeUndefined();
+    expect(readRescueIntent('Imogiri 4 orang SOS!!', 'group')).toBeUndefined();
+    expect(readRescueIntent('SOS Imogiri 4 orang', 'group')?.decision).toBe('rescue');
+  });
+
+  it('a call word anywhere keeps the text without it', () => {
+    expect(readRescueIntent('Imogiri 4 orang SOS!!')?.text).toBe('Imogiri 4 orang');
+  });
+
+  it('forgives one typo on longer danger words, in any of them (property)', () => {
+    const words = ['terjebak', 'tenggelam', 'tertimbun', 'kebakaran', 'trapped', 'drowning', 'landslide'];
+    const typo = fc.constantFrom<(w: string, i: number) => string>(
+      (w, i) => w.slice(0, i) + w.slice(i + 1),
+      (w, i) => w.slice(0, i) + w[i] + w.slice(i),
+      (w, i) => (i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w),
+      (w, i) => `${w.slice(0, i)}x${w.slice(i + 1)}`,
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.nat(), typo, (word, n, edit) => {
+        const written = edit(word, n % word.length);
+        // Real words one typo away are left alone on purpose ("tapped" is no "trapped").
+        fc.pre(!['tapped'].includes(written));
+        const text = `kami ${written} di rumah, 3 orang`;
+        expect(decide(text), text).toBe('rescue');
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -27,6 +27,12 @@ sos-created =
 sos-created-address =
     { sos-created }
     I only have your address. If you can, share your location (📎 → Location): I will add it to { $ref } at once.
+sos-created-unknown =
+    { sos-created }
+    I do not know where you are yet: the coordinators know that too.
+sos-created-bad-point =
+    { sos-created }
+    "{ $written }" is not a place on the map (latitude -90 to 90, longitude -180 to 180), so your location is unknown for now.
 sos-merged = Your rescue report { $ref } is still open: I added what you sent, and the coordinators see it. If you are safe now, send /rescued.
 sos-ask-location = Where are you? Share your location (📎 → Location), send coordinates like -7.80,110.36, or write the address with the village or district.
 sos-location-invalid = I still need to know where you are: share your location, or write the address.
@@ -43,6 +49,7 @@ sos-acknowledged-reporter = A coordinator has seen your rescue report { $ref } a
 rescue-check-note = { $checkReason ->
         [address] {" "}⚠ Address only: confirm the location with /locate { $ref } lat,lon
         [outside] {" "}⚠ The point is outside every known area: please check it.
+        [unknown] {" "}⚠ Location unknown: the reporter is being asked; call them if you can.
        *[none] {""}
     }
 rescue-summary-group =

@@ -27,6 +27,12 @@ sos-created =
 sos-created-address =
     { sos-created }
     Saya baru punya alamat Anda. Jika bisa, bagikan lokasi Anda (📎 → Lokasi): langsung saya tambahkan ke { $ref }.
+sos-created-unknown =
+    { sos-created }
+    Saya belum tahu Anda di mana: koordinator juga sudah tahu hal itu.
+sos-created-bad-point =
+    { sos-created }
+    "{ $written }" bukan tempat di peta (lintang -90 sampai 90, bujur -180 sampai 180), jadi lokasi Anda belum diketahui.
 sos-merged = Laporan darurat Anda { $ref } masih terbuka: kiriman Anda sudah saya tambahkan dan koordinator bisa melihatnya. Jika sudah aman, kirim /selamat.
 sos-ask-location = Anda di mana? Bagikan lokasi (📎 → Lokasi), kirim koordinat seperti -7.80,110.36, atau tulis alamat lengkap dengan desa atau kecamatan.
 sos-location-invalid = Saya masih perlu tahu Anda di mana: bagikan lokasi Anda, atau tulis alamatnya.
@@ -43,6 +49,7 @@ sos-acknowledged-reporter = Koordinator sudah melihat laporan darurat Anda { $re
 rescue-check-note = { $checkReason ->
         [address] {" "}⚠ Hanya alamat: pastikan lokasinya dengan /lokasi { $ref } lat,lon
         [outside] {" "}⚠ Titiknya di luar semua wilayah yang dikenal: mohon diperiksa.
+        [unknown] {" "}⚠ Lokasi belum diketahui: pelapor sedang ditanya; hubungi pelapor jika bisa.
        *[none] {""}
     }
 rescue-summary-group =

@@ -1,0 +1,138 @@
+/**
+ * The words people in danger use, in Indonesian, Javanese-flavoured Indonesian and English, read the
+ * way a phone keyboard lets them be typed: letters held down (`terjebakkk`), one letter missed, added,
+ * changed or swapped on a longer word (`terjbak`, `tengelam`, `kebakran`, `tertimbnu`). Pure; the
+ * decision what a message is stays in the one table, src/domain/rescue-intent.ts.
+ */
+
+/** Danger that is people's by itself: someone trapped, drowning, buried or swept away. */
+const PERSON_WORDS = [
+  'terjebak kejebak terjepit kejepit terkurung kekurung terperangkap terisolasi terisolir',
+  'tenggelam kelelep klelep tertimbun ketimbun tertindih ketindih tertimpa ketiban kejatuhan',
+  'hanyut kentir terseret keseret',
+  'trapped stranded drowning drowned drown buried sinking',
+];
+const PERSON_PHRASES = [
+  'tidak bisa keluar|gak bisa keluar|ga bisa keluar|nggak bisa keluar|ndak bisa keluar|tdk bisa keluar',
+  'ora iso metu|ora isa metu|ora bisa metu|gabisa keluar|gak iso metu',
+  'cannot get out|can t get out|cant get out|swept away|washed away|under the rubble|bawah reruntuhan',
+  'stuck on the roof|stuck in the house|stuck inside|stuck at home|stuck upstairs',
+  'terbawa arus|hampir tenggelam|minta dievakuasi|perlu dievakuasi|butuh evakuasi|minta evakuasi',
+];
+/** Danger to a place: with people present it is theirs; alone, it may be news. */
+const EVENT_WORDS = [
+  'kebakaran terbakar kobong roboh rubuh runtuh ambruk ambrol longsor longsoran',
+  'fire burning collapsed collapse landslide mudslide',
+];
+const EVENT_PHRASES = [
+  'air naik|air naek|air terus naik|air makin tinggi|air semakin tinggi|air makin naik|banjir naik',
+  'air (?:sudah |udah |sdh )?(?:sampai |sampe |setinggi )?(?:se)?(?:pinggang|dada|leher|atap|kepala)|banyu munggah|banyune munggah',
+  'banjir bandang',
+  'water rising|rising water|water is rising|water keeps rising|on fire|api besar|tanah longsor',
+];
+/** Harm that may be an emergency or the reason for a request (`obat luka`): one question decides. */
+const HARM_WORDS = [
+  'luka terluka berdarah pingsan sekarat kritis gawat bahaya melahirkan kesetrum tersetrum hilang',
+  'injured bleeding unconscious dying',
+];
+const HARM_PHRASES = ['patah tulang|tidak sadar|sesak napas|sesak nafas|in danger|life threatening'];
+/** People there now: with danger to a place, it is danger to them. */
+const PEOPLE_WORDS = [
+  'kami kita saya aku awak awakdewe we us our my me i orang org wong warga penghuni tetangga',
+  'anak anakku bocah bayi balita ibu bapak bu pak mbah nenek kakek lansia keluarga suami istri',
+  'family people someone somebody person persons child children kids baby neighbour neighbor',
+];
+const PEOPLE_PHRASES = ['ada yang|yang di dalam|di dalam|inside|di atap|on the roof|naik atap'];
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’`]/g, ' ')
+    // Letters held down: `tolooong`, `terjebakkk` (three or more of one letter are one).
+    .replace(/(\p{L})\1{2,}/gu, '$1');
+
+const wordsOf = (lines: string[]) => new Set(lines.join(' ').split(/\s+/).filter(Boolean));
+const phrasesOf = (lines: string[]) =>
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${lines.join('|').replace(/ /g, String.raw`[\s-]+`)})(?![\p{L}\p{N}])`,
+    'u',
+  );
+
+const PERSON = wordsOf(PERSON_WORDS);
+const EVENT = wordsOf(EVENT_WORDS);
+const HARM = wordsOf(HARM_WORDS);
+const PEOPLE = wordsOf(PEOPLE_WORDS);
+
+/** Words within one typo of a danger word that mean something else. */
+const NOT_DANGER = new Set(['terbayar', 'terbakal', 'wrapped', 'tapped', 'strapped', 'trapper', 'runtut']);
+/** Typos are forgiven on words this long or longer: a short word one letter off is another word. */
+const FUZZY_FROM = 6;
+
+/** Optimal string alignment distance, bounded: is `a` within one edit (or one swap) of `b`? */
+export function withinOneTypo(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+    if (diff.length === 1) return true;
+    const [i, j] = diff;
+    return diff.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+function has(words: Set<string>, token: string, fuzzy = true): boolean {
+  if (words.has(token)) return true;
+  if (!fuzzy || token.length < FUZZY_FROM || NOT_DANGER.has(token)) return false;
+  for (const w of words) if (w.length >= FUZZY_FROM && withinOneTypo(token, w)) return true;
+  return false;
+}
+
+export interface DangerReading {
+  /** Someone trapped, drowning, buried, swept away. */
+  person: boolean;
+  /** Fire, collapse, landslide, water rising. */
+  event: boolean;
+  /** Injured, unconscious, bleeding: maybe an emergency, maybe the reason for a request. */
+  harm: boolean;
+  /** People are there (kami, 3 orang, ada yang, di atap...). */
+  people: boolean;
+  /** It says the danger is over or absent (sudah aman, tidak ada yang terjebak). */
+  negated: boolean;
+}
+
+// `korban banjir`, `korban longsor`: the people were hit before, and are writing about it now.
+const VICTIMS_OF = /(?<![\p{L}])(?:korban|pengungsi|victims? of)\s+(?:bencana\s+)?\p{L}+/gu;
+const NEGATED = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:sudah|udah|dah|telah|sdh)\s+(?:aman|selamat|surut|padam|dievakuasi|diselamatkan|dipadamkan)` +
+    String.raw`|(?:tidak|tak|gak|ga|nggak|tdk)\s+ada\s+(?:yang|korban|orang)|no one|nobody|not trapped|(?:are|is|all|now)\s+safe` +
+    String.raw`|(?:kami|kita|semua|we are|we re)\s+(?:sudah\s+|udah\s+|all\s+)?(?:aman|selamat|safe|fine))(?![\p{L}])`,
+  'u',
+);
+const PERSON_RE = phrasesOf(PERSON_PHRASES);
+const EVENT_RE = phrasesOf(EVENT_PHRASES);
+const HARM_RE = phrasesOf(HARM_PHRASES);
+const PEOPLE_RE = phrasesOf(PEOPLE_PHRASES);
+const COUNT_OF_PEOPLE = /\d+\s*(?:orang|org|jiwa|people|persons?|kk)(?![\p{L}])/u;
+
+/** What a message says about danger, read from its words. */
+export function readDanger(text: string): DangerReading {
+  const folded = fold(text);
+  const live = folded.replace(VICTIMS_OF, ' ');
+  const tokens = live.match(/\p{L}+/gu) ?? [];
+  const any = (words: Set<string>, re: RegExp, fuzzy = true) =>
+    re.test(live) || tokens.some((t) => has(words, t, fuzzy));
+  return {
+    person: any(PERSON, PERSON_RE),
+    event: any(EVENT, EVENT_RE),
+    // Harm words are short and common (luka, bahaya): read as written, no typo forgiven.
+    harm: any(HARM, HARM_RE, false),
+    people: PEOPLE_RE.test(live) || COUNT_OF_PEOPLE.test(live) || tokens.some((t) => PEOPLE.has(t)),
+    negated: NEGATED.test(folded),
+  };
+}
