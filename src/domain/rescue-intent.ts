@@ -22,6 +22,8 @@ export interface RescueIntent {
   /** The row that decided, for logs and tests. */
   rule: string;
   text: string;
+  /** It began with an alarm word (SOS, 🆘): a new report, even in the middle of a rescue dialog. */
+  alarm: boolean;
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
@@ -186,7 +188,7 @@ export function readRescueIntent(
         : row.keep === 'without-alarm'
           ? withoutAlarm(text)
           : text.trim();
-    return { decision: row.decision, rule: row.rule, text: kept };
+    return { decision: row.decision, rule: row.rule, text: kept, alarm: row.keep === 'after-alarm' };
   }
   return undefined;
 }

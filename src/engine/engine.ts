@@ -382,7 +382,7 @@ export class Core {
           : this.registry.parse(text, m.chat.transport, m.chat.kind, dialog !== undefined);
       // Danger written while that very dialog runs ("3 orang, air naik" to the SOS questions) answers it.
       const answersDialog =
-        parsed && 'command' in parsed && parsed.byIntent && dialog?.command === parsed.command.name;
+        parsed && 'command' in parsed && parsed.described && dialog?.command === parsed.command.name;
       if (parsed && 'command' in parsed && !answersDialog) {
         if (dialog && !parsed.command.keepsDialog) ledger.dialogs.clear(ctx.sender.id, ctx.chat);
         return this.invoke(ctx, parsed.command, parsed.text, parsed.name);

@@ -9,8 +9,9 @@ export type Parsed =
   | {
       command: Command;
       name: string;
-      text: string /** Read from what it says, not typed as a command. */;
-      byIntent?: true;
+      text: string;
+      /** Read from what it says (no command, no leading alarm word). */
+      described?: true;
     }
   | { unknown: string }
   | undefined;
@@ -74,7 +75,12 @@ export class CommandRegistry {
     const byIntent = intent && (intent.decision === 'rescue' || (chatKind === 'private' && !inDialog));
     const intentCommand = byIntent ? this.byIntent.get(intent.decision) : undefined;
     if (intent && intentCommand)
-      return { command: intentCommand, name: intentCommand.name, text: intent.text, byIntent: true };
+      return {
+        command: intentCommand,
+        name: intentCommand.name,
+        text: intent.text,
+        ...(intent.alarm ? {} : { described: true as const }),
+      };
     const match = /^(\/?)([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(trimmed);
     if (!match) return undefined;
     const [, slash, word = '', rest = ''] = match;
