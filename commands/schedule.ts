@@ -1,45 +1,75 @@
 import { z } from 'zod';
 import { formatRef } from '../src/domain/refs.ts';
 import { formatLocal, parseWhen } from '../src/domain/when.ts';
-import { defineCommand } from '../src/engine/command.ts';
+import { type Command, type CommandContext, defineCommand } from '../src/engine/command.ts';
+import { startDialogWith } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
-import { reply } from '../src/engine/outcome.ts';
-import { textForGroups } from './lib/group-text.ts';
+import { type Outcome, reply } from '../src/engine/outcome.ts';
+import {
+  afterConfirm,
+  confirmStep,
+  mustConfirmPrivately,
+  PendingBroadcast,
+  textForGroups,
+} from './lib/group-text.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
+
+/** Stores the scheduled broadcast; the scheduler sends it when due. */
+function store(ctx: CommandContext, d: PendingBroadcast & { at: number }): Outcome {
+  const tz = ctx.config.TZ;
+  const b = ctx.ledger.broadcasts.create(ctx.actor, {
+    author: ctx.sender.id,
+    text: d.text,
+    target: d.target,
+    state: 'scheduled',
+    scheduledAt: d.at,
+    ...(d.cron ? { cron: d.cron } : {}),
+  });
+  return reply(d.cron ? 'schedule-repeating' : 'schedule-once', {
+    ref: formatRef('B', b.id),
+    when: formatLocal(d.at, tz),
+    cron: d.cron ?? '',
+    tz,
+    target: describeTarget(ctx, d.target),
+    groups: ctx.ledger.broadcasts.recipients(d.target).length,
+  });
+}
 
 /**
  * `/schedule WHEN TARGET TEXT`: a broadcast for later (`18:00`, `2026-12-01 07:00`) or a repeating one
- * (a cron expression in quotes), in the configured time zone. The scheduler sends it when due.
+ * (a cron expression in quotes), in the configured time zone. The scheduler sends it when due. Like
+ * /broadcast, a text the redaction changed or that looks personal waits for its author's yes.
  */
-export default defineCommand({
+const schedule: Command = defineCommand<string, PendingBroadcast>({
   names: { en: ['schedule'], id: ['jadwal'] },
   role: 'coordinator',
   args: z.string(),
-  run(ctx, text) {
-    const tz = ctx.config.TZ;
-    const when = parseWhen(text, tz, ctx.now);
+  run(ctx, text): Outcome {
+    const when = parseWhen(text, ctx.config.TZ, ctx.now);
     if ('error' in when)
       throw new UserError(`schedule-${when.error}`, { usage: ctx.t('cmd-schedule-usage') });
     const { target, rest } = parseTarget(ctx, when.rest);
     if (rest.trim() === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
-    const redacted = textForGroups(ctx, rest.trim());
-    const b = ctx.ledger.broadcasts.create(ctx.actor, {
-      author: ctx.sender.id,
-      text: redacted.text,
+    const cleaned = textForGroups(ctx, rest.trim());
+    const pending = {
       target,
-      state: 'scheduled',
-      scheduledAt: when.at,
+      text: cleaned.text,
+      removed: cleaned.removed,
+      at: when.at,
       ...(when.cron ? { cron: when.cron } : {}),
-    });
-    const ref = formatRef('B', b.id);
-    const out = reply(when.cron ? 'schedule-repeating' : 'schedule-once', {
-      ref,
-      when: formatLocal(when.at, tz),
-      cron: when.cron ?? '',
-      tz,
-      target: describeTarget(ctx, target),
-      groups: ctx.ledger.broadcasts.recipients(target).length,
-    });
-    return redacted.tell(out);
+    };
+    if (!cleaned.confirm) return store(ctx, pending);
+    mustConfirmPrivately(ctx);
+    return startDialogWith(ctx, schedule, pending);
+  },
+  dialog: {
+    data: PendingBroadcast,
+    start: (ctx) => {
+      throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
+    },
+    steps: [confirmStep],
+    finish: (ctx, d, out) => afterConfirm(out, d, () => store(ctx, { ...d, at: d.at ?? ctx.now })),
   },
 });
+
+export default schedule;

@@ -1,26 +1,94 @@
+import { z } from 'zod';
+import { personalHints } from '../../src/domain/personal-hints.ts';
 import { redact } from '../../src/domain/redaction.ts';
-import type { CommandContext } from '../../src/engine/command.ts';
+import { TOPICS, type Topic } from '../../src/domain/topics.ts';
+import type { CommandContext, DialogStep } from '../../src/engine/command.ts';
+import { UserError } from '../../src/engine/errors.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
 
 /**
  * A text a person wrote for groups (a broadcast), redacted before it is stored, so that neither the
- * groups nor the ledger's copy hold a phone number or an exact location. `tell` lets the author know
- * what was removed, in the same answer that says the broadcast is on its way.
+ * groups nor the ledger's copy hold a phone number, an exact location or a private link. `confirm`
+ * says whether the author must see the cleaned text first: something was removed, or it still looks
+ * personal (an address, a name with an honorific, an e-mail address).
  */
 export function textForGroups(
   ctx: CommandContext,
   text: string,
-): { text: string; tell(out: Outcome): Outcome } {
+): { text: string; removed: number; confirm: boolean } {
   const r = redact(text, { publicContacts: ctx.ledger.publicContacts.keys() });
-  return {
-    text: r.text,
-    tell: (out) =>
-      r.phones + r.locations === 0
-        ? out
-        : out.reply('redaction-removed', {
-            phones: r.phones,
-            locations: r.locations,
-            total: r.phones + r.locations,
-          }),
-  };
+  const removed = r.phones + r.locations + r.links;
+  return { text: r.text, removed, confirm: removed > 0 || personalHints(r.text).length > 0 };
+}
+
+/**
+ * A broadcast (now or scheduled) waiting for its author's yes: kept as dialog state in the ledger, so
+ * a restart still finds the question. Only the cleaned text is kept, never what was removed.
+ */
+export const PendingBroadcast = z.object({
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('topic'), topic: z.enum(TOPICS as [Topic, ...Topic[]]) }),
+    z.object({ kind: z.literal('area'), area: z.string() }),
+    z.object({ kind: z.literal('group'), groupId: z.number().int() }),
+  ]),
+  text: z.string(),
+  /** How many phone numbers, exact locations and private links the redaction took out. */
+  removed: z.number().int(),
+  /** A scheduled one: when, and its cron if it repeats. */
+  at: z.number().optional(),
+  cron: z.string().optional(),
+  send: z.boolean().optional(),
+});
+export type PendingBroadcast = z.infer<typeof PendingBroadcast>;
+
+const YES = /^(?:y|ya|yes|iya|ok|oke|kirim|send)$/i;
+const NO = /^(?:n|no|tidak|tdk|nggak|gak|jangan)$/i;
+
+/** The question: the text as groups will read it, and what looked personal; yes/ya or no/tidak. */
+export const confirmStep: DialogStep<PendingBroadcast> = {
+  id: 'confirm',
+  ask: (ctx, d) => {
+    const hints = personalHints(d.text);
+    return {
+      key: 'broadcast-confirm',
+      args: {
+        text: d.text,
+        removed: d.removed,
+        hints: hints.length === 0 ? 'none' : hints.map((h) => ctx.t(`broadcast-hint-${h}`)).join(', '),
+      },
+      choices: [
+        { value: 'yes', key: 'choice-yes' },
+        { value: 'no', key: 'choice-no' },
+      ],
+    };
+  },
+  answer: (_ctx, input, d) => {
+    const said = input.kind === 'choice' ? input.value : input.kind === 'text' ? input.text.trim() : '';
+    if (YES.test(said)) return { ...d, send: true };
+    if (NO.test(said)) return { ...d, send: false };
+    throw new UserError('broadcast-confirm-invalid');
+  },
+};
+
+/**
+ * Asks in a private chat only: the cleaned text may still hold what the author would not show the
+ * group they typed in, and a personal question has nowhere else to go.
+ */
+export function mustConfirmPrivately(ctx: CommandContext): void {
+  if (ctx.chat.kind !== 'private') throw new UserError('broadcast-confirm-in-private');
+}
+
+/** The author's answer, once given: queued (a refusal such as "no group matches" is the answer), or dropped. */
+export function afterConfirm(out: Outcome, d: PendingBroadcast, queue: () => Outcome): void {
+  if (!d.send) {
+    out.reply('broadcast-dropped');
+    return;
+  }
+  try {
+    out.merge(queue());
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    out.reply(err.key, err.args);
+  }
 }

@@ -51,7 +51,9 @@ describe('/broadcast', () => {
 
   it('keeps phone numbers and exact coordinates out of the groups', () => {
     setUp();
-    h.send(COORDINATOR, '/broadcast G-4 Call 0812 3456 7890 at -7.801234,110.364567');
+    const preview = h.say(COORDINATOR, '/broadcast G-4 Call 0812 3456 7890 at -7.801234,110.364567');
+    expect(preview).toContain('Call [...] at -7.80,110.36');
+    h.send(COORDINATOR, 'yes');
     const row = h.outbox().find((r) => r.broadcast_id !== null)!;
     expect(row.text).not.toContain('3456');
     expect(row.text).toContain('-7.80,110.36');

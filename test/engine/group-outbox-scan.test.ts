@@ -36,6 +36,7 @@ describe('the whole run, read from the outbox', () => {
       COORDINATOR,
       '/broadcast all Posko buka 08.00-17.00, WA 0812 - 3456 - 7890, https://maps.google.com/?q=-7.912345,110.335678',
     );
+    h.send(COORDINATOR, 'yes');
     h.send(COORDINATOR, '/sitrep');
     h.clock.advance(60 * 60_000);
 

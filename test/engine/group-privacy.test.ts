@@ -21,23 +21,28 @@ function setup(): Harness {
 }
 
 describe('what groups may see', () => {
-  it('a broadcast loses its phone numbers and exact locations, stored and sent, and its author is told', () => {
+  it('a broadcast loses its phone numbers and exact locations; its author sees what groups will read and confirms', () => {
     setup();
-    const rows = h.send(
+    const preview = h.send(
       COORDINATOR,
       '/broadcast all Evakuasi di -7.912345,110.335678. Hubungi HP081234567890 atau 0812 - 3456 - 7890',
     );
     const sent = 'Evakuasi di -7.91,110.34. Hubungi HP[...] atau [...]';
+    expect(preview.map((r) => r.chat_id)).toEqual(['900']);
+    expect(preview[0]!.text).toContain('I took out 3 phone numbers, exact locations or private links');
+    expect(preview[0]!.text).toContain(sent);
+    expect(h.count('broadcasts')).toBe(0);
+    const rows = h.send(COORDINATOR, 'ya');
     expect(to(rows, '-100')).toEqual([sent]);
     expect(to(rows, '-200')).toEqual([sent]);
-    expect(to(rows, '900').join('\n')).toContain('2 phone numbers and 1 exact location were removed');
     expect(h.ledger.broadcasts.get(1)?.text).toBe(sent);
   });
 
-  it('a scheduled broadcast is stored redacted too', () => {
+  it('a scheduled broadcast is confirmed and stored redacted too', () => {
     setup();
     const reply = h.say(COORDINATOR, '/schedule 23:00 all Posko buka, WA 0812-9999-1111');
-    expect(reply).toContain('1 phone number was removed');
+    expect(reply).toContain('I took out 1 phone number');
+    expect(h.say(COORDINATOR, 'yes')).toContain('scheduled for');
     expect(h.ledger.broadcasts.get(1)?.text).toBe('Posko buka, WA [...]');
   });
 

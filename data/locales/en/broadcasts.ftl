@@ -21,6 +21,25 @@ broadcast-no-text = What should the broadcast say? Use it like this: { $usage }
 broadcast-no-groups = No registered group matches { $target }. Nothing was sent. Send /groups to see the groups.
 broadcast-queued = { $ref } is on its way to { $groups } groups ({ $target }). I will tell you when every group has it. Progress: /broadcast { $ref }
 broadcast-twin = { $ref } with the same text went to the same groups { $minutes } min ago ({ $sent } of { $total } delivered so far). I did not send it again. To repeat it on purpose, wait { $window } minutes or change the text.
+broadcast-confirm =
+    Groups will read this{ $removed ->
+        [0] {""}
+        [one] {" "}(I took out 1 phone number, exact location or private link)
+       *[other] {" "}(I took out { $removed } phone numbers, exact locations or private links)
+    }:
+
+    { $text }
+
+    { $hints ->
+        [none] {""}
+       *[other] It still seems to hold personal details: { $hints }. Groups are many readers; write those to the people concerned instead.{" "}
+    }Send it? Answer yes or no.
+broadcast-hint-address = an address
+broadcast-hint-name = a person's name
+broadcast-hint-email = an e-mail address
+broadcast-confirm-invalid = Please answer yes to send the broadcast as shown, or no to drop it.
+broadcast-dropped = Nothing was sent. Write the broadcast again without the personal details.
+broadcast-confirm-in-private = This broadcast needs your confirmation before it goes (the text had personal details, or looks as if it has). Send it from a private chat with me. Nothing was sent.
 broadcast-not-found = There is no broadcast { $ref }.
 broadcast-progress = { $ref }: { $sent } of { $total } groups have it, { $pending } still on the way. Failed: { $failed }.
 broadcast-progress-scheduled = { $ref } is scheduled and has not been sent yet. Send /schedules to see when.

@@ -1,4 +1,4 @@
-## Privacy: public contacts, what a broadcast lost to the redaction, replies moved to a private chat
+## Privacy: public contacts, replies moved to a private chat
 
 cmd-publiccontact = register a hotline number that may reach groups (coordinators)
 cmd-publiccontact-usage = /publiccontact add 0812-1111-2222 Posko Imogiri, /publiccontact list, /publiccontact remove 0812-1111-2222
@@ -10,24 +10,6 @@ publiccontact-none = No public contacts are registered. Add one with /publiccont
 publiccontact-list = Public contacts ({ $count }):
     { $lines }
 
-redaction-removed = Before it went out, { $phones ->
-        [0] {""}
-        [one] 1 phone number
-       *[other] { $phones } phone numbers
-    }{ $phones ->
-        [0] {""}
-       *[other] { $locations ->
-            [0] {""}
-           *[other] {" and "}
-        }
-    }{ $locations ->
-        [0] {""}
-        [one] 1 exact location
-       *[other] { $locations } exact locations
-    } { $total ->
-        [one] was
-       *[other] were
-    } removed. Register a hotline with /publiccontact add NUMBER LABEL to let it through.
 
 details-sent-privately = Details sent to you privately.
 details-refused-not-a-person = That answer holds personal details, which I send only to a person's private chat, and this sender stands for the whole chat. Write to me from your own account.

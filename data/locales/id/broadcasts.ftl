@@ -21,6 +21,24 @@ broadcast-no-text = Apa isi siarannya? Gunakan seperti ini: { $usage }
 broadcast-no-groups = Tidak ada grup terdaftar yang cocok dengan { $target }. Tidak ada yang dikirim. Kirim /grup untuk melihat daftar grup.
 broadcast-queued = { $ref } sedang dikirim ke { $groups } grup ({ $target }). Saya akan mengabari Anda setelah semua grup menerimanya. Perkembangan: /siaran { $ref }
 broadcast-twin = { $ref } dengan teks yang sama sudah dikirim ke grup yang sama { $minutes } menit lalu ({ $sent } dari { $total } sudah terkirim). Saya tidak mengirimnya lagi. Untuk mengulang dengan sengaja, tunggu { $window } menit atau ubah teksnya.
+broadcast-confirm =
+    Grup akan membaca ini{ $removed ->
+        [0] {""}
+       *[other] {" "}(saya menghapus { $removed } nomor telepon, lokasi persis, atau tautan pribadi)
+    }:
+
+    { $text }
+
+    { $hints ->
+        [none] {""}
+       *[other] Teks ini tampaknya masih berisi data pribadi: { $hints }. Grup dibaca banyak orang; kirim data itu langsung kepada yang bersangkutan.{" "}
+    }Kirim? Jawab ya atau tidak.
+broadcast-hint-address = alamat
+broadcast-hint-name = nama orang
+broadcast-hint-email = alamat e-mail
+broadcast-confirm-invalid = Jawab ya untuk mengirim siaran seperti yang ditampilkan, atau tidak untuk membatalkannya.
+broadcast-dropped = Tidak ada yang dikirim. Tulis ulang siarannya tanpa data pribadi.
+broadcast-confirm-in-private = Siaran ini perlu konfirmasi Anda sebelum dikirim (teksnya berisi, atau tampak berisi, data pribadi). Kirim dari chat pribadi dengan saya. Tidak ada yang dikirim.
 broadcast-not-found = Tidak ada siaran { $ref }.
 broadcast-progress = { $ref }: { $sent } dari { $total } grup sudah menerima, { $pending } masih dalam pengiriman. Gagal: { $failed }.
 broadcast-progress-scheduled = { $ref } terjadwal dan belum dikirim. Kirim /jadwalku untuk melihat waktunya.

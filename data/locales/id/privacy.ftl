@@ -1,4 +1,4 @@
-## Privasi: kontak publik, apa yang dihapus dari siaran, balasan yang dipindah ke chat pribadi
+## Privasi: kontak publik, balasan yang dipindah ke chat pribadi
 
 cmd-publiccontact = daftarkan nomor posko/hotline yang boleh sampai ke grup (koordinator)
 cmd-publiccontact-usage = /kontakpublik tambah 0812-1111-2222 Posko Imogiri, /kontakpublik daftar, /kontakpublik hapus 0812-1111-2222
@@ -10,19 +10,6 @@ publiccontact-none = Belum ada kontak publik. Tambahkan dengan /kontakpublik tam
 publiccontact-list = Kontak publik ({ $count }):
     { $lines }
 
-redaction-removed = Sebelum dikirim, { $phones ->
-        [0] {""}
-       *[other] { $phones } nomor telepon
-    }{ $phones ->
-        [0] {""}
-       *[other] { $locations ->
-            [0] {""}
-           *[other] {" dan "}
-        }
-    }{ $locations ->
-        [0] {""}
-       *[other] { $locations } lokasi persis
-    } dihapus. Daftarkan nomor posko dengan /kontakpublik tambah NOMOR NAMA agar tetap tampil.
 
 details-sent-privately = Rinciannya saya kirim ke chat pribadi Anda.
 details-refused-not-a-person = Jawaban itu berisi data pribadi, yang hanya saya kirim ke chat pribadi seseorang, dan pengirim ini mewakili seluruh chat. Tulis kepada saya dari akun Anda sendiri.
