@@ -5,12 +5,26 @@ import { z } from 'zod';
  * this line: a transport turns its updates into `InboundMessage` and renders `OutboundMessage`.
  */
 
-export const TRANSPORTS = ['console', 'telegram', 'whatsapp'] as const;
-export const TransportNameSchema = z.enum(TRANSPORTS);
-export type TransportName = z.infer<typeof TransportNameSchema>;
+/**
+ * Every transport, named once; the rest (ids, patterns, schemas) is derived from this table.
+ * `slashOptional`: no command menu on the platform, so a bare command word works too.
+ */
+export const TRANSPORT_TRAITS = {
+  console: { slashOptional: false },
+  telegram: { slashOptional: false },
+  whatsapp: { slashOptional: true },
+  /** The WhatsApp Business Platform's Cloud API: private chats of an organisation's number. */
+  'whatsapp-cloud': { slashOptional: true },
+} as const satisfies Record<string, { slashOptional: boolean }>;
+export type TransportName = keyof typeof TRANSPORT_TRAITS;
+export const TRANSPORTS = Object.keys(TRANSPORT_TRAITS) as TransportName[];
+export const TransportNameSchema = z.enum(TRANSPORTS as [TransportName, ...TransportName[]]);
 
-/** `telegram:123`, `whatsapp:6281234567890@c.us`, `console:local`. */
-export const PersonIdSchema = z.string().regex(/^(console|telegram|whatsapp):\S{1,128}$/);
+/** `(console|telegram|...)`: the transport part of an address, for patterns built on it. */
+export const TRANSPORT_PATTERN = `(${TRANSPORTS.join('|')})`;
+
+/** `telegram:123`, `whatsapp:6281234567890@c.us`, `whatsapp-cloud:6281234567890`, `console:local`. */
+export const PersonIdSchema = z.string().regex(new RegExp(`^${TRANSPORT_PATTERN}:\\S{1,128}$`));
 export type PersonId = string;
 
 export const ChatRefSchema = z.object({
@@ -27,19 +41,22 @@ export type ChatRef = z.infer<typeof ChatRefSchema>;
 export const chatIdentity = (transport: TransportName, chatId: string): PersonId =>
   `${transport}:chat:${chatId}`;
 
+const CHAT_IDENTITY = new RegExp(`^${TRANSPORT_PATTERN}:chat:(\\S+)$`);
+
 /** The chat a chat identity stands for; undefined for a person. */
 export function chatOfIdentity(personId: PersonId): ChatRef | undefined {
-  const m = /^(console|telegram|whatsapp):chat:(\S+)$/.exec(personId);
+  const m = CHAT_IDENTITY.exec(personId);
   return m ? { transport: m[1] as TransportName, chatId: m[2]!, kind: 'group' } : undefined;
 }
 
 /**
  * The phone number behind a person id, where the id is one: WhatsApp names a person by their number
- * (`whatsapp:6281234567890@c.us` is +6281234567890; E.164 allows at most 15 digits). Other ids (a
+ * (`whatsapp:6281234567890@c.us` and the Cloud API's `whatsapp-cloud:6281234567890` are +6281234567890;
+ * E.164 allows at most 15 digits). Other ids (a
  * Telegram user, WhatsApp's `@lid` ids, groups) carry none.
  */
 export function phoneOfPersonId(personId: PersonId): string | undefined {
-  const m = /^whatsapp:(\d{7,15})@c\.us$/.exec(personId);
+  const m = /^whatsapp:(\d{7,15})@c\.us$/.exec(personId) ?? /^whatsapp-cloud:(\d{7,15})$/.exec(personId);
   return m ? `+${m[1]}` : undefined;
 }
 

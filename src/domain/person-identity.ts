@@ -1,4 +1,4 @@
-import type { PersonId } from './message.ts';
+import { type PersonId, TRANSPORT_PATTERN } from './message.ts';
 
 /**
  * Whether an identity names a person, who can hold a role and read personal data in their private
@@ -13,12 +13,12 @@ export type Identity =
 const TELEGRAM_PSEUDO_USERS = new Set(['1087968824', '777000', '136817688']);
 
 /**
- * Reads `telegram:123`, `whatsapp:6281234567890` (`+62 812-3456-7890`, with or without `@c.us`) or
- * `console:local` and normalises it to the id the bot knows the person by; anything that is not a
+ * Reads `telegram:123`, `whatsapp:6281234567890` (`+62 812-3456-7890`, with or without `@c.us`),
+ * `whatsapp-cloud:6281234567890` or `console:local` and normalises it to the id the bot knows the person by; anything that is not a
  * person says what it is instead.
  */
 export function identityOf(text: string): Identity {
-  const m = /^(telegram|whatsapp|console):(.+)$/.exec(text.trim());
+  const m = new RegExp(`^${TRANSPORT_PATTERN}:(.+)$`).exec(text.trim());
   if (!m) return { person: false, what: 'malformed' };
   const transport = m[1]!;
   const rest = m[2]!.trim();
@@ -39,6 +39,12 @@ export function identityOf(text: string): Identity {
     const number = digits.replace(/\D/g, '');
     if (number.length === 0 || number.length > 20) return { person: false, what: 'malformed' };
     return { person: true, id: `whatsapp:${number}@c.us` };
+  }
+  if (transport === 'whatsapp-cloud') {
+    // The Cloud API names a person by their number (`wa_id`), digits only.
+    const number = /^\+?[\d\s().-]+$/.test(rest) ? rest.replace(/\D/g, '') : '';
+    if (number.length < 7 || number.length > 15) return { person: false, what: 'malformed' };
+    return { person: true, id: `whatsapp-cloud:${number}` };
   }
   if (!/^\S{1,128}$/.test(rest)) return { person: false, what: 'malformed' };
   return { person: true, id: `console:${rest}` };

@@ -1,9 +1,6 @@
-import type { ChatRef, TransportName } from '../domain/message.ts';
+import { type ChatRef, TRANSPORT_TRAITS, type TransportName } from '../domain/message.ts';
 import { type RescueDecision, readRescueIntent } from '../domain/rescue-intent.ts';
 import { allNames, type Command } from './command.ts';
-
-/** Where typing the leading `/` is a burden (no command menu), a bare command word works too. */
-const SLASH_OPTIONAL: Record<TransportName, boolean> = { console: false, telegram: false, whatsapp: true };
 
 export type Parsed =
   | {
@@ -87,7 +84,7 @@ export class CommandRegistry {
     const name = word.toLowerCase();
     const command = this.byName.get(name);
     if (slash) return command ? { command, name, text: rest.trim() } : { unknown: name };
-    if (command && SLASH_OPTIONAL[transport]) return { command, name, text: rest.trim() };
+    if (command && TRANSPORT_TRAITS[transport].slashOptional) return { command, name, text: rest.trim() };
     return undefined;
   }
 

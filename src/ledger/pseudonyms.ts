@@ -1,3 +1,4 @@
+import { TRANSPORT_PATTERN } from '../domain/message.ts';
 import type { Db } from './db.ts';
 
 /**
@@ -5,7 +6,7 @@ import type { Db } from './db.ts';
  * chat `telegram:chat:-100123`, `console:local`. The state tables use them to reach people; the event
  * chain never holds one.
  */
-const ADDRESS = /^(console|telegram|whatsapp):\S+$/;
+const ADDRESS = new RegExp(`^${TRANSPORT_PATTERN}:\\S+$`);
 export const isAddress = (s: string): boolean => ADDRESS.test(s);
 
 const PSEUDONYM = /^P-(\d+)$/;
