@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
-import { type InboundMessage, InboundMessageSchema } from '../domain/message.ts';
+import { type InboundMessage, InboundMessageSchema, type TransportName } from '../domain/message.ts';
 import { normaliseInput } from '../domain/normalise.ts';
 import { isPerson } from '../domain/person-identity.ts';
 import type { Translator } from '../i18n/catalog.ts';
@@ -15,6 +15,7 @@ import { isNumberOutOfRange, matchOffered } from './offered-choices.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
 import { CommandRegistry } from './router.ts';
+import type { DeliveryStatus } from './transport.ts';
 
 export interface CoreDeps {
   ledger: Ledger;
@@ -108,6 +109,15 @@ export class Core {
     if (more) void this.catchUp();
     else this.afterPending(held, now);
     return { recorded: fresh.size, duplicates, invalid };
+  }
+
+  recordDeliveryStatuses(transport: TransportName, statuses: readonly DeliveryStatus[]): void {
+    const { ledger, log } = this.deps;
+    ledger.transaction(() => {
+      for (const s of statuses)
+        if (ledger.outbox.recordDeliveryStatus(transport, s.platformMessageId, s.status, s.at) && s.status === 'failed')
+          log.warn({ transport, errorCode: s.errorCode }, 'the platform reports a sent message as not delivered');
+    });
   }
 
   /**

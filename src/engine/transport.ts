@@ -7,6 +7,16 @@ export interface Intake {
     duplicates: number;
     invalid: number;
   };
+  /** What the platform says became of sent messages (delivered, read, failed), kept on their outbox rows. */
+  recordDeliveryStatuses(transport: TransportName, statuses: readonly DeliveryStatus[]): void;
+}
+
+export interface DeliveryStatus {
+  platformMessageId: string;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  at: number;
+  /** The platform's error code of a failed message. */
+  errorCode?: number;
 }
 
 export interface TransportHealth {

@@ -5,6 +5,10 @@ import type { Db } from './db.ts';
 export type PersonalFor = 'self' | 'assignee' | 'coordinators';
 
 /** An outbound message before it has an id, and what it answers or belongs to. */
+/** The order of delivery statuses; a callback never moves a row back down it. */
+const STATUS_RANK = (x: string) =>
+  `CASE ${x} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END`;
+
 export interface NewOutboxRow extends Omit<OutboundMessage, 'id'> {
   /** Set when the message carries personal data: it may then go to a private chat only. */
   personalFor?: PersonalFor;
@@ -181,6 +185,22 @@ export class OutboxStore {
         "UPDATE outbox SET state = 'pending' WHERE state IN ('pending', 'sending') AND state = 'sending'",
       )
       .run().changes;
+  }
+
+  /**
+   * Records what the platform says became of a sent message. Callbacks may arrive out of order (read
+   * before delivered): a status never moves back, and `failed` stands. Returns whether a row matched.
+   */
+  recordDeliveryStatus(transport: TransportName, platformMessageId: string, status: string, at: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox SET delivery_status = @status, delivery_status_at = @at
+           WHERE transport = @transport AND platform_message_id = @id
+             AND (${STATUS_RANK('delivery_status')}) < (${STATUS_RANK('@status')})`,
+        )
+        .run({ transport, id: platformMessageId, status, at }).changes > 0
+    );
   }
 
   pendingCount(transport?: TransportName): number {

@@ -263,6 +263,7 @@ describe('the transport in process', () => {
         received.push(batch as InboundMessage[]);
         return { recorded: batch.length, duplicates: 0, invalid: 0 };
       },
+      recordDeliveryStatuses() {},
     };
     const { fake, t } = await setUp({ webhookUrl: 'https://relief.example.org/tg/hook', intake });
     expect(t.webhookPath).toBe('/tg/hook');
