@@ -77,6 +77,33 @@ const EnvSchema = z.object({
   WHATSAPP_MIN_GAP_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   WHATSAPP_GROUP_GAP_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   WHATSAPP_JITTER_MS: z.coerce.number().int().min(0).max(600_000).default(3_000),
+  WHATSAPP_CLOUD_TOKEN: z
+    .string()
+    .regex(/^\S{20,512}$/, 'expected a Graph API access token')
+    .optional(),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, 'expected the numeric phone number id')
+    .optional(),
+  WHATSAPP_CLOUD_APP_SECRET: z
+    .string()
+    .regex(/^\S{8,256}$/, 'expected the app secret')
+    .optional(),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: z
+    .string()
+    .regex(/^\S{8,256}$/, 'at least 8 characters, no spaces')
+    .optional(),
+  WHATSAPP_CLOUD_API_ROOT: url.default('https://graph.facebook.com'),
+  WHATSAPP_CLOUD_TEMPLATE: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'a template name: lowercase letters, digits and _')
+    .default('relief_update'),
+  WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a template language code like id or en_US')
+    .optional(),
+  WHATSAPP_CLOUD_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  WHATSAPP_CLOUD_PERSON_GAP_MS: z.coerce.number().int().min(0).max(600_000).default(6_000),
   ADMINS: personIdList.default([]),
   DEFAULT_LANGUAGE: z
     .string()
@@ -101,7 +128,31 @@ const EnvSchema = z.object({
     .default('local'),
 });
 
+/** The Cloud API runs with all four of its settings or none: half a set is a mistake, named. */
+const CLOUD_SETTINGS = [
+  'WHATSAPP_CLOUD_TOKEN',
+  'WHATSAPP_CLOUD_PHONE_NUMBER_ID',
+  'WHATSAPP_CLOUD_APP_SECRET',
+  'WHATSAPP_CLOUD_VERIFY_TOKEN',
+] as const;
+
+const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
+  const given = CLOUD_SETTINGS.filter((k) => env[k] !== undefined);
+  if (given.length === 0 || given.length === CLOUD_SETTINGS.length) return;
+  for (const k of CLOUD_SETTINGS)
+    if (env[k] === undefined)
+      ctx.addIssue({ code: 'custom', path: [k], message: `the Cloud API needs it with ${given.join(', ')}` });
+});
+
 export type Config = z.infer<typeof EnvSchema>;
+
+/** The Cloud API's settings when all are given. */
+export function cloudSettings(config: Config) {
+  const { WHATSAPP_CLOUD_TOKEN: token, WHATSAPP_CLOUD_PHONE_NUMBER_ID: phoneNumberId } = config;
+  const { WHATSAPP_CLOUD_APP_SECRET: appSecret, WHATSAPP_CLOUD_VERIFY_TOKEN: verifyToken } = config;
+  if (!token || !phoneNumberId || !appSecret || !verifyToken) return undefined;
+  return { token, phoneNumberId, appSecret, verifyToken };
+}
 
 export class ConfigError extends Error {}
 
@@ -109,7 +160,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = EnvSchema.safeParse(present);
+  const parsed = ConfigSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');

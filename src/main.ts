@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.ts';
-import { type Config, loadAreaDefs, PROJECT_ROOT } from './config.ts';
+import { type Config, cloudSettings, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { Core } from './engine/engine.ts';
 import type { Transport } from './engine/transport.ts';
@@ -41,7 +41,7 @@ export interface AppOptions {
 
 /** Wiring only: config -> ledger -> core -> outbox -> transports. Behaviour lives elsewhere. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED;
+  const consoleOnly = !config.TELEGRAM_BOT_TOKEN && !config.WHATSAPP_ENABLED && !cloudSettings(config);
   // In the terminal chat, routine logs would interleave with the conversation; warnings still show.
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const log = options.log ?? createLogger(level);
@@ -137,6 +137,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     );
   }
   if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
+  if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
   for (const t of transports) {
     const pacer = pacerFor(t.name, config);
     dispatcher.add(t, metrics ? metrics.countThrottling(t.name, pacer) : pacer);
@@ -212,6 +213,36 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
       sendJson(res, status, { ok: status === 200 });
     });
   }
+  return t;
+}
+
+/**
+ * The Cloud API (loaded only when configured): its webhook on the project's HTTP server, the GET
+ * handshake and signed POSTs, answered once their messages are committed.
+ */
+async function whatsappCloud(config: Config, http: HttpServer, log: Logger) {
+  const { WhatsAppCloudTransport, looksSigned } = await import('./transports/whatsapp-cloud/index.ts');
+  const t = new WhatsAppCloudTransport({
+    ...cloudSettings(config)!,
+    apiRoot: config.WHATSAPP_CLOUD_API_ROOT,
+    template: {
+      name: config.WHATSAPP_CLOUD_TEMPLATE,
+      language: config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE ?? config.DEFAULT_LANGUAGE,
+    },
+    log: log.child({ transport: 'whatsapp-cloud' }),
+  });
+  const path = '/whatsapp/cloud/webhook';
+  http.route('GET', path, (req, res) => {
+    const { status, body } = t.verify(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+  });
+  http.route('POST', path, async (req, res) => {
+    const signature = req.headers['x-hub-signature-256'];
+    // A request that is not signed at all costs no memory; the signature itself needs the whole body.
+    if (!looksSigned(signature)) return refuse(res, 401, 'no signature');
+    const status = t.handleWebhook(signature, await http.bodies.read(req));
+    sendJson(res, status, { ok: status === 200 });
+  });
   return t;
 }
 

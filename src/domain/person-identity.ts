@@ -14,8 +14,8 @@ const TELEGRAM_PSEUDO_USERS = new Set(['1087968824', '777000', '136817688']);
 
 /**
  * Reads `telegram:123`, `whatsapp:6281234567890` (`+62 812-3456-7890`, with or without `@c.us`),
- * `whatsapp-cloud:6281234567890` or `console:local` and normalises it to the id the bot knows the person by; anything that is not a
- * person says what it is instead.
+ * `whatsapp-cloud:6281234567890` or `console:local` and normalises it to the id the bot knows the
+ * person by; anything that is not a person says what it is instead.
  */
 export function identityOf(text: string): Identity {
   const m = new RegExp(`^${TRANSPORT_PATTERN}:(.+)$`).exec(text.trim());
@@ -57,7 +57,7 @@ export const NOT_A_PERSON: Record<Exclude<Identity, { person: true }>['what'], s
   anonymous:
     'stands for a whole chat (an anonymous group admin or a channel post), not a person: roles are held by persons only',
   malformed:
-    'is not a person id: give telegram:123, whatsapp:6281234567890 (with or without @c.us) or console:name',
+    'is not a person id: give telegram:123, whatsapp:6281234567890 (with or without @c.us), whatsapp-cloud:6281234567890 or console:name',
 };
 
 /** Whether an id the bot already holds names a person (in the form it normalises to). */

@@ -115,8 +115,14 @@ export class Core {
     const { ledger, log } = this.deps;
     ledger.transaction(() => {
       for (const s of statuses)
-        if (ledger.outbox.recordDeliveryStatus(transport, s.platformMessageId, s.status, s.at) && s.status === 'failed')
-          log.warn({ transport, errorCode: s.errorCode }, 'the platform reports a sent message as not delivered');
+        if (
+          ledger.outbox.recordDeliveryStatus(transport, s.platformMessageId, s.status, s.at) &&
+          s.status === 'failed'
+        )
+          log.warn(
+            { transport, errorCode: s.errorCode },
+            'the platform reports a sent message as not delivered',
+          );
     });
   }
 

@@ -191,7 +191,12 @@ export class OutboxStore {
    * Records what the platform says became of a sent message. Callbacks may arrive out of order (read
    * before delivered): a status never moves back, and `failed` stands. Returns whether a row matched.
    */
-  recordDeliveryStatus(transport: TransportName, platformMessageId: string, status: string, at: number): boolean {
+  recordDeliveryStatus(
+    transport: TransportName,
+    platformMessageId: string,
+    status: string,
+    at: number,
+  ): boolean {
     return (
       this.db
         .prepare(

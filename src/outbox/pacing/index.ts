@@ -8,6 +8,15 @@ export function pacerFor(transport: TransportName, config: Config): Pacer {
   switch (transport) {
     case 'telegram':
       return new TelegramPacer({ ...TELEGRAM_LIMITS, timeScale: config.PACING_TIME_SCALE });
+    case 'whatsapp-cloud':
+      // The same sliding windows with the Cloud API's limits: throughput per number, and the pair rate
+      // (one message to a person every 6 s, a reply's few parts at once).
+      return new TelegramPacer({
+        ...TELEGRAM_LIMITS,
+        perSecond: config.WHATSAPP_CLOUD_PER_SECOND,
+        privateIntervalMs: config.WHATSAPP_CLOUD_PERSON_GAP_MS,
+        timeScale: config.PACING_TIME_SCALE,
+      });
     default:
       return unpaced;
   }

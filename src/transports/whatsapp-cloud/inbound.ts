@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundContent, InboundMessage } from '../../domain/message.ts';
+import type { DeliveryStatus } from '../../engine/transport.ts';
 
 /**
  * The Cloud API's webhook payload (`object: whatsapp_business_account`), read as far as the bot uses
@@ -21,7 +22,11 @@ const Message = z.object({
     })
     .optional(),
   contacts: z
-    .array(z.object({ phones: z.array(z.object({ phone: z.string().optional(), wa_id: z.string().optional() })).optional() }))
+    .array(
+      z.object({
+        phones: z.array(z.object({ phone: z.string().optional(), wa_id: z.string().optional() })).optional(),
+      }),
+    )
     .optional(),
   interactive: z
     .object({
@@ -44,7 +49,9 @@ const Status = z.object({
 
 const Value = z.object({
   metadata: z.object({ phone_number_id: z.string() }).optional(),
-  contacts: z.array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string() }).optional() })).optional(),
+  contacts: z
+    .array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string() }).optional() }))
+    .optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
 });
@@ -55,14 +62,6 @@ export const WebhookPayload = z.object({
     z.object({ changes: z.array(z.object({ field: z.string(), value: z.unknown() })).default([]) }),
   ),
 });
-
-/** What the platform reports about a message the bot sent: `delivered`, `read`, `failed` (with a code). */
-export interface DeliveryStatus {
-  platformMessageId: string;
-  status: z.infer<typeof Status>['status'];
-  at: number;
-  errorCode?: number;
-}
 
 export interface ReadWebhook {
   /** Messages for the core, or the raw item where it could not be read (the core counts it invalid). */
@@ -90,7 +89,8 @@ export function readWebhook(payload: unknown, phoneNumberId: string): ReadWebhoo
       }
       for (const raw of value.data.statuses ?? []) {
         const s = Status.safeParse(raw);
-        if (!s.success) continue;
+        // `warning` and `deleted` say nothing about delivery.
+        if (!s.success || s.data.status === 'warning' || s.data.status === 'deleted') continue;
         const code = s.data.errors?.[0]?.code;
         out.statuses.push({
           platformMessageId: s.data.id,

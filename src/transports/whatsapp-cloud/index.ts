@@ -5,7 +5,6 @@ import { TransportError } from '../../engine/errors.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { readWebhook } from './inbound.ts';
 import {
-  type CloudLabels,
   type GraphError,
   type GraphSend,
   OUTSIDE_WINDOW,
@@ -31,7 +30,6 @@ export interface WhatsAppCloudOptions {
   apiRoot: string;
   /** The approved template a notice outside the 24-hour window goes out as (one body parameter). */
   template: { name: string; language: string };
-  labels: CloudLabels;
   log: Logger;
   clock?: () => number;
   fetch?: typeof fetch;
@@ -80,7 +78,8 @@ export class WhatsAppCloudTransport implements Transport {
   /** The webhook's GET handshake: the challenge echoed when the verify token is right, else 403. */
   verify(query: URLSearchParams): { status: number; body: string } {
     const ok =
-      query.get('hub.mode') === 'subscribe' && sameText(query.get('hub.verify_token') ?? '', this.options.verifyToken);
+      query.get('hub.mode') === 'subscribe' &&
+      sameText(query.get('hub.verify_token') ?? '', this.options.verifyToken);
     return ok ? { status: 200, body: query.get('hub.challenge') ?? '' } : { status: 403, body: 'forbidden' };
   }
 
@@ -89,12 +88,12 @@ export class WhatsAppCloudTransport implements Transport {
    * secret; 200 once its messages are committed (a redelivery is absorbed by the inbox); 500 if the
    * ledger failed, so the platform delivers it again; 503 while stopping.
    */
-  handleWebhook(signature: string | string[] | undefined, body: Buffer): number {
-    if (typeof signature !== 'string' || !this.signedByApp(signature, body)) return 401;
+  handleWebhook(signature: string | string[] | undefined, body: string): number {
+    if (!looksSigned(signature) || !this.signedByApp(signature, Buffer.from(body, 'utf8'))) return 401;
     if (!this.intake || this.stopped) return 503;
     let payload: unknown;
     try {
-      payload = JSON.parse(body.toString('utf8'));
+      payload = JSON.parse(body);
     } catch {
       this.options.log.warn('whatsapp-cloud webhook body is not JSON; skipped');
       return 200;
@@ -104,20 +103,25 @@ export class WhatsAppCloudTransport implements Transport {
       if (messages.length > 0) this.intake.receive(messages);
       if (statuses.length > 0) this.intake.recordDeliveryStatuses(this.name, statuses);
     } catch (err) {
-      this.options.log.error({ error: String(err) }, 'whatsapp-cloud webhook not recorded; it will be resent');
+      this.options.log.error(
+        { error: String(err) },
+        'whatsapp-cloud webhook not recorded; it will be resent',
+      );
       return 500;
     }
     for (const m of messages)
-      if (isHeard(m)) this.lastHeard.set(m.chat.chatId, Math.max(m.at, this.lastHeard.get(m.chat.chatId) ?? 0));
+      if (isHeard(m))
+        this.lastHeard.set(m.chat.chatId, Math.max(m.at, this.lastHeard.get(m.chat.chatId) ?? 0));
     return 200;
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    if (message.chat.kind !== 'private') throw TransportError.permanent('whatsapp-cloud sends to private chats only');
+    if (message.chat.kind !== 'private')
+      throw TransportError.permanent('whatsapp-cloud sends to private chats only');
     const to = message.chat.chatId;
     if (this.outsideWindow(to)) return this.sendTemplate(message);
     try {
-      const sends = message.file ? await this.fileSends(message, message.file) : toCloudSends(message, this.options.labels);
+      const sends = message.file ? await this.fileSends(message, message.file) : toCloudSends(message);
       let last: string | undefined;
       for (const s of sends) last = await this.post(to, s);
       return last === undefined ? {} : { platformMessageId: last };
@@ -139,7 +143,9 @@ export class WhatsAppCloudTransport implements Transport {
       );
     const { name, language } = this.options.template;
     try {
-      return { platformMessageId: await this.post(message.chat.chatId, templateSend(name, language, parameter)) };
+      return {
+        platformMessageId: await this.post(message.chat.chatId, templateSend(name, language, parameter)),
+      };
     } catch (err) {
       throw err instanceof GraphFailure ? toTransportError(err.error, 'template') : err;
     }
@@ -156,7 +162,9 @@ export class WhatsAppCloudTransport implements Transport {
     form.set('messaging_product', 'whatsapp');
     form.set('type', file.mime);
     form.set('file', new Blob([file.content], { type: file.mime }), file.name);
-    const uploaded = (await this.graph('POST', `${this.options.phoneNumberId}/media`, form)) as { id?: string };
+    const uploaded = (await this.graph('POST', `${this.options.phoneNumberId}/media`, form)) as {
+      id?: string;
+    };
     if (!uploaded.id) throw TransportError.retry('whatsapp-cloud media upload answered no id');
     const caption = message.text.slice(0, 1024);
     return [{ type: 'document', document: { id: uploaded.id, filename: file.name, caption } }];
@@ -183,7 +191,9 @@ export class WhatsAppCloudTransport implements Transport {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (err) {
-      throw TransportError.retry(`whatsapp-cloud network: ${err instanceof Error ? err.message : String(err)}`);
+      throw TransportError.retry(
+        `whatsapp-cloud network: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const answer = (await res.json().catch(() => ({}))) as { error?: { code?: number; message?: string } };
     if (res.ok) {
@@ -195,7 +205,11 @@ export class WhatsAppCloudTransport implements Transport {
       code: answer.error?.code,
       message: (answer.error?.message ?? res.statusText).slice(0, 200),
     };
-    if (error.code !== undefined && TOKEN_CODES.has(error.code) && (res.status === 401 || res.status === 403 || error.code === 190)) {
+    if (
+      error.code !== undefined &&
+      TOKEN_CODES.has(error.code) &&
+      (res.status === 401 || res.status === 403 || error.code === 190)
+    ) {
       if (!this.tokenRefused)
         this.options.log.error(
           { code: error.code },
@@ -217,6 +231,10 @@ class GraphFailure extends Error {
     super(`${error.status} ${error.code ?? '-'} ${error.message}`);
   }
 }
+
+/** The form of `X-Hub-Signature-256`; anything else is refused before a byte of the body is read. */
+export const looksSigned = (header: string | string[] | undefined): header is string =>
+  typeof header === 'string' && /^sha256=[0-9a-f]{64}$/.test(header);
 
 const isHeard = (m: unknown): m is { chat: { chatId: string }; at: number } =>
   typeof m === 'object' && m !== null && 'chat' in m && 'at' in m;

@@ -16,20 +16,17 @@ const TEMPLATE_PARAM_LIMIT = 1024;
 /** The body of one `POST /{phone-number-id}/messages`, less `messaging_product` and `to`. */
 export type GraphSend = Record<string, unknown> & { type: string };
 
-/** Labels the platform shows that the core did not write: the list's opening button. */
-export interface CloudLabels {
-  listButton: string;
-}
+/** The list's opening button, the one label the core did not write: language-neutral, as the hints. */
+const LIST_BUTTON = 'Pilih / Choose';
 
 /**
  * One outbound message as Cloud API sends, in order. Choices become reply buttons (up to 3 short
  * labels) or a list (up to 10), else numbered lines the core matches; a location request is the
  * platform's own. A long text goes as several parts, the last one carrying the choices.
  */
-export function toCloudSends(message: OutboundMessage, labels: CloudLabels): GraphSend[] {
+export function toCloudSends(message: OutboundMessage): GraphSend[] {
   const choices = message.choices ?? [];
-  const interactive =
-    message.ask === 'location' || (choices.length > 0 && choices.length <= MAX_ROWS);
+  const interactive = message.ask === 'location' || (choices.length > 0 && choices.length <= MAX_ROWS);
   const text = interactive ? message.text : numbered(message.text, choices, message.ask);
   const parts = splitText(text, interactive ? INTERACTIVE_BODY_LIMIT : TEXT_LIMIT);
   const last = parts.pop() ?? '';
@@ -37,16 +34,23 @@ export function toCloudSends(message: OutboundMessage, labels: CloudLabels): Gra
   if (!interactive) sends.push(textSend(last));
   else if (message.ask === 'location')
     sends.push(
-      interactiveSend({ type: 'location_request_message', body: { text: last }, action: { name: 'send_location' } }),
+      interactiveSend({
+        type: 'location_request_message',
+        body: { text: last },
+        action: { name: 'send_location' },
+      }),
     );
-  else sends.push(interactiveSend(choiceAction(last, choices, labels)));
+  else sends.push(interactiveSend(choiceAction(last, choices)));
   return sends;
 }
 
 const textSend = (body: string): GraphSend => ({ type: 'text', text: { body, preview_url: false } });
-const interactiveSend = (interactive: Record<string, unknown>): GraphSend => ({ type: 'interactive', interactive });
+const interactiveSend = (interactive: Record<string, unknown>): GraphSend => ({
+  type: 'interactive',
+  interactive,
+});
 
-function choiceAction(body: string, choices: readonly Choice[], labels: CloudLabels): Record<string, unknown> {
+function choiceAction(body: string, choices: readonly Choice[]): Record<string, unknown> {
   if (choices.length <= MAX_BUTTONS && choices.every((c) => c.label.length <= BUTTON_TITLE_LIMIT))
     return {
       type: 'button',
@@ -57,14 +61,16 @@ function choiceAction(body: string, choices: readonly Choice[], labels: CloudLab
     type: 'list',
     body: { text: body },
     action: {
-      button: labels.listButton.slice(0, BUTTON_TITLE_LIMIT),
+      button: LIST_BUTTON,
       sections: [
         {
           rows: choices.map((c) => ({
             id: c.value,
             title: clip(c.label, ROW_TITLE_LIMIT),
             // A label too long for the title is shown whole below it.
-            ...(c.label.length > ROW_TITLE_LIMIT ? { description: clip(c.label, ROW_DESCRIPTION_LIMIT) } : {}),
+            ...(c.label.length > ROW_TITLE_LIMIT
+              ? { description: clip(c.label, ROW_DESCRIPTION_LIMIT) }
+              : {}),
           })),
         },
       ],
@@ -125,14 +131,15 @@ export function toTransportError(e: GraphError, what: string): TransportError {
   const text = `whatsapp-cloud ${what}: ${e.status} ${e.code ?? '-'} ${e.message}`.slice(0, 300);
   switch (e.code) {
     case 130429: // throughput of the number reached
+      return TransportError.retry(text, 5_000);
+    case 131056: // too many messages to this one person in a short time (the pair rate)
       return TransportError.retry(text, 10_000);
-    case 131056: // too many messages to this one person in a short time
-      return TransportError.retry(text, 60_000);
     case 131026: // undeliverable: no WhatsApp on the number, or an app too old
       return TransportError.unreachable(text);
     default:
       if (e.status === 429) return TransportError.retry(text, 10_000);
-      if (e.status >= 500 || e.code === 1 || e.code === 2 || e.code === 131000) return TransportError.retry(text);
+      if (e.status >= 500 || e.code === 1 || e.code === 2 || e.code === 131000)
+        return TransportError.retry(text);
       // A refused token waits for the operator (retried, never dropped); the transport reports it in health.
       if (e.code !== undefined && TOKEN_CODES.has(e.code)) return TransportError.retry(text, 60_000);
       return TransportError.permanent(text);
