@@ -146,6 +146,9 @@ const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/** Every variable the bot reads (`.env.example` documents each). */
+export const SETTINGS = Object.keys(EnvSchema.shape) as (keyof Config)[];
+
 /** The Cloud API's settings when all are given. */
 export function cloudSettings(config: Config) {
   const { WHATSAPP_CLOUD_TOKEN: token, WHATSAPP_CLOUD_PHONE_NUMBER_ID: phoneNumberId } = config;

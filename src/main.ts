@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { commands } from '../commands/index.ts';
 import { type Config, cloudSettings, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
+import type { Job } from './engine/command.ts';
 import { Core } from './engine/engine.ts';
 import type { Transport } from './engine/transport.ts';
 import { databaseHealth } from './http/health.ts';
@@ -16,6 +17,7 @@ import { pacerFor } from './outbox/pacing/index.ts';
 import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
 import { scheduledJobs } from './schedule/jobs.ts';
 import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
+import { reportUndelivered } from './schedule/rules/undelivered.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
 
@@ -54,17 +56,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   const areas = new Areas(loadAreaDefs(config.AREAS));
   const core = new Core({ ledger, translator, areas, config, commands, log });
-  // Authors hear once every delivery row of their broadcast is final; batched per tick of the event loop.
-  let reportQueued = false;
-  const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }), {
-    onBroadcastSettled: () => {
-      if (reportQueued) return;
-      reportQueued = true;
+  // Authors hear once every delivery row of their broadcast is final, coordinators of every private
+  // message given up on; batched per tick of the event loop (and every minute by the scheduler).
+  const soon = (name: string, job: Job) => {
+    let queued = false;
+    return () => {
+      if (queued) return;
+      queued = true;
       setImmediate(() => {
-        reportQueued = false;
-        if (ledger.isOpen) core.runJob('broadcast-report', reportFinishedBroadcasts);
+        queued = false;
+        if (ledger.isOpen) core.runJob(name, job);
       });
-    },
+    };
+  };
+  const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }), {
+    onBroadcastSettled: soon('broadcast-report', reportFinishedBroadcasts),
+    onPrivateFailed: soon('undelivered', reportUndelivered),
   });
   core.onOutbound(() => dispatcher.kick());
 

@@ -5,6 +5,14 @@ import type { Db } from './db.ts';
 export type PersonalFor = 'self' | 'assignee' | 'coordinators';
 
 /** An outbound message before it has an id, and what it answers or belongs to. */
+export interface FailedPrivateMessage {
+  id: number;
+  transport: TransportName;
+  chatId: string;
+  text: string;
+  error: string | null;
+}
+
 /** The order of delivery statuses; a callback never moves a row back down it. */
 const STATUS_RANK = (x: string) =>
   `CASE ${x} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END`;
@@ -206,6 +214,20 @@ export class OutboxStore {
         )
         .run({ transport, id: platformMessageId, status, at }).changes > 0
     );
+  }
+
+  /** Private messages given up on that coordinators have not heard of yet, oldest first. */
+  unreportedFailures(limit = 50): FailedPrivateMessage[] {
+    return this.db
+      .prepare(
+        `SELECT id, transport, chat_id AS chatId, text, last_error AS error FROM outbox
+         WHERE state = 'failed' AND failure_reported_at IS NULL AND chat_kind = 'private' ORDER BY id LIMIT ?`,
+      )
+      .all(limit) as FailedPrivateMessage[];
+  }
+
+  markFailureReported(id: number, at: number): void {
+    this.db.prepare('UPDATE outbox SET failure_reported_at = ? WHERE id = ?').run(at, id);
   }
 
   pendingCount(transport?: TransportName): number {

@@ -54,6 +54,8 @@ export interface DispatcherOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Called after a broadcast's delivery row became final (sent or failed), to report finished broadcasts. */
   onBroadcastSettled?: () => void;
+  /** Called after a message to a private chat was given up on, for coordinators to hear of it. */
+  onPrivateFailed?: () => void;
 }
 
 interface Lane {
@@ -384,6 +386,7 @@ export class Dispatcher {
         { outbox: message.id, transport: message.chat.transport },
         'chat unreachable; its messages stop',
       );
+      if (message.chat.kind === 'private') this.options.onPrivateFailed?.();
       this.options.onBroadcastSettled?.();
       return;
     }
@@ -408,6 +411,7 @@ export class Dispatcher {
     if (!retryable || attempts >= this.retry.maxAttempts) {
       outbox.markFailed(message.id, error);
       this.log.error({ outbox: message.id, attempts, error }, 'outbound message failed for good');
+      if (message.chat.kind === 'private') this.options.onPrivateFailed?.();
       if (message.broadcastId !== undefined) this.options.onBroadcastSettled?.();
       return;
     }

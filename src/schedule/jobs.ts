@@ -6,6 +6,7 @@ import { postCoalesced } from './rules/coalesced-posts.ts';
 import { purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
 import { askStillNeeded } from './rules/still-needed.ts';
+import { reportUndelivered } from './rules/undelivered.ts';
 import type { ScheduledJob } from './scheduler.ts';
 
 /** Every scheduled job of SPEC 4, with its cron (in config.TZ). */
@@ -17,6 +18,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
       rule: (ctx) => new Outcome().merge(sendDueSchedules(ctx)).merge(reportFinishedBroadcasts(ctx)),
     },
     { name: 'rescue-escalation', cron: '* * * * *', rule: escalateOverdue },
+    { name: 'undelivered', cron: '* * * * *', rule: reportUndelivered },
     { name: 'coalesced-posts', cron: '* * * * *', rule: postCoalesced },
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },

@@ -124,6 +124,29 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
     ).toBe('read');
   });
 
+  it('holds a notice no template can carry and tells the coordinators, once', async () => {
+    const rina = '6281200000004';
+    await graph.deliver(graph.message(rina, FakeGraphApi.text('/need 5 rice for 3 people @ Imogiri')));
+    await graph.waitFor(() => graph.texts(rina).some((t) => /R-\d+/.test(t)));
+    const ref = /R-\d+/.exec(graph.texts(rina).find((t) => /R-\d+/.test(t))!)![0];
+    graph.lastWrote.set(rina, Date.now() - 25 * 60 * 60 * 1000);
+    graph.templates.delete('relief_update');
+    try {
+      await graph.deliver(
+        graph.message('628111000999', FakeGraphApi.text(`/verify ${ref}`), undefined, 'Koor'),
+      );
+      const told = await graph.waitFor(() =>
+        graph.texts('628111000999').find((t) => t.includes(`whatsapp-cloud:${rina}`)),
+      );
+      expect(told).toContain('could not be delivered');
+      expect(told).toContain(ref);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(graph.texts('628111000999').filter((t) => t.includes(`whatsapp-cloud:${rina}`))).toHaveLength(1);
+    } finally {
+      graph.templates.add('relief_update');
+    }
+  });
+
   it('rides out a 130429 storm: every reply arrives once, later', async () => {
     const people = ['6281200000011', '6281200000012', '6281200000013'];
     graph.fail({ status: 400, code: 130429, message: 'Rate limit hit' }, 4);

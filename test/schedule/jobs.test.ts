@@ -253,6 +253,7 @@ describe('the job table', () => {
     expect(jobs.map((j) => j.name)).toEqual([
       'broadcasts',
       'rescue-escalation',
+      'undelivered',
       'coalesced-posts',
       'sitrep',
       'still-needed',

@@ -39,6 +39,8 @@ export class FakeGraphApi {
   /** When each person last wrote to the business number (what the 24-hour window counts from). */
   readonly lastWrote = new Map<string, number>();
   webhookUrl: string | undefined;
+  /** The templates approved for this business account; another name answers 132001. */
+  readonly templates = new Set(['relief_update']);
   private failures: { times: number; failure: GraphFailure; to?: string }[] = [];
   private server: Server | undefined;
   private nextId = 1;
@@ -173,6 +175,9 @@ export class FakeGraphApi {
       rule.times--;
       return error(rule.failure);
     }
+    const template = body?.template as { name?: string } | undefined;
+    if (body?.type === 'template' && !this.templates.has(template?.name ?? ''))
+      return error({ status: 404, code: 132001, message: 'Template name does not exist in the translation' });
     const wrote = this.lastWrote.get(to);
     if (body?.type !== 'template' && (wrote === undefined || Date.now() - wrote > DAY_MS))
       return error({ status: 400, code: 131047, message: 'Re-engagement message' });
