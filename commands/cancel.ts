@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseRef } from '../src/domain/refs.ts';
+import { formatRef, parseRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -19,7 +19,7 @@ export default defineCommand({
     }
     const ref = parseRef(target);
     if (ref?.kind === 'R') return cancelOwnRequest(ctx, findRequest(ctx, target));
-    if (ref) throw new UserError('supply-not-a-request', { ref: target });
+    if (ref) throw new UserError('supply-not-a-request', { ref: formatRef(ref.kind, ref.id) });
     throw new UserError('error-usage', { usage: ctx.t('cmd-cancel-usage') });
   },
 });

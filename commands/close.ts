@@ -1,4 +1,4 @@
-import { parseRef } from '../src/domain/refs.ts';
+import { formatRef, parseRef } from '../src/domain/refs.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { closeRescue } from './lib/rescue/moves.ts';
@@ -15,6 +15,8 @@ export default defineCommand({
     const ref = parseRef(target);
     if (ref?.kind === 'R') return closeRequest(ctx, findRequest(ctx, target), rest);
     if (ref?.kind === 'S') return closeRescue(ctx, ref.id, rest);
-    throw new UserError('supply-not-a-request', { ref: target });
+    // The typed text is echoed only where it is a reference: anything else is not for a group to read.
+    if (!ref) throw new UserError('supply-ref-invalid', { text: target.slice(0, 40) });
+    throw new UserError('supply-not-a-request', { ref: formatRef(ref.kind, ref.id) });
   },
 });

@@ -47,10 +47,10 @@ export function resolveArea(ctx: Pick<CommandContext, 'areas'>, text: string): s
   if ('area' in found) return found.area.path;
   if ('ambiguous' in found)
     throw new UserError('target-area-ambiguous', {
-      area: text,
+      typed: text,
       options: found.ambiguous.map((a) => a.path).join(', '),
     });
-  throw new UserError('target-area-unknown', { area: text });
+  throw new UserError('target-area-unknown', { typed: text });
 }
 
 /** How topics read in a message: the catalog name of each, comma-separated. */
@@ -83,7 +83,7 @@ export function parseTarget(
   }
   if (first === '') throw new UserError('target-missing');
   resolveArea(ctx, first);
-  throw new UserError('target-area-unknown', { area: first });
+  throw new UserError('target-area-unknown', { typed: first });
 }
 
 /** How a target reads in a message. */

@@ -3,8 +3,8 @@ topic-supply = logistik
 topic-volunteers = relawan
 topic-sitrep = laporan situasi
 target-everywhere = seluruh wilayah
-target-area-unknown = Saya tidak mengenal wilayah "{ $area }". Gunakan nama dari daftar wilayah, misalnya Bantul atau DIY/Bantul/Imogiri.
-target-area-ambiguous = "{ $area }" bisa berarti beberapa wilayah: { $options }. Mohon tulis jalur lengkapnya.
+target-area-unknown = Saya tidak mengenal wilayah "{ $typed }". Gunakan nama dari daftar wilayah, misalnya Bantul atau DIY/Bantul/Imogiri.
+target-area-ambiguous = "{ $typed }" bisa berarti beberapa wilayah: { $options }. Mohon tulis jalur lengkapnya.
 
 cmd-register = daftarkan grup ini untuk menerima siaran: topik (penyelamatan, logistik, relawan, laporan, semua) dan wilayah
 cmd-register-usage = /daftar penyelamatan,logistik Bantul
