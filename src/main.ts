@@ -5,7 +5,7 @@ import { type Config, cloudSettings, loadAreaDefs, PROJECT_ROOT } from './config
 import { Areas } from './domain/areas.ts';
 import type { Job } from './engine/command.ts';
 import { Core } from './engine/engine.ts';
-import type { Transport } from './engine/transport.ts';
+import type { Intake, Transport } from './engine/transport.ts';
 import { databaseHealth } from './http/health.ts';
 import type { Metrics } from './http/metrics.ts';
 import { HttpServer, refuse, sendJson } from './http/server.ts';
@@ -69,9 +69,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       });
     };
   };
+  const reportUndeliveredSoon = soon('undelivered', reportUndelivered);
   const dispatcher = new Dispatcher(ledger, log.child({ part: 'outbox' }), {
     onBroadcastSettled: soon('broadcast-report', reportFinishedBroadcasts),
-    onPrivateFailed: soon('undelivered', reportUndelivered),
+    onPrivateFailed: reportUndeliveredSoon,
   });
   core.onOutbound(() => dispatcher.kick());
 
@@ -158,7 +159,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   core.processPending();
   // Jobs that fell due while the bot was down run once now; then on their cron, in TZ.
   scheduler.start(scheduledJobs(config));
-  for (const t of transports) await t.start(core);
+  // A platform's report that a sent message failed is news for coordinators at once, as a failed send is.
+  const intake: Intake = {
+    receive: (messages) => core.receive(messages),
+    recordDeliveryStatuses: (transport, statuses) => {
+      core.recordDeliveryStatuses(transport, statuses);
+      if (statuses.some((s) => s.status === 'failed')) reportUndeliveredSoon();
+    },
+  };
+  for (const t of transports) await t.start(intake);
   log.info({ transports: transports.map((t) => t.name), schema: ledger.schemaVersion }, 'ready');
   return app;
 }

@@ -116,7 +116,7 @@ export class Core {
     ledger.transaction(() => {
       for (const s of statuses)
         if (
-          ledger.outbox.recordDeliveryStatus(transport, s.platformMessageId, s.status, s.at) &&
+          ledger.outbox.recordDeliveryStatus(transport, s.platformMessageId, s.status, s.at, s.errorCode) &&
           s.status === 'failed'
         )
           log.warn(

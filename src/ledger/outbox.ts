@@ -204,15 +204,26 @@ export class OutboxStore {
     platformMessageId: string,
     status: string,
     at: number,
+    errorCode?: number,
   ): boolean {
+    // A message the platform took and then could not deliver is failed after all: coordinators hear of
+    // it as of any private message given up on.
     return (
       this.db
         .prepare(
-          `UPDATE outbox SET delivery_status = @status, delivery_status_at = @at
+          `UPDATE outbox SET delivery_status = @status, delivery_status_at = @at,
+             state = CASE WHEN @status = 'failed' THEN 'failed' ELSE state END,
+             last_error = CASE WHEN @status = 'failed' THEN @error ELSE last_error END
            WHERE transport = @transport AND platform_message_id = @id
              AND (${STATUS_RANK('delivery_status')}) < (${STATUS_RANK('@status')})`,
         )
-        .run({ transport, id: platformMessageId, status, at }).changes > 0
+        .run({
+          transport,
+          id: platformMessageId,
+          status,
+          at,
+          error: `the platform reported it undelivered (${errorCode ?? 'no code'})`,
+        }).changes > 0
     );
   }
 

@@ -124,6 +124,28 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
     ).toBe('read');
   });
 
+  it('tells the coordinators when the platform reports a sent message undelivered', async () => {
+    const ani = '6281200000005';
+    await graph.deliver(graph.message(ani, FakeGraphApi.text('/help')));
+    await graph.waitFor(() => graph.texts(ani).length > 0);
+    const id = await graph.waitFor(
+      () =>
+        query<string | null>(
+          dbPath,
+          "SELECT platform_message_id FROM outbox WHERE chat_id = ? AND state = 'sent'",
+          ani,
+        ) ?? undefined,
+    );
+    expect(await graph.deliver(graph.status(id, 'failed', 131049))).toBe(200);
+    expect(query<string>(dbPath, 'SELECT state FROM outbox WHERE platform_message_id = ?', id)).toBe(
+      'failed',
+    );
+    const told = await graph.waitFor(() =>
+      graph.texts('628111000999').find((t) => t.includes(`whatsapp-cloud:${ani}`)),
+    );
+    expect(told).toContain('could not be delivered');
+  });
+
   it('holds a notice no template can carry and tells the coordinators, once', async () => {
     const rina = '6281200000004';
     await graph.deliver(graph.message(rina, FakeGraphApi.text('/need 5 rice for 3 people @ Imogiri')));
