@@ -42,6 +42,13 @@ export default defineCommand({
         format: options.format,
         count,
       });
+    // A personal export says what it holds; its name is its own, so no other export overwrites it.
+    if (options.includePersonal)
+      return reply(
+        'export-ready-personal',
+        { what, count, format: options.format, hours: ctx.config.EXPORT_TTL_HOURS },
+        { file },
+      );
     return reply('export-ready', { what, count, format: options.format }, { file });
   },
 });

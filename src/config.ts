@@ -119,6 +119,7 @@ const EnvSchema = z.object({
     )
     .default('0 7,19 * * *'),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(8760).default(24),
   AREAS: z.string().default(path.join(PROJECT_ROOT, 'data', 'areas', 'diy.json')),
   PACING_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

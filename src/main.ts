@@ -131,7 +131,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         onEnd,
         interactive,
         answered: () => dispatcher.whenIdle(),
-        filesDir: path.join(path.dirname(path.resolve(config.DATABASE_PATH)), 'exports'),
+        // The ledger's export directory: files there expire and personal ones go with an erasure.
+        filesDir: ledger.exportFiles.dir,
         voice: {
           roleOf: (id) => {
             const person = ledger.people.get(id);

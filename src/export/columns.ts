@@ -11,7 +11,7 @@ export interface Column {
   personal?: boolean;
   /** Rounded to 2 decimals (about 1 km) unless personal data is asked for. */
   coordinate?: boolean;
-  /** Words a person wrote (reasons, broadcast texts, event payloads): redacted unless personal data is asked for. */
+  /** Words a person wrote (reasons, titles, broadcast texts): left out unless personal data is asked for. */
   freeText?: boolean;
   value(row: Record<string, unknown>): Cell;
 }
@@ -55,7 +55,8 @@ export interface RequestItem {
   unit: string | null;
 }
 
-export function requestItems(row: Record<string, unknown>): RequestItem[] {
+/** A request's items; words outside the catalog only when `words` (personal exports), else `other`. */
+export function requestItems(row: Record<string, unknown>, words: boolean): RequestItem[] {
   let raw: unknown;
   try {
     raw = JSON.parse(String(row.items ?? '[]'));
@@ -65,7 +66,7 @@ export function requestItems(row: Record<string, unknown>): RequestItem[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((i: Record<string, unknown>) => ({
     // `other` items keep the person's words in `text`.
-    item: String((i.item === 'other' ? i.text : undefined) ?? i.item ?? i.name ?? ''),
+    item: String((i.item === 'other' && words ? i.text : undefined) ?? i.item ?? i.name ?? ''),
     qty: typeof i.qty === 'number' ? i.qty : typeof i.quantity === 'number' ? i.quantity : null,
     unit: typeof i.unit === 'string' ? i.unit : null,
   }));
@@ -151,7 +152,8 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     field('message_ref', '#meta+message'),
     field('kind', '#meta+kind'),
     field('subject', '#meta+subject'),
-    field('payload', '#meta+payload', freeText),
+    // Fields only: a person's words are in the personal part (since issue 23), outside the hash.
+    field('payload', '#meta+payload'),
     field('personal', '#meta+personal', personal),
     field('personal_hash', '#meta+personal_hash'),
     field('prev_hash', '#meta+prev_hash'),

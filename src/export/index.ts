@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { OutboundFile } from '../domain/message.ts';
-import { redactText } from '../domain/redaction.ts';
+import { PERSONAL_EXPORT_MARK } from '../ledger/export-files.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { type Cell, COLUMNS, requestItems } from './columns.ts';
 import { type ExportRecord, type Table, toCsv, toGeoJson, toJson } from './formats.ts';
@@ -30,7 +30,12 @@ export interface ExportResult {
   count: number;
 }
 
-/** Builds one export file from the ledger. Personal data stays out unless `includePersonal`. */
+/**
+ * Builds one export file from the ledger. A default export is built from an allow-list of structured
+ * fields (references, areas, catalog items and quantities, counts, urgency, status, times, coordinates
+ * to 2 decimals); personal data and free text (notes, addresses, reasons, titles, broadcast texts, items
+ * outside the catalog) only with `includePersonal`, in a file named as no other export is.
+ */
 export function buildExport(ledger: Ledger, options: ExportOptions, now: number): ExportResult {
   const { what, format, includePersonal } = options;
   const rows = ledger.exports.rows(what, {
@@ -38,24 +43,18 @@ export function buildExport(ledger: Ledger, options: ExportOptions, now: number)
     ...(options.status ? { status: options.status } : {}),
     ...(options.since ? { since: sinceMs(options.since, now) } : {}),
   });
-  const columns = COLUMNS[what].filter((c) => includePersonal || !c.personal);
+  const columns = COLUMNS[what].filter((c) => includePersonal || !(c.personal || c.freeText));
   const hide = what === 'events' && !includePersonal ? pseudonymiser() : undefined;
-  const publicContacts = includePersonal ? undefined : ledger.publicContacts.keys();
-  const redacted = (v: Cell) =>
-    typeof v === 'string' && publicContacts ? redactText(v, { publicContacts }) : v;
   const records: ExportRecord[] = rows.map((row) => {
     const cells: Record<string, Cell> = {};
     for (const c of columns) {
       let v = c.value(row);
       if (c.coordinate && typeof v === 'number' && !includePersonal) v = Number(v.toFixed(2));
       if (hide && ['actor', 'subject', 'message_ref'].includes(c.name)) v = hide(v);
-      if (c.freeText) v = redacted(v);
       cells[c.name] = v;
     }
     if (what !== 'requests') return { cells };
-    // Items outside the catalog are a person's words (stored redacted since issue 15; older ones may not be).
-    const items = requestItems(row).map((i) => ({ ...i, item: String(redacted(i.item)) }));
-    return { cells, items };
+    return { cells, items: requestItems(row, includePersonal) };
   });
   const table: Table = { columns: columns.map(({ name, hxl }) => ({ name, hxl })), records };
   const meta = {
@@ -71,8 +70,11 @@ export function buildExport(ledger: Ledger, options: ExportOptions, now: number)
         ? toJson(table, meta)
         : toGeoJson(table, meta);
   const stamp = new Date(now).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const name = includePersonal
+    ? `${what}${PERSONAL_EXPORT_MARK}${stamp}-${randomBytes(4).toString('hex')}`
+    : `${what}-${stamp}`;
   return {
-    file: { name: `${what}-${stamp}.${EXTENSION[format]}`, mime: MIME[format], content },
+    file: { name: `${name}.${EXTENSION[format]}`, mime: MIME[format], content },
     count: records.length,
   };
 }

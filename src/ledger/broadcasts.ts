@@ -113,7 +113,8 @@ export class Broadcasts {
       this.events.append(actor, {
         kind: 'broadcast.scheduled',
         subject: formatRef('B', created.id),
-        payload: { target: created.target, at: b.scheduledAt ?? null, cron: b.cron ?? null, text: b.text },
+        payload: { target: created.target, at: b.scheduledAt ?? null, cron: b.cron ?? null },
+        personal: { text: b.text },
       });
     return created;
   }
@@ -123,7 +124,9 @@ export class Broadcasts {
     this.events.append(actor, {
       kind: 'broadcast.queued',
       subject: formatRef('B', b.id),
-      payload: { target: b.target, groups, text: b.text, ...extra },
+      payload: { target: b.target, groups, ...extra },
+      // Written for groups and redacted, yet a person's words: erasable with the broadcast.
+      personal: { text: b.text },
     });
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from './db.ts';
 import { isAddress, mapAddresses, Pseudonyms } from './pseudonyms.ts';
 
@@ -16,7 +16,11 @@ export interface NewEvent {
   kind: string;
   subject?: string;
   payload?: Record<string, unknown>;
-  /** Names, phone numbers, exact locations: erased by the retention purge, still covered by the chain. */
+  /**
+   * Names, phone numbers, exact locations and every free text a person wrote (items outside the
+   * catalog, notes, reasons, broadcast texts): erased by /forget and the retention purge, still covered
+   * by the chain through a salted commitment.
+   */
   personal?: Record<string, unknown>;
 }
 
@@ -77,7 +81,14 @@ export class EventLog {
   append(actor: Actor, event: NewEvent): number {
     const person = (address: string) => this.pseudonyms.of(address);
     const pseudonymous = (v: string) => (isAddress(v) ? person(v) : v);
-    const personal = event.personal ? JSON.stringify(mapAddresses(event.personal, person)) : null;
+    // The salt makes the hash a commitment: without it a short value (a phone number, a point) could be
+    // found again by hashing every candidate. Erasing the personal part erases the salt with it.
+    const personal = event.personal
+      ? JSON.stringify({
+          ...(mapAddresses(event.personal, person) as object),
+          salt: randomBytes(16).toString('hex'),
+        })
+      : null;
     const row = {
       at: actor.at,
       actor: pseudonymous(actor.id),

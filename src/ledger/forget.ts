@@ -2,6 +2,7 @@ import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
+import { type ExportFiles, PERSONAL_EXPORT_MARK } from './export-files.ts';
 import type { Housekeeping } from './housekeeping.ts';
 import { Pseudonyms } from './pseudonyms.ts';
 import type { Requests } from './requests.ts';
@@ -30,6 +31,8 @@ export interface CurrentMessage {
 const LIVE_REQUEST = "('new', 'verified', 'assigned')";
 const ACTIVE_RESCUE_SQL = `(${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
 const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
+/** A request's items without the words outside the catalog: `other` items keep their quantity only. */
+export const CATALOG_ITEMS = `(SELECT json_group_array(json_remove(value, '$.text')) FROM json_each(items))`;
 
 /**
  * A person's request to be forgotten (/forget; UU 27/2022 Pasal 8, the GDPR's right to erasure).
@@ -46,6 +49,7 @@ export class Forgetting {
     private readonly volunteers: Volunteers,
     private readonly tasks: Tasks,
     private readonly housekeeping: Housekeeping,
+    private readonly exportFiles: ExportFiles,
   ) {
     this.pseudonyms = new Pseudonyms(db);
   }
@@ -60,7 +64,10 @@ export class Forgetting {
     // What they told the bot, to be found again in messages already written to others (a
     // coordinator's alert, a volunteer's task). A rescue in progress keeps its address for the team.
     const told = refs(`SELECT display_name FROM people WHERE id = @person
-      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes)) WHERE requester = @person
+      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes, status_reason))
+        WHERE requester = @person
+      UNION SELECT json_extract(i.value, '$.text') FROM requests, json_each(requests.items) i
+        WHERE requester = @person
       UNION SELECT value FROM rescues, json_each(json_array(contact, notes)) WHERE reporter = @person
       UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
       UNION SELECT value FROM volunteers, json_each(json_array(name, phone)) WHERE person_id = @person`).filter(
@@ -115,7 +122,7 @@ export class Forgetting {
     run(`UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL, address = NULL,
         status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE reporter = @person`);
     run(`UPDATE requests SET requester = @pseudonym, contact = NULL, notes = NULL, address = NULL,
-        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`);
+        status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`);
     run(`UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse('lat')},
         ${coarse('lon')}, updated_at = @at WHERE person_id = @person`);
     run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person');
@@ -159,6 +166,13 @@ export class Forgetting {
         },
       );
     }
+
+    // An export with personal data holds everyone's, theirs among them; a file or a document cannot be
+    // edited the way a row is, so every one of them goes (an admin exports again if need be).
+    run(`UPDATE outbox SET extra = json_remove(extra, '$.file'),
+        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
+      WHERE instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0 AND state <> 'sending'`);
+    this.exportFiles.removePersonal();
 
     // Their events' personal parts: the chain covers only their hash, so it still verifies.
     const erase = this.db.prepare(

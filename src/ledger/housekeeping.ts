@@ -1,6 +1,8 @@
 import { formatRef } from '../domain/refs.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
+import { type ExportFiles, PERSONAL_EXPORT_MARK } from './export-files.ts';
+import { CATALOG_ITEMS } from './forget.ts';
 
 export interface IdleRequest {
   id: number;
@@ -18,6 +20,8 @@ export interface PurgeCounts {
   inbox: number;
   outbox: number;
   broadcasts: number;
+  /** Export files with personal data removed from `exports/`. */
+  exportFiles: number;
 }
 
 /** Erased person ids keep their transport, so counts by platform still work. */
@@ -31,7 +35,10 @@ export class Housekeeping {
   /** Set by a purge; the ledger checkpoints and truncates the WAL once the purge has committed. */
   erasedSinceCheckpoint = false;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly exportFiles: ExportFiles,
+  ) {
     this.events = new EventLog(db);
   }
 
@@ -96,7 +103,7 @@ export class Housekeeping {
       .all({ cutoff, erased: ERASED }) as string[];
     const counts: PurgeCounts = {
       requests: run(`UPDATE requests SET requester = @erased, contact = NULL, notes = NULL, address = NULL,
-          status_reason = NULL, ${coarse('lat')}, ${coarse('lon')}
+          status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')}
         WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected') AND updated_at < @cutoff AND requester <> @erased`),
       rescues: run(`UPDATE rescues SET reporter = @erased, contact = NULL, notes = NULL, address = NULL,
           status_reason = NULL, acknowledged_by = NULL, ${coarse('lat')}, ${coarse('lon')}
@@ -119,11 +126,19 @@ export class Housekeeping {
         WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND (text <> '' OR chat_kind = 'private' AND chat_id <> @erased)`),
       broadcasts: run(`UPDATE broadcasts SET text = ''
         WHERE state IN ('done', 'cancelled') AND updated_at < @cutoff AND text <> ''`),
+      exportFiles: 0,
     };
+    // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.
+    counts.outbox += run(`UPDATE outbox SET extra = json_remove(extra, '$.file')
+      WHERE state IN ('sent', 'failed') AND instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0`);
+    counts.exportFiles = this.exportFiles.removePersonal();
     const erase = this.db.prepare(
       'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
     );
     for (const s of subjects) counts.events += erase.run(s).changes;
+    // Events about a person (where they were, their language, their contact) past retention.
+    counts.events += run(`UPDATE events SET personal = NULL
+      WHERE at < @cutoff AND subject LIKE 'P-%' AND personal IS NOT NULL`);
     this.events.append(actor, { kind: 'retention.purged', payload: { cutoff, ...counts } });
     this.erasedSinceCheckpoint = true;
     return counts;

@@ -3,6 +3,7 @@ import { CoalescedPosts } from './coalesced-posts.ts';
 import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
+import { ExportFiles } from './export-files.ts';
 import { ExportQueries } from './exports.ts';
 import { Forgetting } from './forget.ts';
 import { Groups } from './groups.ts';
@@ -58,6 +59,7 @@ export class Ledger {
   readonly jobs: JobRuns;
   readonly sitrep: Sitrep;
   readonly housekeeping: Housekeeping;
+  readonly exportFiles: ExportFiles;
   readonly publicContacts: PublicContacts;
   readonly forgetting: Forgetting;
   private checkpointTimer: NodeJS.Timeout | undefined;
@@ -92,7 +94,8 @@ export class Ledger {
     this.metrics = new MetricQueries(db);
     this.coalescedPosts = new CoalescedPosts(db);
     this.sitrep = new Sitrep(db);
-    this.housekeeping = new Housekeeping(db);
+    this.exportFiles = new ExportFiles(db);
+    this.housekeeping = new Housekeeping(db, this.exportFiles);
     this.publicContacts = new PublicContacts(db, this.events);
     this.forgetting = new Forgetting(
       db,
@@ -101,6 +104,7 @@ export class Ledger {
       this.volunteers,
       this.tasks,
       this.housekeeping,
+      this.exportFiles,
     );
   }
 

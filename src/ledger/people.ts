@@ -57,7 +57,8 @@ export class People {
 
   setLanguage(actor: Actor, id: string, language: string): void {
     this.db.prepare('UPDATE people SET language = ? WHERE id = ?').run(language, id);
-    this.events.append(actor, { kind: 'person.language', subject: id, payload: { lang: language } });
+    // Which language a person reads is about them: erasable with the rest.
+    this.events.append(actor, { kind: 'person.language', subject: id, personal: { lang: language } });
   }
 
   /** A chat the platform refuses (blocked, deleted): nothing more is sent there until they write again. */

@@ -145,9 +145,16 @@ export class Requests {
     this.events.append(actor, {
       kind: 'request.created',
       subject: formatRef('R', id),
-      payload: { items: r.items, people: row.people_count, area: row.area, urgency: row.urgency },
+      // Catalog items are fields; words outside the catalog are the person's own, so erasable.
+      payload: {
+        items: r.items.map(({ text: _words, ...catalog }) => catalog),
+        people: row.people_count,
+        area: row.area,
+        urgency: row.urgency,
+      },
       personal: {
         requester: r.requester,
+        otherItems: r.items.flatMap((i) => (i.text === undefined ? [] : [i.text])),
         lat: row.lat,
         lon: row.lon,
         address: row.address,

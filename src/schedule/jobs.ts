@@ -3,7 +3,7 @@ import { Outcome } from '../engine/outcome.ts';
 import { escalateOverdue } from './escalation.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { postCoalesced } from './rules/coalesced-posts.ts';
-import { purgeExpired } from './rules/retention.ts';
+import { expireExports, purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
 import { askStillNeeded } from './rules/still-needed.ts';
 import { reportUndelivered } from './rules/undelivered.ts';
@@ -23,5 +23,6 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },
+    { name: 'export-expiry', cron: '*/10 * * * *', rule: expireExports },
   ];
 }

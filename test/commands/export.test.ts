@@ -47,6 +47,22 @@ describe('/export', () => {
     });
   });
 
+  it('gives a personal export a name of its own and a caption that says what it holds', () => {
+    setup();
+    const [plain] = h.send(ADMIN, '/export requests');
+    const [personal] = h.send(ADMIN, '/export requests --include-personal');
+    const [again] = h.send(ADMIN, '/export requests --include-personal');
+    expect(plain?.text).toContain('are left out');
+    expect(personal?.text).toContain('WITH PERSONAL DATA');
+    expect(personal?.text).toContain('names, person ids, phone numbers, exact locations, addresses, notes');
+    expect(personal?.text).toContain('within 24 hours');
+    const names = [plain, personal, again].map((r) => fileOf(r)?.name);
+    expect(names[1]).toMatch(/^requests-personal-\d{8}-\d{4}-[0-9a-f]{8}\.csv$/);
+    // Same minute, three files: none overwrites another.
+    expect(new Set(names).size).toBe(3);
+    expect(names.filter((n) => n?.includes('-personal-'))).toHaveLength(2);
+  });
+
   it('refuses personal data to a coordinator, bad options, chats outside private, and empty results', () => {
     setup();
     expect(h.say(COORDINATOR, '/export volunteers json --include-personal')).toContain('Only an admin');

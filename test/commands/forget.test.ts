@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/schedule/rules/retention.ts';
 import { Harness } from '../support/harness.ts';
@@ -124,6 +125,32 @@ describe('/forget', () => {
     h.newRows();
     const ack = h.send(COORDINATOR, '/ack S-1');
     expect(ack.every((r) => r.transport !== 'whatsapp')).toBe(true);
+  });
+
+  it('reaches their words outside the catalog, every personal export (sent or on disk), and keeps the chain', () => {
+    setUp();
+    const words = 'wayang kulit sukirah';
+    h.send(PERSON, `/need 20 water, 2 ${words} @ Imogiri`);
+    h.send(PERSON, '4');
+    // The admin's personal export holds them; the console writes it under exports/.
+    const [sent] = h.send(COORDINATOR, '/export requests --include-personal');
+    const file = (JSON.parse(sent!.extra!) as { file: { name: string; content: string } }).file;
+    expect(file.content).toContain(words);
+    mkdirSync(h.ledger.exportFiles.dir, { recursive: true });
+    writeFileSync(path.join(h.ledger.exportFiles.dir, file.name), file.content);
+    const [plain] = h.send(COORDINATOR, '/export requests');
+    const plainName = (JSON.parse(plain!.extra!) as { file: { name: string } }).file.name;
+    writeFileSync(path.join(h.ledger.exportFiles.dir, plainName), 'ref\r\n');
+    h.db.prepare("UPDATE outbox SET state = 'sent' WHERE id = ?").run(sent!.id);
+
+    h.send(PERSON, '/forget');
+    h.send(PERSON, '1');
+    for (const { table, row } of everyRow()) expect(row, table).not.toContain(words);
+    expect(
+      JSON.parse(h.db.prepare('SELECT extra FROM outbox WHERE id = ?').pluck().get(sent!.id) as string),
+    ).not.toHaveProperty('file');
+    expect(readdirSync(h.ledger.exportFiles.dir)).toEqual([plainName]);
+    expect(h.ledger.events.verify()).toMatchObject({ ok: true });
   });
 
   it('leaves none of it in the database or WAL files once the reply is delivered and purged', () => {

@@ -60,19 +60,20 @@ const byName = (rows: string[][]) =>
 
 describe('CSV', () => {
   it('is RFC 4180: commas, quotes and newlines quoted, CRLF line ends, every row as wide as the header', () => {
-    const rows = parseCsv(run('groups csv').content);
+    // Titles are free text: only in a personal export.
+    const rows = parseCsv(run('groups csv --include-personal').content);
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
     expect(byName(rows)[0]!.title).toBe(GROUP_TITLE);
-    expect(run('groups csv').content).toContain('"Posko ""Imogiri"", RT 3\nBantul"');
+    expect(run('groups csv --include-personal').content).toContain('"Posko ""Imogiri"", RT 3\nBantul"');
   });
 
   it('neutralises every cell a spreadsheet would run as a formula, and leaves numbers alone', () => {
-    const titles = byName(parseCsv(run('groups csv').content)).map((r) => r.title);
+    const titles = byName(parseCsv(run('groups csv --include-personal').content)).map((r) => r.title);
     for (const f of FORMULAS) expect(titles).toContain(`'${f}`);
     for (const t of titles) expect(t).not.toMatch(/^[=+\-@\t\r]/);
-    const requests = byName(parseCsv(run('requests csv').content));
+    const requests = byName(parseCsv(run('requests csv --include-personal').content));
     expect(requests.find((r) => r.item?.includes('HYPERLINK'))?.item).toBe(`'${FORMULAS[0]}`);
-    expect(requests[0]!.lat).toBe('-7.8');
+    expect(byName(parseCsv(run('requests csv').content))[0]!.lat).toBe('-7.8');
   });
 
   it('leaves personal data out by default: no names, phones, person ids, addresses, notes or exact points', () => {
@@ -99,11 +100,13 @@ describe('CSV', () => {
 
   it('has one row per requested item, and the filters', () => {
     const all = byName(parseCsv(run('requests csv').content));
+    // An item outside the catalog is the person's words: `other` by default, the words when personal.
     expect(all.map((r) => [r.ref, r.item, r.qty, r.unit])).toEqual([
       ['R-1', 'water', '20', 'l'],
-      ['R-1', `'${FORMULAS[0]}`, '2', ''],
+      ['R-1', 'other', '2', ''],
       ['R-2', 'rice', '5', 'kg'],
     ]);
+    expect(byName(parseCsv(run('requests csv --include-personal').content))[1]!.item).toBe(`'${FORMULAS[0]}`);
     expect(run('requests csv --area Bantul').count).toBe(0);
     expect(run('requests csv --area DIY/Bantul').count).toBe(1);
     expect(run('requests csv --status new').count).toBe(1);

@@ -45,17 +45,18 @@ function seedOldRows(): void {
     .run(`Hubungi ${PHONE_DIGITS} di ${POINT}`, at, at);
 }
 
-describe('default exports redact every free-text column', () => {
-  it('reasons, broadcast texts, items outside the catalog: no phone number, no exact point', () => {
+describe('default exports are built from structured fields only', () => {
+  it('reasons, broadcast texts, items outside the catalog: none of their words, only in a personal export', () => {
     seedOldRows();
     for (const what of ['requests', 'rescues', 'broadcasts']) {
       for (const format of ['csv', 'json']) {
         const content = run(`${what} ${format}`);
-        expect(content, what).not.toMatch(/2223|6655|4433|912345|335678/);
+        expect(content, what).not.toMatch(/2223|6655|4433|912345|335678|delivered|Darto|Hubungi|dup of/);
       }
     }
-    expect(run('rescues csv')).toContain('delivered, called [...] at -7.91,110.34');
+    expect(run('requests csv')).toContain('R-1,other,877');
     expect(run('rescues csv --include-personal')).toContain(`called ${PHONE_DIGITS} at ${POINT}`);
+    expect(run('requests csv --include-personal')).toContain('Pak Darto 0877-6655-4433');
   });
 
   it('the events export keeps free text out of the hashed part, so its chain still verifies', () => {

@@ -1,8 +1,10 @@
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../src/engine/command.ts';
 import { Outcome } from '../../src/engine/outcome.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from '../../src/schedule/rules/broadcasts.ts';
-import { purgeExpired } from '../../src/schedule/rules/retention.ts';
+import { expireExports, purgeExpired } from '../../src/schedule/rules/retention.ts';
 import { sendSitrep } from '../../src/schedule/rules/sitrep.ts';
 import { askStillNeeded } from '../../src/schedule/rules/still-needed.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
@@ -258,8 +260,32 @@ describe('the job table', () => {
       'sitrep',
       'still-needed',
       'retention',
+      'export-expiry',
     ]);
     expect(jobs.find((j) => j.name === 'sitrep')!.cron).toBe('0 6 * * *');
     expect(jobs.every((j) => isCron(j.cron))).toBe(true);
+  });
+});
+
+describe('export files', () => {
+  it('expire after EXPORT_TTL_HOURS; younger ones stay', () => {
+    h = new Harness({ EXPORT_TTL_HOURS: '24' });
+    const dir = h.ledger.exportFiles.dir;
+    mkdirSync(dir, { recursive: true });
+    const now = h.clock.now;
+    for (const [name, ageHours] of [
+      ['old.csv', 25],
+      ['young.csv', 23],
+      ['requests-personal-x.csv', 1],
+    ] as const) {
+      writeFileSync(path.join(dir, name), 'ref\r\n');
+      const at = (now - ageHours * 3_600_000) / 1000;
+      utimesSync(path.join(dir, name), at, at);
+    }
+    h.core.runJob('export-expiry', expireExports);
+    expect(readdirSync(dir).sort()).toEqual(['requests-personal-x.csv', 'young.csv']);
+    h.clock.advance(2 * 3_600_000);
+    h.core.runJob('export-expiry', expireExports);
+    expect(readdirSync(dir)).toEqual(['requests-personal-x.csv']);
   });
 });

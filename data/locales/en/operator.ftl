@@ -58,7 +58,11 @@ export-usage =
 export-ready = Here is the export of { $what }: { $count ->
         [one] 1 record
        *[other] { $count } records
-    }, as { $format }. Names, phone numbers and exact locations are left out unless an admin asks for them.
+    }, as { $format }. Names, phone numbers, exact locations and free text (notes, addresses, reasons, items outside the catalog) are left out unless an admin asks for them.
+export-ready-personal = Here is the export of { $what } WITH PERSONAL DATA: { $count ->
+        [one] 1 record
+       *[other] { $count } records
+    }, as { $format }. It holds names, person ids, phone numbers, exact locations, addresses, notes and reasons. Keep it to people who need it and delete it when done: the bot's copy is removed within { $hours } hours, and at once when someone asks to be forgotten.
 export-empty = There are no { $what } that match. No file was made.
 export-personal-admin-only = Only an admin can export personal data (--include-personal). Nothing was exported.
 export-unknown-area = I do not know the area "{ $area }" (or more than one has that name). Use its full path, like DIY/Bantul.

@@ -55,7 +55,8 @@ export-usage =
     Saya tidak bisa membaca permintaan ekspor itu ({ $problem }). Gunakan seperti ini:
     /ekspor permintaan hxl --area Bantul --since 24h
     Apa: permintaan, penyelamatan, relawan, grup, siaran, peristiwa. Format: csv, hxl, json, geojson (hanya permintaan, penyelamatan, dan relawan).
-export-ready = Ini ekspor { $what }: { $count } catatan, dalam format { $format }. Nama, nomor telepon, dan lokasi persis tidak disertakan kecuali diminta oleh admin.
+export-ready = Ini ekspor { $what }: { $count } catatan, dalam format { $format }. Nama, nomor telepon, lokasi persis, dan teks bebas (catatan, alamat, alasan, barang di luar katalog) tidak disertakan kecuali diminta oleh admin.
+export-ready-personal = Ini ekspor { $what } DENGAN DATA PRIBADI: { $count } catatan, dalam format { $format }. Berisi nama, id orang, nomor telepon, lokasi persis, alamat, catatan, dan alasan. Bagikan hanya kepada yang memerlukan dan hapus setelah selesai: salinan bot dihapus dalam { $hours } jam, dan segera bila ada yang meminta dilupakan.
 export-empty = Tidak ada { $what } yang cocok. Tidak ada berkas yang dibuat.
 export-personal-admin-only = Hanya admin yang boleh mengekspor data pribadi (--include-personal). Tidak ada yang diekspor.
 export-unknown-area = Saya tidak mengenal wilayah "{ $area }" (atau ada lebih dari satu dengan nama itu). Gunakan jalur lengkapnya, misalnya DIY/Bantul.

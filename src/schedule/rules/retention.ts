@@ -8,3 +8,10 @@ export function purgeExpired(ctx: JobContext): Outcome {
   ctx.log.info(counts, 'retention purge');
   return new Outcome();
 }
+
+/** Export files under `exports/` older than EXPORT_TTL_HOURS are removed. */
+export function expireExports(ctx: JobContext): Outcome {
+  const removed = ctx.ledger.exportFiles.expire(ctx.now, ctx.config.EXPORT_TTL_HOURS * 3_600_000);
+  if (removed > 0) ctx.log.info({ removed }, 'expired exports removed');
+  return new Outcome();
+}
