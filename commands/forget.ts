@@ -47,7 +47,8 @@ export default defineCommand<string, { confirmed?: boolean }>({
         rescues: f.keptRescues.join(', '),
         rescueCount: f.keptRescues.length,
       });
-      for (const held of f.heldBy) out.notify(held.personId, 'supply-cancelled-volunteer', { ref: held.ref });
+      for (const held of f.heldBy)
+        out.notifyAssignee(held.personId, 'supply-cancelled-volunteer', { ref: held.ref });
       if (f.keptRescues.length > 0 || f.released.length > 0)
         out.toCoordinators('forget-coordinators', {
           rescues: f.keptRescues.join(', '),

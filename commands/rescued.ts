@@ -30,7 +30,7 @@ export default defineCommand({
     if (!done) throw new UserError('rescue-wrong-status', { ref, status: c.status });
     const out = new Outcome().reply('rescued-done', { ref });
     if (c.reporter !== ctx.sender.id) out.notify(c.reporter, 'rescue-rescued-reporter', { ref });
-    if (team && team !== ctx.sender.id) out.notify(team, 'rescue-rescued-team', { ref });
+    if (team && team !== ctx.sender.id) out.notifyAssignee(team, 'rescue-rescued-team', { ref });
     out.toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id });
     const args = groupArgs(ctx.translator, done, ctx.now);
     // The reporter's own all-clears are coalesced with their new reports (one group post per 10 minutes).

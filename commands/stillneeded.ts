@@ -36,7 +36,7 @@ export default defineCommand({
     const out = new Outcome().reply('still-needed-closed', { ref });
     const volunteer =
       request.assignedVolunteer === null ? undefined : requests.volunteer(request.assignedVolunteer);
-    if (volunteer) out.notify(volunteer.personId, 'still-needed-volunteer', { ref });
+    if (volunteer) out.notifyAssignee(volunteer.personId, 'still-needed-volunteer', { ref });
     return out;
   },
 });

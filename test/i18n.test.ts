@@ -62,7 +62,7 @@ function keysUsedInCode(): { key: string; file: string }[] {
     String.raw`\breplyFile\([^,()]+,\s*`,
     String.raw`\breplyIn\([^,()]+,\s*`,
     String.raw`\bline\(\s*`,
-    String.raw`\bnotify\(\s*[^,]+,\s*`,
+    String.raw`\bnotify(?:Assignee)?\(\s*[^,]+,\s*`,
     String.raw`\bannounce\(\s*[^,]+,\s*[^,]+,\s*`,
     String.raw`\.t\(\s*(?:[\w.]+,\s*)?`,
     String.raw`\bkey:\s*`,

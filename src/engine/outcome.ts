@@ -101,6 +101,11 @@ export class Outcome {
     return this;
   }
 
+  /** A private message to the volunteer or team assigned to a record, about that record. */
+  notifyAssignee(personId: PersonId, key: string, args?: MessageArgs): this {
+    return this.notify(personId, key, args, {}, 'assignee');
+  }
+
   /**
    * To every active group registered for `topic` whose area contains `area` (or has no area). Public:
    * the template may hold only structured fields (src/engine/privacy.ts), or nothing is sent.

@@ -118,7 +118,7 @@ export function announceRelocation(
 ): Outcome {
   const full = fullArgs(ctx.translator, after, ctx.now);
   const team = ctx.ledger.rescues.teamOf(after);
-  if (team) out.notify(team, 'rescue-relocated-team', full);
+  if (team) out.notifyAssignee(team, 'rescue-relocated-team', full);
   out.toCoordinators('rescue-relocated-coordinators', { ...full, source });
   if (after.area !== before.area) {
     const args = groupArgs(ctx.translator, after, ctx.now);

@@ -73,6 +73,29 @@ describe('an answer with personal fields to a command typed in a group', () => {
   });
 });
 
+describe('every outbound row says for whom it is personal', () => {
+  it('the asker, the assigned volunteer, coordinators; a group announcement and field-only notices none', () => {
+    h = new Harness({ ADMINS: 'telegram:900', AREAS: 'DIY/Bantul/Imogiri' });
+    group(h, '-100', null, ['supply']);
+    addVolunteer(h, VOLUNTEER, { area: 'DIY/Bantul/Imogiri' });
+    h.send('telegram:500', '/need 20 water for 4 people @ Imogiri');
+    h.send('telegram:900', '/verify R-1');
+    h.send('telegram:900', '/assign R-1 V-1');
+    const byChat = (chat: string) => [
+      ...new Set(
+        rows(h)
+          .filter((r) => r.chat_id === chat)
+          .map((r) => r.personal_for),
+      ),
+    ];
+    expect(byChat('701')).toEqual(['assignee']);
+    // A notice with no personal field (R-1 is verified) carries none: its row says so (null).
+    expect(byChat('500')).toEqual(['self', null]);
+    expect(byChat('900')).toEqual(expect.arrayContaining(['coordinators', 'self']));
+    expect(byChat('-100')).toEqual([null]);
+  });
+});
+
 describe('the renderer and the outbox refuse a personal message for anything but a private chat', () => {
   const planted = 'Jl. Mawar No. 5 RT 02';
 

@@ -32,14 +32,14 @@ export function assignRescue(ctx: CommandContext, id: number, volunteerText: str
   if (!after) throw new UserError('rescue-wrong-status', { ref, status: c.status });
   const out = new Outcome()
     .reply('rescue-assigned', { ref, volunteer, name: v.name ?? volunteer })
-    .notify(v.personId, 'rescue-assigned-team', fullArgs(ctx.translator, after, ctx.now))
+    .notifyAssignee(v.personId, 'rescue-assigned-team', fullArgs(ctx.translator, after, ctx.now))
     .notify(after.reporter, 'rescue-team-assigned-reporter', { ref, volunteer, name: v.name ?? volunteer })
     .announce('rescue', after.area, 'rescue-team-assigned-group', {
       ...groupArgs(ctx.translator, after, ctx.now),
       volunteer,
     });
   const previous = ctx.ledger.rescues.teamOf(c);
-  if (previous && previous !== v.personId) out.notify(previous, 'rescue-unassigned-team', { ref });
+  if (previous && previous !== v.personId) out.notifyAssignee(previous, 'rescue-unassigned-team', { ref });
   return out;
 }
 
@@ -53,7 +53,7 @@ export function closeRescue(ctx: CommandContext, id: number, reason: string): Ou
   if (c.reporter !== ctx.sender.id)
     out.notify(c.reporter, 'rescue-closed-reporter', { ref, reason: reason || '-' });
   const team = ctx.ledger.rescues.teamOf(c);
-  if (team && team !== ctx.sender.id) out.notify(team, 'rescue-closed-team', { ref });
+  if (team && team !== ctx.sender.id) out.notifyAssignee(team, 'rescue-closed-team', { ref });
   // Groups already heard "rescued"; a case closed while still active needs them to stand down.
   if (ACTIVE_RESCUE.includes(c.status))
     out.announce('rescue', c.area, 'rescue-closed-group', groupArgs(ctx.translator, closed, ctx.now));

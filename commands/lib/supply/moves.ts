@@ -106,7 +106,7 @@ export function assignRequest(ctx: CommandContext, r: SupplyRequest, volunteerTe
       volunteer: formatRef('V', volunteer.id),
       name: volunteer.name ?? '',
     })
-    .notify(volunteer.personId, 'supply-assigned-volunteer', {
+    .notifyAssignee(volunteer.personId, 'supply-assigned-volunteer', {
       ...requestArgs(assigned, vt),
       location: fullLocation(assigned, vt),
       contact: assigned.contact ?? vt('supply-contact-none'),
@@ -114,7 +114,7 @@ export function assignRequest(ctx: CommandContext, r: SupplyRequest, volunteerTe
     });
   const previous =
     r.assignedVolunteer === null ? undefined : ctx.ledger.requests.volunteer(r.assignedVolunteer);
-  if (previous) out.notify(previous.personId, 'supply-unassigned-volunteer', { ref: requestRef(r) });
+  if (previous) out.notifyAssignee(previous.personId, 'supply-unassigned-volunteer', { ref: requestRef(r) });
   tellRequester(out, ctx, assigned, 'supply-assigned-requester');
   return out;
 }
@@ -162,5 +162,5 @@ export function cancelOwnRequest(ctx: CommandContext, r: SupplyRequest): Outcome
 
 function notifyVolunteer(ctx: CommandContext, out: Outcome, r: SupplyRequest, key: string): void {
   const v = r.assignedVolunteer === null ? undefined : ctx.ledger.requests.volunteer(r.assignedVolunteer);
-  if (v) out.notify(v.personId, key, { ref: requestRef(r) });
+  if (v) out.notifyAssignee(v.personId, key, { ref: requestRef(r) });
 }
