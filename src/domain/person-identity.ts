@@ -12,13 +12,16 @@ export type Identity =
 /** Telegram's own accounts that post for a chat: the anonymous group admin, service and channel bots. */
 const TELEGRAM_PSEUDO_USERS = new Set(['1087968824', '777000', '136817688']);
 
+/** `transport:rest`: built once, since every personal message is checked against it. */
+const IDENTITY = new RegExp(`^${TRANSPORT_PATTERN}:(.+)$`);
+
 /**
  * Reads `telegram:123`, `whatsapp:6281234567890` (`+62 812-3456-7890`, with or without `@c.us`),
  * `whatsapp-cloud:6281234567890` or `console:local` and normalises it to the id the bot knows the
  * person by; anything that is not a person says what it is instead.
  */
 export function identityOf(text: string): Identity {
-  const m = new RegExp(`^${TRANSPORT_PATTERN}:(.+)$`).exec(text.trim());
+  const m = IDENTITY.exec(text.trim());
   if (!m) return { person: false, what: 'malformed' };
   const transport = m[1]!;
   const rest = m[2]!.trim();
@@ -46,8 +49,9 @@ export function identityOf(text: string): Identity {
     if (number.length < 7 || number.length > 15) return { person: false, what: 'malformed' };
     return { person: true, id: `whatsapp-cloud:${number}` };
   }
-  if (!/^\S{1,128}$/.test(rest)) return { person: false, what: 'malformed' };
-  return { person: true, id: `console:${rest}` };
+  if (transport === 'console' && /^\S{1,128}$/.test(rest)) return { person: true, id: `console:${rest}` };
+  // A transport without a rule here names no person yet: refused, never taken for another transport's.
+  return { person: false, what: 'malformed' };
 }
 
 /** Why an identity holds no role, in the operator's words (configuration and the command line). */

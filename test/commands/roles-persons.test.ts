@@ -4,7 +4,8 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { identityOf } from '../../src/domain/person-identity.ts';
+import { TRANSPORTS, type TransportName } from '../../src/domain/message.ts';
+import { identityOf, isPerson } from '../../src/domain/person-identity.ts';
 import { Core } from '../../src/engine/engine.ts';
 import { Harness } from '../support/harness.ts';
 
@@ -96,6 +97,19 @@ describe('roles are held by persons only', () => {
       'whatsapp:6281234567890@c.us is now coordinator',
     );
     expect(h.ledger.people.get('whatsapp:6281234567890@c.us')?.role).toBe('coordinator');
+  });
+
+  it('every transport names its persons, and none of its chat identities is one', () => {
+    const persons: Record<TransportName, string> = {
+      console: 'console:local',
+      telegram: 'telegram:5',
+      whatsapp: 'whatsapp:6281234567890@c.us',
+      'whatsapp-cloud': 'whatsapp-cloud:6281234567890',
+    };
+    // A new transport fails here until person-identity.ts knows who its persons are.
+    expect(Object.keys(persons).sort()).toEqual([...TRANSPORTS].sort());
+    for (const id of Object.values(persons)) expect(isPerson(id)).toBe(true);
+    for (const t of TRANSPORTS) expect(isPerson(`${t}:chat:-1001`)).toBe(false);
   });
 
   it('/whoami from an anonymous admin says it is not a person who can hold a role', () => {
