@@ -7,20 +7,24 @@ import { itemsText } from './lib/supply/format.ts';
 import { conditionsText } from './lib/tasks.ts';
 import { activeVolunteer, skillLabels } from './lib/volunteers.ts';
 
-/** One task as a catalog line of structured fields: the list may be shown in a group. */
+/**
+ * One task as a catalog line of structured fields. In a group the distance is left out: distances to a
+ * few tasks would tell the group where the volunteer is (`distance` is no public field).
+ */
 function line(ctx: CommandContext, n: NearTask): KeySay {
   const { task } = n;
+  const inGroup = ctx.chat.kind === 'group';
   const km = n.km === null ? 0 : Math.round(n.km * 10) / 10;
   const distance =
     n.km === null ? ctx.t('tasks-same-area') : ctx.t(n.approximate ? 'tasks-km-approx' : 'tasks-km', { km });
   const area = task.area ?? '-';
   if (task.kind === 'request')
     return {
-      key: 'task-request-line',
+      key: inGroup ? 'task-request-line-group' : 'task-request-line',
       args: { ref: task.ref, items: itemsText(task.items as RequestItem[], ctx.t), area, distance },
     };
   return {
-    key: 'task-rescue-line',
+    key: inGroup ? 'task-rescue-line-group' : 'task-rescue-line',
     args: {
       ref: task.ref,
       conditions: task.conditions.length > 0 ? ` (${conditionsText(ctx, task)})` : '',

@@ -23,8 +23,6 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'area',
   'place',
   'check',
-  'km',
-  'distance',
   // what and how many
   'items',
   'qty',

@@ -38,6 +38,25 @@ describe('/tasks', () => {
     expect(medic).toContain('needs boat, rescue (SAR)');
   });
 
+  it('typed in a group, lists the same tasks from fields only: no distance, items outside the catalog counted', () => {
+    h = new Harness();
+    const r = addRequest(h, east(1));
+    h.db.prepare('UPDATE requests SET items = ? WHERE id = ?').run(
+      JSON.stringify([
+        { item: 'water', qty: 20 },
+        { item: 'other', qty: 5, text: 'antar ke rumah bu siti' },
+      ]),
+      r,
+    );
+    addVolunteer(h, 'telegram:1', { ...HOME, area: 'DIY/Bantul/Imogiri' });
+    const group = { transport: 'telegram' as const, chatId: '-100', kind: 'group' as const };
+    const rows = h.send({ id: 'telegram:1', chat: group }, '/tasks');
+    expect(rows.map((row) => row.chat_id)).toEqual(['-100']);
+    expect(rows[0]!.text).toContain(`R-${r} supplies: 20 water, other item (1) · -`);
+    expect(rows[0]!.text).not.toMatch(/km|siti/);
+    expect(h.say('telegram:1', '/tasks')).toContain('km');
+  });
+
   it('says so when there is nothing near, or when it does not know where the volunteer is', () => {
     h = new Harness();
     addVolunteer(h, 'telegram:1', { ...HOME, area: 'DIY/Bantul/Imogiri' });

@@ -83,7 +83,9 @@ tasks-km-approx = about { $km } km
 tasks-same-area = in your area
 tasks-needs = needs { $skills }
 task-request-line = { $ref } supplies: { $items } · { $area } · { $distance }
+task-request-line-group = { $ref } supplies: { $items } · { $area }
 task-rescue-line = { $ref } RESCUE{ $conditions } · { $people } people · { $area } · { $distance }{ $needs }
+task-rescue-line-group = { $ref } RESCUE{ $conditions } · { $people } people · { $area }{ $needs }
 
 cmd-take = take a task: /take R-12 or /take S-3
 cmd-take-usage = /take R-12

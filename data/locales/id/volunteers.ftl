@@ -83,7 +83,9 @@ tasks-km-approx = sekitar { $km } km
 tasks-same-area = di wilayah Anda
 tasks-needs = perlu { $skills }
 task-request-line = { $ref } logistik: { $items } · { $area } · { $distance }
+task-request-line-group = { $ref } logistik: { $items } · { $area }
 task-rescue-line = { $ref } PENYELAMATAN{ $conditions } · { $people } orang · { $area } · { $distance }{ $needs }
+task-rescue-line-group = { $ref } PENYELAMATAN{ $conditions } · { $people } orang · { $area }{ $needs }
 
 cmd-take = ambil tugas: /ambil R-12 atau /ambil S-3
 cmd-take-usage = /ambil R-12
