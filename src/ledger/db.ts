@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { moveFreeTextToPersonal } from './free-text-rechain.ts';
 import { rechainWithPseudonyms } from './rechain.ts';
 
 export type Db = Database.Database;
@@ -118,6 +119,7 @@ export interface Migration {
 /** The migrations that need code besides their SQL file, by version. */
 const CODE_STEPS: Record<number, (db: Db) => void> = {
   140: (db) => rechainWithPseudonyms(db),
+  285: (db) => moveFreeTextToPersonal(db),
 };
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {

@@ -5,7 +5,7 @@ import { isAddress, mapAddresses, Pseudonyms } from './pseudonyms.ts';
 /** The transition event: the chain before it was rewritten with pseudonyms ended at `previousHead`. */
 export const PSEUDONYMISED = 'ledger.pseudonymised';
 
-type Stored = Omit<EventRow, 'id' | 'hash' | 'prev_hash' | 'personal_hash'> & {
+export type Stored = Omit<EventRow, 'id' | 'hash' | 'prev_hash' | 'personal_hash'> & {
   personal_hash: string | null;
 };
 
@@ -38,10 +38,20 @@ export function pseudonymiseEvent(e: Stored, pseudonyms: Pseudonyms): Stored {
 /**
  * Migration 140's code step: rewrites every stored event with pseudonyms and links them again from
  * the genesis, then appends a transition event that keeps the old head hash and the number of events
- * it covered. The append-only triggers are lifted for the rewrite and put back exactly as they were,
- * inside the migration's transaction, so no other writer ever sees the chain without them.
+ * it covered.
  */
 export function rechainWithPseudonyms(db: Db, now = Date.now()): void {
+  const pseudonyms = new Pseudonyms(db);
+  rewriteChain(db, PSEUDONYMISED, (e) => pseudonymiseEvent(e, pseudonyms), now);
+}
+
+/**
+ * Rewrites every stored event through `rewrite` and links them again from the genesis, then appends a
+ * `kind` event that keeps the old head hash and the number of events it covered. The append-only
+ * triggers are lifted for the rewrite and put back exactly as they were, inside the migration's
+ * transaction, so no other writer ever sees the chain without them.
+ */
+export function rewriteChain(db: Db, kind: string, rewrite: (e: Stored) => Stored, now = Date.now()): void {
   const count = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
   if (count === 0) return;
   const previousHead = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck().get() as string;
@@ -50,14 +60,13 @@ export function rechainWithPseudonyms(db: Db, now = Date.now()): void {
     .all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
 
-  const pseudonyms = new Pseudonyms(db);
   const update = db.prepare(`UPDATE events SET actor = @actor, message_ref = @message_ref, subject = @subject,
       payload = @payload, personal = @personal, personal_hash = @personal_hash, prev_hash = @prev_hash,
       hash = @hash WHERE id = @id`);
   const rows = db.prepare('SELECT * FROM events ORDER BY id').all() as EventRow[];
   let prev = GENESIS;
   for (const old of rows) {
-    const row = { ...pseudonymiseEvent(old, pseudonyms), prev_hash: prev };
+    const row = { ...rewrite(old), prev_hash: prev };
     const hash = eventHash(row);
     update.run({ ...row, id: old.id, hash });
     prev = hash;
@@ -66,7 +75,7 @@ export function rechainWithPseudonyms(db: Db, now = Date.now()): void {
     at: now,
     actor: SYSTEM,
     message_ref: null,
-    kind: PSEUDONYMISED,
+    kind,
     subject: null,
     payload: JSON.stringify({ previousHead, events: count }),
     personal_hash: null,
