@@ -16,7 +16,10 @@ export class ExportFiles {
   readonly dir: string;
 
   constructor(db: Db) {
-    this.dir = path.join(path.dirname(path.resolve(db.name)), 'exports');
+    // An in-memory ledger has no file to sit beside: the console's own default then.
+    this.dir = db.memory
+      ? path.resolve('data', 'exports')
+      : path.join(path.dirname(path.resolve(db.name)), 'exports');
   }
 
   /** Removes files older than `ttlMs` at `now`; returns how many. */
