@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerWord } from '../src/domain/answer-words.ts';
 import { type Choice, type InboundContent, phoneOfPersonId } from '../src/domain/message.ts';
 import {
   parsePeopleCount,
@@ -37,10 +38,14 @@ const SosData = z.object({
 type SosData = z.infer<typeof SosData>;
 
 type Place = { lat?: number; lon?: number; address?: string; area?: string };
-type Details = { peopleCount?: number; conditions?: RescueCondition[]; contact?: string };
+type Details = {
+  peopleCount?: number;
+  conditions?: RescueCondition[];
+  conditionsNone?: boolean;
+  contact?: string;
+};
 
 const SKIP = { value: 'skip', key: 'sos-skip' };
-const NONE_WORDS = /^(no|none|nothing|nobody|tidak|tidak ada|gak ada|ga ada|nggak ada|tdk ada|nihil)$/i;
 
 function detailsOf(parsed: SosText): Details {
   return { peopleCount: parsed.peopleCount, conditions: parsed.conditions, contact: parsed.phone };
@@ -137,7 +142,10 @@ const locationStep: DialogStep<SosData> = {
       relocateByReporter(ctx, c, { lat: input.lat, lon: input.lon }, out);
       return { ...data, done: [...data.done, 'location'] };
     }
-    if (input.kind === 'choice' && input.value === 'skip')
+    if (
+      (input.kind === 'choice' && input.value === 'skip') ||
+      (input.kind === 'text' && answerWord(input.text) === 'skip')
+    )
       return { ...data, done: [...data.done, 'location'] };
     if (input.kind !== 'text' || input.text.trim() === '') throw new UserError('sos-location-invalid');
     const parsed = parseSosText(input.text, ctx.areas);
@@ -217,15 +225,22 @@ const conditionsStep = enrichStep(
     choices: [
       ...RESCUE_CONDITIONS.map((c) => ({ value: c, key: `rescue-condition-${c}` })),
       { value: 'none', key: 'sos-condition-none' },
+      SKIP,
     ],
   },
-  (c) => c.conditions.length > 0,
+  (c) => c.conditions.length > 0 || c.conditions_none,
   (input, choices) => {
-    if (input.kind === 'choice') return isCondition(input.value) ? { conditions: [input.value] } : 'skip';
+    if (input.kind === 'choice') {
+      if (isCondition(input.value)) return { conditions: [input.value] };
+      return input.value === 'none' ? { conditionsNone: true } : 'skip';
+    }
     if (input.kind !== 'text') return undefined;
-    if (NONE_WORDS.test(input.text.trim())) return 'skip';
+    const word = answerWord(input.text);
+    if (word === 'none' || word === 'no') return { conditionsNone: true };
     const picked = matchChoices(input.text, choices)?.map((c) => c.value);
-    if (picked) return picked.some(isCondition) ? { conditions: picked.filter(isCondition) } : 'skip';
+    if (picked?.some(isCondition)) return { conditions: picked.filter(isCondition) };
+    if (picked?.includes('none')) return { conditionsNone: true };
+    if (picked) return 'skip';
     return freeText(input);
   },
 );

@@ -40,7 +40,7 @@ function details(ctx: CommandContext, task: Task): Outcome {
   const conditions = task.conditions.length > 0 ? ` (${conditionsText(ctx, task)})` : '';
   return new Outcome().reply('task-taken-rescue', {
     ...common,
-    people: task.peopleCount ?? '?',
+    people: task.peopleCount ?? 'unknown',
     conditions,
   });
 }

@@ -28,7 +28,7 @@ function line(ctx: CommandContext, n: NearTask): KeySay {
     args: {
       ref: task.ref,
       conditions: task.conditions.length > 0 ? ` (${conditionsText(ctx, task)})` : '',
-      people: task.peopleCount ?? '?',
+      people: task.peopleCount ?? 'unknown',
       area,
       distance,
       needs: n.needs.length > 0 ? ` · ${ctx.t('tasks-needs', { skills: skillLabels(ctx, n.needs) })}` : '',

@@ -1,3 +1,4 @@
+import { answerWord, CHOICE_VALUES } from '../domain/answer-words.ts';
 import type { Choice, InboundContent } from '../domain/message.ts';
 import type { DialogState } from '../ledger/dialogs.ts';
 import type { Command, CommandContext, Prompt } from './command.ts';
@@ -29,6 +30,20 @@ export function matchChoice(text: string, choices: readonly Choice[]): Choice | 
   const t = text.trim().toLowerCase();
   if (/^\d{1,2}$/.test(t)) return choices[Number(t) - 1];
   return choices.find((c) => bareLabel(c).toLowerCase() === t || c.value.toLowerCase() === t);
+}
+
+/**
+ * `ya`, `t`, `lewati`, `skip`, `tidak ada` typed to a question whose buttons say yes, no, skip or none,
+ * in whichever language the buttons are labelled.
+ */
+export function choiceByWord(text: string, choices: readonly Choice[]): Choice | undefined {
+  const word = answerWord(text);
+  if (!word) return undefined;
+  for (const value of CHOICE_VALUES[word]) {
+    const found = choices.find((c) => c.value === value);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A label without the mark of a chosen option (`✓ Boat`): typing "boat" still names it. */
@@ -128,7 +143,7 @@ export function continueDialog(
   const out = new Outcome();
   let answer = input;
   if (input.kind === 'text') {
-    const choice = matchChoice(input.text, state.choices);
+    const choice = matchChoice(input.text, state.choices) ?? choiceByWord(input.text, state.choices);
     const keepsTyped = choice?.typed && !/^\d{1,2}$/.test(input.text.trim());
     if (choice && !keepsTyped) answer = { kind: 'choice', value: choice.value };
   }

@@ -1,3 +1,4 @@
+import { answerWord } from '../domain/answer-words.ts';
 import type { ChatRef, Choice, PersonId } from '../domain/message.ts';
 import type { Ledger } from '../ledger/index.ts';
 import { bareLabel, COMMAND_CHOICES, isExpired, matchChoice } from './dialog.ts';
@@ -38,7 +39,12 @@ export function matchOffered(text: string, choices: readonly Choice[]): Choice |
   const word = text.trim().toLowerCase();
   if (!/^\p{L}+$/u.test(word)) return undefined;
   const found = choices.filter((c) => firstWord(c) === word);
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length === 1) return found[0];
+  // `y`, `t`, `yes`, `tidak` to a notice whose buttons are commands ending in yes or no.
+  const yesNo = answerWord(text);
+  const byWord =
+    yesNo === 'yes' || yesNo === 'no' ? choices.filter((c) => c.value.endsWith(` ${yesNo}`)) : [];
+  return byWord.length === 1 ? byWord[0] : undefined;
 }
 
 const firstWord = (c: Choice) => /^\p{L}+/u.exec(bareLabel(c).toLowerCase())?.[0];

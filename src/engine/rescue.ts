@@ -59,7 +59,7 @@ function conditionArgs(translator: Translator, c: RescueCase): MessageArgs {
     translator.languages.map((lang) => [
       `conditions_${lang}`,
       c.conditions.length === 0
-        ? translator.t(lang, 'rescue-condition-unknown')
+        ? translator.t(lang, c.conditions_none ? 'rescue-condition-none' : 'rescue-condition-unknown')
         : c.conditions.map((k) => translator.t(lang, `rescue-condition-${k}`)).join(', '),
     ]),
   );
@@ -73,7 +73,7 @@ export function groupArgs(translator: Translator, c: RescueCase, now: number): M
     ref: rescueRef(c.id),
     area: c.area ?? 'none',
     place: c.lat !== null && c.lon !== null ? `${coarse(c.lat)},${coarse(c.lon)}` : 'none',
-    people: c.people_count ?? '?',
+    people: c.people_count ?? 'unknown',
     check: c.needs_location_check ? 'yes' : 'no',
     minutes: waitingMinutes(c, now),
     level: c.escalation_level,

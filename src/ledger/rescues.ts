@@ -14,6 +14,8 @@ export interface RescueCase {
   needs_location_check: boolean;
   people_count: number | null;
   conditions: RescueCondition[];
+  /** The reporter said none of the conditions applies (not the same as not saying). */
+  conditions_none: boolean;
   contact: string | null;
   notes: string | null;
   status: RescueStatus;
@@ -27,15 +29,17 @@ export interface RescueCase {
   updated_at: number;
 }
 
-interface RescueRow extends Omit<RescueCase, 'needs_location_check' | 'conditions'> {
+interface RescueRow extends Omit<RescueCase, 'needs_location_check' | 'conditions' | 'conditions_none'> {
   needs_location_check: number;
   conditions: string;
+  conditions_none: number;
 }
 
 const toCase = (r: RescueRow): RescueCase => ({
   ...r,
   needs_location_check: r.needs_location_check === 1,
   conditions: JSON.parse(r.conditions) as RescueCondition[],
+  conditions_none: r.conditions_none === 1,
 });
 
 /** Where a case is: coordinates and/or an address, the area they lie in, and whether someone must check it. */
@@ -50,6 +54,8 @@ export interface RescueLocation {
 export interface RescueDetails {
   peopleCount?: number;
   conditions?: RescueCondition[];
+  /** "None of these": recorded as said, and undone by any condition named later. */
+  conditionsNone?: boolean;
   contact?: string;
 }
 
@@ -148,16 +154,19 @@ export class Rescues {
     if (details.peopleCount !== undefined && details.peopleCount !== current.people_count)
       changed.peopleCount = details.peopleCount;
     if (conditions.length !== current.conditions.length) changed.conditions = conditions;
+    const none = conditions.length === 0 && (details.conditionsNone === true || current.conditions_none);
+    if (none !== current.conditions_none) changed.conditionsNone = none;
     const newContact = details.contact !== undefined && details.contact !== current.contact;
     if (Object.keys(changed).length === 0 && !newContact) return current;
     this.db
       .prepare(
         `UPDATE rescues SET people_count = COALESCE(@people, people_count), conditions = @conditions,
-           contact = COALESCE(@contact, contact), updated_at = @at WHERE id = @id`,
+           conditions_none = @none, contact = COALESCE(@contact, contact), updated_at = @at WHERE id = @id`,
       )
       .run({
         id,
         people: details.peopleCount ?? null,
+        none: none ? 1 : 0,
         conditions: JSON.stringify(conditions),
         contact: details.contact ?? null,
         at: actor.at,

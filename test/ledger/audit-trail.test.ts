@@ -150,8 +150,7 @@ describe('every state change leaves an event', () => {
 
     // "Tolong" as "please": the hidden /triage question decides between rescue and supplies.
     // Counted as played only when its question was really asked.
-    if (say(REQUESTER, 'Tolong kirim air ke Imogiri').includes('people in danger right now'))
-      ran.add('triage');
+    if (say(REQUESTER, 'Tolong kirim air ke Imogiri').includes('in danger right now')) ran.add('triage');
     say(REQUESTER, '2');
     say(REQUESTER, '/cancel');
 

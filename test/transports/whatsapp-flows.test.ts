@@ -140,7 +140,9 @@ describe('rescue over WhatsApp', () => {
     const opened = await rig.say(BUDI, 'SOS');
     expect(opened[0]).toContain('Your rescue report is S-1');
     expect(opened[1]).toMatch(/How many people.*\n\n1\. skip$/s);
-    expect((await rig.say(BUDI, '4')).join()).toMatch(/\n1\. injured\n.*\n7\. none of these\n\(1-7\)$/s);
+    expect((await rig.say(BUDI, '4')).join()).toMatch(
+      /\n1\. injured\n.*\n7\. none of these\n8\. skip\n\(1-8\)$/s,
+    );
     expect((await rig.say(BUDI, '1, 5')).join()).toContain('S-1: 4 people; injured, trapped');
     const row = rig.h.db
       .prepare('SELECT reporter, lat, lon, area, people_count, conditions FROM rescues')

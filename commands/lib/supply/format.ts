@@ -83,7 +83,7 @@ export function requestArgs(r: SupplyRequest, t: Tr): MessageArgs {
     ref: requestRef(r),
     items: itemsText(r.items, t),
     itemsAsWritten: itemsAsWritten(r.items, t),
-    people: r.peopleCount ?? '?',
+    people: r.peopleCount ?? 'unknown',
     urgency: t(`supply-urgency-${r.urgency}`),
     status: t(`supply-status-${r.status}`),
     area: r.area ?? t('supply-area-none'),

@@ -21,6 +21,17 @@ rescue-condition-unknown = not reported
 sos-condition-none = none of these
 sos-skip = skip
 
+# A people count, or words saying it is not known yet (never "?"): $people is a number or "unknown".
+people-n = { $people ->
+        [unknown] people (how many is not known yet)
+       *[other] { $people } people
+    }
+people-value = { $people ->
+        [unknown] not known yet
+       *[other] { $people }
+    }
+rescue-condition-none = none
+
 sos-created =
     🆘 Your rescue report is { $ref }. Coordinators and rescue teams near you are being alerted now.
     Until help arrives: go to the highest safe place, keep away from moving water and power lines, save your phone battery, and make yourself visible (a cloth, a light). If you can, also call 112.
@@ -42,7 +53,7 @@ sos-ask-conditions = Does any of this apply? Reply with the numbers, for example
 sos-conditions-invalid = Please reply with the numbers that apply, for example 1, 5 (or "none").
 sos-ask-contact = A phone number rescuers can call? Share your contact or type the number.
 sos-contact-invalid = Please type a phone number such as 0812 3456 7890 (or "skip").
-sos-complete = Thank you. { $ref }: { $people } people; { $conditions_en }. Stay where rescuers can find you. I will tell you when a coordinator has seen it and when a team is on its way. If you move, share your location again.
+sos-complete = Thank you. { $ref }: { people-n }; { $conditions_en }. Stay where rescuers can find you. I will tell you when a coordinator has seen it and when a team is on its way. If you move, share your location again.
 sos-location-updated = The location of { $ref } is updated. The coordinators have it.
 sos-acknowledged-reporter = A coordinator has seen your rescue report { $ref } and is arranging help. Stay where you are if it is safe there.
 
@@ -60,7 +71,7 @@ rescue-summary-group =
         [none] no map point yet
        *[other] { $place } (about 1 km)
     }.
-    People: { $people }. Conditions: { $conditions_en }.
+    People: { people-value }. Conditions: { $conditions_en }.
 rescue-summary-full =
     Location: { $exact ->
         [none] no map point
@@ -74,7 +85,7 @@ rescue-summary-full =
         [none] unknown
        *[other] { $area }
     }
-    People: { $people }. Conditions: { $conditions_en }.
+    People: { people-value }. Conditions: { $conditions_en }.
     Contact: { $contact ->
         [none] not given
        *[other] { $contact }

@@ -31,7 +31,7 @@ need-ask-note = Anything else the volunteers should know (directions, allergies,
 need-skip = Skip
 need-created =
     Your request is { $ref }: { $itemsAsWritten }.
-    For { $people } people · { $location } · urgency { $urgency }.
+    For { people-n } · { $location } · urgency { $urgency }.
     A coordinator will check it soon, and I will tell you when it moves. Send /status to follow it, /cancel { $ref } to withdraw it.
 
 need-items-empty = I did not find any items there. Write what you need, like: 20 water, 5 kg rice, diapers
@@ -127,7 +127,7 @@ supply-contact-none = no number given
 ## Coordinators
 supply-new-coordinators =
     New supply request { $ref } ({ $urgency }): { $itemsAsWritten }.
-    For { $people } people · { $location }.
+    For { people-n } · { $location }.
     Check it, then /verify { $ref } (or /dup, /reject).
 supply-ref-invalid = "{ $text }" is not a reference. Write it like R-12.
 supply-not-a-request = { $ref } is not a supply request. Supply requests look like R-12.
@@ -144,7 +144,7 @@ supply-dup-choice = Duplicate of { $original }
 supply-verify-anyway = Verify anyway
 supply-verified = { $ref } is verified and announced to { $groups } group(s).
 supply-announce =
-    Supply request { $ref } ({ $urgency }) in { $place }: { $items }, for { $people } people.
+    Supply request { $ref } ({ $urgency }) in { $place }: { $items }, for { people-n }.
     Volunteers: /take { $ref }
 supply-volunteer-invalid = "{ $text }" is not a volunteer. Write it like V-40.
 supply-volunteer-not-found = There is no volunteer { $volunteer }.
@@ -160,7 +160,7 @@ supply-dup-original-ended = { $original } is "{ $status }"; link the duplicate t
 
 ## To the volunteer
 supply-assigned-volunteer =
-    You have been given supply request { $ref } ({ $urgency }): { $itemsAsWritten }, for { $people } people.
+    You have been given supply request { $ref } ({ $urgency }): { $itemsAsWritten }, for { people-n }.
     Where: { $location }
     Contact: { $contact }
     Note: { $notes }
@@ -195,7 +195,7 @@ open-page-empty = There is no page { $page }; there are { $pages }.
 open-list =
     Open supply requests in { $area } ({ $total }), page { $page } of { $pages }:
     { $lines }
-open-line = { $ref } · { $urgency } · { $people } people · { $age } · { $area } · { $status } · { $itemsAsWritten }
+open-line = { $ref } · { $urgency } · { people-n } · { $age } · { $area } · { $status } · { $itemsAsWritten }
 open-next = Page { $page }
 supply-age-minutes = { $n } min
 supply-age-hours = { $n } h

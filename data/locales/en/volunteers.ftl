@@ -84,8 +84,8 @@ tasks-same-area = in your area
 tasks-needs = needs { $skills }
 task-request-line = { $ref } supplies: { $items } · { $area } · { $distance }
 task-request-line-group = { $ref } supplies: { $items } · { $area }
-task-rescue-line = { $ref } RESCUE{ $conditions } · { $people } people · { $area } · { $distance }{ $needs }
-task-rescue-line-group = { $ref } RESCUE{ $conditions } · { $people } people · { $area }{ $needs }
+task-rescue-line = { $ref } RESCUE{ $conditions } · { people-n } · { $area } · { $distance }{ $needs }
+task-rescue-line-group = { $ref } RESCUE{ $conditions } · { people-n } · { $area }{ $needs }
 
 cmd-take = take a task: /take R-12 or /take S-3
 cmd-take-usage = /take R-12
@@ -105,7 +105,7 @@ task-taken-request =
     Notes: { $notes }
     Send /done { $ref } when it is delivered.
 task-taken-rescue =
-    { $ref } is yours. Rescue { $people } people{ $conditions }.
+    { $ref } is yours. Rescue { people-n }{ $conditions }.
     Where: { $where }
     Contact: { $contact }
     Notes: { $notes }

@@ -21,6 +21,17 @@ rescue-condition-unknown = belum disebutkan
 sos-condition-none = tidak ada
 sos-skip = lewati
 
+# Jumlah orang, atau kata bahwa jumlahnya belum diketahui (tidak pernah "?"): $people angka atau "unknown".
+people-n = { $people ->
+        [unknown] orang (jumlahnya belum diketahui)
+       *[other] { $people } orang
+    }
+people-value = { $people ->
+        [unknown] belum diketahui
+       *[other] { $people }
+    }
+rescue-condition-none = tidak ada
+
 sos-created =
     🆘 Laporan darurat Anda tercatat sebagai { $ref }. Koordinator dan tim penyelamat di sekitar Anda sedang diberi tahu sekarang.
     Sambil menunggu: naik ke tempat aman yang paling tinggi, jauhi arus air dan kabel listrik, hemat baterai HP, dan buat diri Anda mudah terlihat (kain atau lampu). Jika bisa, hubungi juga 112.
@@ -42,7 +53,7 @@ sos-ask-conditions = Apakah ada yang berlaku di bawah ini? Balas dengan nomornya
 sos-conditions-invalid = Mohon balas dengan nomor yang berlaku, misalnya 1, 5 (atau "tidak ada").
 sos-ask-contact = Nomor HP yang bisa dihubungi tim penyelamat? Bagikan kontak Anda atau ketik nomornya.
 sos-contact-invalid = Mohon ketik nomor HP, misalnya 0812 3456 7890 (atau "lewati").
-sos-complete = Terima kasih. { $ref }: { $people } orang; { $conditions_id }. Tetaplah di tempat yang bisa ditemukan tim penyelamat. Saya akan mengabari Anda saat koordinator sudah melihatnya dan saat tim berangkat. Jika Anda pindah, bagikan lokasi lagi.
+sos-complete = Terima kasih. { $ref }: { people-n }; { $conditions_id }. Tetaplah di tempat yang bisa ditemukan tim penyelamat. Saya akan mengabari Anda saat koordinator sudah melihatnya dan saat tim berangkat. Jika Anda pindah, bagikan lokasi lagi.
 sos-location-updated = Lokasi { $ref } sudah diperbarui. Koordinator sudah menerimanya.
 sos-acknowledged-reporter = Koordinator sudah melihat laporan darurat Anda { $ref } dan sedang mengatur bantuan. Tetaplah di tempat jika di sana aman.
 
@@ -60,7 +71,7 @@ rescue-summary-group =
         [none] belum ada titik peta
        *[other] { $place } (kira-kira 1 km)
     }.
-    Jumlah orang: { $people }. Kondisi: { $conditions_id }.
+    Jumlah orang: { people-value }. Kondisi: { $conditions_id }.
 rescue-summary-full =
     Lokasi: { $exact ->
         [none] belum ada titik peta
@@ -74,7 +85,7 @@ rescue-summary-full =
         [none] tidak diketahui
        *[other] { $area }
     }
-    Jumlah orang: { $people }. Kondisi: { $conditions_id }.
+    Jumlah orang: { people-value }. Kondisi: { $conditions_id }.
     Kontak: { $contact ->
         [none] tidak ada
        *[other] { $contact }

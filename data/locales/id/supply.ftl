@@ -31,7 +31,7 @@ need-ask-note = Ada hal lain yang perlu diketahui relawan (petunjuk jalan, alerg
 need-skip = Lewati
 need-created =
     Permintaan Anda bernomor { $ref }: { $itemsAsWritten }.
-    Untuk { $people } orang · { $location } · tingkat { $urgency }.
+    Untuk { people-n } · { $location } · tingkat { $urgency }.
     Koordinator akan segera memeriksanya, dan saya akan mengabari setiap perkembangannya. Kirim /status untuk memantau, /batal { $ref } untuk membatalkan.
 
 need-items-empty = Saya tidak menemukan barang apa pun. Tulis yang Anda butuhkan, misalnya: 20 air, 5 kg beras, popok
@@ -100,7 +100,7 @@ supply-contact-none = tidak ada nomor
 ## Untuk koordinator
 supply-new-coordinators =
     Permintaan logistik baru { $ref } ({ $urgency }): { $itemsAsWritten }.
-    Untuk { $people } orang · { $location }.
+    Untuk { people-n } · { $location }.
     Periksa, lalu /verifikasi { $ref } (atau /duplikat, /tolak).
 supply-ref-invalid = "{ $text }" bukan nomor rujukan. Tulis seperti R-12.
 supply-not-a-request = { $ref } bukan permintaan logistik. Permintaan logistik bernomor seperti R-12.
@@ -117,7 +117,7 @@ supply-dup-choice = Duplikat dari { $original }
 supply-verify-anyway = Tetap verifikasi
 supply-verified = { $ref } sudah diverifikasi dan diumumkan ke { $groups } grup.
 supply-announce =
-    Permintaan logistik { $ref } ({ $urgency }) di { $place }: { $items }, untuk { $people } orang.
+    Permintaan logistik { $ref } ({ $urgency }) di { $place }: { $items }, untuk { people-n }.
     Relawan: /ambil { $ref }
 supply-volunteer-invalid = "{ $text }" bukan relawan. Tulis seperti V-40.
 supply-volunteer-not-found = Tidak ada relawan { $volunteer }.
@@ -133,7 +133,7 @@ supply-dup-original-ended = { $original } berstatus "{ $status }"; hubungkan dup
 
 ## Untuk relawan
 supply-assigned-volunteer =
-    Anda mendapat tugas permintaan logistik { $ref } ({ $urgency }): { $itemsAsWritten }, untuk { $people } orang.
+    Anda mendapat tugas permintaan logistik { $ref } ({ $urgency }): { $itemsAsWritten }, untuk { people-n }.
     Lokasi: { $location }
     Kontak: { $contact }
     Catatan: { $notes }
@@ -168,7 +168,7 @@ open-page-empty = Tidak ada halaman { $page }; hanya ada { $pages }.
 open-list =
     Permintaan logistik terbuka di { $area } ({ $total }), halaman { $page } dari { $pages }:
     { $lines }
-open-line = { $ref } · { $urgency } · { $people } orang · { $age } · { $area } · { $status } · { $itemsAsWritten }
+open-line = { $ref } · { $urgency } · { people-n } · { $age } · { $area } · { $status } · { $itemsAsWritten }
 open-next = Halaman { $page }
 supply-age-minutes = { $n } mnt
 supply-age-hours = { $n } jam

@@ -84,8 +84,8 @@ tasks-same-area = di wilayah Anda
 tasks-needs = perlu { $skills }
 task-request-line = { $ref } logistik: { $items } · { $area } · { $distance }
 task-request-line-group = { $ref } logistik: { $items } · { $area }
-task-rescue-line = { $ref } PENYELAMATAN{ $conditions } · { $people } orang · { $area } · { $distance }{ $needs }
-task-rescue-line-group = { $ref } PENYELAMATAN{ $conditions } · { $people } orang · { $area }{ $needs }
+task-rescue-line = { $ref } PENYELAMATAN{ $conditions } · { people-n } · { $area } · { $distance }{ $needs }
+task-rescue-line-group = { $ref } PENYELAMATAN{ $conditions } · { people-n } · { $area }{ $needs }
 
 cmd-take = ambil tugas: /ambil R-12 atau /ambil S-3
 cmd-take-usage = /ambil R-12
@@ -105,7 +105,7 @@ task-taken-request =
     Catatan: { $notes }
     Kirim /selesai { $ref } setelah diantar.
 task-taken-rescue =
-    { $ref } sekarang tugas Anda. Selamatkan { $people } orang{ $conditions }.
+    { $ref } sekarang tugas Anda. Selamatkan { people-n }{ $conditions }.
     Lokasi: { $where }
     Kontak: { $contact }
     Catatan: { $notes }
