@@ -33,9 +33,8 @@ export default defineCommand({
     if (team && team !== ctx.sender.id) out.notifyAssignee(team, 'rescue-rescued-team', { ref });
     out.toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id });
     const args = groupArgs(ctx.translator, done, ctx.now);
-    // The reporter's own all-clears are coalesced with their new reports (one group post per 10 minutes).
-    if (c.reporter === ctx.sender.id)
-      return announceByReporter(out, ctx, 'rescued', done, 'rescue-rescued-group', args);
+    // The reporter's own all-clears share their one window of group posts (src/engine/coalesce.ts).
+    if (c.reporter === ctx.sender.id) return announceByReporter(out, ctx, done, 'rescue-rescued-group', args);
     return out.announce('rescue', done.area, 'rescue-rescued-group', args);
   },
 });

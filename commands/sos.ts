@@ -10,6 +10,7 @@ import {
   rescueRef,
   type SosText,
 } from '../src/domain/sos-text.ts';
+import { announceByReporter } from '../src/engine/coalesce.ts';
 import { type CommandContext, type DialogStep, defineCommand, type Prompt } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
@@ -96,7 +97,7 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
       (place.lat !== undefined ||
         (existing.lat === null && place.address && place.address !== existing.address));
     const c = moved ? relocateByReporter(ctx, existing, place, out) : existing;
-    const enriched = rescues.enrich(ctx.actor, c.id, detailsOf(parsed));
+    const enriched = enrich(ctx, c, detailsOf(parsed), out);
     out.reply('sos-merged', { ref: rescueRef(c.id) });
     if (!moved)
       out.toCoordinators('rescue-repeated-coordinators', fullArgs(ctx.translator, enriched, ctx.now));
@@ -116,6 +117,21 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
     );
   announceNewRescue(out, ctx, c);
   return c;
+}
+
+/**
+ * Adds what the reporter told; when the people count or conditions changed, the rescue groups' picture
+ * is brought up to date too, within the reporter's one window of group posts (src/engine/coalesce.ts).
+ */
+function enrich(ctx: CommandContext, c: RescueCase, details: Details, out: Outcome): RescueCase {
+  const after = ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
+  const news =
+    after.people_count !== c.people_count ||
+    after.conditions.length !== c.conditions.length ||
+    after.conditions_none !== c.conditions_none;
+  if (news)
+    announceByReporter(out, ctx, after, 'rescue-updated-group', groupArgs(ctx.translator, after, ctx.now));
+  return after;
 }
 
 function caseOf(ctx: CommandContext, data: SosData): RescueCase {
@@ -153,7 +169,7 @@ const locationStep: DialogStep<SosData> = {
       throw new UserError('coordinates-out-of-range', { written: parsed.outOfRange });
     const place = placeOf(ctx, parsed, false) ?? { address: input.text.trim().slice(0, 500) };
     relocateByReporter(ctx, c, place, out);
-    ctx.ledger.rescues.enrich(ctx.actor, c.id, detailsOf(parsed));
+    enrich(ctx, caseOf(ctx, data), detailsOf(parsed), out);
     return { ...data, done: [...data.done, 'location'], added: data.added || hasDetails(detailsOf(parsed)) };
   },
 };
@@ -193,7 +209,7 @@ function enrichStep(
       if (details === undefined && point?.lat !== undefined) return data;
       if (details === undefined) throw new UserError(`sos-${id}-invalid`);
       if (details === 'skip') return { ...data, done: [...data.done, id] };
-      ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
+      enrich(ctx, caseOf(ctx, data), details, out);
       return { ...data, done: [...data.done, id], added: true };
     },
   };

@@ -1,30 +1,38 @@
+import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
-import type { RescueCase } from '../ledger/index.ts';
+import type { HeardCase, RescueCase } from '../ledger/index.ts';
 import type { Outcome } from './outcome.ts';
 import type { RescueNoticeContext } from './rescue.ts';
 
-/** At most one relocation post per case in this time (the last place wins). */
-export const RELOCATION_WINDOW_MS = 5 * 60_000;
-/** A reporter's open/close cycles reach the groups at most once in this time. */
-export const CYCLE_WINDOW_MS = 10 * 60_000;
+/** At most one group post per reporter in this time, across all their cases (issue 23). */
+export const REPORTER_WINDOW_MS = 5 * 60_000;
+/** How long what the groups read of a reporter's cases is kept after their last post. */
+export const HEARD_KEPT_MS = 60 * 60_000;
 
-export const windowOf = (what: 'relocated' | 'opened' | 'rescued') =>
-  what === 'relocated' ? RELOCATION_WINDOW_MS : CYCLE_WINDOW_MS;
+/** What the rescue groups read of a case when told about it now. */
+export function heardOf(c: RescueCase): HeardCase {
+  return {
+    area: c.area,
+    active: ACTIVE_RESCUE.includes(c.status),
+    people: c.people_count,
+    conditions: c.conditions_none ? 'none' : JSON.stringify(c.conditions),
+  };
+}
 
 /**
- * A group post caused by a case's reporter (a new place, a new case, "we are safe"): it goes to the
- * rescue groups now, or is folded into the one post the coalesced-posts job sends when the running
- * window ends (SPEC 7: one reporter cannot fill a group). Coordinators' private notices never pass here.
+ * A group post caused by a case's reporter (a new case, a new place, details added, "we are safe"): it
+ * goes to the rescue groups now, or waits for the one post the coalesced-posts job sends when this
+ * reporter's window ends, whichever of their cases it is about (SPEC 7: one reporter cannot fill a
+ * group). Coordinators' private notices never pass here.
  */
 export function announceByReporter(
   out: Outcome,
   ctx: RescueNoticeContext,
-  what: 'relocated' | 'opened' | 'rescued',
   c: RescueCase,
   key: string,
   args: MessageArgs,
 ): Outcome {
-  if (ctx.ledger.coalescedPosts.offer(what, c.id, c.area, ctx.now, windowOf(what)) === 'now')
+  if (ctx.ledger.coalescedPosts.offer(c.id, heardOf(c), ctx.now, REPORTER_WINDOW_MS) === 'now')
     out.announce('rescue', c.area, key, args);
   return out;
 }

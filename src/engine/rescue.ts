@@ -4,7 +4,7 @@ import { coarse } from '../domain/redaction.ts';
 import { parseRescueRef, rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Ledger, RescueCase, RescueLocation } from '../ledger/index.ts';
-import { announceByReporter } from './coalesce.ts';
+import { announceByReporter, heardOf } from './coalesce.ts';
 import type { Outcome } from './outcome.ts';
 
 /**
@@ -97,10 +97,10 @@ export function fullArgs(translator: Translator, c: RescueCase, now: number): Me
 
 /**
  * A new case goes privately to every coordinator at once, and to the rescue groups of its area at once
- * too, unless its reporter is cycling (SOS, /rescued, SOS...): then the groups get one post per 10 minutes.
+ * too, unless its reporter's window of group posts is running (src/engine/coalesce.ts).
  */
 export function announceNewRescue(out: Outcome, ctx: RescueNoticeContext, c: RescueCase): Outcome {
-  announceByReporter(out, ctx, 'opened', c, 'rescue-new-group', groupArgs(ctx.translator, c, ctx.now));
+  announceByReporter(out, ctx, c, 'rescue-new-group', groupArgs(ctx.translator, c, ctx.now));
   return out.toCoordinators('rescue-new-coordinators', fullArgs(ctx.translator, c, ctx.now));
 }
 
@@ -122,12 +122,11 @@ export function announceRelocation(
   out.toCoordinators('rescue-relocated-coordinators', { ...full, source });
   if (after.area !== before.area) {
     const args = groupArgs(ctx.translator, after, ctx.now);
-    // A reporter's moves are coalesced (one post per case per 5 minutes); a coordinator's go at once.
-    if (source === 'reporter')
-      announceByReporter(out, ctx, 'relocated', after, 'rescue-relocated-group', args);
+    // A reporter's moves share their one window of group posts; a coordinator's go at once.
+    if (source === 'reporter') announceByReporter(out, ctx, after, 'rescue-relocated-group', args);
     else {
       out.announce('rescue', after.area, 'rescue-relocated-group', args);
-      ctx.ledger.coalescedPosts.heard(after.id, after.area);
+      ctx.ledger.coalescedPosts.heard(after.id, heardOf(after));
     }
   }
   if (source === 'coordinator') out.notify(after.reporter, 'rescue-relocated-reporter', full);

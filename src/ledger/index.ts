@@ -22,7 +22,7 @@ import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
-export type { CoalescedKind, HeldPost } from './coalesced-posts.ts';
+export type { HeardCase, HeldPost } from './coalesced-posts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';

@@ -89,6 +89,8 @@ describe('/locate', () => {
 describe('/rescued', () => {
   it('the reporter may end their own case without a reference; coordinators and groups hear it', () => {
     setup();
+    // After the reporter's window of group posts (5 minutes from the alarm), the all-clear goes at once.
+    h.clock.advance(5 * 60_000);
     const rows = h.send(REPORTER, '/selamat');
     expect(to(rows, '1')[0]).toContain('S-1');
     expect(to(rows, '900')[0]).toContain('S-1 marked rescued');

@@ -1,11 +1,6 @@
-# One reporter cannot fill a group (issue 14): their opens and all-clears of a few minutes in one post.
-rescue-coalesced-group =
-    🔁 Rescue: { $changes } reports and all-clears from one person in the last minutes, in one post.
-    { $open ->
-        [none] None of their reports is open now.
-       *[other] Open now: { $open }.
-    }{ $safe ->
-        [none] {""}
-       *[other] {" "}Safe now: { $safe }.
-    }
-    Latest, { $ref }: { rescue-summary-group }
+# One reporter, one window (issue 23): what one person's rescue reports changed in the last minutes, in
+# one post per group; each line is the case's message as it would have gone alone.
+rescue-coalesced-group = 🔁 Latest from one person's rescue reports, gathered in one post:
+rescue-updated-group =
+    ℹ️ Rescue { $ref }: details added.
+    { rescue-summary-group }

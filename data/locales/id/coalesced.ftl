@@ -1,11 +1,6 @@
-# Satu pelapor tidak bisa membanjiri grup (issue 14): laporan dan kabar selamatnya dalam beberapa menit jadi satu pesan.
-rescue-coalesced-group =
-    🔁 Penyelamatan: { $changes } laporan dan kabar selamat dari satu orang dalam beberapa menit terakhir, dalam satu pesan.
-    { $open ->
-        [none] Tidak ada laporannya yang masih terbuka sekarang.
-       *[other] Masih terbuka: { $open }.
-    }{ $safe ->
-        [none] {""}
-       *[other] {" "}Sudah selamat: { $safe }.
-    }
-    Terakhir, { $ref }: { rescue-summary-group }
+# Satu pelapor, satu jendela (issue 23): perubahan laporan darurat satu orang dalam beberapa menit
+# terakhir, satu pesan per grup; tiap baris adalah pesan kasusnya seperti bila dikirim sendiri.
+rescue-coalesced-group = 🔁 Kabar terbaru laporan darurat dari satu orang, dikumpulkan dalam satu pesan:
+rescue-updated-group =
+    ℹ️ Penyelamatan { $ref }: ada keterangan tambahan.
+    { rescue-summary-group }

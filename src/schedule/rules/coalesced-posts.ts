@@ -1,57 +1,52 @@
-import { ACTIVE_RESCUE } from '../../domain/rescue-states.ts';
-import { rescueRef } from '../../domain/sos-text.ts';
-import { CYCLE_WINDOW_MS } from '../../engine/coalesce.ts';
+import { HEARD_KEPT_MS, heardOf } from '../../engine/coalesce.ts';
 import type { JobContext } from '../../engine/command.ts';
-import { Outcome } from '../../engine/outcome.ts';
+import { type KeySay, Outcome } from '../../engine/outcome.ts';
 import { groupArgs } from '../../engine/rescue.ts';
-import type { HeldPost, RescueCase } from '../../ledger/index.ts';
+import type { HeardCase, HeldPost, RescueCase } from '../../ledger/index.ts';
 
-const active = (c: RescueCase | undefined): c is RescueCase =>
-  c !== undefined && ACTIVE_RESCUE.includes(c.status);
-
-/** A case's held moves: its place now, if the groups last heard another area and it still needs help. */
-function relocated(ctx: JobContext, post: HeldPost, out: Outcome): { area: string | null } | undefined {
-  const c = ctx.ledger.rescues.get(post.caseId);
-  if (!active(c) || c.area === post.area) return undefined;
-  out.announce('rescue', c.area, 'rescue-relocated-group', groupArgs(ctx.translator, c, ctx.now));
-  return { area: c.area };
+/**
+ * What is news to the groups about a case, against what they last read (`before`): a case they never
+ * heard of that is still in progress, one now safe, one in another area, or one with more details. A
+ * case opened and ended inside the window was never news; a move back to where they last read it is none.
+ */
+function newsOf(c: RescueCase, before: HeardCase | undefined): string | undefined {
+  const now = heardOf(c);
+  if (!before?.active) return now.active ? 'rescue-new-group' : undefined;
+  if (!now.active) return 'rescue-rescued-group';
+  if (now.area !== before.area) return 'rescue-relocated-group';
+  if (now.people !== before.people || now.conditions !== before.conditions) return 'rescue-updated-group';
+  return undefined;
 }
 
 /**
- * A reporter's held opens and all-clears, as one post built from the cases' state now: the cases still
- * open that the groups have not heard of, and the cases the groups heard of that are safe now. A case
- * opened and ended inside the window was never news to the groups.
+ * One reporter's held changes as one post per group: each group registered for `rescue` where any of
+ * the cases is gets the lines of the cases in its area, built from the cases' state now.
  */
-function cycle(ctx: JobContext, post: HeldPost, out: Outcome): { area: string | null } | undefined {
-  const opened = new Set(post.held.filter((h) => h.what === 'opened').map((h) => h.case));
-  const rescued = new Set(post.held.filter((h) => h.what === 'rescued').map((h) => h.case));
-  const cases = new Map([...opened, ...rescued].map((id) => [id, ctx.ledger.rescues.get(id)]));
-  const openNow = [...opened].filter((id) => active(cases.get(id)));
-  const safeNow = [...rescued].filter((id) => !opened.has(id) && !active(cases.get(id)));
-  const latest = cases.get(openNow.at(-1) ?? safeNow.at(-1) ?? 0);
-  if (!latest) return undefined;
-  out.announce('rescue', latest.area, 'rescue-coalesced-group', {
-    ...groupArgs(ctx.translator, latest, ctx.now),
-    changes: post.held.length + 1,
-    open: openNow.map(rescueRef).join(', ') || 'none',
-    safe: safeNow.map(rescueRef).join(', ') || 'none',
-  });
-  return { area: latest.area };
+function post(ctx: JobContext, held: HeldPost, out: Outcome): Record<string, HeardCase> | undefined {
+  const news: { c: RescueCase; line: KeySay }[] = [];
+  for (const id of held.held) {
+    const c = ctx.ledger.rescues.get(id);
+    const key = c && newsOf(c, held.heard[id]);
+    if (c && key) news.push({ c, line: { key, args: groupArgs(ctx.translator, c, ctx.now) } });
+  }
+  if (news.length === 0) return undefined;
+  const groups = new Map<number, KeySay[]>();
+  for (const { c, line } of news)
+    for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area))
+      groups.set(g.id, [...(groups.get(g.id) ?? []), line]);
+  const header = { key: 'rescue-coalesced-group' };
+  for (const [groupId, lines] of groups) out.toGroup(groupId, { lines: [header, ...lines], gap: true });
+  return Object.fromEntries(news.map(({ c }) => [String(c.id), heardOf(c)]));
 }
 
 /**
  * Sends, once a minute, the group posts held by coalescing whose window has ended (src/engine/coalesce.ts),
- * and forgets windows that are over.
+ * and forgets windows long over.
  */
 export function postCoalesced(ctx: JobContext): Outcome {
   const out = new Outcome();
   const posts = ctx.ledger.coalescedPosts;
-  for (const post of posts.due(ctx.now))
-    posts.settle(
-      post,
-      ctx.now,
-      post.kind === 'relocated' ? relocated(ctx, post, out) : cycle(ctx, post, out),
-    );
-  posts.prune(ctx.now, CYCLE_WINDOW_MS);
+  for (const held of posts.due(ctx.now)) posts.settle(held, ctx.now, post(ctx, held, out));
+  posts.prune(ctx.now, HEARD_KEPT_MS);
   return out;
 }
