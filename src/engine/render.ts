@@ -201,6 +201,11 @@ class Renderer {
       this.refuse(p, to, 'not-a-private-chat');
       return;
     }
+    // What is personal for the assigned volunteer or team reaches only someone who volunteers.
+    if (personal === 'assignee' && ctx.ledger.roles.volunteerId(personId) === undefined) {
+      this.refuse(p, to, 'not-a-volunteer');
+      return;
+    }
     const lang = languageOfPerson(ctx, personId);
     const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
     const options: SayOptions = p.to === 'sender' || p.to === 'person' ? p : {};

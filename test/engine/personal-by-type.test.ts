@@ -130,6 +130,23 @@ describe('the renderer and the outbox refuse a personal message for anything but
     for (const text of [...refused, ...lines]) expect(text).not.toContain('Mawar');
   });
 
+  it('what is personal for the assignee reaches only someone who volunteers', () => {
+    h = new Harness();
+    addVolunteer(h, VOLUNTEER);
+    const out = new Outcome()
+      .notifyAssignee(VOLUNTEER, 'supply-closed-requester', { ref: 'R-1', reason: planted })
+      .notifyAssignee('telegram:555', 'supply-closed-requester', { ref: 'R-1', reason: planted });
+    h.ledger.transaction(() =>
+      render(
+        { ledger: h.ledger, translator: h.catalog, defaultLanguage: 'en', admins: [], now: h.clock.now },
+        out,
+      ),
+    );
+    expect(rows(h).map((r) => [r.chat_id, r.personal_for])).toEqual([['701', 'assignee']]);
+    const refused = h.db.prepare("SELECT payload FROM events WHERE kind = 'outbound.refused'").pluck().all();
+    expect(refused.map((p) => JSON.parse(p as string).reason)).toEqual(['not-a-volunteer']);
+  });
+
   it('a raw text that is not a broadcast never reaches a group', () => {
     h = new Harness();
     const g = group(h, '-100', null, ['supply']);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ChatRef } from '../../src/domain/message.ts';
 import { scheduledJobs } from '../../src/schedule/jobs.ts';
 import { Harness, type Person } from '../support/harness.ts';
 import { addVolunteer } from '../support/volunteers.ts';
@@ -40,13 +41,26 @@ const TELLTALES = [
   '3456',
 ];
 
-const SENDERS: Record<string, Person> = {
-  anyone: { id: ANYONE },
-  volunteer: { id: VOLUNTEER },
-  coordinator: { id: COORDINATOR },
-  admin: { id: ADMIN },
-  anonymous: { id: 'telegram:chat:-100', pseudo: true },
+const WA_GROUP = { transport: 'whatsapp' as const, chatId: '120363001@g.us', kind: 'group' as const };
+const WA = {
+  anyone: 'whatsapp:628110000600@c.us',
+  volunteer: 'whatsapp:628110000701@c.us',
+  coordinator: 'whatsapp:628110000900@c.us',
 };
+
+/** Who types, and the group they type in: every role, on Telegram and on WhatsApp. */
+const SENDERS: Record<string, Person & { group: ChatRef }> = {
+  anyone: { id: ANYONE, group: GROUP },
+  volunteer: { id: VOLUNTEER, group: GROUP },
+  coordinator: { id: COORDINATOR, group: GROUP },
+  admin: { id: ADMIN, group: GROUP },
+  anonymous: { id: 'telegram:chat:-100', pseudo: true, group: GROUP },
+  'whatsapp anyone': { id: WA.anyone, group: WA_GROUP },
+  'whatsapp volunteer': { id: WA.volunteer, group: WA_GROUP },
+  'whatsapp coordinator': { id: WA.coordinator, group: WA_GROUP },
+};
+const inGroup = ({ group, ...person }: Person & { group: ChatRef }): Person => ({ ...person, chat: group });
+const inPrivate = ({ group: _group, ...person }: Person & { group: ChatRef }): Person => person;
 
 /** Every command with arguments that name the records (and, where a command takes text, planted text). */
 const LINES = [
@@ -119,7 +133,10 @@ function seeded(): Harness {
     phone: PLANTED.phone,
     area: 'DIY/Bantul/Imogiri',
   });
+  h.grant(WA.coordinator, 'coordinator');
+  addVolunteer(h, WA.volunteer, { name: PLANTED.volunteerName, phone: PLANTED.phone, area: 'DIY/Bantul' });
   h.send({ id: COORDINATOR, chat: GROUP }, '/register all');
+  h.send({ id: WA.coordinator, chat: WA_GROUP }, '/register all');
   for (const [i, who] of ['telegram:500', 'telegram:502'].entries()) {
     h.clock.advance(61_000);
     h.send(
@@ -164,14 +181,27 @@ describe('no group-bound row holds planted personal data', () => {
       for (const [role, sender] of Object.entries(SENDERS))
         for (const line of LINES) {
           h.clock.advance(61_000);
-          h.send({ ...sender, chat: GROUP }, line);
+          h.send(inGroup(sender), line);
           expect(groupLeaks(h), `${role}: ${line}`).toEqual([]);
         }
       runJobs(h);
       expect(groupLeaks(h)).toEqual([]);
-      // The sweep reached the places where leaks were possible.
-      const groupRows = h.db.prepare("SELECT COUNT(*) FROM outbox WHERE chat_kind = 'group'").pluck().get();
-      expect(groupRows).toBeGreaterThan(30);
+      // Nothing anyone is entitled to was refused: only answers to the sender standing for the chat.
+      const refused = h.db
+        .prepare(
+          "SELECT DISTINCT json_extract(payload, '$.reason') FROM events WHERE kind = 'outbound.refused'",
+        )
+        .pluck()
+        .all();
+      expect(refused).toEqual(['sender-not-a-person']);
+      // The sweep reached the places where leaks were possible, in both groups.
+      const perGroup = h.db
+        .prepare(
+          "SELECT chat_id, COUNT(*) n FROM outbox WHERE chat_kind = 'group' GROUP BY chat_id ORDER BY chat_id",
+        )
+        .all() as { chat_id: string; n: number }[];
+      expect(perGroup.map((g) => g.chat_id)).toEqual(['-100', WA_GROUP.chatId]);
+      for (const g of perGroup) expect(g.n).toBeGreaterThan(30);
     } finally {
       h.close();
     }
@@ -191,7 +221,7 @@ describe('no group-bound row holds planted personal data', () => {
             h.clock.advance(61_000);
             const sender = SENDERS[s.role]!;
             // A sender standing for a chat writes only there.
-            h.send(s.inGroup || sender.pseudo ? { ...sender, chat: GROUP } : sender, s.line);
+            h.send(s.inGroup || sender.pseudo ? inGroup(sender) : inPrivate(sender), s.line);
           }
           runJobs(h);
           expect(groupLeaks(h)).toEqual([]);
