@@ -21,6 +21,13 @@ export interface Forgotten {
   released: string[];
 }
 
+/** The person being forgotten, as the statements below name them. */
+interface Person {
+  person: string;
+  pseudonym: string;
+  at: number;
+}
+
 /** The inbound message being answered (the confirmation): erased with the rest, though still pending. */
 export interface CurrentMessage {
   transport: string;
@@ -56,130 +63,27 @@ export class Forgetting {
 
   /** Erases `personId`'s personal data now, in the caller's transaction. */
   forget(actor: Actor, personId: string, current?: CurrentMessage): Forgotten {
-    const p = { person: personId, pseudonym: this.pseudonyms.of(personId), at: actor.at };
-    const run = (sql: string, extra: Record<string, unknown> = {}) =>
-      this.db.prepare(sql).run({ ...p, ...extra }).changes;
-    const refs = (sql: string) => this.db.prepare(sql).pluck().all(p) as string[];
-
-    // What they told the bot, to be found again in messages already written to others (a
-    // coordinator's alert, a volunteer's task). A rescue in progress keeps its address for the team.
-    const told = refs(`SELECT display_name FROM people WHERE id = @person
-      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes, status_reason))
-        WHERE requester = @person
-      UNION SELECT json_extract(i.value, '$.text') FROM requests, json_each(requests.items) i
-        WHERE requester = @person
-      UNION SELECT value FROM rescues, json_each(json_array(contact, notes)) WHERE reporter = @person
-      UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
-      UNION SELECT value FROM volunteers, json_each(json_array(name, phone)) WHERE person_id = @person`).filter(
-      (v) => typeof v === 'string' && v.trim().length >= 4,
-    );
-
-    // Their open requests are withdrawn as if they had cancelled them: nobody should deliver to no one.
-    const heldBy: Forgotten['heldBy'] = [];
-    const cancelled: string[] = [];
-    const open = this.db
-      .prepare(`SELECT id FROM requests WHERE requester = ? AND status IN ${LIVE_REQUEST} ORDER BY id`)
-      .pluck()
-      .all(personId) as number[];
-    for (const id of open) {
-      const before = this.requests.get(id)!;
-      if (!this.requests.move(actor, id, 'cancelled', { by: 'forget' })?.ok) continue;
-      cancelled.push(formatRef('R', id));
-      const v =
-        before.assignedVolunteer === null ? undefined : this.requests.volunteer(before.assignedVolunteer);
-      if (before.status === 'assigned' && v) heldBy.push({ ref: formatRef('R', id), personId: v.personId });
-    }
-
-    // As a volunteer they leave: what they held goes back to the pool, their record keeps no person.
+    const p: Person = { person: personId, pseudonym: this.pseudonyms.of(personId), at: actor.at };
+    const told = this.whatTheyTold(p);
+    const { cancelled, heldBy } = this.withdrawRequests(actor, personId);
     const volunteer = this.db
       .prepare('SELECT id, status FROM volunteers WHERE person_id = ?')
       .get(personId) as { id: number; status: string } | undefined;
-    const released = volunteer
-      ? (this.db
-          .prepare(`SELECT 'R-' || id FROM requests WHERE assigned_volunteer = @v AND status = 'assigned'
-            UNION ALL SELECT 'S-' || id FROM rescues WHERE assigned_volunteer = @v AND status = 'team_assigned'`)
-          .pluck()
-          .all({ v: volunteer.id }) as string[])
-      : [];
-    if (volunteer) this.tasks.release(actor, volunteer.id);
-    if (volunteer?.status === 'active') this.volunteers.leave(actor, volunteer.id);
-
-    const keptRescues = refs(
+    const released = volunteer ? this.leaveAsVolunteer(actor, volunteer) : [];
+    const keptRescues = this.refs(
       `SELECT 'S-' || id FROM rescues WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL} ORDER BY id`,
+      p,
     );
     const subjects = [
-      ...refs("SELECT 'R-' || id FROM requests WHERE requester = @person"),
-      ...refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person"),
+      ...this.refs("SELECT 'R-' || id FROM requests WHERE requester = @person", p),
+      ...this.refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person", p),
       ...(volunteer ? [formatRef('V', volunteer.id)] : []),
       p.pseudonym,
     ];
-
-    // A rescue in progress keeps where the people are, how many and their condition: the team needs
-    // them, and the retention purge erases them once the case ends. Who reported it and how to reach
-    // them goes now.
-    run(`UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL
-      WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL}`);
-    run(`UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL, address = NULL,
-        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE reporter = @person`);
-    run(`UPDATE requests SET requester = @pseudonym, contact = NULL, notes = NULL, address = NULL,
-        status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`);
-    run(`UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse('lat')},
-        ${coarse('lon')}, updated_at = @at WHERE person_id = @person`);
-    run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person');
-    run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person');
-    run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person');
-    run('UPDATE public_contacts SET added_by = @pseudonym WHERE added_by = @person');
-    run('DELETE FROM dialogs WHERE person_id = @person');
-    run('DELETE FROM people WHERE id = @person');
-
-    // Message bodies: what they wrote (handled messages, and the confirmation being handled now) and
-    // what was written to them. A message id names the chat too (WhatsApp's holds the number).
-    run(
-      `UPDATE inbox SET message = '{"erased":true}', sender = @pseudonym, message_id = 'erased-' || id,
-        chat_id = IIF(transport || ':' || chat_id = @person, @pseudonym, chat_id)
-      WHERE sender = @person AND (state <> 'pending'
-        OR (transport = @transport AND chat_id = @chat AND message_id = @message))`,
-      {
-        transport: current?.transport ?? null,
-        chat: current?.chatId ?? null,
-        message: current?.messageId ?? null,
-      },
-    );
-    // Rows in flight ('sending') are left to the dispatcher, which marks them by id.
-    run(`UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym,
-        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
-      WHERE chat_kind = 'private' AND transport || ':' || chat_id = @person AND state <> 'sending'`);
-    // Messages to others that named them ("Reported by whatsapp:62812...", "Contact: 0812..."): emptied
-    // once delivered; one still waiting goes out with those words taken out.
-    for (const [value, stand] of [[personId, p.pseudonym], ...told.map((v) => [v, '…'])] as const) {
-      run(
-        `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND instr(text, @value) > 0`,
-        {
-          value,
-        },
-      );
-      run(
-        `UPDATE outbox SET text = replace(text, @value, @stand) WHERE state = 'pending' AND instr(text, @value) > 0`,
-        {
-          value,
-          stand,
-        },
-      );
-    }
-
-    // An export with personal data holds everyone's, theirs among them; a file or a document cannot be
-    // edited the way a row is, so every one of them goes (an admin exports again if need be).
-    run(`UPDATE outbox SET extra = json_remove(extra, '$.file'),
-        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
-      WHERE instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0 AND state <> 'sending'`);
-    this.exportFiles.removePersonal();
-
-    // Their events' personal parts: the chain covers only their hash, so it still verifies.
-    const erase = this.db.prepare(
-      'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
-    );
-    for (const s of subjects) erase.run(s);
-    run('UPDATE events SET personal = NULL WHERE actor = @pseudonym AND personal IS NOT NULL');
+    this.anonymiseRecords(p);
+    this.eraseMessages(p, told, current);
+    this.eraseExports(p);
+    this.eraseEventParts(p, subjects);
 
     const forgotten = { cancelled, heldBy, keptRescues, released };
     this.events.append(actor, {
@@ -196,5 +100,160 @@ export class Forgetting {
     this.pseudonyms.erase(p.pseudonym, actor.at);
     this.housekeeping.erasedSinceCheckpoint = true;
     return forgotten;
+  }
+
+  private run(sql: string, p: Person, extra: Record<string, unknown> = {}): number {
+    return this.db.prepare(sql).run({ ...p, ...extra }).changes;
+  }
+
+  private refs(sql: string, p: Person): string[] {
+    return this.db.prepare(sql).pluck().all(p) as string[];
+  }
+
+  /**
+   * What they told the bot, to be found again in messages already written to others (a coordinator's
+   * alert, a volunteer's task). A rescue in progress keeps its address for the team.
+   */
+  private whatTheyTold(p: Person): string[] {
+    return this.refs(
+      `SELECT display_name FROM people WHERE id = @person
+      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes, status_reason))
+        WHERE requester = @person
+      UNION SELECT json_extract(i.value, '$.text') FROM requests, json_each(requests.items) i
+        WHERE requester = @person
+      UNION SELECT value FROM rescues, json_each(json_array(contact, notes)) WHERE reporter = @person
+      UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
+      UNION SELECT value FROM volunteers, json_each(json_array(name, phone)) WHERE person_id = @person`,
+      p,
+    ).filter((v) => typeof v === 'string' && v.trim().length >= 4);
+  }
+
+  /** Their open requests are withdrawn as if they had cancelled them: nobody should deliver to no one. */
+  private withdrawRequests(actor: Actor, personId: string): Pick<Forgotten, 'cancelled' | 'heldBy'> {
+    const heldBy: Forgotten['heldBy'] = [];
+    const cancelled: string[] = [];
+    const open = this.db
+      .prepare(`SELECT id FROM requests WHERE requester = ? AND status IN ${LIVE_REQUEST} ORDER BY id`)
+      .pluck()
+      .all(personId) as number[];
+    for (const id of open) {
+      const before = this.requests.get(id)!;
+      if (!this.requests.move(actor, id, 'cancelled', { by: 'forget' })?.ok) continue;
+      cancelled.push(formatRef('R', id));
+      const v =
+        before.assignedVolunteer === null ? undefined : this.requests.volunteer(before.assignedVolunteer);
+      if (before.status === 'assigned' && v) heldBy.push({ ref: formatRef('R', id), personId: v.personId });
+    }
+    return { cancelled, heldBy };
+  }
+
+  /** As a volunteer they leave: what they held goes back to the pool. Returns what was released. */
+  private leaveAsVolunteer(actor: Actor, volunteer: { id: number; status: string }): string[] {
+    const released = this.db
+      .prepare(`SELECT 'R-' || id FROM requests WHERE assigned_volunteer = @v AND status = 'assigned'
+        UNION ALL SELECT 'S-' || id FROM rescues WHERE assigned_volunteer = @v AND status = 'team_assigned'`)
+      .pluck()
+      .all({ v: volunteer.id }) as string[];
+    this.tasks.release(actor, volunteer.id);
+    if (volunteer.status === 'active') this.volunteers.leave(actor, volunteer.id);
+    return released;
+  }
+
+  /**
+   * Their records keep no person: the pseudonym stands where their address stood. A rescue in progress
+   * keeps where the people are, how many and their condition (the team needs them; the retention purge
+   * erases them once the case ends); who reported it and how to reach them goes now.
+   */
+  private anonymiseRecords(p: Person): void {
+    this.run(
+      `UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL
+      WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL}`,
+      p,
+    );
+    this.run(
+      `UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL, address = NULL,
+        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE reporter = @person`,
+      p,
+    );
+    this.run(
+      `UPDATE requests SET requester = @pseudonym, contact = NULL, notes = NULL, address = NULL,
+        status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`,
+      p,
+    );
+    this.run(
+      `UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse('lat')},
+        ${coarse('lon')}, updated_at = @at WHERE person_id = @person`,
+      p,
+    );
+    this.run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person', p);
+    this.run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person', p);
+    this.run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person', p);
+    this.run('UPDATE public_contacts SET added_by = @pseudonym WHERE added_by = @person', p);
+    this.run('DELETE FROM dialogs WHERE person_id = @person', p);
+    this.run('DELETE FROM people WHERE id = @person', p);
+  }
+
+  /**
+   * Message bodies: what they wrote (handled messages, and the confirmation being handled now), what
+   * was written to them, and messages to others that named them. A message id names the chat too
+   * (WhatsApp's holds the number).
+   */
+  private eraseMessages(p: Person, told: readonly string[], current: CurrentMessage | undefined): void {
+    this.run(
+      `UPDATE inbox SET message = '{"erased":true}', sender = @pseudonym, message_id = 'erased-' || id,
+        chat_id = IIF(transport || ':' || chat_id = @person, @pseudonym, chat_id)
+      WHERE sender = @person AND (state <> 'pending'
+        OR (transport = @transport AND chat_id = @chat AND message_id = @message))`,
+      p,
+      {
+        transport: current?.transport ?? null,
+        chat: current?.chatId ?? null,
+        message: current?.messageId ?? null,
+      },
+    );
+    // Rows in flight ('sending') are left to the dispatcher, which marks them by id.
+    this.run(
+      `UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym,
+        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
+      WHERE chat_kind = 'private' AND transport || ':' || chat_id = @person AND state <> 'sending'`,
+      p,
+    );
+    // Messages to others that named them ("Reported by whatsapp:62812...", "Contact: 0812..."): emptied
+    // once delivered; one still waiting goes out with those words taken out.
+    for (const [value, stand] of [[p.person, p.pseudonym], ...told.map((v) => [v, '…'])] as const) {
+      this.run(
+        `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND instr(text, @value) > 0`,
+        p,
+        { value },
+      );
+      this.run(
+        `UPDATE outbox SET text = replace(text, @value, @stand) WHERE state = 'pending' AND instr(text, @value) > 0`,
+        p,
+        { value, stand },
+      );
+    }
+  }
+
+  /**
+   * An export with personal data holds everyone's, theirs among them; a file or a document cannot be
+   * edited the way a row is, so every one of them goes (an admin exports again if need be).
+   */
+  private eraseExports(p: Person): void {
+    this.run(
+      `UPDATE outbox SET extra = json_remove(extra, '$.file'),
+        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
+      WHERE instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0 AND state <> 'sending'`,
+      p,
+    );
+    this.exportFiles.removePersonal();
+  }
+
+  /** Their events' personal parts: the chain covers only their commitment, so it still verifies. */
+  private eraseEventParts(p: Person, subjects: readonly string[]): void {
+    const erase = this.db.prepare(
+      'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',
+    );
+    for (const s of subjects) erase.run(s);
+    this.run('UPDATE events SET personal = NULL WHERE actor = @pseudonym AND personal IS NOT NULL', p);
   }
 }
