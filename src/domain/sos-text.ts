@@ -156,6 +156,8 @@ const FILLER = new Set([
     ' ',
   ),
   ...'segera cepat sos darurat here di sini disini of the a an at ini itu juga also'.split(' '),
+  // Where in a house people wait is no address: `kami terjebak di atap` still needs "where are you?".
+  ...'atap loteng genteng lantai roof upstairs inside dalam on in masih terus naik semua all'.split(' '),
 ]);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

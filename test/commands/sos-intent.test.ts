@@ -166,3 +166,44 @@ describe('one coordinate reader wherever coordinates come in (issue 14)', () => 
     expect(row).toEqual({ lat: -7.912345, lon: 110.335678, address: null });
   });
 });
+
+describe('danger described without a call word (issue 24)', () => {
+  it.each([
+    'kami terjebak di atap, air naik, 5 orang',
+    'air naik, kami terjebak',
+    'rumah roboh ada yang tertimbun',
+    'ada yang tenggelam di sungai',
+    'kebakaran! 3 orang di dalam',
+  ])('%s opens a case at once, tells coordinators and asks for the place', (text) => {
+    setup();
+    const rows = h.send('telegram:1', text);
+    expect(rescues()).toBe(1);
+    expect(toCoordinators(rows)).toHaveLength(1);
+    expect(replies(rows).join('\n')).toMatch(/Where are you|share your location/);
+    expect(h.ledger.rescues.get(1)).toMatchObject({ lat: null, needs_location_check: true });
+  });
+
+  it('words of danger alone are no address: the place is asked', () => {
+    setup();
+    const rows = h.send('telegram:1', 'kami terjebak di atap, air naik, 5 orang');
+    expect(replies(rows).join('\n')).toContain('Where are you');
+    expect(h.ledger.rescues.get(1)?.address).toBeNull();
+  });
+
+  it('the case keeps what the words said: people and conditions', () => {
+    setup();
+    h.send('telegram:1', 'kami terjebak di atap, air naik, 5 orang');
+    expect(h.ledger.rescues.get(1)).toMatchObject({
+      people_count: 5,
+      conditions: ['trapped', 'water_rising'],
+    });
+  });
+
+  it('kirim air untuk korban banjir raises no alarm and asks nothing', () => {
+    setup();
+    const rows = h.send('telegram:1', 'kirim air untuk korban banjir');
+    expect(rescues()).toBe(0);
+    expect(toCoordinators(rows)).toHaveLength(0);
+    expect(replies(rows).join('\n')).not.toMatch(/danger/);
+  });
+});
