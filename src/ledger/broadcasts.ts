@@ -92,10 +92,11 @@ export class Broadcasts {
    */
   create(actor: Actor, b: NewBroadcast): Broadcast {
     const at = actor.at;
-    const r = this.db
+    const id = this.db
       .prepare(`INSERT INTO broadcasts (author, text, target, scheduled_at, cron, state, schedule_id, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+      .pluck()
+      .get(
         b.author,
         b.text,
         encodeTarget(b.target),
@@ -106,7 +107,7 @@ export class Broadcasts {
         at,
         at,
       );
-    const created = this.get(Number(r.lastInsertRowid))!;
+    const created = this.get(id as number)!;
     const schedule = b.scheduleId === undefined ? {} : { schedule: formatRef('B', b.scheduleId) };
     if (b.state === 'pending') this.recordQueued(actor, created, schedule);
     else

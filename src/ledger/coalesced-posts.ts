@@ -75,7 +75,8 @@ export class CoalescedPosts {
     const before = row ? (JSON.parse(row.heard) as Record<string, HeardCase>) : {};
     if (row) this.db.prepare('DELETE FROM coalesced_posts WHERE case_id = ?').run(row.case_id);
     this.db
-      .prepare('INSERT OR REPLACE INTO coalesced_posts (case_id, posted_at, heard) VALUES (?, ?, ?)')
+      .prepare(`INSERT INTO coalesced_posts (case_id, posted_at, heard) VALUES (?, ?, ?) ON CONFLICT (case_id)
+          DO UPDATE SET posted_at = excluded.posted_at, due_at = NULL, held = '[]', heard = excluded.heard`)
       .run(caseId, now, JSON.stringify({ ...before, [caseId]: heard }));
     return 'now';
   }

@@ -1,10 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { type Dialect, SQLITE } from './dialect.ts';
 import { moveFreeTextToPersonal } from './free-text-rechain.ts';
 import { rechainWithPseudonyms } from './rechain.ts';
 
-export type Db = Database.Database;
+/** A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite). */
+export type Db = Database.Database & { readonly dialect?: Dialect };
+
+export const dialectOf = (db: Db): Dialect => db.dialect ?? SQLITE;
 
 // Next to this module in src/ledger/; the build copies them next to the bundle, dist/migrations.
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');

@@ -66,9 +66,12 @@ export class EventLog {
 
   constructor(private readonly db: Db) {
     this.pseudonyms = new Pseudonyms(db);
-    this.insert = db.prepare(`INSERT INTO events
+    this.insert = db
+      .prepare(`INSERT INTO events
       (at, actor, message_ref, kind, subject, payload, personal, personal_hash, prev_hash, hash)
-      VALUES (@at, @actor, @message_ref, @kind, @subject, @payload, @personal, @personal_hash, @prev_hash, @hash)`);
+      VALUES (@at, @actor, @message_ref, @kind, @subject, @payload, @personal, @personal_hash, @prev_hash, @hash)
+      RETURNING id`)
+      .pluck();
     this.lastHash = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck();
   }
 
@@ -100,7 +103,7 @@ export class EventLog {
       prev_hash: (this.lastHash.get() as string | undefined) ?? GENESIS,
     };
     const hash = eventHash(row);
-    return Number(this.insert.run({ ...row, personal, hash }).lastInsertRowid);
+    return this.insert.get({ ...row, personal, hash }) as number;
   }
 
   /** Walks the whole chain in id order and reports the first event whose hash or link does not hold. */

@@ -1,6 +1,7 @@
 import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
+import type { Dialect } from './dialect.ts';
 import type { Actor, EventLog } from './events.ts';
 import { type ExportFiles, PERSONAL_EXPORT_MARK } from './export-files.ts';
 import type { Housekeeping } from './housekeeping.ts';
@@ -37,9 +38,16 @@ export interface CurrentMessage {
 
 const LIVE_REQUEST = "('new', 'verified', 'assigned')";
 const ACTIVE_RESCUE_SQL = `(${ACTIVE_RESCUE.map((s) => `'${s}'`).join(', ')})`;
-const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
+/** A coordinate column rounded to about 1 km. */
+export const coarse = (d: Dialect, column: string) => `${column} = ${d.round(column, 2)}`;
 /** A request's items without the words outside the catalog: `other` items keep their quantity only. */
-export const CATALOG_ITEMS = `(SELECT json_group_array(json_remove(value, '$.text')) FROM json_each(items))`;
+export const catalogItems = (d: Dialect) => d.jsonArrayWithout('items', 'text');
+/** A row not yet sent fails as 'forgotten'; one sent or failed keeps its state. */
+const FORGOTTEN_IF_PENDING = `state = CASE WHEN state = 'pending' THEN 'failed' ELSE state END,
+        last_error = CASE WHEN state = 'pending' THEN 'forgotten' ELSE last_error END`;
+/** An outbox row carrying an export document with personal data. */
+export const personalExport = (d: Dialect) =>
+  d.contains(d.jsonText('extra', 'file', 'name'), `'${PERSONAL_EXPORT_MARK}'`);
 
 /**
  * A person's request to be forgotten (/forget; UU 27/2022 Pasal 8, the GDPR's right to erasure).
@@ -115,15 +123,16 @@ export class Forgetting {
    * alert, a volunteer's task). A rescue in progress keeps its address for the team.
    */
   private whatTheyTold(p: Person): string[] {
+    const d = dialectOf(this.db);
     return this.refs(
       `SELECT display_name FROM people WHERE id = @person
-      UNION SELECT value FROM requests, json_each(json_array(contact, address, notes, status_reason))
+      UNION SELECT f.value FROM requests, ${d.rowsOf(['contact', 'address', 'notes', 'status_reason'], 'f')}
         WHERE requester = @person
-      UNION SELECT json_extract(i.value, '$.text') FROM requests, json_each(requests.items) i
+      UNION SELECT ${d.jsonText('i.value', 'text')} FROM requests, ${d.jsonElements('requests.items', 'i')}
         WHERE requester = @person
-      UNION SELECT value FROM rescues, json_each(json_array(contact, notes)) WHERE reporter = @person
+      UNION SELECT f.value FROM rescues, ${d.rowsOf(['contact', 'notes'], 'f')} WHERE reporter = @person
       UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
-      UNION SELECT value FROM volunteers, json_each(json_array(name, phone)) WHERE person_id = @person`,
+      UNION SELECT f.value FROM volunteers, ${d.rowsOf(['name', 'phone'], 'f')} WHERE person_id = @person`,
       p,
     ).filter((v) => typeof v === 'string' && v.trim().length >= 4);
   }
@@ -165,6 +174,7 @@ export class Forgetting {
    * erases them once the case ends); who reported it and how to reach them goes now.
    */
   private anonymiseRecords(p: Person): void {
+    const d = dialectOf(this.db);
     this.run(
       `UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL
       WHERE reporter = @person AND status IN ${ACTIVE_RESCUE_SQL}`,
@@ -172,17 +182,18 @@ export class Forgetting {
     );
     this.run(
       `UPDATE rescues SET reporter = @pseudonym, contact = NULL, notes = NULL, address = NULL,
-        status_reason = NULL, ${coarse('lat')}, ${coarse('lon')} WHERE reporter = @person`,
+        status_reason = NULL, ${coarse(d, 'lat')}, ${coarse(d, 'lon')} WHERE reporter = @person`,
       p,
     );
     this.run(
       `UPDATE requests SET requester = @pseudonym, contact = NULL, notes = NULL, address = NULL,
-        status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')} WHERE requester = @person`,
+        status_reason = NULL, items = ${catalogItems(d)}, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
+      WHERE requester = @person`,
       p,
     );
     this.run(
-      `UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse('lat')},
-        ${coarse('lon')}, updated_at = @at WHERE person_id = @person`,
+      `UPDATE volunteers SET person_id = @pseudonym, name = NULL, phone = NULL, ${coarse(d, 'lat')},
+        ${coarse(d, 'lon')}, updated_at = @at WHERE person_id = @person`,
       p,
     );
     this.run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person', p);
@@ -199,9 +210,10 @@ export class Forgetting {
    * (WhatsApp's holds the number).
    */
   private eraseMessages(p: Person, told: readonly string[], current: CurrentMessage | undefined): void {
+    const d = dialectOf(this.db);
     this.run(
       `UPDATE inbox SET message = '{"erased":true}', sender = @pseudonym, message_id = 'erased-' || id,
-        chat_id = IIF(transport || ':' || chat_id = @person, @pseudonym, chat_id)
+        chat_id = CASE WHEN transport || ':' || chat_id = @person THEN @pseudonym ELSE chat_id END
       WHERE sender = @person AND (state <> 'pending'
         OR (transport = @transport AND chat_id = @chat AND message_id = @message))`,
       p,
@@ -213,8 +225,7 @@ export class Forgetting {
     );
     // Rows in flight ('sending') are left to the dispatcher, which marks them by id.
     this.run(
-      `UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym,
-        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
+      `UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym, ${FORGOTTEN_IF_PENDING}
       WHERE chat_kind = 'private' AND transport || ':' || chat_id = @person AND state <> 'sending'`,
       p,
     );
@@ -222,12 +233,12 @@ export class Forgetting {
     // once delivered; one still waiting goes out with those words taken out.
     for (const [value, stand] of [[p.person, p.pseudonym], ...told.map((v) => [v, '…'])] as const) {
       this.run(
-        `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND instr(text, @value) > 0`,
+        `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND ${d.contains('text', '@value')}`,
         p,
         { value },
       );
       this.run(
-        `UPDATE outbox SET text = replace(text, @value, @stand) WHERE state = 'pending' AND instr(text, @value) > 0`,
+        `UPDATE outbox SET text = replace(text, @value, @stand) WHERE state = 'pending' AND ${d.contains('text', '@value')}`,
         p,
         { value, stand },
       );
@@ -239,10 +250,10 @@ export class Forgetting {
    * edited the way a row is, so every one of them goes (an admin exports again if need be).
    */
   private eraseExports(p: Person): void {
+    const d = dialectOf(this.db);
     this.run(
-      `UPDATE outbox SET extra = json_remove(extra, '$.file'),
-        state = IIF(state = 'pending', 'failed', state), last_error = IIF(state = 'pending', 'forgotten', last_error)
-      WHERE instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0 AND state <> 'sending'`,
+      `UPDATE outbox SET extra = ${d.jsonWithout('extra', 'file')}, ${FORGOTTEN_IF_PENDING}
+      WHERE ${personalExport(d)} AND state <> 'sending'`,
       p,
     );
     this.exportFiles.removePersonal();

@@ -127,8 +127,9 @@ export class Groups {
       .run(toChatId, from.transport, from.chatId);
     // A dialog the person already began in the new chat wins over the old one.
     this.db
-      .prepare(`UPDATE OR IGNORE dialogs SET chat_id = ? ${where}`)
-      .run(toChatId, from.transport, from.chatId);
+      .prepare(`UPDATE dialogs SET chat_id = ? ${where} AND NOT EXISTS (SELECT 1 FROM dialogs d
+        WHERE d.person_id = dialogs.person_id AND d.transport = dialogs.transport AND d.chat_id = ?)`)
+      .run(toChatId, from.transport, from.chatId, toChatId);
     const group = this.byChat(from);
     if (!group) return undefined;
     // Registered under both ids (the new chat was registered before the move was seen): the new

@@ -1,8 +1,8 @@
 import { formatRef } from '../domain/refs.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
-import { type ExportFiles, PERSONAL_EXPORT_MARK } from './export-files.ts';
-import { CATALOG_ITEMS } from './forget.ts';
+import type { ExportFiles } from './export-files.ts';
+import { catalogItems, coarse, personalExport } from './forget.ts';
 
 export interface IdleRequest {
   id: number;
@@ -26,7 +26,6 @@ export interface PurgeCounts {
 
 /** Erased person ids keep their transport, so counts by platform still work. */
 const ERASED = 'erased';
-const coarse = (column: string) => `${column} = ROUND(${column}, 2)`;
 
 /** The ledger side of the scheduled chores: "still needed?" questions and the retention purge. */
 export class Housekeeping {
@@ -89,6 +88,7 @@ export class Housekeeping {
    * The event chain covers only the hash of the personal part, so it still verifies.
    */
   purge(actor: Actor, cutoff: number): PurgeCounts {
+    const d = dialectOf(this.db);
     const run = (sql: string) => this.db.prepare(sql).run({ cutoff, erased: ERASED }).changes;
     const subjects = this.db
       .prepare(`SELECT 'R-' || id FROM requests WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected')
@@ -103,12 +103,13 @@ export class Housekeeping {
       .all({ cutoff, erased: ERASED }) as string[];
     const counts: PurgeCounts = {
       requests: run(`UPDATE requests SET requester = @erased, contact = NULL, notes = NULL, address = NULL,
-          status_reason = NULL, items = ${CATALOG_ITEMS}, ${coarse('lat')}, ${coarse('lon')}
+          status_reason = NULL, items = ${catalogItems(d)}, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
         WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected') AND updated_at < @cutoff AND requester <> @erased`),
       rescues: run(`UPDATE rescues SET reporter = @erased, contact = NULL, notes = NULL, address = NULL,
-          status_reason = NULL, acknowledged_by = NULL, ${coarse('lat')}, ${coarse('lon')}
+          status_reason = NULL, acknowledged_by = NULL, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
         WHERE status IN ('rescued', 'closed') AND updated_at < @cutoff AND reporter <> @erased`),
-      volunteers: run(`UPDATE volunteers SET name = NULL, phone = NULL, ${coarse('lat')}, ${coarse('lon')}
+      volunteers:
+        run(`UPDATE volunteers SET name = NULL, phone = NULL, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
         WHERE status = 'left' AND updated_at < @cutoff AND (name IS NOT NULL OR phone IS NOT NULL)`),
       people:
         run(`UPDATE people SET display_name = NULL, last_lat = NULL, last_lon = NULL, last_location_at = NULL
@@ -119,18 +120,18 @@ export class Housekeeping {
       // The sender, their chat and the message id (WhatsApp's holds the number) go with the body.
       inbox:
         run(`UPDATE inbox SET message = '{"erased":true}', sender = @erased, message_id = 'erased-' || id,
-          chat_id = IIF(json_extract(message, '$.chat.kind') = 'private', @erased, chat_id)
+          chat_id = CASE WHEN ${d.jsonText('message', 'chat', 'kind')} = 'private' THEN @erased ELSE chat_id END
         WHERE received_at < @cutoff AND state <> 'pending' AND message <> '{"erased":true}'`),
       outbox: run(`UPDATE outbox SET text = '', extra = NULL,
-          chat_id = IIF(chat_kind = 'private', @erased, chat_id)
+          chat_id = CASE WHEN chat_kind = 'private' THEN @erased ELSE chat_id END
         WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND (text <> '' OR chat_kind = 'private' AND chat_id <> @erased)`),
       broadcasts: run(`UPDATE broadcasts SET text = ''
         WHERE state IN ('done', 'cancelled') AND updated_at < @cutoff AND text <> ''`),
       exportFiles: 0,
     };
     // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.
-    counts.outbox += run(`UPDATE outbox SET extra = json_remove(extra, '$.file')
-      WHERE state IN ('sent', 'failed') AND instr(json_extract(extra, '$.file.name'), '${PERSONAL_EXPORT_MARK}') > 0`);
+    counts.outbox += run(`UPDATE outbox SET extra = ${d.jsonWithout('extra', 'file')}
+      WHERE state IN ('sent', 'failed') AND ${personalExport(d)}`);
     counts.exportFiles = this.exportFiles.removePersonal();
     const erase = this.db.prepare(
       'UPDATE events SET personal = NULL WHERE subject = ? AND personal IS NOT NULL',

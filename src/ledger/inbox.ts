@@ -1,5 +1,5 @@
 import type { InboundMessage } from '../domain/message.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 
 export interface InboxRow {
   id: number;
@@ -13,27 +13,30 @@ export class Inbox {
   private readonly finishRow;
 
   constructor(private readonly db: Db) {
-    this.insertRow = db.prepare(`INSERT OR IGNORE INTO inbox
-      (transport, chat_id, message_id, sender, received_at, message) VALUES (?, ?, ?, ?, ?, ?)`);
+    this.insertRow = db
+      .prepare(`INSERT INTO inbox (transport, chat_id, message_id, sender, received_at, message)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`)
+      .pluck();
     // Rows from the first one the caller recorded in this transaction on come without their message:
     // the caller holds it already parsed (see `pending`), and reading and parsing it again was a
     // twentieth of a webhook's CPU.
     this.pendingRows = db.prepare(`SELECT id, CASE WHEN id >= ? THEN NULL ELSE message END AS message
-      FROM inbox WHERE state = 'pending' AND sender NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`);
+      FROM inbox WHERE state = 'pending' AND sender NOT IN (SELECT value FROM ${dialectOf(db).jsonValues('?', 'held')})
+      ORDER BY id LIMIT ?`);
     this.finishRow = db.prepare('UPDATE inbox SET state = ?, processed_at = ? WHERE id = ?');
   }
 
   /** Records a message; returns its row id, or null when it was already recorded (a redelivery). */
   record(m: InboundMessage, receivedAt: number): number | null {
-    const r = this.insertRow.run(
+    const id = this.insertRow.get(
       m.chat.transport,
       m.chat.chatId,
       m.messageId,
       m.sender.id,
       receivedAt,
       JSON.stringify(m),
-    );
-    return r.changes === 0 ? null : Number(r.lastInsertRowid);
+    ) as number | undefined;
+    return id ?? null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ChatRef, OutboundKind, OutboundMessage, TransportName } from '../domain/message.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 
 /** Who may read a personal message, each in their own private chat (src/engine/outcome.ts `Entitled`). */
 export type PersonalFor = 'self' | 'assignee' | 'coordinators';
@@ -60,16 +60,18 @@ export class OutboxStore {
   private readonly stmt;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare(`INSERT INTO outbox
+    this.insert = db
+      .prepare(`INSERT INTO outbox
       (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, personal_for,
        next_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+      .pluck();
     // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
     // replies go ahead of notices and group sends. Read in the order of index outbox_queue, no sort.
     // (INDEXED BY: without ANALYZE statistics the planner would take outbox_pending and sort.) Only the
     // columns a send needs: every column read costs, and the dispatcher runs this on every pass.
     this.due = db.prepare(`SELECT o.id, o.transport, o.chat_id, o.chat_kind, o.kind, o.text, o.extra,
-      o.attempts, o.broadcast_id FROM outbox o INDEXED BY outbox_queue
+      o.attempts, o.broadcast_id FROM outbox o ${dialectOf(db).indexedBy('outbox_queue')}
       WHERE o.transport = ? AND o.state = 'pending' AND o.next_at <= ?
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.transport = o.transport AND p.chat_id = o.chat_id
                         AND p.state IN ('pending', 'sending') AND p.id < o.id)
@@ -104,7 +106,7 @@ export class OutboxStore {
       row.choices || row.ask || row.file
         ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file })
         : null;
-    const r = this.insert.run(
+    return this.insert.get(
       row.chat.transport,
       row.chat.chatId,
       row.chat.kind,
@@ -117,8 +119,7 @@ export class OutboxStore {
       row.personalFor ?? null,
       now,
       now,
-    );
-    return Number(r.lastInsertRowid);
+    ) as number;
   }
 
   dueFor(transport: TransportName, now: number, limit: number): DueMessage[] {
@@ -164,7 +165,7 @@ export class OutboxStore {
   markThrottled(id: number, nextAt: number, error: string): void {
     this.db
       .prepare(
-        "UPDATE outbox SET state = 'pending', next_at = ?, last_error = ?, attempts = MAX(0, attempts - 1) WHERE id = ?",
+        "UPDATE outbox SET state = 'pending', next_at = ?, last_error = ?, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE id = ?",
       )
       .run(nextAt, error, id);
   }

@@ -50,7 +50,7 @@ export class People {
   /** Ensures a row exists for someone the bot has not heard from yet (a role granted from the shell). */
   ensure(id: string, at: number): Person {
     this.db
-      .prepare('INSERT OR IGNORE INTO people (id, first_seen, last_seen) VALUES (?, ?, ?)')
+      .prepare('INSERT INTO people (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
       .run(id, at, at);
     return this.get(id)!;
   }

@@ -32,7 +32,10 @@ export class Pseudonyms {
   of(address: string): string {
     const known = this.find(address);
     if (known) return known;
-    const id = this.db.prepare('INSERT INTO pseudonyms (address) VALUES (?)').run(address).lastInsertRowid;
+    const id = this.db
+      .prepare('INSERT INTO pseudonyms (address) VALUES (?) RETURNING id')
+      .pluck()
+      .get(address);
     return `P-${id}`;
   }
 

@@ -139,8 +139,9 @@ export class Requests {
       this.db
         .prepare(`INSERT INTO requests (requester, items, people_count, lat, lon, address, area, urgency, contact,
           notes, created_at, updated_at) VALUES (@requester, @items, @people_count, @lat, @lon, @address, @area,
-          @urgency, @contact, @notes, @at, @at)`)
-        .run(row).lastInsertRowid,
+          @urgency, @contact, @notes, @at, @at) RETURNING id`)
+        .pluck()
+        .get(row),
     );
     this.events.append(actor, {
       kind: 'request.created',

@@ -116,9 +116,11 @@ export class Rescues {
         .prepare(
           `INSERT INTO rescues (reporter, lat, lon, address, area, needs_location_check, people_count, conditions,
              contact, created_at, updated_at)
-           VALUES (@reporter, @lat, @lon, @address, @area, @check, @people, @conditions, @contact, @at, @at)`,
+           VALUES (@reporter, @lat, @lon, @address, @area, @check, @people, @conditions, @contact, @at, @at)
+           RETURNING id`,
         )
-        .run({
+        .pluck()
+        .get({
           reporter,
           lat: location.lat ?? null,
           lon: location.lon ?? null,
@@ -129,7 +131,7 @@ export class Rescues {
           conditions: JSON.stringify(details.conditions ?? []),
           contact: details.contact ?? null,
           at: actor.at,
-        }).lastInsertRowid,
+        }),
     );
     this.events.append(actor, {
       kind: 'rescue.opened',

@@ -16,7 +16,7 @@ export class Roles {
   /** Sets a person's granted role (creating their row if the bot never heard from them); returns the previous one. */
   set(actor: Actor, personId: string, role: GrantedRole): GrantedRole {
     this.db
-      .prepare('INSERT OR IGNORE INTO people (id, first_seen, last_seen) VALUES (?, ?, ?)')
+      .prepare('INSERT INTO people (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
       .run(personId, actor.at, actor.at);
     const previous = this.db
       .prepare('SELECT role FROM people WHERE id = ?')

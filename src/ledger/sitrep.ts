@@ -1,6 +1,6 @@
 import { formatRef } from '../domain/refs.ts';
 import { belowPattern, inAreaSql } from './area-filter.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 
 /** Open rescue cases by how long they have waited: under 30 min, 30 min-2 h, 2-6 h, over 6 h. */
@@ -52,7 +52,7 @@ export class Sitrep {
         AND ${IN_AREA} GROUP BY area, status, urgency ORDER BY area, status, urgency`)
       .all(p) as SitrepStats['requests'];
     const skills = this.db
-      .prepare(`SELECT s.value AS skill, COUNT(*) AS n FROM volunteers v, json_each(v.skills) s
+      .prepare(`SELECT s.value AS skill, COUNT(*) AS n FROM volunteers v, ${dialectOf(this.db).jsonValues('v.skills', 's')}
         WHERE v.status = 'active' AND v.available = 1 AND ${IN_AREA} GROUP BY s.value ORDER BY n DESC, skill`)
       .all(p) as SitrepStats['skills'];
     const volunteersAvailable = this.db

@@ -1,7 +1,7 @@
 import { haversineKm } from '../domain/areas.ts';
 import { formatRef } from '../domain/refs.ts';
 import { belowPattern, inAreaSql } from './area-filter.ts';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 
 export interface Volunteer {
@@ -267,6 +267,7 @@ export class Volunteers {
 
   /** Active volunteers by area, skill and availability: the coordinators' list and the export read this. */
   list(filter: VolunteerFilter = {}): { volunteers: Volunteer[]; total: number } {
+    const d = dialectOf(this.db);
     const params = {
       area: filter.area ?? null,
       area_below: filter.area ? belowPattern(filter.area) : null,
@@ -275,15 +276,17 @@ export class Volunteers {
     };
     const where = `status = 'active'
       AND (@area IS NULL OR ${inAreaSql('area', '@area')})
-      AND (@skill IS NULL OR EXISTS (SELECT 1 FROM json_each(skills) WHERE value = @skill))
+      AND (@skill IS NULL OR EXISTS (SELECT 1 FROM ${d.jsonValues('skills', 's')} WHERE s.value = @skill))
       AND (@available IS NULL OR available = @available)`;
     const total = this.db
       .prepare(`SELECT COUNT(*) FROM volunteers WHERE ${where}`)
       .pluck()
       .get(params) as number;
     const rows = this.db
-      .prepare(`SELECT * FROM volunteers WHERE ${where} ORDER BY area, name COLLATE NOCASE, id LIMIT @limit`)
-      .all({ ...params, limit: filter.limit ?? -1 }) as VolunteerRow[];
+      .prepare(
+        `SELECT * FROM volunteers WHERE ${where} ORDER BY area, ${d.caseless('name')}, id LIMIT @limit`,
+      )
+      .all({ ...params, limit: filter.limit ?? d.noLimit }) as VolunteerRow[];
     return { volunteers: rows.map(toVolunteer), total };
   }
 }
