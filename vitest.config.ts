@@ -2,9 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests run the bundle in dist/: rebuilt first when a source changed since.
-    globalSetup: ['test/support/fresh-build.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // e2e tests spawn the bot; two cores here, so keep parallelism modest.
@@ -12,5 +9,27 @@ export default defineConfig({
     // The JSON report is what .ci/run turns into its closing "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: 'node_modules/.cache/vitest-results.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.pg.test.ts'],
+          // End-to-end tests run the bundle in dist/: rebuilt first when a source changed since.
+          globalSetup: ['test/support/fresh-build.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same ledger on a real PostgreSQL server: started once for the run (or PG_TEST_URL's),
+          // and only when a file of this project runs.
+          name: 'postgres',
+          include: ['test/**/*.pg.test.ts'],
+          globalSetup: ['test/support/postgres-server.ts'],
+        },
+      },
+    ],
   },
 });
