@@ -10,7 +10,7 @@ import {
   rescueRef,
   type SosText,
 } from '../src/domain/sos-text.ts';
-import { announceByReporter } from '../src/engine/coalesce.ts';
+import { announceDetails } from '../src/engine/coalesce.ts';
 import { type CommandContext, type DialogStep, defineCommand, type Prompt } from '../src/engine/command.ts';
 import { matchChoices } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
@@ -121,7 +121,8 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
 
 /**
  * Adds what the reporter told; when the people count or conditions changed, the rescue groups' picture
- * is brought up to date too, within the reporter's one window of group posts (src/engine/coalesce.ts).
+ * is brought up to date too: their post edited where the platform allows, else one follow-up within
+ * the reporter's window of group posts (src/engine/coalesce.ts).
  */
 function enrich(ctx: CommandContext, c: RescueCase, details: Details, out: Outcome): RescueCase {
   const after = ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
@@ -129,8 +130,7 @@ function enrich(ctx: CommandContext, c: RescueCase, details: Details, out: Outco
     after.people_count !== c.people_count ||
     after.conditions.length !== c.conditions.length ||
     after.conditions_none !== c.conditions_none;
-  if (news)
-    announceByReporter(out, ctx, after, 'rescue-updated-group', groupArgs(ctx.translator, after, ctx.now));
+  if (news) announceDetails(out, ctx, after, groupArgs(ctx.translator, after, ctx.now));
   return after;
 }
 

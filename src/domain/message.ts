@@ -8,14 +8,15 @@ import { z } from 'zod';
 /**
  * Every transport, named once; the rest (ids, patterns, schemas) is derived from this table.
  * `slashOptional`: no command menu on the platform, so a bare command word works too.
+ * `editsPosts`: a group post can be brought up to date in place (Telegram's editMessageText).
  */
 export const TRANSPORT_TRAITS = {
-  console: { slashOptional: false },
-  telegram: { slashOptional: false },
-  whatsapp: { slashOptional: true },
+  console: { slashOptional: false, editsPosts: false },
+  telegram: { slashOptional: false, editsPosts: true },
+  whatsapp: { slashOptional: true, editsPosts: false },
   /** The WhatsApp Business Platform's Cloud API: private chats of an organisation's number. */
-  'whatsapp-cloud': { slashOptional: true },
-} as const satisfies Record<string, { slashOptional: boolean }>;
+  'whatsapp-cloud': { slashOptional: true, editsPosts: false },
+} as const satisfies Record<string, { slashOptional: boolean; editsPosts: boolean }>;
 export type TransportName = keyof typeof TRANSPORT_TRAITS;
 export const TRANSPORTS = Object.keys(TRANSPORT_TRAITS) as TransportName[];
 export const TransportNameSchema = z.enum(TRANSPORTS as [TransportName, ...TransportName[]]);
@@ -143,6 +144,8 @@ export interface OutboundMessage {
   chat: ChatRef;
   kind: OutboundKind;
   text: string;
+  /** The platform's id of an earlier message in this chat that this text replaces (an edited post). */
+  editOf?: string;
   choices?: Choice[];
   /** Ask the person to share something the platform can send natively. */
   ask?: 'location' | 'contact';

@@ -1,4 +1,5 @@
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
+import { rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 import type { HeardCase, RescueCase } from '../ledger/index.ts';
 import type { Outcome } from './outcome.ts';
@@ -31,8 +32,24 @@ export function announceByReporter(
   c: RescueCase,
   key: string,
   args: MessageArgs,
+  posts?: 'unless-edited',
 ): Outcome {
   if (ctx.ledger.coalescedPosts.offer(c.id, heardOf(c), ctx.now, REPORTER_WINDOW_MS) === 'now')
-    out.announce('rescue', c.area, key, args);
+    out.announce('rescue', c.area, key, args, { subject: rescueRef(c.id), ...(posts ? { posts } : {}) });
   return out;
+}
+
+/**
+ * The people count or conditions of a reporter's case changed after the groups were told: where the
+ * platform edits messages (Telegram) the group's post about the case is brought up to date at once (an
+ * edit adds no message to the group); every other group gets one follow-up within the reporter's window.
+ */
+export function announceDetails(
+  out: Outcome,
+  ctx: RescueNoticeContext,
+  c: RescueCase,
+  args: MessageArgs,
+): Outcome {
+  out.announce('rescue', c.area, 'rescue-new-group', args, { subject: rescueRef(c.id), posts: 'edit' });
+  return announceByReporter(out, ctx, c, 'rescue-updated-group', args, 'unless-edited');
 }

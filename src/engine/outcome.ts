@@ -39,10 +39,20 @@ export type Entitled = 'self' | 'assignee' | 'coordinators';
 export type Planned = { personal: Entitled | false } & (
   | ({ to: 'sender' } & Say & SayOptions)
   | ({ to: 'person'; personId: PersonId } & Say & SayOptions)
-  | ({ to: 'groups'; topic: Topic; area: string | null } & Say)
+  | ({ to: 'groups'; topic: Topic; area: string | null } & GroupPostAbout & Say)
   | ({ to: 'group'; groupId: number; broadcastId?: number } & Say)
   | ({ to: 'coordinators' } & Say)
 );
+
+/**
+ * What a group post is about (`S-3`), so a later change can bring that post up to date where the platform
+ * edits messages (src/domain/message.ts `editsPosts`): `edit` replaces the group's last post about it
+ * (groups that cannot be edited get nothing), `unless-edited` posts only where no such edit is possible.
+ */
+export interface GroupPostAbout {
+  subject?: string;
+  posts?: 'edit' | 'unless-edited';
+}
 
 const withArgs = (key: string, args?: MessageArgs) => ({ key, ...(args ? { args } : {}) });
 
@@ -110,8 +120,14 @@ export class Outcome {
    * To every active group registered for `topic` whose area contains `area` (or has no area). Public:
    * the template may hold only structured fields (src/engine/privacy.ts), or nothing is sent.
    */
-  announce(topic: Topic, area: string | null, key: string, args?: MessageArgs): this {
-    this.planned.push({ to: 'groups', personal: false, topic, area, ...withArgs(key, args) });
+  announce(
+    topic: Topic,
+    area: string | null,
+    key: string,
+    args?: MessageArgs,
+    about: GroupPostAbout = {},
+  ): this {
+    this.planned.push({ to: 'groups', personal: false, topic, area, ...about, ...withArgs(key, args) });
     return this;
   }
 

@@ -5,6 +5,7 @@ import {
   chatOfIdentity,
   type OutboundKind,
   type PersonId,
+  TRANSPORT_TRAITS,
 } from '../domain/message.ts';
 import { isPerson } from '../domain/person-identity.ts';
 import { redactText } from '../domain/redaction.ts';
@@ -183,7 +184,18 @@ class Renderer {
         return;
       }
       case 'groups': {
-        for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) this.toGroup(p, g, personal);
+        for (const g of ctx.ledger.groups.forAnnouncement(p.topic, p.area)) {
+          const prior =
+            p.subject !== undefined && TRANSPORT_TRAITS[g.transport].editsPosts
+              ? ctx.ledger.outbox.lastGroupPost(g.id, p.subject)
+              : undefined;
+          if (p.posts === 'edit' && prior === undefined) continue;
+          if (p.posts === 'unless-edited' && prior !== undefined) continue;
+          this.toGroup(p, g, personal, undefined, {
+            ...(p.subject === undefined ? {} : { subject: p.subject }),
+            ...(p.posts === 'edit' ? { editRow: prior } : {}),
+          });
+        }
         return;
       }
       case 'group': {
@@ -215,7 +227,13 @@ class Renderer {
   }
 
   /** A group reads in its own language, through the one redaction; a broadcast is the one text a person wrote. */
-  private toGroup(p: Planned, g: Group, personal: Entitled | false, broadcastId?: number) {
+  private toGroup(
+    p: Planned,
+    g: Group,
+    personal: Entitled | false,
+    broadcastId?: number,
+    post: { subject?: string; editRow?: number } = {},
+  ) {
     const { ctx } = this;
     const chat: ChatRef = { transport: g.transport, chatId: g.chat_id, kind: 'group' };
     // Declared public or not, the template decides: a personal field never reaches a group.
@@ -227,6 +245,7 @@ class Renderer {
     this.enqueue(chat, 'group', forGroup(ctx, text(ctx, g.language ?? ctx.defaultLanguage, p)), false, {
       groupId: g.id,
       ...(broadcastId === undefined ? {} : { broadcastId }),
+      ...post,
     });
   }
 

@@ -23,6 +23,10 @@ export interface NewOutboxRow extends Omit<OutboundMessage, 'id'> {
   inboxId?: number;
   broadcastId?: number;
   groupId?: number;
+  /** The record a group post is about (`S-3`): a later change may edit that post. */
+  subject?: string;
+  /** The outbox row of an earlier post to this chat that this text replaces (an edit, on Telegram). */
+  editRow?: number;
 }
 
 interface OutboxRow {
@@ -38,7 +42,7 @@ interface OutboxRow {
 }
 
 /** What an outbox row carries besides its text, as JSON in `extra`. */
-type Extra = Pick<OutboundMessage, 'choices' | 'ask' | 'file'>;
+type Extra = Pick<OutboundMessage, 'choices' | 'ask' | 'file'> & { edit?: number };
 
 /** A delivered row and what the platform answered. */
 export interface SentMark {
@@ -53,6 +57,8 @@ export interface DueMessage extends OutboundMessage {
   broadcastId?: number;
 }
 
+const editOf = (id: string | undefined) => (id === undefined ? {} : { editOf: id });
+
 /** The durable queue of everything outbound; the dispatcher in src/outbox/ drains it. */
 export class OutboxStore {
   private readonly insert;
@@ -63,8 +69,8 @@ export class OutboxStore {
     this.insert = db
       .prepare(`INSERT INTO outbox
       (transport, chat_id, chat_kind, kind, text, extra, inbox_id, broadcast_id, group_id, personal_for,
-       next_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+       next_at, created_at, subject)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
       .pluck();
     // Only the oldest unsent row of each chat is due, so one chat's messages keep their order;
     // replies go ahead of notices and group sends. Read in the order of index outbox_queue, no sort.
@@ -103,8 +109,8 @@ export class OutboxStore {
     if (row.personalFor && row.chat.kind !== 'private')
       throw new Error(`a personal message (for ${row.personalFor}) cannot go to a ${row.chat.kind} chat`);
     const extra =
-      row.choices || row.ask || row.file
-        ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file })
+      row.choices || row.ask || row.file || row.editRow
+        ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file, edit: row.editRow })
         : null;
     return this.insert.get(
       row.chat.transport,
@@ -119,7 +125,28 @@ export class OutboxStore {
       row.personalFor ?? null,
       now,
       now,
+      row.subject ?? null,
     ) as number;
+  }
+
+  /** The newest post about `subject` to a group, not failed: the one an edit brings up to date. */
+  lastGroupPost(groupId: number, subject: string): number | undefined {
+    return this.db
+      .prepare(
+        `SELECT id FROM outbox WHERE group_id = ? AND subject = ? AND state <> 'failed' ORDER BY id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(groupId, subject) as number | undefined;
+  }
+
+  /** The platform's id of a sent row (an edit's target); undefined while unsent or never known. */
+  private platformIdOf(id: number): string | undefined {
+    return (
+      (this.db.prepare('SELECT platform_message_id FROM outbox WHERE id = ?').pluck().get(id) as
+        | string
+        | null
+        | undefined) ?? undefined
+    );
   }
 
   dueFor(transport: TransportName, now: number, limit: number): DueMessage[] {
@@ -135,6 +162,9 @@ export class OutboxStore {
         ...(extra.choices ? { choices: extra.choices } : {}),
         ...(extra.ask ? { ask: extra.ask } : {}),
         ...(extra.file ? { file: extra.file } : {}),
+        // The post to replace is sent before this row (one chat's rows keep their order); if it never
+        // got an id, the text goes as a new message.
+        ...(extra.edit === undefined ? {} : editOf(this.platformIdOf(extra.edit))),
       };
     });
   }

@@ -24,7 +24,10 @@ const GROUP = '-100';
 const DIY_GROUP = '-200';
 const WINDOW = 5 * 60_000;
 
-const to = (rows: OutRow[], chatId: string) => rows.filter((r) => r.chat_id === chatId).map((r) => r.text);
+const isEdit = (r: OutRow) => r.extra?.includes('"edit":') ?? false;
+/** The posts a chat got: an edit of an earlier post (Telegram) is no new post. */
+const to = (rows: OutRow[], chatId: string) =>
+  rows.filter((r) => r.chat_id === chatId && !isEdit(r)).map((r) => r.text);
 
 function setup(): Scheduler {
   h = new Harness({ ADMINS: COORDINATOR });
@@ -97,7 +100,7 @@ describe("the issue's cycle: SOS, a location elsewhere, /rescued, every 10 secon
     let otherSos: string[] = [];
     const started = h.clock.now;
     const record = (rows: OutRow[]) => {
-      for (const r of rows.filter((x) => x.chat_kind === 'group' && /S-1\b|S-\d+/.test(x.text)))
+      for (const r of rows.filter((x) => x.chat_kind === 'group' && !isEdit(x) && /S-\d+/.test(x.text)))
         posts.set(r.chat_id, [...(posts.get(r.chat_id) ?? []), h.clock.now]);
       coordinatorNotices += to(rows, '900').length;
     };
@@ -125,21 +128,20 @@ describe("the issue's cycle: SOS, a location elsewhere, /rescued, every 10 secon
 });
 
 describe('details a reporter adds after the group was told', () => {
-  it('the first alarm goes at once; the people count and conditions follow in one post when the window ends', () => {
+  it('the first alarm goes at once; the people count and conditions are edited into it, no new post', () => {
     const scheduler = setup();
     const first = to(h.send(REPORTER, 'SOS -7.93512,110.40123'), GROUP);
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatch(/People: (not known yet|belum diketahui)/);
+    expect(first[0]).toMatch(/People: not known yet/);
     h.clock.advance(20_000);
-    expect(to(h.send(REPORTER, '4'), GROUP)).toEqual([]);
-    expect(to(h.send(REPORTER, '1, 5'), GROUP)).toEqual([]);
+    const people = h.send(REPORTER, '4').filter((r) => r.chat_id === GROUP);
+    expect(people.map(isEdit)).toEqual([true]);
+    expect(people[0]!.text).toContain('People: 4');
+    const conditions = h.send(REPORTER, '1, 5').filter((r) => r.chat_id === GROUP);
+    expect(conditions[0]!.text).toContain('injured, trapped');
     h.clock.advance(WINDOW);
     scheduler.run(job);
-    const update = to(h.newRows(), GROUP);
-    expect(update).toHaveLength(1);
-    expect(update[0]).toContain('S-1: details added');
-    expect(update[0]).toContain('People: 4');
-    expect(update[0]).toContain('injured, trapped');
+    expect(to(h.newRows(), GROUP)).toEqual([]);
   });
 
   it('a case opened and ended inside one window is never news to the groups', () => {
@@ -178,7 +180,7 @@ describe('any mix of one reporter’s messages (generated)', () => {
         try {
           const posts = new Map<string, number[]>();
           const record = (rows: OutRow[]) => {
-            for (const r of rows.filter((x) => x.chat_kind === 'group'))
+            for (const r of rows.filter((x) => x.chat_kind === 'group' && !isEdit(x)))
               posts.set(r.chat_id, [...(posts.get(r.chat_id) ?? []), h.clock.now]);
           };
           for (const { action: a, gapSec } of steps) {
@@ -207,5 +209,50 @@ describe('any mix of one reporter’s messages (generated)', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('on Telegram the group post itself is brought up to date (issue 24)', () => {
+  function setupMixed() {
+    h = new Harness({ ADMINS: COORDINATOR });
+    h.db
+      .prepare(
+        `INSERT INTO groups (transport, chat_id, title, topics, area, created_at, updated_at)
+         VALUES ('telegram', '${GROUP}', 'SAR Bantul', '["rescue"]', 'DIY/Bantul', 0, 0),
+                ('whatsapp', 'sar@g.us', 'SAR WA', '["rescue"]', 'DIY/Bantul', 0, 0)`,
+      )
+      .run();
+    return new Scheduler(h.core, h.ledger, 'Asia/Jakarta', silentLog, h.clock.fn);
+  }
+
+  it('details added edit the Telegram post at once; the WhatsApp group gets one follow-up', () => {
+    const scheduler = setupMixed();
+    const first = h.send(REPORTER, 'SOS -7.93512,110.40123');
+    const post = first.find((r) => r.chat_id === GROUP)!;
+    expect(first.filter((r) => r.chat_id === 'sar@g.us')).toHaveLength(1);
+    h.clock.advance(20_000);
+    const rows = h.send(REPORTER, '4');
+    const edit = rows.find((r) => r.chat_id === GROUP);
+    expect(edit?.text).toContain('People: 4');
+    expect(JSON.parse(edit!.extra!)).toMatchObject({ edit: post.id });
+    expect(rows.filter((r) => r.chat_id === 'sar@g.us')).toEqual([]);
+    h.clock.advance(WINDOW);
+    scheduler.run(job);
+    const later = h.newRows();
+    expect(to(later, 'sar@g.us')).toHaveLength(1);
+    expect(to(later, 'sar@g.us')[0]).toContain('S-1: details added');
+    expect(to(later, GROUP)).toEqual([]);
+  });
+
+  it('the edit row carries the platform id of the post once it was sent', () => {
+    setupMixed();
+    const post = h.send(REPORTER, 'SOS -7.93512,110.40123').find((r) => r.chat_id === GROUP)!;
+    h.db.prepare("UPDATE outbox SET state = 'sent', platform_message_id = '555' WHERE id = ?").run(post.id);
+    h.send(REPORTER, '4');
+    const due = h.ledger.outbox
+      .dueFor('telegram', h.clock.now + 1, 50)
+      .filter((m) => m.chat.chatId === GROUP);
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ editOf: '555' });
   });
 });

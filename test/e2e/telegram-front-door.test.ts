@@ -132,4 +132,48 @@ describe('the front door on Telegram', () => {
     expect(gap).toBeLessThan(500);
     expect(fake.callsOf('sendMessage').filter((c) => c.failed === 429)).toEqual([]);
   }, 60_000);
+
+  it("details a reporter adds are edited into the rescue group's post (editMessageText)", async () => {
+    const rina = FakeBotApi.user(704, 'en');
+    const before = fake.sentTo(SAR.id).length;
+    fake.text(rina, 'SOS -7.90812,110.39011');
+    await fake.waitFor(
+      () =>
+        fake
+          .sentTo(SAR.id)
+          .slice(before)
+          .some((t) => /people need rescue/.test(t)),
+      30_000,
+    );
+    const posted = fake
+      .callsOf('sendMessage')
+      .filter(
+        (c) =>
+          !c.failed &&
+          String(c.params.chat_id) === String(SAR.id) &&
+          /people need rescue/.test(String(c.params.text)),
+      );
+    const ref = /S-\d+/.exec(String(posted.at(-1)!.params.text))![0];
+    await fake.waitFor(() => fake.sentTo(rina.id).some((t) => /How many people/.test(t)), 30_000);
+    fake.text(rina, '6');
+    await fake.waitFor(
+      () =>
+        fake
+          .callsOf('editMessageText')
+          .some(
+            (c) =>
+              !c.failed && String(c.params.chat_id) === String(SAR.id) && String(c.params.text).includes(ref),
+          ),
+      30_000,
+    );
+    const edit = fake.callsOf('editMessageText').find((c) => String(c.params.text).includes(ref))!;
+    expect(String(edit.params.text)).toContain('People: 6');
+    // The group's one post now reads the count; no second post was sent about it.
+    expect(
+      fake
+        .sentTo(SAR.id)
+        .slice(before)
+        .filter((t) => t.includes(ref)),
+    ).toHaveLength(1);
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ function sources(dir: string): string[] {
 function groupKeys(): string[] {
   const positions = [
     /\bannounce\(\s*[^,]+,\s*[^,]+,\s*'([a-z0-9-]+)'/g,
-    /\bannounceByReporter\([^')]*'([a-z0-9-]+)'/g,
+    /\bannounceByReporter\(\s*\w+,\s*\w+,\s*\w+,\s*'([a-z0-9-]+)'/g,
     // The coalesced-posts job's lines: the news a held case is (src/schedule/rules/coalesced-posts.ts).
     /return '(rescue-[a-z-]+-group)'/g,
     /\bline\(\s*'([a-z0-9-]+)'/g,

@@ -325,6 +325,8 @@ export class FakeBotApi {
         return sentMessage();
       case 'editMessageReplyMarkup':
         return this.editReplyMarkup(p);
+      case 'editMessageText':
+        return this.editText(p);
       case 'answerCallbackQuery':
       case 'setMyCommands':
       case 'deleteMyCommands':
@@ -332,6 +334,18 @@ export class FakeBotApi {
       default:
         return undefined;
     }
+  }
+
+  /** As Telegram answers it: 400 for an unknown message, or for a text that would not change. */
+  private editText(p: Record<string, unknown>): unknown {
+    const message = this.sentMessages.get(`${p.chat_id}:${p.message_id}`);
+    if (!message) return new BadRequest('Bad Request: message to edit not found');
+    if (message.text === p.text)
+      return new BadRequest(
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    message.text = String(p.text);
+    return { ...message, chat: { id: Number(p.chat_id) }, date: Math.floor(Date.now() / 1000) };
   }
 
   /** As Telegram answers it: 400 for an unknown message, or for a markup that would not change. */

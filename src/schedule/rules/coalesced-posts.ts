@@ -1,3 +1,5 @@
+import { TRANSPORT_TRAITS } from '../../domain/message.ts';
+import { rescueRef } from '../../domain/sos-text.ts';
 import { HEARD_KEPT_MS, heardOf } from '../../engine/coalesce.ts';
 import type { JobContext } from '../../engine/command.ts';
 import { type KeySay, Outcome } from '../../engine/outcome.ts';
@@ -32,8 +34,14 @@ function post(ctx: JobContext, held: HeldPost, out: Outcome): Record<string, Hea
   if (news.length === 0) return undefined;
   const groups = new Map<number, KeySay[]>();
   for (const { c, line } of news)
-    for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area))
-      groups.set(g.id, [...(groups.get(g.id) ?? []), line]);
+    for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area)) {
+      // Details added were already edited into this group's post about the case (Telegram).
+      const edited =
+        line.key === 'rescue-updated-group' &&
+        TRANSPORT_TRAITS[g.transport].editsPosts &&
+        ctx.ledger.outbox.lastGroupPost(g.id, rescueRef(c.id)) !== undefined;
+      if (!edited) groups.set(g.id, [...(groups.get(g.id) ?? []), line]);
+    }
   const header = { key: 'rescue-coalesced-group' };
   for (const [groupId, lines] of groups) out.toGroup(groupId, { lines: [header, ...lines], gap: true });
   return Object.fromEntries(news.map(({ c }) => [String(c.id), heardOf(c)]));

@@ -8,7 +8,7 @@ import type { Command } from '../../engine/command.ts';
 import { StartError } from '../../engine/errors.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { commandMenu, type Phrases } from './menu.ts';
-import { MAX_CAPTION, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
+import { MAX_CAPTION, MAX_TEXT, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
 import { ALLOWED_UPDATES, type Translated, translateUpdate, UpdateSchema } from './updates.ts';
 
 export interface TelegramOptions {
@@ -189,6 +189,10 @@ export class TelegramTransport implements Transport {
     // again (at most a duplicate, never a loss).
     try {
       if (message.file) return await this.sendFile(message, message.file);
+      if (message.editOf !== undefined) {
+        const edited = await this.edit(message, message.editOf);
+        if (edited) return edited;
+      }
       let last: number | undefined;
       for (const part of toTextSends(message, this.shareLabels())) {
         const sent = await this.api.sendMessage(
@@ -201,6 +205,23 @@ export class TelegramTransport implements Transport {
       return last === undefined ? {} : { platformMessageId: String(last) };
     } catch (err) {
       throw toTransportError(err);
+    }
+  }
+
+  /**
+   * Brings an earlier post up to date in place (a rescue group's post when the reporter added details).
+   * Unchanged text is done already; a post Telegram no longer lets edit (deleted, too old) gets the text
+   * as a new message instead (undefined).
+   */
+  private async edit(message: OutboundMessage, messageId: string): Promise<SendResult | undefined> {
+    try {
+      await this.api.editMessageText(message.chat.chatId, Number(messageId), message.text.slice(0, MAX_TEXT));
+      return { platformMessageId: messageId };
+    } catch (err) {
+      const description = err instanceof GrammyError ? err.description : '';
+      if (/message is not modified/i.test(description)) return { platformMessageId: messageId };
+      if (/message to edit not found|message can't be edited/i.test(description)) return undefined;
+      throw err;
     }
   }
 
