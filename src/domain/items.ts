@@ -101,6 +101,28 @@ const FILLER = new Set([
 ]);
 
 const NUMBER = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+)$/;
+/** Words after which a number is part of an address (`No. 5`, `RT 02`, `km 8`, `Gg. 3`), never a quantity. */
+const ADDRESS_MARKERS = new Set([
+  'no',
+  'nomor',
+  'nomer',
+  'nmr',
+  'rt',
+  'rw',
+  'gg',
+  'gang',
+  'km',
+  'blok',
+  'kav',
+  'lt',
+  'lantai',
+  'kamar',
+  'jl',
+  'jln',
+  'jalan',
+  'dusun',
+  'desa',
+]);
 const GLUED = /^(\d+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+)([a-z]+)$/;
 const TIMES = /^x(\d+(?:\.\d+)?)$/;
 // In Indonesian the dot groups thousands: `1.000 liter`, `10.000` (a decimal is written with a comma).
@@ -129,10 +151,14 @@ function parsePiece(raw: string): Piece {
   const name: string[] = [];
   // Words a unit took, kept so an item named with a unit word (`nasi bungkus`) is still found whole.
   const whole: string[] = [];
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     const glued = GLUED.exec(w);
     const times = TIMES.exec(w);
-    if (qty === undefined && NUMBER.test(w)) qty = quantity(w);
+    const inAddress = i > 0 && ADDRESS_MARKERS.has(words[i - 1]!);
+    if (inAddress && NUMBER.test(w)) {
+      name.push(w);
+      whole.push(w);
+    } else if (qty === undefined && NUMBER.test(w)) qty = quantity(w);
     else if (qty === undefined && times) qty = quantity(times[1]!);
     else if (qty === undefined && glued && (UNIT_BY_WORD.has(glued[2]!) || glued[2] === 'x')) {
       qty = quantity(glued[1]!);
