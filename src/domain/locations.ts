@@ -15,6 +15,8 @@ export interface LocationSpan {
   /** Absent for a lone decimal degree, which may be either. */
   lon?: number;
   exact: boolean;
+  /** Degrees, minutes and seconds written with spaces alone, which digits read out one by one resemble. */
+  spaced?: true;
 }
 
 const MAP_HOSTS =
@@ -28,13 +30,18 @@ const DMS_SINGLE = new RegExp(DMS_ONE, 'g');
 
 /**
  * Degrees, minutes and seconds written with spaces alone (`-7 54 44.4, 110 20 08.4`, `7 54 44 LS 110
- * 20 8 BT`): only as a pair, latitude first, each part in range, so that a list of counts is not read.
+ * 20 8 BT`, `S 7 54 44 E 110 20 8`, `7 54 44 selatan 110 20 8 timur`), or degrees and decimal minutes
+ * (`7 54.74 S 110 20.14 E`): only as a pair, latitude first, each part in range, and with seconds, a
+ * decimal minute or a hemisphere (spelt out or not, before or after), so that a list of counts is not read.
  */
+const SPACED_MIN_SEC = String.raw`\d{1,2}(?:[.,]\d+)?`;
 const DMS_SPACED_ONE = (hemispheres: string) =>
-  String.raw`([-+\u2212])?\s*(\d{1,3})\s+(\d{1,2})\s+(\d{1,2}(?:[.,]\d+)?)(?:\s*(${hemispheres})(?![a-z]))?`;
+  String.raw`(?:(?<![\p{L}\d])(${hemispheres})\s*)?([-+\u2212])?\s*(\d{1,3})\s+(${SPACED_MIN_SEC})(?:\s+(${SPACED_MIN_SEC}))?(?:\s*(${hemispheres})(?![\p{L}]))?`;
+const LAT_WORDS = 'LS|LU|selatan|utara|south|north|[NSns]';
+const LON_WORDS = 'BT|BB|timur|barat|east|west|[EWew]';
 const DMS_SPACED = new RegExp(
-  String.raw`(?<![\d.,])${DMS_SPACED_ONE('LS|LU|[NSns]')}\s*[,;]?\s*${DMS_SPACED_ONE('BT|BB|[EWew]')}(?![\d.,]\d)`,
-  'g',
+  String.raw`(?<![\d.,])${DMS_SPACED_ONE(LAT_WORDS)}\s*[,;]?\s*${DMS_SPACED_ONE(LON_WORDS)}(?![\d.,]\d)`,
+  'giu',
 );
 
 /**
@@ -49,7 +56,7 @@ const LONE_FINE = /(?<!\d|\d[.,])([-\u2212]\d{1,3}[.,]\d{3,}|\d{1,3}[.,]\d{4,})(
 
 const decimals = (s: string) => /[.,](\d+)$/.exec(s)?.[1]?.length ?? 0;
 const num = (s: string) => Number(s.replace('\u2212', '-').replace(',', '.'));
-const SOUTH_WEST = /^(?:s|w|ls|bb)$/i;
+const SOUTH_WEST = /^(?:s|w|ls|bb|selatan|barat|south|west)$/i;
 
 function signed(value: number, hemisphere: string | undefined, sign: string | undefined): number {
   const negative =
@@ -75,10 +82,10 @@ export function findLocations(text: string): LocationSpan[] {
   }
 
   for (const m of text.matchAll(DMS_SPACED)) {
-    const lat = spacedDms(m.slice(1, 6));
-    const lon = spacedDms(m.slice(6, 11));
+    const lat = spacedDms(m.slice(1, 7));
+    const lon = spacedDms(m.slice(7, 13));
     if (lat === undefined || lon === undefined || Math.abs(lat) > 90 || Math.abs(lon) > 180) continue;
-    add({ start: m.index, end: m.index + m[0].length, lat, lon, exact: true });
+    add({ start: m.index, end: m.index + m[0].length, lat, lon, exact: true, spaced: true });
   }
   for (const m of text.matchAll(SHORT_PLUS_CODE))
     add({ start: m.index, end: m.index + m[0].length, exact: true });
@@ -104,11 +111,17 @@ export function findLocations(text: string): LocationSpan[] {
   return spans.sort((x, y) => x.start - y.start);
 }
 
-/** A spaced DMS part to a signed decimal, or undefined when minutes or seconds are out of range. */
-function spacedDms([sign, deg, min, sec, hemisphere]: (string | undefined)[]): number | undefined {
-  if (deg === undefined || min === undefined || sec === undefined) return undefined;
-  if (num(min) >= 60 || num(sec) >= 60) return undefined;
-  return signed(num(deg) + num(min) / 60 + num(sec) / 3600, hemisphere, sign);
+/**
+ * A spaced part to a signed decimal, or undefined when minutes or seconds are out of range, or when
+ * nothing says it is a coordinate (no seconds, no decimal minute, no hemisphere: `7 54` is two counts).
+ */
+function spacedDms([before, sign, deg, min, sec, after]: (string | undefined)[]): number | undefined {
+  if (deg === undefined || min === undefined) return undefined;
+  const hemisphere = before ?? after;
+  if (sec === undefined && hemisphere === undefined && decimals(min) === 0) return undefined;
+  if (sec !== undefined && decimals(min) > 0) return undefined;
+  if (num(min) >= 60 || num(sec ?? '0') >= 60) return undefined;
+  return signed(num(deg) + num(min) / 60 + num(sec ?? '0') / 3600, hemisphere, sign);
 }
 
 /** Degrees, minutes, seconds to a signed decimal; `fine` when it says more than whole minutes. */

@@ -55,9 +55,12 @@ function asciiDigit(d: string): string {
  * marks they would split a number in two.
  */
 function nfkc(text: string): string {
-  return text.replace(/[\p{P}\p{S}]|[^\p{P}\p{S}]+/gu, (part) => {
+  return text.replace(/[\p{P}\p{S}\p{Lm}]|[^\p{P}\p{S}\p{Lm}]+/gu, (part) => {
+    // A modifier letter is drawn as a mark (`ʲ`, `ˡ`): NFKC would make it a plain letter inside a number.
+    if (/^\p{Lm}$/u.test(part)) return part;
     const n = part.normalize('NFKC');
-    return /^[\p{P}\p{S}]$/u.test(part) && !/^[\p{P}\p{S}\p{Z}\s]+$/u.test(n) ? part : n;
+    // One separator stays one (`⁗` would become four primes and stretch the gap past what is read).
+    return /^[\p{P}\p{S}]$/u.test(part) && !/^[\p{P}\p{S}]$/u.test(n) ? part : n;
   });
 }
 
@@ -70,12 +73,15 @@ export function normalise(text: string): string {
 
 /**
  * A digit run as people write numbers, and as people hiding a number write them: digit groups joined by
- * up to 8 spaces, punctuation or symbols of any kind (`~`, `*`, `|`, ` + `, ` , `, `•`, `™`), or by a
- * letter that looks like a digit or a separator (`o`, `O`, `l`, `I`, standing alone), led by any number
- * of `+`. No word boundary is required, so `HP081234567890` and `081234567890ya` are read.
+ * up to 8 spaces, punctuation or symbols of any kind (`~`, `*`, `|`, ` + `, ` , `, `•`, `™`), or by one
+ * letter (alone or glued) that stands for a digit or a stroke (`o`, `O`, `l`, `I`, `x`; `S`, `B`, `Z` glued)
+ * or is a modifier letter (`ʼ`, `ˉ`, the Arabic tatweel `ـ`, which are drawn as marks), led by any
+ * number of `+`. No word boundary is required, so `HP081234567890` and `081234567890ya` are read.
  */
 const SEP_CHAR = String.raw`[\p{P}\p{S}\p{Z}\s]`;
-const SEP = `(?:${SEP_CHAR}{0,8}|${SEP_CHAR}{0,4}[oOlI]${SEP_CHAR}{0,4})`;
+const SEP_LETTER = String.raw`[oOlIiLxX\p{Lm}]`;
+// `S`, `B` and `Z` stand for 5, 8 and 2 only glued between digits: with a gap they start a reference (`S-3`).
+const SEP = `(?:${SEP_CHAR}{0,8}|${SEP_CHAR}{0,4}${SEP_LETTER}${SEP_CHAR}{0,4}|[SsBZz])`;
 const DIGIT_RUN = new RegExp(String.raw`(?:\+[+\s]*)?\d(?:${SEP}\d)*`, 'gu');
 
 /** Shapes with 8 or more digits that are not phone numbers: dates, times and ranges of them, money. */
@@ -126,6 +132,42 @@ function isPhone(run: string, before: string): boolean {
   return !isListOfQuantities(trimmed);
 }
 
+/**
+ * Whether a coarse "coordinate" is only part of a number: `+62°21°5551234` reads `62°21` as a point, yet
+ * the digits run on past it, joined the same way; `0 8 1 2 3 4 5 6 7 8 9 0` reads as two spaced DMS
+ * points. Such a span is left to the phone scan. Any other point is rounded wherever it stands, and a
+ * decimal pair stays (`~-7.91,110.34 · 4 orang`).
+ */
+function insideLongerNumber(text: string, span: LocationSpan): boolean {
+  // Spaced degrees (`7 54 44 110 20 8`) with yet more digits after a space: digits read out one by one.
+  if (span.spaced) return /^\s+\d/.test(text.slice(span.end)) || /\d\s+$/.test(text.slice(0, span.start));
+  if (span.exact || !/[°º˚]/.test(text.slice(span.start, span.end))) return false;
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const end = m.index + m[0].length;
+    if (m.index < span.end && end > span.start) return m.index < span.start || end > span.end;
+  }
+  return false;
+}
+
+/**
+ * Digits spelt out as words, as a number is read aloud (`nol delapan satu dua ...`, `zero eight one
+ * ...`), alone or mixed with digits: 8 or more of them are a phone number too.
+ */
+const DIGIT_WORD =
+  'nol|kosong|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|zero|oh|one|two|three|four|five|six|seven|eight|nine';
+const SPELT_RUN = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${DIGIT_WORD}|\d+)(?:${SEP_CHAR}{1,8}(?:${DIGIT_WORD}|\d+))+(?![\p{L}\d])`,
+  'giu',
+);
+const SPELT_WORD = new RegExp(String.raw`^(?:${DIGIT_WORD})$`, 'i');
+
+function isSpeltPhone(run: string): boolean {
+  const tokens = run.split(/[^\p{L}\d]+/u).filter(Boolean);
+  const words = tokens.filter((t) => SPELT_WORD.test(t)).length;
+  const digits = tokens.reduce((n, t) => n + (SPELT_WORD.test(t) ? 1 : t.length), 0);
+  return words > 0 && digits >= MIN_DIGITS;
+}
+
 /** Rounds to 2 decimals, the precision groups may see; `-0.00` reads as `0.00`. */
 const coarse = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
 
@@ -149,7 +191,13 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
   let locations = 0;
   let phones = 0;
   let out = normalise(text);
-  const spans = findLocations(out);
+  // First, so that digits read out among the words are not taken for spaced degrees.
+  out = out.replace(SPELT_RUN, (run: string) => {
+    if (!isSpeltPhone(run)) return run;
+    phones++;
+    return PHONE_PLACEHOLDER;
+  });
+  const spans = findLocations(out).filter((s) => !insideLongerNumber(out, s));
   for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i]!;
     if (s.exact) locations++;

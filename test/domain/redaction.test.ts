@@ -290,6 +290,139 @@ describe('the redaction', () => {
     );
   });
 
+  it('reads digit groups of any length joined by any separator, repeated, or by a modifier or look-alike letter', () => {
+    // Groups of 1 to 4 digits (`08°12°34...` once read as points), separators doubled and padded.
+    const MODIFIER_LETTERS = [...'ʹʺʻʼʽˆˇˈˉˊˋˌˍˎˏːˑˠˡˢˣˤˬˮʰʲˀـーゝ々'];
+    const joiner = fc
+      .tuple(
+        spaces,
+        fc.oneof(
+          fc.constantFrom(...PUNCTUATION_AND_SYMBOLS).chain((c) => fc.constantFrom(c, `${c}${c}`)),
+          fc.constantFrom(...MODIFIER_LETTERS, 'o', 'O', 'l', 'I', 'i', 'L', 'x', 'X'),
+        ),
+        spaces,
+      )
+      .map(([a, c, b]) => `${a}${c}${b}`)
+      .chain((j) => fc.constantFrom(j, j, 'S', 'B', 'Z'));
+    const grouped = fc
+      .tuple(
+        fc.constantFrom('+62', '62', '0', '+62 ', '(+62)'),
+        fc.constantFrom('812', '813', '821', '852', '274', '21'),
+        digits(7),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 4, maxLength: 7 }),
+        joiner,
+      )
+      .map(([prefix, area, rest, cuts, j]) => {
+        const all = `${area}${rest}`;
+        const groups: string[] = [];
+        let at = 0;
+        for (const n of cuts) {
+          if (at >= all.length) break;
+          groups.push(all.slice(at, at + n));
+          at += n;
+        }
+        if (at < all.length) groups.push(all.slice(at));
+        return { typed: `${prefix}${j}${groups.join(j)}`, digits: all };
+      });
+    fc.assert(
+      fc.property(
+        grouped.chain((p) => sentence(fc.constant(p.typed), punctuation).map((text) => ({ text, p }))),
+        ({ text, p }) => {
+          const out = redactReport(text);
+          expect(digitsOnly(out.text)).not.toContain(p.digits.slice(-7));
+          expect(out.removed).toBeGreaterThanOrEqual(1);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a number spelt out in words, alone or mixed with digits', () => {
+    const WORDS = [
+      ['nol', 'kosong', 'zero'],
+      ['satu', 'one'],
+      ['dua', 'two'],
+      ['tiga', 'three'],
+      ['empat', 'four'],
+      ['lima', 'five'],
+      ['enam', 'six'],
+      ['tujuh', 'seven'],
+      ['delapan', 'eight'],
+      ['sembilan', 'nine'],
+    ];
+    fc.assert(
+      fc.property(
+        digits(10),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        fc.nat(),
+        fc.constantFrom(' ', ', ', '-', ' - '),
+        (rest, spelt, pick, sep) => {
+          const all = `0812${rest}`;
+          const typed = [...all]
+            .map((d, i) => (spelt[i] || i === 0 ? WORDS[Number(d)]![pick % WORDS[Number(d)]!.length]! : d))
+            .join(sep);
+          const out = redact(`tolong hubungi ${typed} sekarang`);
+          expect(out.text).toBe('tolong hubungi [...] sekarang');
+          expect(out.phones).toBe(1);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const counted = 'satu dua tiga, 4 orang dan dua anak';
+    expect(redact(counted).text).toBe(counted);
+  });
+
+  it('rounds spaced degrees with the hemisphere before or after, spelt out, or with decimal minutes', () => {
+    const hemispheres = fc.constantFrom(
+      [
+        ['LU', 'LS'],
+        ['BT', 'BB'],
+      ],
+      [
+        ['N', 'S'],
+        ['E', 'W'],
+      ],
+      [
+        ['utara', 'selatan'],
+        ['timur', 'barat'],
+      ],
+      [
+        ['north', 'south'],
+        ['east', 'west'],
+      ],
+    );
+    const part = (v: number, h: readonly string[], before: boolean, minutesOnly: boolean) => {
+      const a = Math.abs(v);
+      const d = Math.floor(a);
+      const mins = (a - d) * 60;
+      const m = Math.floor(mins);
+      const body = minutesOnly
+        ? `${d} ${Math.min(59.999, mins).toFixed(3)}`
+        : `${d} ${m} ${Math.min(59.9, (mins - m) * 60).toFixed(1)}`;
+      const hemi = v < 0 ? h[1]! : h[0]!;
+      return before ? `${hemi} ${body}` : `${body} ${hemi}`;
+    };
+    fc.assert(
+      fc.property(
+        point,
+        hemispheres,
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(', ', ' ', ' ; '),
+        ([lat, lon], [latH, lonH], before, minutesOnly, sep) => {
+          const written = `${part(lat, latH!, before, minutesOnly)}${sep}${part(lon, lonH!, before, minutesOnly)}`;
+          const out = redact(`lokasi ${written} tolong`);
+          expect(out.locations).toBe(1);
+          const [, a, b] = /(-?\d+\.\d\d),(-?\d+\.\d\d)/.exec(out.text) ?? [];
+          expect(Math.abs(Number(a) - lat)).toBeLessThan(0.006);
+          expect(Math.abs(Number(b) - lon)).toBeLessThan(0.006);
+          expect(out.text).not.toMatch(/\d\s+\d/);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('does not take counts, money, dates, times and references for a number', () => {
     const quantity = fc.oneof(
       fc.integer({ min: 0, max: 999 }).map(String),
