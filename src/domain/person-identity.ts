@@ -21,11 +21,12 @@ const IDENTITY = new RegExp(`^${TRANSPORT_PATTERN}:(.+)$`);
  * person by; anything that is not a person says what it is instead.
  */
 export function identityOf(text: string): Identity {
-  const m = IDENTITY.exec(text.trim());
+  // The transport as typed in any case (`Telegram:-1001` is still a group): ids are compared lower-case.
+  const m = IDENTITY.exec(text.trim().replace(/^[a-z-]+(?=:)/i, (t) => t.toLowerCase()));
   if (!m) return { person: false, what: 'malformed' };
   const transport = m[1]!;
   const rest = m[2]!.trim();
-  if (rest.startsWith('chat:')) return { person: false, what: 'anonymous' };
+  if (/^chat:/i.test(rest)) return { person: false, what: 'anonymous' };
   if (transport === 'telegram') {
     if (/^-\d{1,20}$/.test(rest)) return { person: false, what: 'group' };
     if (!/^\d{1,20}$/.test(rest)) return { person: false, what: 'malformed' };
@@ -33,8 +34,8 @@ export function identityOf(text: string): Identity {
     return { person: true, id: `telegram:${rest}` };
   }
   if (transport === 'whatsapp') {
-    if (/@g\.us$/.test(rest)) return { person: false, what: 'group' };
-    if (/@(newsletter|broadcast)$/.test(rest)) return { person: false, what: 'channel' };
+    if (/@g\.us$/i.test(rest)) return { person: false, what: 'group' };
+    if (/@(newsletter|broadcast)$/i.test(rest)) return { person: false, what: 'channel' };
     // WhatsApp names some senders by a private `@lid` id instead of their number: still a person.
     if (/^\d{5,20}@lid$/.test(rest)) return { person: true, id: `whatsapp:${rest}` };
     const digits = rest.replace(/@c\.us$/, '');

@@ -8,6 +8,7 @@ import { TRANSPORTS, type TransportName } from '../../src/domain/message.ts';
 import { identityOf, isPerson } from '../../src/domain/person-identity.ts';
 import { Core } from '../../src/engine/engine.ts';
 import { Harness } from '../support/harness.ts';
+import { addVolunteer } from '../support/volunteers.ts';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -33,6 +34,14 @@ const nonPerson = fc.oneof(
   fc.stringMatching(/^[a-z0-9-]{1,12}$/).map((s) => `console:chat:${s}`),
 );
 
+/** The same, written with the transport or the suffix in other cases (`Telegram:-1001`, `@G.US`, `CHAT:`). */
+const oddCase = fc.tuple(nonPerson, fc.constantFrom('upper', 'title', 'suffix')).map(([id, how]) => {
+  const i = id.indexOf(':');
+  if (how === 'upper') return id.slice(0, i).toUpperCase() + id.slice(i);
+  if (how === 'title') return id[0]!.toUpperCase() + id.slice(1);
+  return id.slice(0, i) + id.slice(i).toUpperCase();
+});
+
 const rolesHeld = (hh: Harness) =>
   hh.db.prepare("SELECT COUNT(*) FROM people WHERE role <> 'anyone'").pluck().get() as number;
 
@@ -54,6 +63,33 @@ describe('roles are held by persons only', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('refuses them written in any case, a registered console group, and a V-n that names no person', () => {
+    const hh = new Harness({ ADMINS: ADMIN });
+    h = hh;
+    fc.assert(
+      fc.property(oddCase, (id) => {
+        hh.clock.advance(61_000);
+        expect(hh.say(ADMIN, `/grant ${id} coordinator`)).toMatch(/not a person|stands for a whole chat/);
+        expect(rolesHeld(hh)).toBe(0);
+      }),
+      { numRuns: 60 },
+    );
+    // On the console a group is named by free words, as a person is: the registered one is refused.
+    const posko = { transport: 'console' as const, chatId: 'Posko', kind: 'group' as const };
+    hh.ledger.groups.register({ id: ADMIN, at: hh.clock.now }, posko, {
+      topics: ['rescue'],
+      area: null,
+      registeredBy: ADMIN,
+    });
+    expect(hh.say(ADMIN, '/grant console:Posko coordinator')).toMatch(/not a person/);
+    // A volunteer record of a chat identity (never made by /volunteer, which is private) is no person.
+    const v = addVolunteer(hh, 'telegram:chat:-1002');
+    expect(hh.say(ADMIN, `/grant V-${v} coordinator`)).toMatch(/stands for a whole chat/);
+    expect(rolesHeld(hh)).toBe(0);
+    // The Cloud API's persons are persons like any other.
+    expect(hh.say(ADMIN, '/grant whatsapp-cloud:6281234567890 coordinator')).toContain('is now coordinator');
   });
 
   it('ADMINS naming a non-person stops the start with one line naming the variable and the id', () => {
