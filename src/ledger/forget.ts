@@ -130,7 +130,7 @@ export class Forgetting {
         WHERE requester = @person
       UNION SELECT ${d.jsonText('i.value', 'text')} FROM requests, ${d.jsonElements('requests.items', 'i')}
         WHERE requester = @person
-      UNION SELECT f.value FROM rescues, ${d.rowsOf(['contact', 'notes'], 'f')} WHERE reporter = @person
+      UNION SELECT f.value FROM rescues, ${d.rowsOf(['contact', 'notes', 'status_reason'], 'f')} WHERE reporter = @person
       UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
       UNION SELECT f.value FROM volunteers, ${d.rowsOf(['name', 'phone'], 'f')} WHERE person_id = @person`,
       p,
@@ -230,8 +230,14 @@ export class Forgetting {
       p,
     );
     // Messages to others that named them ("Reported by whatsapp:62812...", "Contact: 0812..."): emptied
-    // once delivered; one still waiting goes out with those words taken out.
+    // once delivered; one still waiting goes out with those words taken out. A handled message from
+    // someone else that quoted them (a coordinator's `/reject R-3 <reason>`) keeps no body either.
     for (const [value, stand] of [[p.person, p.pseudonym], ...told.map((v) => [v, '…'])] as const) {
+      this.run(
+        `UPDATE inbox SET message = '{"erased":true}' WHERE state <> 'pending' AND ${d.contains('message', '@value')}`,
+        p,
+        { value },
+      );
       this.run(
         `UPDATE outbox SET text = '', extra = NULL WHERE state IN ('sent', 'failed') AND ${d.contains('text', '@value')}`,
         p,

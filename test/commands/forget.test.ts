@@ -22,6 +22,7 @@ const PLANTED = {
   address: 'Jl. Kenanga Rahasia 17',
   note: 'kunci di bawah pot melati',
   dialog: 'mbak rukmini',
+  reason: 'pakdhe sudah pindah ke Klaten',
 };
 const RESCUE_ADDRESS = 'Dusun Jetis RT 04';
 const DAY = 86_400_000;
@@ -54,6 +55,10 @@ function setUp(): void {
   h.send(PERSON, '4');
   h.send(COORDINATOR, '/verify R-1 ok');
   h.send(COORDINATOR, '/assign R-1 V-1');
+  // A reason a coordinator typed about their request lives in the coordinator's own message too.
+  h.send(PERSON, '/need 5 rice @ Imogiri');
+  h.send(PERSON, '2');
+  h.send(COORDINATOR, `/reject R-2 ${PLANTED.reason}`);
   h.send(PERSON, '/need');
   h.send(PERSON, `20 water, ${PLANTED.dialog}`);
   h.newRows();
