@@ -1,3 +1,4 @@
+import { TRANSPORT_TRAITS } from '../domain/message.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
 import { rescueRef } from '../domain/sos-text.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
@@ -21,10 +22,11 @@ export function heardOf(c: RescueCase): HeardCase {
 }
 
 /**
- * A group post caused by a case's reporter (a new case, a new place, details added, "we are safe"): it
- * goes to the rescue groups now, or waits for the one post the coalesced-posts job sends when this
- * reporter's window ends, whichever of their cases it is about (SPEC 7: one reporter cannot fill a
- * group). Coordinators' private notices never pass here.
+ * A group post caused by a case's reporter (a new case, a new place, details added, "we are safe"): to
+ * each rescue group of the case's area it goes now, or waits for the one post the coalesced-posts job
+ * sends when this reporter's window in that group ends, whichever of their cases it is about (SPEC 7:
+ * one reporter cannot fill a group). A group that never read of the case reads it as a new case (an
+ * all-clear of a case it never heard of is no news to it). Coordinators' private notices never pass here.
  */
 export function announceByReporter(
   out: Outcome,
@@ -34,8 +36,20 @@ export function announceByReporter(
   args: MessageArgs,
   posts?: 'unless-edited',
 ): Outcome {
-  if (ctx.ledger.coalescedPosts.offer(c.id, heardOf(c), ctx.now, REPORTER_WINDOW_MS) === 'now')
-    out.announce('rescue', c.area, key, args, { subject: rescueRef(c.id), ...(posts ? { posts } : {}) });
+  const subject = rescueRef(c.id);
+  for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area)) {
+    const told = ctx.ledger.outbox.lastGroupPost(g.id, subject) !== undefined;
+    if (posts === 'unless-edited' && told && TRANSPORT_TRAITS[g.transport].editsPosts) continue;
+    const said =
+      told || key === 'rescue-new-group'
+        ? key
+        : key === 'rescue-rescued-group'
+          ? undefined
+          : 'rescue-new-group';
+    if (!said) continue;
+    if (ctx.ledger.coalescedPosts.offer(c.id, g.id, heardOf(c), ctx.now, REPORTER_WINDOW_MS) === 'now')
+      out.toGroup(g.id, { key: said, args }, undefined, { subject });
+  }
   return out;
 }
 

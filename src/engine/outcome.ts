@@ -40,7 +40,7 @@ export type Planned = { personal: Entitled | false } & (
   | ({ to: 'sender' } & Say & SayOptions)
   | ({ to: 'person'; personId: PersonId } & Say & SayOptions)
   | ({ to: 'groups'; topic: Topic; area: string | null } & GroupPostAbout & Say)
-  | ({ to: 'group'; groupId: number; broadcastId?: number } & Say)
+  | ({ to: 'group'; groupId: number; broadcastId?: number } & GroupPostAbout & Say)
   | ({ to: 'coordinators' } & Say)
 );
 
@@ -141,13 +141,14 @@ export class Outcome {
    * To one group. Public: catalog messages built from fields, or (with `broadcastId`) a broadcast's
    * text, which passed the redaction and its author's confirmation.
    */
-  toGroup(groupId: number, say: Say, broadcastId?: number): this {
+  toGroup(groupId: number, say: Say, broadcastId?: number, about: GroupPostAbout = {}): this {
     this.planned.push({
       to: 'group',
       personal: false,
       groupId,
       ...say,
       ...(broadcastId === undefined ? {} : { broadcastId }),
+      ...about,
     });
     return this;
   }

@@ -200,7 +200,8 @@ class Renderer {
       }
       case 'group': {
         const g = ctx.ledger.groups.get(p.groupId);
-        if (g) this.toGroup(p, g, personal, p.broadcastId);
+        if (g)
+          this.toGroup(p, g, personal, p.broadcastId, p.subject === undefined ? {} : { subject: p.subject });
         return;
       }
     }

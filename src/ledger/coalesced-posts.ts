@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 
-/** What the rescue groups last read of a case: a later post says only what changed since. */
+/** What a rescue group last read of a case: a later post says only what changed since. */
 export interface HeardCase {
   area: string | null;
   active: boolean;
@@ -9,10 +9,11 @@ export interface HeardCase {
   conditions: string;
 }
 
-/** A reporter's window that ended with changes held: the job builds its one post from the cases now. */
+/** A reporter's window in one group that ended with changes held: the job builds its one post. */
 export interface HeldPost {
-  /** The case whose post opened the window (the row's key). */
+  /** The case whose post opened the window (with `groupId`, the row's key). */
   caseId: number;
+  groupId: number;
   /** Cases with changes held, in order. */
   held: number[];
   heard: Record<string, HeardCase>;
@@ -20,6 +21,7 @@ export interface HeldPost {
 
 interface Row {
   case_id: number;
+  group_id: number;
   posted_at: number;
   due_at: number | null;
   held: string;
@@ -28,37 +30,41 @@ interface Row {
 
 const toPost = (r: Row): HeldPost => ({
   caseId: r.case_id,
+  groupId: r.group_id,
   held: JSON.parse(r.held) as number[],
   heard: JSON.parse(r.heard) as Record<string, HeardCase>,
 });
 
+const REPORTER_OF = 'SELECT reporter FROM rescues WHERE id = ?';
+
 /**
- * One window per reporter across all their cases (issue 23): `offer` answers whether a group post a
- * reporter caused may go now (a window starts) or waits for the one post due when the running window
- * ends. Written in the caller's transaction, so it holds across restarts. The changes themselves are
- * each an event of their own and reach coordinators at once: only the groups' copies are merged.
+ * One window per reporter and group, across all the reporter's cases (issue 23): `offer` answers
+ * whether a group post a reporter caused may go to that group now (a window starts) or waits for the
+ * one post due when the running window ends. Written in the caller's transaction, so it holds across
+ * restarts. The changes themselves are each an event of their own and reach coordinators at once: only
+ * the groups' copies are merged.
  */
 export class CoalescedPosts {
   constructor(private readonly db: Db) {}
 
-  /** The window of the reporter of `caseId`, if any (their newest). */
-  private windowOf(caseId: number): Row | undefined {
+  /** The window of the reporter of `caseId` in group `groupId`, if any. */
+  private windowOf(caseId: number, groupId: number): Row | undefined {
     return this.db
       .prepare(
         `SELECT p.* FROM coalesced_posts p JOIN rescues r ON r.id = p.case_id
-         WHERE r.reporter = (SELECT reporter FROM rescues WHERE id = ?)
+         WHERE r.reporter = (${REPORTER_OF}) AND p.group_id = ?
          ORDER BY p.posted_at DESC LIMIT 1`,
       )
-      .get(caseId) as Row | undefined;
+      .get(caseId, groupId) as Row | undefined;
   }
 
   /**
-   * A reporter's case `caseId` changed in a way the groups should read (`heard`: the case now). Answers
-   * 'now' (post it; this reporter's window of `windowMs` starts) or 'held' (folded into the post due
-   * when the running window ends).
+   * A reporter's case `caseId` changed in a way group `groupId` should read (`heard`: the case now).
+   * Answers 'now' (post it; this reporter's window in that group starts) or 'held' (folded into the
+   * post due when the running window ends).
    */
-  offer(caseId: number, heard: HeardCase, now: number, windowMs: number): 'now' | 'held' {
-    const row = this.windowOf(caseId);
+  offer(caseId: number, groupId: number, heard: HeardCase, now: number, windowMs: number): 'now' | 'held' {
+    const row = this.windowOf(caseId, groupId);
     const running = row !== undefined && (row.due_at !== null || now - row.posted_at < windowMs);
     if (running) {
       const held = JSON.parse(row.held) as number[];
@@ -66,29 +72,38 @@ export class CoalescedPosts {
       this.db
         .prepare(
           `UPDATE coalesced_posts SET due_at = COALESCE(due_at, posted_at + @window), held = @held
-           WHERE case_id = @id`,
+           WHERE case_id = @id AND group_id = @group`,
         )
-        .run({ window: windowMs, held: JSON.stringify(held), id: row.case_id });
+        .run({ window: windowMs, held: JSON.stringify(held), id: row.case_id, group: groupId });
       return 'held';
     }
-    // A new window; what the groups read before it still counts for what is news later.
+    // A new window; what the group read before it still counts for what is news later.
     const before = row ? (JSON.parse(row.heard) as Record<string, HeardCase>) : {};
-    if (row) this.db.prepare('DELETE FROM coalesced_posts WHERE case_id = ?').run(row.case_id);
+    if (row)
+      this.db
+        .prepare('DELETE FROM coalesced_posts WHERE case_id = ? AND group_id = ?')
+        .run(row.case_id, groupId);
     this.db
-      .prepare(`INSERT INTO coalesced_posts (case_id, posted_at, heard) VALUES (?, ?, ?) ON CONFLICT (case_id)
+      .prepare(`INSERT INTO coalesced_posts (case_id, group_id, posted_at, heard) VALUES (?, ?, ?, ?)
+          ON CONFLICT (case_id, group_id)
           DO UPDATE SET posted_at = excluded.posted_at, due_at = NULL, held = '[]', heard = excluded.heard`)
-      .run(caseId, now, JSON.stringify({ ...before, [caseId]: heard }));
+      .run(caseId, groupId, now, JSON.stringify({ ...before, [caseId]: heard }));
     return 'now';
   }
 
   /** Someone else told the groups about case `caseId` (a coordinator's correction): that is what they read. */
   heard(caseId: number, heard: HeardCase): void {
-    const row = this.windowOf(caseId);
-    if (!row) return;
-    const all = { ...(JSON.parse(row.heard) as Record<string, HeardCase>), [caseId]: heard };
-    this.db
-      .prepare('UPDATE coalesced_posts SET heard = ? WHERE case_id = ?')
-      .run(JSON.stringify(all), row.case_id);
+    const rows = this.db
+      .prepare(
+        `SELECT p.* FROM coalesced_posts p JOIN rescues r ON r.id = p.case_id WHERE r.reporter = (${REPORTER_OF})`,
+      )
+      .all(caseId) as Row[];
+    for (const row of rows) {
+      const all = { ...(JSON.parse(row.heard) as Record<string, HeardCase>), [caseId]: heard };
+      this.db
+        .prepare('UPDATE coalesced_posts SET heard = ? WHERE case_id = ? AND group_id = ?')
+        .run(JSON.stringify(all), row.case_id, row.group_id);
+    }
   }
 
   /** Windows that ended with changes held. */
@@ -101,21 +116,24 @@ export class CoalescedPosts {
   }
 
   /**
-   * The held post went out (`heard`: what the groups read in it), and a new window starts now; or
+   * The held post went out (`heard`: what the group read in it), and a new window starts now; or
    * nothing in it was news (undefined), and the window simply ends.
    */
   settle(post: HeldPost, now: number, heard: Record<string, HeardCase> | undefined): void {
+    const key = { id: post.caseId, group: post.groupId };
     if (heard)
       this.db
         .prepare(
           `UPDATE coalesced_posts SET due_at = NULL, held = '[]', posted_at = @now, heard = @heard
-           WHERE case_id = @id`,
+           WHERE case_id = @id AND group_id = @group`,
         )
-        .run({ id: post.caseId, now, heard: JSON.stringify({ ...post.heard, ...heard }) });
+        .run({ ...key, now, heard: JSON.stringify({ ...post.heard, ...heard }) });
     else
       this.db
-        .prepare(`UPDATE coalesced_posts SET due_at = NULL, held = '[]' WHERE case_id = ?`)
-        .run(post.caseId);
+        .prepare(
+          `UPDATE coalesced_posts SET due_at = NULL, held = '[]' WHERE case_id = @id AND group_id = @group`,
+        )
+        .run(key);
   }
 
   /** Forgets windows over long ago with nothing held: they decide nothing any more. */

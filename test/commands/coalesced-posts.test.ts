@@ -256,3 +256,37 @@ describe('on Telegram the group post itself is brought up to date (issue 24)', (
     expect(due[0]).toMatchObject({ editOf: '555' });
   });
 });
+
+describe('the window is per group', () => {
+  it('SOS with no place, then a location share: the area group hears of the case at once', () => {
+    const scheduler = setup();
+    const first = h.send(REPORTER, 'SOS');
+    // Only the group registered without an area hears of a case with no area yet.
+    expect(to(first, DIY_GROUP)).toHaveLength(1);
+    expect(to(first, GROUP)).toEqual([]);
+    h.clock.advance(20_000);
+    const shared = h.send(REPORTER, IMOGIRI);
+    // The Bantul group never heard of S-1: it reads it as a new case, at once.
+    expect(to(shared, GROUP)).toHaveLength(1);
+    expect(to(shared, GROUP)[0]).toContain('S-1: people need rescue');
+    expect(to(shared, GROUP)[0]).toContain('DIY/Bantul/Imogiri');
+    // The other group heard from this reporter 20 seconds ago: its update waits for the window's end.
+    expect(to(shared, DIY_GROUP)).toEqual([]);
+    h.clock.advance(WINDOW);
+    scheduler.run(job);
+    const later = h.newRows();
+    expect(to(later, DIY_GROUP)).toHaveLength(1);
+    expect(to(later, DIY_GROUP)[0]).toContain('S-1 has a new location');
+    expect(to(later, GROUP)).toEqual([]);
+  });
+
+  it('an all-clear of a case a group never heard of is no news to it', () => {
+    setup();
+    h.send(REPORTER, 'SOS');
+    h.send(REPORTER, '/cancel');
+    h.clock.advance(WINDOW);
+    const rows = h.send(REPORTER, '/rescued');
+    expect(to(rows, DIY_GROUP)).toHaveLength(1);
+    expect(to(rows, GROUP)).toEqual([]);
+  });
+});

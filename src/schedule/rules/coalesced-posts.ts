@@ -21,30 +21,33 @@ function newsOf(c: RescueCase, before: HeardCase | undefined): string | undefine
 }
 
 /**
- * One reporter's held changes as one post per group: each group registered for `rescue` where any of
- * the cases is gets the lines of the cases in its area, built from the cases' state now.
+ * One reporter's held changes as one post to the group of the window: a line per case in its area that
+ * is news to it, built from the cases' state now.
  */
 function post(ctx: JobContext, held: HeldPost, out: Outcome): Record<string, HeardCase> | undefined {
-  const news: { c: RescueCase; line: KeySay }[] = [];
+  const group = ctx.ledger.groups.get(held.groupId);
+  if (!group) return undefined;
+  const lines: KeySay[] = [];
+  const heard: Record<string, HeardCase> = {};
   for (const id of held.held) {
     const c = ctx.ledger.rescues.get(id);
     const key = c && newsOf(c, held.heard[id]);
-    if (c && key) news.push({ c, line: { key, args: groupArgs(ctx.translator, c, ctx.now) } });
+    if (!c || !key) continue;
+    if (!ctx.ledger.groups.forAnnouncement('rescue', c.area).some((g) => g.id === group.id)) continue;
+    // Details added were already edited into this group's post about the case (Telegram).
+    const edited =
+      key === 'rescue-updated-group' &&
+      TRANSPORT_TRAITS[group.transport].editsPosts &&
+      ctx.ledger.outbox.lastGroupPost(group.id, rescueRef(c.id)) !== undefined;
+    if (edited) continue;
+    lines.push({ key, args: groupArgs(ctx.translator, c, ctx.now) });
+    heard[String(c.id)] = heardOf(c);
   }
-  if (news.length === 0) return undefined;
-  const groups = new Map<number, KeySay[]>();
-  for (const { c, line } of news)
-    for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area)) {
-      // Details added were already edited into this group's post about the case (Telegram).
-      const edited =
-        line.key === 'rescue-updated-group' &&
-        TRANSPORT_TRAITS[g.transport].editsPosts &&
-        ctx.ledger.outbox.lastGroupPost(g.id, rescueRef(c.id)) !== undefined;
-      if (!edited) groups.set(g.id, [...(groups.get(g.id) ?? []), line]);
-    }
-  const header = { key: 'rescue-coalesced-group' };
-  for (const [groupId, lines] of groups) out.toGroup(groupId, { lines: [header, ...lines], gap: true });
-  return Object.fromEntries(news.map(({ c }) => [String(c.id), heardOf(c)]));
+  if (lines.length === 0) return undefined;
+  const say =
+    lines.length === 1 ? lines[0]! : { lines: [{ key: 'rescue-coalesced-group' }, ...lines], gap: true };
+  out.toGroup(group.id, say);
+  return heard;
 }
 
 /**
