@@ -33,6 +33,8 @@ const personal = fc.constantFrom(
   'hubungi Pak Darto di posko',
   'kirim ke budi.santoso@gmail.com',
   'Gg. Kenanga blok C3',
+  'antar ke Jl. Kenanga 17',
+  'keluarga Darto di Gang Buntu 12A',
 );
 
 describe('a broadcast that lost something to the redaction, or looks personal, waits for its author', () => {
@@ -130,6 +132,48 @@ describe('personal hints', () => {
       ),
     );
     for (const news of ['Road to Dlingo closed', 'Jl. Parangtritis ditutup', 'Posko buka 08.00-17.00'])
+      expect(personalHints(news)).toEqual([]);
+  });
+
+  it('find a street or lane with a house number and no marker, and a household named after a person', () => {
+    const streetWord = fc
+      .constantFrom('Jl.', 'Jl', 'Jln.', 'Jalan', 'Gg.', 'Gang', 'Perum', 'Komplek', 'Lorong')
+      .chain((w) => fc.constantFrom(w, w.toLowerCase(), w.toUpperCase()));
+    const name = fc.array(
+      fc.constantFrom('Mawar', 'Kenanga', 'Dr. Sutomo', 'Melati Putih', 'Brigjen Katamso'),
+      {
+        minLength: 1,
+        maxLength: 2,
+      },
+    );
+    const houseNumber = fc
+      .tuple(
+        fc.constantFrom('', '#', 'No.', 'nr ', 'C-', 'B/'),
+        fc.integer({ min: 1, max: 250 }),
+        fc.constantFrom('', 'A', 'b'),
+      )
+      .map(([m, n, x]) => `${m}${n}${x}`);
+    fc.assert(
+      fc.property(
+        streetWord,
+        name,
+        houseNumber,
+        fc.constantFrom('antar ke ', 'di ', ''),
+        (s, n, no, lead) => {
+          expect(personalHints(`${lead}${s} ${n.join(' ')} ${no}, Imogiri`)).toContain('address');
+        },
+      ),
+      { numRuns: 500 },
+    );
+    for (const household of ['antar ke rumah Siti', 'keluarga Darto mengungsi', 'Rumah Wayan roboh'])
+      expect(personalHints(household)).toContain('address');
+    for (const news of [
+      'Jl. Parangtritis km 7 ditutup',
+      'Jalan Parangtritis ditutup sampai 12 Desember',
+      'jalan menuju posko 3 km',
+      'Rumah Sakit Panembahan buka 24 jam',
+      'Air bersih di Jl. Imogiri Timur km 10',
+    ])
       expect(personalHints(news)).toEqual([]);
   });
 });
