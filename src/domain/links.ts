@@ -13,12 +13,20 @@ export interface LinkSpan {
 const PUBLIC_HOSTS =
   /(?:^|\.)(?:go\.id|gov|gov\.[a-z]{2}|int|un\.org|wikipedia\.org|pmi\.or\.id|ifrc\.org|icrc\.org|humdata\.org)$/i;
 
-/** With a scheme, with `www.`, or a bare host (alphabetic top-level domain) followed by a path. */
+/**
+ * With a scheme (also a mistyped one: `https//`, `http:/`), with `www.`, or a bare host (alphabetic
+ * top-level domain; dots as any script writes them, `s。id`) followed by a path.
+ */
 const LINK =
-  /(?:\b(?!file:)[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"]+|(?<![\p{L}\p{N}@/\\_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?\/[^\s<>"]*/giu;
+  /(?:\b(?!file:)[a-z][a-z0-9+.-]*:\/\/|\bh(?:tt|xx)ps?:?\/\/?|\bwww\.)[^\s<>"]+|(?<![\p{L}\p{N}@/\\_-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?[.\u3002\uFF61])+[a-z]{2,}(?::\d+)?\/[^\s<>"]*/giu;
+/** A link inside another one's path or query (`https://bnpb.go.id/r?u=https://s.id/x`): a redirect. */
+const INNER_LINK =
+  /[a-z][a-z0-9+.-]*(?::|%3a)(?:\/|%2f){2}|(?:[a-z0-9-]+[.\u3002\uFF61])+[a-z]{2,}(?:\/|%2f)/i;
 
 function hostOf(link: string): string | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(link) ? link : `https://${link}`;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(link)
+    ? link
+    : `https://${link.replace(/^h(?:tt|xx)ps?:?\/\/?/i, '')}`;
   try {
     return new URL(withScheme).hostname;
   } catch {
@@ -32,7 +40,8 @@ export function findPrivateLinks(text: string): LinkSpan[] {
   for (const m of text.matchAll(LINK)) {
     const link = m[0].replace(/[.,;:!?)\]]+$/, '');
     const host = hostOf(link);
-    if (host !== undefined && PUBLIC_HOSTS.test(host)) continue;
+    const rest = link.slice(link.toLowerCase().indexOf(host ?? '\0') + (host?.length ?? 0));
+    if (host !== undefined && PUBLIC_HOSTS.test(host) && !INNER_LINK.test(rest)) continue;
     spans.push({ start: m.index, end: m.index + link.length });
   }
   return spans;

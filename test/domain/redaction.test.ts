@@ -251,6 +251,30 @@ describe('the redaction', () => {
     expect(redactText('rumahnya di https://s.id/rumahbudi ya')).toBe('rumahnya di [🔗] ya');
   });
 
+  it('removes a private link behind an allow-listed one, a mistyped scheme and dots of other scripts', () => {
+    fc.assert(
+      fc.property(
+        link,
+        fc.constantFrom('https://bnpb.go.id/r?u=', 'https://id.wikipedia.org/w?to=', 'bnpb.go.id/x?next='),
+        fc.constantFrom('https//', 'http:/', 'hxxps://', ''),
+        (l, publicSite, scheme) => {
+          const hidden = `${scheme}${l.host}/${l.path}`;
+          for (const text of [
+            `${publicSite}${hidden}`,
+            `${publicSite}${encodeURIComponent(`https://${l.host}/${l.path}`)}`,
+            hidden,
+          ]) {
+            const out = redact(`lihat ${text} ya`);
+            expect(out.text).not.toContain(`${l.host}/${l.path}`);
+            expect(out.links).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(redactText('lihat s\u3002id/rumahbudi ya')).toBe('lihat [🔗] ya');
+  });
+
   it('removes short plus codes, with or without their town', () => {
     fc.assert(
       fc.property(
