@@ -50,6 +50,9 @@ const DMS_SPACED = new RegExp(
  */
 const SHORT_PLUS_CODE =
   /(?<![\p{L}\p{N}+])[23456789CFGHJMPQRVWX]{4,7}\+[23456789CFGHJMPQRVWX]{2,3}(?![\p{L}\p{N}])/giu;
+/** The same with spaces around the `+` (`2QQV + W7`), when it holds a letter: `2345 + 67` is a sum. */
+const SPACED_PLUS_CODE =
+  /(?<![\p{L}\p{N}+])[23456789CFGHJMPQRVWX]{4,7}\s*\+\s*[23456789CFGHJMPQRVWX]{2,3}(?![\p{L}\p{N}])/giu;
 
 /** A lone decimal degree finer than 1 km: `-7.9123` or `110.33567` (not `1.500`, a thousand). */
 const LONE_FINE = /(?<!\d|\d[.,])([-\u2212]\d{1,3}[.,]\d{3,}|\d{1,3}[.,]\d{4,})(?![.,]?\d)/g;
@@ -89,6 +92,8 @@ export function findLocations(text: string): LocationSpan[] {
   }
   for (const m of text.matchAll(SHORT_PLUS_CODE))
     add({ start: m.index, end: m.index + m[0].length, exact: true });
+  for (const m of text.matchAll(SPACED_PLUS_CODE))
+    if (/[a-z]/i.test(m[0])) add({ start: m.index, end: m.index + m[0].length, exact: true });
   for (const m of text.matchAll(URL)) {
     const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
     let host = '';

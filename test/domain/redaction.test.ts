@@ -275,6 +275,22 @@ describe('the redaction', () => {
     expect(redactText('lihat s\u3002id/rumahbudi ya')).toBe('lihat [🔗] ya');
   });
 
+  it('removes short plus codes written with spaces around the +', () => {
+    fc.assert(
+      fc.property(
+        shortPlusCode.filter((c) => /[A-Z]/.test(c)),
+        fc.constantFrom(' + ', ' +', '+ ', '  +  '),
+        (code, plus) => {
+          const written = code.replace('+', plus);
+          const out = redact(`lokasi ${written} Imogiri`);
+          expect(out.text).toBe('lokasi [📍] Imogiri');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(redactText('butuh 2345 + 67 dus')).toBe('butuh 2345 + 67 dus');
+  });
+
   it('removes short plus codes, with or without their town', () => {
     fc.assert(
       fc.property(
