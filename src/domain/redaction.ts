@@ -8,6 +8,8 @@
  */
 import { findPrivateLinks } from './links.ts';
 import { findLocations, type LocationSpan } from './locations.ts';
+// The one reading of every script's digits, shared with the normaliser every reader gets its text from.
+import { digitValue } from './normalise.ts';
 
 export interface Redacted {
   text: string;
@@ -33,22 +35,6 @@ export const LINK_PLACEHOLDER = '[🔗]';
 // are dropped too because redaction uses them as placeholders of its own.
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF]/g;
 const ANY_DIGIT = /\p{Nd}/gu;
-const IS_DIGIT = /^\p{Nd}$/u;
-const digitValues = new Map<string, string>();
-
-/** The value of a decimal digit of any script: Unicode lays each script's digits out 0 to 9. */
-function asciiDigit(d: string): string {
-  let v = digitValues.get(d);
-  if (v === undefined) {
-    const cp = d.codePointAt(0)!;
-    let start = cp;
-    while (start > cp - 60 && IS_DIGIT.test(String.fromCodePoint(start - 1))) start--;
-    v = String((cp - start) % 10);
-    digitValues.set(d, v);
-  }
-  return v;
-}
-
 /**
  * NFKC, except for punctuation and symbols it would turn into something else (`™` → `TM`, `㏠` → `1日`,
  * `῟` → a space and combining marks): between digit groups they are separators, and as letters or
@@ -68,7 +54,7 @@ function nfkc(text: string): string {
 export function normalise(text: string): string {
   return nfkc(text)
     .replace(INVISIBLE, '')
-    .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : asciiDigit(d)));
+    .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)));
 }
 
 /**
