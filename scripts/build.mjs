@@ -70,6 +70,19 @@ const dynamic = Object.values(metafile.outputs)
   .filter((i) => i.kind === 'dynamic-import' && i.external);
 if (dynamic.length > 0)
   throw new Error(`import() of ${dynamic.map((i) => i.path).join(', ')} would fail in dist/cli.cjs`);
+// The thread that holds a PostgreSQL connection (src/ledger/postgres.ts) is a file of its own beside the
+// bundle; `pg` stays in node_modules.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/ledger/pg-worker.ts'],
+  outfile: path.join(dist, 'pg-worker.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['pg'],
+  logLevel: 'warning',
+});
 // The ledger reads its migrations next to its code: in the bundle, that is dist/ itself.
 cpSync(path.join(root, 'src', 'ledger', 'migrations'), path.join(dist, 'migrations'), { recursive: true });
 

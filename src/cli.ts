@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadAreaDefs, loadConfig, PROJECT_ROOT } from './config.ts';
+import { ConfigError, ledgerLocation, loadAreaDefs, loadConfig, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { identityOf, NOT_A_PERSON } from './domain/person-identity.ts';
 import { StartError } from './engine/errors.ts';
@@ -63,7 +63,7 @@ const verbs: Record<string, Verb> = {
       }
       options.area = found.area.path;
     }
-    const ledger = Ledger.open(config.DATABASE_PATH);
+    const ledger = Ledger.open(ledgerLocation(config));
     try {
       const now = Date.now();
       const { file, count } = buildExport(ledger, options, now);
@@ -93,7 +93,7 @@ const verbs: Record<string, Verb> = {
     return -1;
   },
   async verify() {
-    const ledger = Ledger.open(loadConfig().DATABASE_PATH);
+    const ledger = Ledger.open(ledgerLocation(loadConfig()));
     try {
       const result = ledger.events.verify();
       if (result.ok) {
@@ -108,7 +108,7 @@ const verbs: Record<string, Verb> = {
   },
   async purge() {
     const config = loadConfig();
-    const ledger = Ledger.open(config.DATABASE_PATH);
+    const ledger = Ledger.open(ledgerLocation(config));
     try {
       const now = Date.now();
       const cutoff = now - config.RETENTION_DAYS * 86_400_000;
@@ -143,7 +143,7 @@ const verbs: Record<string, Verb> = {
   },
   async migrate() {
     // Opening the ledger applies every pending migration.
-    const ledger = Ledger.open(loadConfig().DATABASE_PATH);
+    const ledger = Ledger.open(ledgerLocation(loadConfig()));
     try {
       console.log(`schema version ${ledger.schemaVersion}`);
       return 0;
@@ -176,7 +176,7 @@ function setRole(target: string | undefined, role: GrantedRole): number {
     return 2;
   }
   const id = named.id;
-  const ledger = Ledger.open(config.DATABASE_PATH);
+  const ledger = Ledger.open(ledgerLocation(config));
   try {
     const person = /^V-/i.test(id) ? ledger.roles.personOfVolunteer(Number(id.slice(2))) : id;
     if (!person) {

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
     .string()
     .min(1)
     .default(path.join(PROJECT_ROOT, 'data', 'relief.db')),
+  // The ledger on a PostgreSQL server instead of the SQLite file.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database')
+    .optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]+$/, 'expected a token like 123456:ABC-def')
@@ -157,6 +162,9 @@ export function cloudSettings(config: Config) {
   if (!token || !phoneNumberId || !appSecret || !verifyToken) return undefined;
   return { token, phoneNumberId, appSecret, verifyToken };
 }
+
+/** Where the ledger lives: DATABASE_URL's PostgreSQL database when set, else the SQLite file. */
+export const ledgerLocation = (config: Config): string => config.DATABASE_URL ?? config.DATABASE_PATH;
 
 export class ConfigError extends Error {}
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.ts';
-import { type Config, cloudSettings, loadAreaDefs, PROJECT_ROOT } from './config.ts';
+import { type Config, cloudSettings, ledgerLocation, loadAreaDefs, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import type { Job } from './engine/command.ts';
 import { Core } from './engine/engine.ts';
@@ -47,7 +47,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // In the terminal chat, routine logs would interleave with the conversation; warnings still show.
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const log = options.log ?? createLogger(level);
-  const ledger = Ledger.open(config.DATABASE_PATH);
+  const ledger = Ledger.open(ledgerLocation(config));
   ledger.startCheckpoints();
   const translator = new Catalog(
     path.join(PROJECT_ROOT, 'data', 'locales'),

@@ -4,7 +4,7 @@
  * escaped, so they match themselves rather than acting as LIKE wildcards.
  */
 export function inAreaSql(column: string, param: string): string {
-  return `(lower(${column}) = lower(${param}) OR lower(${column}) LIKE lower(${param}_below) ESCAPE '\\')`;
+  return `(lower(${column}) = lower(CAST(${param} AS TEXT)) OR lower(${column}) LIKE lower(CAST(${param}_below AS TEXT)) ESCAPE '\\')`;
 }
 
 /** The LIKE pattern for everything below `area`, to bind as `<param>_below` beside the area itself. */

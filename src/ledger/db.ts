@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type Dialect, SQLITE } from './dialect.ts';
@@ -116,6 +116,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What PostgreSQL runs after `sql` in its place of SQLite's triggers and virtual tables. */
+  postgres?: string;
   /** Rewrites stored rows where SQL alone cannot; runs after `sql`, in the same transaction. */
   code?: (db: Db) => void;
 }
@@ -133,10 +135,12 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => {
       const version = Number(f.slice(0, 3));
       const code = CODE_STEPS[version];
+      const companion = path.join(dir, f.replace(/\.sql$/, '.postgres.sql'));
       return {
         version,
         name: f.slice(4, -4),
         sql: readFileSync(path.join(dir, f), 'utf8'),
+        ...(existsSync(companion) ? { postgres: readFileSync(companion, 'utf8') } : {}),
         ...(code ? { code } : {}),
       };
     });
@@ -147,14 +151,18 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * commit, and a failed upgrade leaves the ledger as it was); returns the schema version.
  */
 export function migrate(db: Db, migrations = listMigrations()): number {
+  const d = dialectOf(db);
   db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    db.exec(
+      d.ddl(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`),
+    );
     const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
-      db.exec(m.sql);
+      db.exec(d.ddl(m.sql));
+      if (d.engine === 'postgres' && m.postgres) db.exec(m.postgres);
       m.code?.(db);
       record.run(m.version, m.name, Date.now());
     }

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 
 /** In the name of every export with personal data (src/export names them), and of no other. */
 export const PERSONAL_EXPORT_MARK = '-personal-';
@@ -16,10 +16,11 @@ export class ExportFiles {
   readonly dir: string;
 
   constructor(db: Db) {
-    // An in-memory ledger has no file to sit beside: the console's own default then.
-    this.dir = db.memory
-      ? path.resolve('data', 'exports')
-      : path.join(path.dirname(path.resolve(db.name)), 'exports');
+    // A ledger in memory or on a PostgreSQL server has no file to sit beside: the console's default then.
+    this.dir =
+      db.memory || dialectOf(db).engine !== 'sqlite'
+        ? path.resolve('data', 'exports')
+        : path.join(path.dirname(path.resolve(db.name)), 'exports');
   }
 
   /** Removes files older than `ttlMs` at `now`; returns how many. */

@@ -86,7 +86,7 @@ export class Groups {
       .prepare(`INSERT INTO groups (transport, chat_id, title, topics, area, registered_by, created_at, updated_at)
         VALUES (@transport, @chatId, @title, @topics, @area, @by, @at, @at)
         ON CONFLICT (transport, chat_id) DO UPDATE SET topics = @topics, area = @area,
-          title = COALESCE(@title, title), registered_by = @by, active = 1, reachable = 1, updated_at = @at`)
+          title = COALESCE(@title, groups.title), registered_by = @by, active = 1, reachable = 1, updated_at = @at`)
       .run({
         transport: chat.transport,
         chatId: chat.chatId,

@@ -1,6 +1,6 @@
 import { Broadcasts } from './broadcasts.ts';
 import { CoalescedPosts } from './coalesced-posts.ts';
-import { type Db, migrate, openDatabase, schemaVersion } from './db.ts';
+import { type Db, dialectOf, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
 import { ExportFiles } from './export-files.ts';
@@ -13,6 +13,7 @@ import { JobRuns } from './jobs.ts';
 import { MetricQueries } from './metrics.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
+import { isPostgresUrl, openPostgres } from './postgres.ts';
 import { PublicContacts } from './public-contacts.ts';
 import { Requests } from './requests.ts';
 import { Rescues } from './rescues.ts';
@@ -108,11 +109,24 @@ export class Ledger {
     );
   }
 
-  /** Opens (creating if needed) and migrates the ledger file. */
-  static open(file: string): Ledger {
-    const db = openDatabase(file);
-    migrate(db);
+  /**
+   * Opens (creating if needed) and migrates the ledger: a SQLite file, or the PostgreSQL database of a
+   * postgres:// URL.
+   */
+  static open(location: string): Ledger {
+    const db = isPostgresUrl(location) ? openPostgres(location) : openDatabase(location);
+    try {
+      migrate(db);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     return new Ledger(db);
+  }
+
+  /** SQLite's file chores (checkpoints, size caps) have nothing to do on a server. */
+  private get onSqlite(): boolean {
+    return dialectOf(this.db).engine === 'sqlite';
   }
 
   get isOpen(): boolean {
@@ -157,7 +171,7 @@ export class Ledger {
     // Only while failing: a healthy ledger pays nothing for this.
     if (this.failingWrites && !this.db.inTransaction && this.totalChanges() !== this.failingWrites.changes)
       this.failingWrites = undefined;
-    if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction) this.checkpoint();
+    if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction && this.onSqlite) this.checkpoint();
     return result;
   }
 
@@ -190,6 +204,7 @@ export class Ledger {
    * grow without bound between SQLite's automatic checkpoints.
    */
   startCheckpoints(intervalMs = 60_000): void {
+    if (!this.onSqlite) return;
     this.checkpointTimer = setInterval(() => this.db.pragma('wal_checkpoint(PASSIVE)'), intervalMs);
     this.checkpointTimer.unref();
   }
@@ -197,7 +212,7 @@ export class Ledger {
   close(): void {
     if (this.checkpointTimer) clearInterval(this.checkpointTimer);
     if (this.db.open) {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      if (this.onSqlite) this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();
     }
   }

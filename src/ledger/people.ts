@@ -29,7 +29,7 @@ export class People {
     this.upsert = db.prepare(`INSERT INTO people (id, display_name, language_hint, first_seen, last_seen)
       VALUES (@id, @name, @hint, @at, @at)
       ON CONFLICT (id) DO UPDATE SET last_seen = @at, reachable = 1,
-        display_name = COALESCE(@name, display_name), language_hint = COALESCE(@hint, language_hint)
+        display_name = COALESCE(@name, people.display_name), language_hint = COALESCE(@hint, people.language_hint)
       RETURNING *`);
     this.byId = db.prepare('SELECT * FROM people WHERE id = ?');
   }

@@ -3,6 +3,7 @@ import { commands } from '../../commands/index.ts';
 import { scheduledJobs } from '../../src/schedule/jobs.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
 import { addressesInChain } from '../support/chain-scan.ts';
+import { ENGINE, tableNames } from '../support/engine.ts';
 import { Harness, type Person, silentLog } from '../support/harness.ts';
 
 /**
@@ -33,16 +34,21 @@ const unrecorded: string[] = [];
  */
 function snapshot(): string {
   const db = h.db;
-  const tables = db
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-       AND name NOT IN ('inbox', 'outbox', 'coalesced_posts', 'dialogs', 'job_runs', 'events', 'people', 'schema_migrations')
-       ORDER BY name`,
-    )
-    .pluck()
-    .all() as string[];
+  const operational = [
+    'inbox',
+    'outbox',
+    'coalesced_posts',
+    'dialogs',
+    'job_runs',
+    'events',
+    'people',
+    'schema_migrations',
+  ];
+  const tables = tableNames(db).filter((t) => !operational.includes(t));
   const state: Record<string, unknown> = {};
-  for (const t of tables) state[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+  // PostgreSQL has no rowid: any fixed order serves, as two snapshots are compared.
+  const order = ENGINE === 'postgres' ? '1' : 'rowid';
+  for (const t of tables) state[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).all();
   // A person's row appears with their first message; it records something once it holds more than defaults.
   state.people = db
     .prepare(`SELECT id, role, language, last_lat, last_lon FROM people

@@ -30,9 +30,11 @@ describe('nearest volunteers', () => {
   it('matches a brute-force answer on 15,000 volunteers, by skill and availability', () => {
     h = new Harness();
     const rnd = random(42);
-    const insert = h.db.prepare(`INSERT INTO volunteers
+    const insert = h.db
+      .prepare(`INSERT INTO volunteers
       (person_id, skills, lat, lon, area_lat, area_lon, available, status, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0) RETURNING id`)
+      .pluck();
     const all: {
       id: number;
       lat: number;
@@ -51,7 +53,7 @@ describe('nearest volunteers', () => {
         const available = rnd() < 0.8;
         const active = rnd() < 0.95;
         const id = Number(
-          insert.run(
+          insert.get(
             `telegram:${i}`,
             JSON.stringify(skills),
             areaOnly ? null : lat,
@@ -60,7 +62,7 @@ describe('nearest volunteers', () => {
             areaOnly ? lon : null,
             available ? 1 : 0,
             active ? 'active' : 'left',
-          ).lastInsertRowid,
+          ),
         );
         all.push({ id, lat, lon, skills, available, active });
       }

@@ -11,6 +11,7 @@ import type { Command } from '../../src/engine/command.ts';
 import { Core } from '../../src/engine/engine.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
 import { Ledger } from '../../src/ledger/index.ts';
+import { ledgerLocation, openRawLedger } from './engine.ts';
 import { leaks } from './outbox-scan.ts';
 
 export const silentLog = pino({ level: 'silent' });
@@ -60,8 +61,8 @@ export interface Person {
 }
 
 /**
- * The core on a real ledger file in a temp directory, with a fake clock: feed it messages as a
- * transport would and read what it put in the outbox.
+ * The core on a real ledger file in a temp directory (a new PostgreSQL database in the PostgreSQL
+ * project), with a fake clock: feed it messages as a transport would and read what it put in the outbox.
  */
 export class Harness {
   readonly clock = new FakeClock();
@@ -79,10 +80,11 @@ export class Harness {
   private readonly runId = Math.random().toString(36).slice(2, 8);
 
   constructor(env: Record<string, string> = {}, commands: readonly Command[] = allCommands, file?: string) {
-    this.file = file ?? path.join(this.tmp.dir, 'relief.db');
+    // On the PostgreSQL project, a database URL: everything below reads it as the ledger's location.
+    this.file = file ?? ledgerLocation(this.tmp.dir);
     this.config = loadConfig({ DATABASE_PATH: this.file, DEFAULT_LANGUAGE: 'en', ...env }, '/nonexistent');
     this.ledger = Ledger.open(this.file);
-    this.db = openRaw(this.file);
+    this.db = openRawLedger(this.file, openRaw);
     this.seen = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number;
     this.catalog = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), this.config.DEFAULT_LANGUAGE);
     this.areas = new Areas(loadAreaDefs(this.config.AREAS));

@@ -35,8 +35,9 @@ export function addRequest(
   return Number(
     h.db
       .prepare(`INSERT INTO requests (requester, items, people_count, lat, lon, area, contact, status, created_at, updated_at)
-        VALUES (?, ?, 12, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
+        VALUES (?, ?, 12, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+      .pluck()
+      .get(
         requester,
         JSON.stringify([
           { item: 'water', qty: 20 },
@@ -49,7 +50,7 @@ export function addRequest(
         fields.status ?? 'verified',
         h.clock.now,
         h.clock.now,
-      ).lastInsertRowid,
+      ),
   );
 }
 
@@ -70,8 +71,9 @@ export function addRescue(
   return Number(
     h.db
       .prepare(`INSERT INTO rescues (reporter, lat, lon, area, people_count, conditions, status, created_at, updated_at)
-        VALUES (?, ?, ?, ?, 4, ?, ?, ?, ?)`)
-      .run(
+        VALUES (?, ?, ?, ?, 4, ?, ?, ?, ?) RETURNING id`)
+      .pluck()
+      .get(
         reporter,
         fields.lat ?? null,
         fields.lon ?? null,
@@ -80,6 +82,6 @@ export function addRescue(
         fields.status ?? 'open',
         h.clock.now,
         h.clock.now,
-      ).lastInsertRowid,
+      ),
   );
 }

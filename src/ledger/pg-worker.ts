@@ -1,0 +1,70 @@
+/**
+ * The thread that holds the PostgreSQL connection for src/ledger/postgres.ts. The ledger's thread posts
+ * one request and sleeps on `signal` until this thread has answered it: the ledger stays synchronous
+ * (one message, one transaction, nothing awaited inside) while the `pg` client stays asynchronous here.
+ */
+import { type MessagePort, workerData } from 'node:worker_threads';
+import pg from 'pg';
+
+export type PgRequest =
+  | { op: 'query'; name: string; text: string; values: unknown[] }
+  | { op: 'exec'; text: string }
+  | { op: 'close' };
+
+export type PgAnswer =
+  | { ok: true; names: string[]; rows: unknown[][]; count: number }
+  | { ok: false; message: string; code: string | undefined };
+
+const { url, port, signal } = workerData as { url: string; port: MessagePort; signal: Int32Array };
+
+// The ledger's numbers are JavaScript numbers on both engines: ids, times and counts are BIGINT here
+// (safe below 2^53), sums and rounded values NUMERIC, and truth values 1/0 as SQLite gives them.
+const types = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+const client = new pg.Client({ connectionString: url, types });
+const connected = client.connect();
+// A failed connection is told to the first request; it must not also end the thread unheard.
+connected.catch(() => undefined);
+
+async function answer(request: PgRequest): Promise<PgAnswer> {
+  await connected;
+  if (request.op === 'close') {
+    await client.end();
+    return { ok: true, names: [], rows: [], count: 0 };
+  }
+  if (request.op === 'exec') {
+    await client.query(request.text);
+    return { ok: true, names: [], rows: [], count: 0 };
+  }
+  const r = await client.query({
+    name: request.name,
+    text: request.text,
+    values: request.values,
+    rowMode: 'array',
+  });
+  return {
+    ok: true,
+    names: r.fields.map((f) => f.name),
+    rows: r.rows as unknown[][],
+    count: r.rowCount ?? 0,
+  };
+}
+
+port.on('message', (request: PgRequest) => {
+  answer(request)
+    .catch((err: unknown): PgAnswer => {
+      const e = err as { message?: string; code?: string };
+      return { ok: false, message: e.message ?? String(err), code: e.code };
+    })
+    .then((a) => {
+      port.postMessage(a);
+      Atomics.store(signal, 0, 1);
+      Atomics.notify(signal, 0);
+    });
+});
