@@ -11,16 +11,16 @@ const HOUSE = new RegExp(
   `${B}(?:no|nomor|nomer|rt|rw|kav)\\.?\\s*\\d|${B}blok\\s*\\p{L}?[\\s/.-]?\\d|${B}rumah\\s+(?:bu|pak|ibu|bapak|mbak|mas|mbah|keluarga)\\b`,
   'iu',
 );
+/** A word in any case, for a pattern that must tell capitals apart elsewhere (so without the `i` flag). */
+const anyCase = (words: string) => words.replace(/\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+const STREET_WORD = anyCase('jl|jln|jalan|gg|gang|lorong|lr|komplek|kompleks|perum|perumahan');
+const KM = `${anyCase('km')}\\b`;
 /**
  * A street, lane or housing estate and then a house number, with or without "No." (`Jl. Mawar 5`,
  * `Gg. Melati 3`, `Jalan Kenanga 17A`, `Perum Griya Asri C-7`, `Jl. Mawar #5`); a road's kilometre post
  * (`Jl. Parangtritis km 7 ditutup`) is public news, not a house. A name's later words are capitalised, so
  * that `Jalan Parangtritis ditutup sampai 12 Desember` is not read as one.
  */
-/** A word in any case, for a pattern that must tell capitals apart elsewhere (so without the `i` flag). */
-const anyCase = (words: string) => words.replace(/\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`);
-const STREET_WORD = anyCase('jl|jln|jalan|gg|gang|lorong|lr|komplek|kompleks|perum|perumahan');
-const KM = `${anyCase('km')}\\b`;
 const STREET = new RegExp(
   `${B}(?:${STREET_WORD})\\.?\\s*(?!${KM})\\p{L}[\\p{L}'-]*\\.?\\s*(?:(?!${KM})\\p{Lu}[\\p{L}'-]*\\.?\\s*){0,3}(?:${anyCase('no|nr')}\\.?|#)?\\s*(?:\\p{L}[-/])?\\d`,
   'u',
