@@ -29,7 +29,15 @@ export interface Dialect {
   readonly noLimit: number | null;
   /** A migration's SQL (written for SQLite) as this engine runs it. */
   ddl(sql: string): string;
+  /**
+   * Taken before the chain head is read, held to the end of the appending transaction, so that two
+   * connections never link to the same head. SQLite needs none: one writer holds the whole file.
+   */
+  readonly lockChainHead: string | null;
 }
+
+/** The advisory lock key of the event chain's head on PostgreSQL ("RELF"). */
+export const CHAIN_HEAD_LOCK = 0x52454c46;
 
 /**
  * SQLite's DDL in PostgreSQL's words: an `INTEGER PRIMARY KEY` (SQLite's rowid) becomes an identity,
@@ -61,6 +69,7 @@ export const SQLITE: Dialect = {
   indexedBy: (index) => `INDEXED BY ${index}`,
   noLimit: -1,
   ddl: (sql) => sql,
+  lockChainHead: null,
 };
 
 export const POSTGRES: Dialect = {
@@ -78,4 +87,5 @@ export const POSTGRES: Dialect = {
   indexedBy: () => '',
   noLimit: null,
   ddl: postgresDdl,
+  lockChainHead: `SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK})`,
 };

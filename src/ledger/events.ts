@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from './db.ts';
+import { type Db, dialectOf } from './db.ts';
 import { isAddress, mapAddresses, Pseudonyms } from './pseudonyms.ts';
 
 /** Who did something, when, and in answer to which inbound message. */
@@ -62,6 +62,7 @@ export function eventHash(e: Omit<EventRow, 'id' | 'hash' | 'personal'>): string
 export class EventLog {
   private readonly insert;
   private readonly lastHash;
+  private readonly lockHead;
   private readonly pseudonyms: Pseudonyms;
 
   constructor(private readonly db: Db) {
@@ -73,6 +74,8 @@ export class EventLog {
       RETURNING id`)
       .pluck();
     this.lastHash = db.prepare('SELECT hash FROM events ORDER BY id DESC LIMIT 1').pluck();
+    const lock = dialectOf(db).lockChainHead;
+    this.lockHead = lock === null ? undefined : db.prepare(lock);
   }
 
   /**
@@ -100,10 +103,17 @@ export class EventLog {
       subject: event.subject === undefined ? null : pseudonymous(event.subject),
       payload: JSON.stringify(mapAddresses(event.payload ?? {}, person)),
       personal_hash: personal === null ? null : sha256(personal),
-      prev_hash: (this.lastHash.get() as string | undefined) ?? GENESIS,
+      prev_hash: this.head(),
     };
     const hash = eventHash(row);
     return this.insert.get({ ...row, personal, hash }) as number;
+  }
+
+  /** The newest event's hash, read under the chain-head lock where the engine needs one. */
+  private head(): string {
+    // Read after the lock: on PostgreSQL each statement sees what committed before it began.
+    this.lockHead?.run();
+    return (this.lastHash.get() as string | undefined) ?? GENESIS;
   }
 
   /** Walks the whole chain in id order and reports the first event whose hash or link does not hold. */
