@@ -31,9 +31,12 @@ export const PHONE_PLACEHOLDER = '[...]';
 export const LOCATION_PLACEHOLDER = '[📍]';
 export const LINK_PLACEHOLDER = '[🔗]';
 
-// Zero-width, joiners, bidi controls, soft hyphen, BOM, Mongolian vowel separator; private-use characters
+// Zero-width, joiners, bidi controls, soft hyphen, BOM, Mongolian vowel separator, tags; private-use characters
 // are dropped too because redaction uses them as placeholders of its own.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF]/g;
+const INVISIBLE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF\u{E0000}-\u{E007F}]/gu;
+/** Marks drawn on a digit (the keycap of `0️⃣`, an accent): the digit is what a reader reads. */
+const MARKED_DIGIT = /(\p{Nd})\p{M}+/gu;
 const ANY_DIGIT = /\p{Nd}/gu;
 /**
  * NFKC, except for punctuation and symbols it would turn into something else (`™` → `TM`, `㏠` → `1日`,
@@ -54,6 +57,7 @@ function nfkc(text: string): string {
 export function normalise(text: string): string {
   return nfkc(text)
     .replace(INVISIBLE, '')
+    .replace(MARKED_DIGIT, '$1')
     .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)));
 }
 

@@ -540,6 +540,24 @@ describe('the redaction', () => {
     });
   });
 
+  it('reads digits drawn as keycaps or with marks on them, and drops tag characters', () => {
+    const mark = fc.constantFrom('', '\uFE0F\u20E3', '\u20E3', '\u0301', '\u20DD', '\uFE0F', '\u{E0020}');
+    fc.assert(
+      fc.property(
+        digits(10),
+        fc.array(mark, { minLength: 14, maxLength: 14 }),
+        fc.constantFrom('', ' ', '-'),
+        (rest, marks, sep) => {
+          const all = `0812${rest}`;
+          const typed = [...all].map((d, i) => `${d}${marks[i]}${i % 4 === 3 ? sep : ''}`).join('');
+          const out = redact(`hubungi ${typed} ya`);
+          expect(out.text).toBe('hubungi [...] ya');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads digits of every script and drops invisible characters', () => {
     expect(normalise('٠٨١٢\u200B３４５')).toBe('0812345');
     expect(phoneKey('0812-3456')).toBe(phoneKey('+62 812 3456'));
