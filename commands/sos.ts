@@ -168,8 +168,8 @@ const locationStep: DialogStep<SosData> = {
     if (parsed.outOfRange !== undefined && parsed.lat === undefined)
       throw new UserError('coordinates-out-of-range', { written: parsed.outOfRange });
     const place = placeOf(ctx, parsed, false) ?? { address: input.text.trim().slice(0, 500) };
-    relocateByReporter(ctx, c, place, out);
-    enrich(ctx, caseOf(ctx, data), detailsOf(parsed), out);
+    // The count and conditions first, so the notices of the new location carry them too.
+    relocateByReporter(ctx, enrich(ctx, c, detailsOf(parsed), out), place, out);
     return { ...data, done: [...data.done, 'location'], added: data.added || hasDetails(detailsOf(parsed)) };
   },
 };

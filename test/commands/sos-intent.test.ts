@@ -73,6 +73,10 @@ describe('every SOS is recognised (issue 14)', () => {
       const next = h.send('telegram:1', 'Jl. Imogiri Timur km 8, 3 orang');
       expect(replies(next).join('\n')).not.toMatch(/understand/);
       expect(h.ledger.rescues.get(1)).toMatchObject({ address: 'Jl. Imogiri Timur km 8', people_count: 3 });
+      // The coordinators' notice of the new place already has the count the same answer gave.
+      const told = toCoordinators(next).map((r) => r.text);
+      expect(told.join('\n')).toMatch(/Imogiri Timur km 8/);
+      for (const t of told) expect(t).not.toMatch(/not known yet/);
     },
   );
 });
