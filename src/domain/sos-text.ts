@@ -111,44 +111,58 @@ const CONDITION_WORDS: Record<RescueCondition, string[]> = {
   ],
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-  hundred: 100,
-  satu: 1,
-  dua: 2,
-  tiga: 3,
-  empat: 4,
-  lima: 5,
-  enam: 6,
-  tujuh: 7,
-  delapan: 8,
-  sembilan: 9,
-  sepuluh: 10,
-  sebelas: 11,
-  'dua belas': 12,
-  'lima belas': 15,
-  'dua puluh': 20,
-  'tiga puluh': 30,
-  'lima puluh': 50,
-  seratus: 100,
+// Counts in words, 1 to 100, as people write them: `lima`, `tiga belas`, `empat puluh dua`, `forty-two`.
+const ID_UNITS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const EN_TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
+  ...ID_UNITS.map((w, i) => [w, i + 1]),
+  ['sepuluh', 10],
+  ['sebelas', 11],
+  ...ID_UNITS.slice(1).map((w, i) => [`${w} belas`, i + 12]),
+  ...ID_UNITS.slice(1).flatMap((t, i) => [
+    [`${t} puluh`, (i + 2) * 10],
+    ...ID_UNITS.map((u, j) => [`${t} puluh ${u}`, (i + 2) * 10 + j + 1]),
+  ]),
+  ['seratus', 100],
+  ...EN_UNITS.map((w, i) => [w, i + 1]),
+  ...EN_TEENS.map((w, i) => [w, i + 10]),
+  ...EN_TENS.flatMap((t, i) => [
+    [t, (i + 2) * 10],
+    ...EN_UNITS.map((u, j) => [`${t} ${u}`, (i + 2) * 10 + j + 1]),
+  ]),
+  ['hundred', 100],
+  ['a hundred', 100],
+  ['one hundred', 100],
+]);
+/** `kami berlima`, `ber-5`: "we are five". */
+const TOGETHER: Record<string, number> = {
+  berdua: 2,
+  bertiga: 3,
+  berempat: 4,
+  berlima: 5,
+  berenam: 6,
+  bertujuh: 7,
+  berdelapan: 8,
+  bersembilan: 9,
+  bersepuluh: 10,
 };
+/** More than this many people in one rescue report is a misreading (a phone or house number): asked back. */
+const MAX_PEOPLE = 10_000;
 
-const PEOPLE_WORDS = ['orang', 'org', 'jiwa', 'people', 'persons', 'person', 'ppl'];
+const PEOPLE_WORDS = ['orang', 'org', 'orng', 'jiwa', 'wong', 'warga', 'people', 'persons', 'person', 'ppl'];
 
 // Words that carry no place: a segment made only of these (after counts and conditions are taken out) is dropped.
 const FILLER = new Set([
@@ -171,22 +185,39 @@ const CONDITION_RE = Object.fromEntries(
 
 // Longest first, so "dua belas" wins over "dua".
 const NUMBER_ALTERNATIVES = words(Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length));
-const PEOPLE_RE = bounded(`(\\d{1,4}|${NUMBER_ALTERNATIVES})\\s*(?:${words(PEOPLE_WORDS)})`);
+// A count as Indonesians write it (`1.500`: the dot groups thousands); the end of a decimal (`2,5
+// orang`) or of a longer number is no count.
+const COUNT = String.raw`\d{1,3}(?:\.\d{3})+|\d{1,5}`;
+const PEOPLE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}]|\d[.,])(${COUNT}|${NUMBER_ALTERNATIVES})\s*(?:${words(PEOPLE_WORDS)})(?![\p{L}\p{N}])`,
+  'giu',
+);
+const TOGETHER_RE = bounded(String.raw`ber-?(\d{1,2})|${Object.keys(TOGETHER).join('|')}`);
 
 // A map link without a readable point (a short link) is no address either.
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 
 function numberOf(word: string): number | undefined {
-  if (/^\d+$/.test(word)) return Number(word);
+  if (/^\d{1,3}(?:\.\d{3})*$|^\d+$/.test(word)) return Number(word.replace(/\./g, ''));
   return NUMBER_WORDS[word.toLowerCase().replace(/[\s-]+/g, ' ')];
+}
+
+const plausible = (n: number | undefined) => (n !== undefined && n >= 1 && n <= MAX_PEOPLE ? n : undefined);
+
+/** The first people count written with a people word (`4 orang`, `lima jiwa`) or as `kami berlima`. */
+function countIn(text: string): number | undefined {
+  const counted = [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
+  if (counted !== undefined) return plausible(counted);
+  const together = TOGETHER_RE.exec(text);
+  TOGETHER_RE.lastIndex = 0;
+  if (!together) return undefined;
+  return plausible(together[1] ? Number(together[1]) : TOGETHER[together[0].toLowerCase()]);
 }
 
 /** A people count: a bare number ("4", "empat") or one written with a people word ("4 orang", "four people"). */
 export function parsePeopleCount(text: string): number | undefined {
   const bare = numberOf(text.trim());
-  const found =
-    bare ?? [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
-  return found !== undefined && found >= 1 && found <= 10_000 ? found : undefined;
+  return bare !== undefined ? plausible(bare) : countIn(text);
 }
 
 export function parseConditions(text: string): RescueCondition[] {
@@ -202,7 +233,8 @@ function addressOf(text: string): string | undefined {
     .split(/[,;\n]+/)
     .map((segment) => segment.replace(/\s+/g, ' ').trim())
     .filter((segment) => {
-      let rest = segment.replace(PEOPLE_RE, ' ');
+      // A count too large to be people (`50000 orang`) stays for the coordinator to read.
+      let rest = segment.replace(PEOPLE_RE, (m, n: string) => (plausible(numberOf(n)) ? ' ' : m));
       for (const re of Object.values(CONDITION_RE)) rest = rest.replace(re, ' ');
       return rest
         .toLowerCase()
@@ -219,12 +251,12 @@ export function parseSosText(text: string, areas?: Pick<Areas, 'mentionedIn'>): 
     read?.kind === 'point' ? { lat: read.lat, lon: read.lon } : read ? { outOfRange: read.written } : {};
   // The contact first: `0812-3456-7000 orang` is a phone number, not 7,000 people.
   const { rest, phone } = takeContact(withoutCoordinates(text));
-  const peopleCount = [...rest.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
+  const peopleCount = countIn(rest);
   const address = addressOf(text);
   const area = address && areas?.mentionedIn(address)[0]?.path;
   return {
     ...coordinates,
-    ...(peopleCount !== undefined && peopleCount >= 1 ? { peopleCount } : {}),
+    ...(peopleCount !== undefined ? { peopleCount } : {}),
     conditions: parseConditions(text),
     ...(phone ? { phone } : {}),
     ...(address ? { address } : {}),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAreaDefs } from '../../src/config.ts';
 import { Areas } from '../../src/domain/areas.ts';
@@ -91,5 +92,60 @@ describe('single answers', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('people counts as Indonesians write them (property)', () => {
+  const ID = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+  const inWords = (n: number): string => {
+    if (n === 100) return 'seratus';
+    if (n < 10) return ID[n]!;
+    if (n === 10) return 'sepuluh';
+    if (n === 11) return 'sebelas';
+    if (n < 20) return `${ID[n - 10]} belas`;
+    return `${ID[Math.floor(n / 10)]} puluh${n % 10 ? ` ${ID[n % 10]}` : ''}`;
+  };
+  // Indonesian digit grouping: a dot every three digits (`1.500`), or none.
+  const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const people = fc.constantFrom('orang', 'org', 'jiwa', 'people');
+  const written = fc.oneof(
+    fc.integer({ min: 1, max: 10_000 }).map((n) => [n, String(n)] as const),
+    fc.integer({ min: 1_000, max: 10_000 }).map((n) => [n, grouped(n)] as const),
+    fc.integer({ min: 1, max: 100 }).map((n) => [n, inWords(n)] as const),
+  );
+
+  it('a count with a people word is read whole, in digits, with thousands dots or in words', () => {
+    fc.assert(
+      fc.property(written, people, ([n, text], word) => {
+        expect(parseSosText(`Imogiri, ${text} ${word}, air naik`).peopleCount).toBe(n);
+        expect(parsePeopleCount(`${text} ${word}`)).toBe(n);
+      }),
+    );
+  });
+
+  it('the end of a decimal or a phone number is never a count; an implausible count is not taken', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 9 }),
+        people,
+        (whole, tenth, word) => {
+          expect(parseSosText(`Imogiri ${whole},${tenth} ${word}`).peopleCount).toBeUndefined();
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 10_001, max: 99_999 }), people, (n, word) => {
+        const read = parseSosText(`Imogiri ${n} ${word}`);
+        expect(read.peopleCount).toBeUndefined();
+        expect(read.address).toContain(String(n));
+      }),
+    );
+  });
+
+  it('"kami berlima" and "ber-5" say how many', () => {
+    expect(parseSosText('kami berlima di atap').peopleCount).toBe(5);
+    expect(parsePeopleCount('kami ber-5')).toBe(5);
+    expect(parsePeopleCount('berdua')).toBe(2);
   });
 });
