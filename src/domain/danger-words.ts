@@ -9,7 +9,9 @@
 const PERSON_WORDS = [
   'terjebak kejebak terjepit kejepit terkurung kekurung terperangkap terisolasi terisolir',
   'tenggelam kelelep klelep tertimbun ketimbun tertindih ketindih tertimpa ketiban kejatuhan',
-  'hanyut kentir terseret keseret',
+  'hanyut kentir terseret keseret terkepung kekepung dikepung',
+  // Water as deep as a person's chest or neck is about the person standing in it.
+  'sedada seleher sekepala sedodo',
   'trapped stranded drowning drowned drown buried sinking',
 ];
 const PERSON_PHRASES = [
@@ -17,7 +19,11 @@ const PERSON_PHRASES = [
   'ora iso metu|ora isa metu|ora bisa metu|gabisa keluar|gak iso metu',
   'cannot get out|can t get out|cant get out|swept away|washed away|under the rubble|bawah reruntuhan',
   'stuck on the roof|stuck in the house|stuck inside|stuck at home|stuck upstairs',
-  'terbawa arus|hampir tenggelam|minta dievakuasi|perlu dievakuasi|butuh evakuasi|minta evakuasi',
+  'terbawa arus|kebawa arus|hampir tenggelam|minta dievakuasi|perlu dievakuasi|butuh evakuasi|minta evakuasi',
+  'mohon dievakuasi|mohon evakuasi|segera dievakuasi|segera evakuasi|evakuasi segera|harap dievakuasi',
+  'need evacuation|need to be evacuated|please evacuate|evacuate us|surrounded by water',
+  'setinggi dada|setinggi leher|sampai dada|sampai leher|sampe dada|sampe leher|sak dodo|sak gulu|tekan gulu',
+  'up to (?:my|our|the) (?:chest|chests|neck|necks)|chest deep|neck deep|chest high|neck high',
 ];
 /** Danger to a place: with people present it is theirs; alone, it may be news. */
 const EVENT_WORDS = [
@@ -27,7 +33,7 @@ const EVENT_WORDS = [
 const EVENT_PHRASES = [
   'air naik|air naek|air terus naik|air makin tinggi|air semakin tinggi|air makin naik|banjir naik',
   'air (?:sudah |udah |sdh )?(?:sampai |sampe |setinggi )?(?:se)?(?:pinggang|dada|leher|atap|kepala)|banyu munggah|banyune munggah',
-  'banjir bandang',
+  'banjir bandang|tekan atap|nganti atap',
   'water rising|rising water|water is rising|water keeps rising|on fire|api besar|tanah longsor',
 ];
 /** Harm that may be an emergency or the reason for a request (`obat luka`): one question decides. */
@@ -63,6 +69,22 @@ const PERSON = wordsOf(PERSON_WORDS);
 const EVENT = wordsOf(EVENT_WORDS);
 const HARM = wordsOf(HARM_WORDS);
 const PEOPLE = wordsOf(PEOPLE_WORDS);
+
+/**
+ * Things that drown or float away as often as people do (`HP saya kelelep`, `motor kelelep banjir`,
+ * `sandal hanyut`): said just before the danger word, the danger is the thing's, and one question decides.
+ */
+const THINGS = new Set(
+  [
+    'hp handphone ponsel henpon telepon laptop motor mobil sepeda sandal sendal sepatu jemuran baju pakaian',
+    'barang barang2 dokumen ijazah ktp dompet tas kasur perabot ternak sapi kambing ayam bebek sawah kebun',
+    'phone car bike motorbike shoes clothes laundry documents cattle',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** How many words may stand between the thing and its danger word (`HP saya kelelep`). */
+const THING_REACH = 2;
 
 /** Words within one typo of a danger word that mean something else. */
 const NOT_DANGER = new Set(['terbayar', 'terbakal', 'wrapped', 'tapped', 'strapped', 'trapper', 'runtut']);
@@ -100,6 +122,8 @@ export interface DangerReading {
   event: boolean;
   /** Injured, unconscious, bleeding: maybe an emergency, maybe the reason for a request. */
   harm: boolean;
+  /** Every danger to a person it names is a thing's (`HP saya kelelep`, `sandal hanyut`). */
+  thing: boolean;
   /** People are there (kami, 3 orang, ada yang, di atap...). */
   people: boolean;
   /** It says the danger is over or absent (sudah aman, tidak ada yang terjebak). */
@@ -127,8 +151,14 @@ export function readDanger(text: string): DangerReading {
   const tokens = live.match(/\p{L}+/gu) ?? [];
   const any = (words: Set<string>, re: RegExp, fuzzy = true) =>
     re.test(live) || tokens.some((t) => has(words, t, fuzzy));
+  const personAt = tokens.flatMap((t, i) => (has(PERSON, t) ? [i] : []));
+  const thing =
+    personAt.length > 0 &&
+    !PERSON_RE.test(live) &&
+    personAt.every((i) => tokens.slice(Math.max(0, i - THING_REACH - 1), i).some((t) => THINGS.has(t)));
   return {
     person: any(PERSON, PERSON_RE),
+    thing,
     event: any(EVENT, EVENT_RE),
     // Harm words are short and common (luka, bahaya): read as written, no typo forgiven.
     harm: any(HARM, HARM_RE, false),

@@ -10,7 +10,8 @@ import { type DangerReading, readDanger } from './danger-words.ts';
  * A call word counts anywhere (`Imogiri 4 orang SOS!!`), and danger counts without one: a private
  * message that says someone is trapped, drowning, buried or swept away, or that fire, a collapse, a
  * landslide or rising water is where people are, starts the rescue path; danger that may be news or the
- * reason for a request (`kebakaran di pasar`, `ada yang luka`) asks first. The words, with the typos a
+ * reason for a request (`kebakaran di pasar`, `ada yang luka`), or drowning said of a thing (`HP saya
+ * kelelep`), asks first. The words, with the typos a
  * phone keyboard makes, are read in src/domain/danger-words.ts. Rows marked `privateOnly` count in
  * private chats only: people talking in a group are not reporting to the bot.
  * Pure; used by the router on every transport, with or without a slash.
@@ -48,7 +49,7 @@ const DANGER = bounded(
     [
       'trapped|stuck|stranded|drowning|drown|drowned|sinking|injured|hurt|bleeding|unconscious|collapsed',
       'collapse|fire|burning|swept away|washed away|landslide|buried|water rising|rising water|water is rising',
-      'on the roof|cannot get out|can t get out|can t breathe|dying|in danger|life threatening',
+      'on the roof|on roof|on our roof|cannot get out|can t get out|can t breathe|dying|in danger|life threatening',
       'terjebak|terjepit|tertimbun|terkurung|terisolasi|air naik|air terus naik|air makin tinggi|banjir naik',
       'luka|terluka|berdarah|patah|tenggelam|hampir tenggelam|roboh|runtuh|ambruk|kebakaran|terbakar',
       'hanyut|terseret|longsor|tanah longsor|pingsan|tidak sadar|sesak napas|sesak nafas|di atap|naik atap',
@@ -127,7 +128,7 @@ export const RESCUE_INTENT_TABLE: readonly Row[] = [
   },
   {
     rule: 'someone trapped, drowning, buried or swept away, said without a call word (kami terjebak di atap)',
-    when: (_t, d) => d.person && !d.negated,
+    when: (_t, d) => d.person && !d.thing && !d.negated,
     decision: 'rescue',
     keep: 'all',
     privateOnly: true,
@@ -168,6 +169,13 @@ export const RESCUE_INTENT_TABLE: readonly Row[] = [
     when: (_t, d) => (d.event || d.harm) && !d.negated,
     decision: 'ask',
     keep: 'all',
+  },
+  {
+    rule: 'drowning or swept away said of a thing (HP saya kelelep, sandal hanyut): one question decides',
+    when: (_t, d) => d.person && d.thing && !d.negated,
+    decision: 'ask',
+    keep: 'all',
+    privateOnly: true,
   },
 ];
 

@@ -87,6 +87,8 @@ const ASK = [
   'tolong kirim makanan, kami korban banjir',
   'kebakaran di pasar Imogiri',
   'ada yang luka parah di jalan',
+  'HP saya kelelep tadi',
+  'motor kelelep banjir',
 ];
 
 const NONE = [
@@ -269,6 +271,53 @@ describe('danger without a call word', () => {
         expect(decide(text), text).toBe('rescue');
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('danger said in other words (generated)', () => {
+  const people = fc.constantFrom('kami', 'saya', 'keluarga kami', '5 orang', 'anak-anak', 'we', 'my family');
+  it('water as deep as a chest or neck, surrounded by water, asking to be evacuated: rescue at once', () => {
+    const said = fc.constantFrom(
+      'air sudah sedada',
+      'ketinggian air sedada',
+      'air masuk rumah setinggi leher',
+      'banyu wis sak dodo',
+      'kami terkepung air',
+      'terkepung banjir',
+      'mohon dievakuasi',
+      'evakuasi segera',
+      'the water is up to our chest',
+      'water up to my neck',
+      'we need evacuation',
+      'anak saya hilang kebawa arus',
+    );
+    fc.assert(
+      fc.property(said, people, fc.boolean(), (danger, who, first) => {
+        const text = first ? `${danger}, ${who}` : `${who}, ${danger}`;
+        expect(decide(text), text).toBe('rescue');
+      }),
+    );
+  });
+
+  it('a thing drowned or swept away asks first; a person does not wait for the question', () => {
+    const verb = fc.constantFrom('kelelep', 'tenggelam', 'hanyut', 'keseret arus', 'kentir');
+    const thing = fc.constantFrom(
+      'HP saya',
+      'motor',
+      'motor kami',
+      'sandal',
+      'jemuran',
+      'dokumen',
+      'my phone',
+    );
+    const person = fc.constantFrom('anak saya', 'bapak', 'adik', 'nenek kami', 'tetangga');
+    fc.assert(
+      fc.property(thing, person, verb, (t, p, v) => {
+        expect(decide(`${t} ${v}`), `${t} ${v}`).toBe('ask');
+        expect(decide(`${p} ${v}`), `${p} ${v}`).toBe('rescue');
+        expect(readRescueIntent(`${t} ${v}`, 'group')).toBeUndefined();
+      }),
     );
   });
 });
