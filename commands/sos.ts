@@ -207,6 +207,9 @@ function enrichStep(
         relocateByReporter(ctx, c, { lat: point.lat, lon: point.lon }, out);
       const details = read(input, choices);
       if (details === undefined && point?.lat !== undefined) return data;
+      // A point off the map at any question is said to be no place, as at the location question.
+      if (details === undefined && point?.outOfRange !== undefined)
+        throw new UserError('coordinates-out-of-range', { written: point.outOfRange });
       if (details === undefined) throw new UserError(`sos-${id}-invalid`);
       if (details === 'skip') return { ...data, done: [...data.done, id] };
       enrich(ctx, caseOf(ctx, data), details, out);

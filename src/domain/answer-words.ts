@@ -16,6 +16,13 @@ const WORDS: Record<AnswerWord, string[]> = {
     'skip saja',
     'nanti saja',
     'nanti aja',
+    // "I don't know" and "I have none" to a question that asks for a count or a number: nothing to add.
+    ...'tidak tahu|tidak tau|tdk tahu|tdk tau|gak tahu|gak tau|ga tau|nggak tau|nggak tahu|belum tahu|entah'.split(
+      '|',
+    ),
+    ...'tidak punya|tdk punya|gak punya|ga punya|nggak punya|unknown|not sure|dont know|don t know'.split(
+      '|',
+    ),
   ],
   none: [
     ...'none nothing nobody nihil kosong'.split(' '),
@@ -42,6 +49,7 @@ export function answerWord(text: string): AnswerWord | undefined {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[.!?,;:…]+$/u, '')
+    .replace(/['’`]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return BY_WORD.get(t);
@@ -50,7 +58,8 @@ export function answerWord(text: string): AnswerWord | undefined {
 /** The choice values an answer word may stand for, most fitting first. */
 export const CHOICE_VALUES: Record<AnswerWord, readonly string[]> = {
   yes: ['yes', 'rescue'],
-  no: ['no', 'none', 'supply'],
+  // "No" to a question that offers only skip (`Phone number?` → `tidak`) is nothing to add.
+  no: ['no', 'none', 'supply', 'skip'],
   skip: ['skip'],
   none: ['none', 'no', 'skip'],
 };

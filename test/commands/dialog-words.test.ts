@@ -71,6 +71,23 @@ describe('every skippable question takes lewati and skip', () => {
     }
   });
 
+  it('no, "none" and "I don\'t know" to the people and phone questions move on, in any case (property)', () => {
+    const nothing = fc.constantFrom(...NO, 'tidak tahu', 'gak tau', 'tidak punya', "don't know", 'tidak ada');
+    fc.assert(
+      fc.property(nothing.chain(anyCase), nothing.chain(anyCase), (atPeople, atContact) => {
+        h = new Harness();
+        const person = { id: 'telegram:7', language: 'id' };
+        h.say(person, 'SOS -7.93512,110.40123');
+        expect(h.say(person, atPeople), atPeople).toMatch(/berlaku/);
+        expect(h.say(person, '7')).toMatch(/Nomor HP/);
+        expect(h.say(person, atContact), atContact).toMatch(/Terima kasih/);
+        expect(h.count('rescues')).toBe(1);
+        h.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('the supply questions, contact and note', () => {
     h = new Harness();
     const person = { id: 'telegram:8', language: 'en' };

@@ -81,6 +81,22 @@ describe('every SOS is recognised (issue 14)', () => {
   );
 });
 
+describe('a point off the map at any SOS question is said to be no place', () => {
+  it.each([
+    ['people', 'SOS Imogiri', []],
+    ['conditions', 'SOS Imogiri', ['3']],
+    ['people (Arabic-Indic digits)', 'SOS Imogiri', []],
+  ])('at the %s question', (_q, first, before) => {
+    setup();
+    h.send('telegram:1', first);
+    for (const b of before) h.send('telegram:1', b);
+    const point = _q.includes('Arabic') ? '٩٩٩,٩٩٩' : '95.5,200.1';
+    const said = replies(h.send('telegram:1', point)).join('\n');
+    expect(said).toMatch(/not a place on the map|out of range/);
+    expect(h.ledger.rescues.get(1)?.people_count ?? null).toBe(before.length ? 3 : null);
+  });
+});
+
 describe('tolong as "please": one question, the first answer decides', () => {
   it('Tolong kirim air ke Imogiri alerts nobody and asks one question with two buttons', () => {
     setup();
