@@ -13,16 +13,21 @@ const HOUSE = new RegExp(
 );
 /** A word in any case, for a pattern that must tell capitals apart elsewhere (so without the `i` flag). */
 const anyCase = (words: string) => words.replace(/\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`);
-const STREET_WORD = anyCase('jl|jln|jalan|gg|gang|lorong|lr|komplek|kompleks|perum|perumahan');
+const STREET_WORD = anyCase('jalan|gang|lorong|komplek|kompleks|perum|perumahan');
+/** Abbreviations are written only before a street's name, so its later words may be in any case. */
+const STREET_ABBREVIATION = anyCase('jl|jln|gg|lr');
 const KM = `${anyCase('km')}\\b`;
 /**
  * A street, lane or housing estate and then a house number, with or without "No." (`Jl. Mawar 5`,
  * `Gg. Melati 3`, `Jalan Kenanga 17A`, `Perum Griya Asri C-7`, `Jl. Mawar #5`); a road's kilometre post
- * (`Jl. Parangtritis km 7 ditutup`) is public news, not a house. A name's later words are capitalised, so
- * that `Jalan Parangtritis ditutup sampai 12 Desember` is not read as one.
+ * (`Jl. Parangtritis km 7 ditutup`) is public news, not a house. After `jalan` or `gang`, words of their
+ * own, a name's later words are capitalised, so that `Jalan Parangtritis ditutup sampai 12 Desember` is
+ * not read as one; after `Jl.` or `Gg.` they may be in any case (`jl. mawar merah 5`).
  */
+const NAME_WORD = (first: string) => `(?!${KM})${first}[\\p{L}'-]*\\.?\\s*`;
+const HOUSE_NUMBER = `(?:${anyCase('no|nr')}\\.?|#)?\\s*(?:\\p{L}[-/])?\\d`;
 const STREET = new RegExp(
-  `${B}(?:${STREET_WORD})\\.?\\s*(?!${KM})\\p{L}[\\p{L}'-]*\\.?\\s*(?:(?!${KM})\\p{Lu}[\\p{L}'-]*\\.?\\s*){0,3}(?:${anyCase('no|nr')}\\.?|#)?\\s*(?:\\p{L}[-/])?\\d`,
+  `${B}(?:(?:${STREET_WORD})\\.?\\s*${NAME_WORD('\\p{L}')}(?:${NAME_WORD('\\p{Lu}')}){0,3}|(?:${STREET_ABBREVIATION})\\.?\\s*(?:${NAME_WORD('\\p{L}')}){1,4})${HOUSE_NUMBER}`,
   'u',
 );
 /** A household named after a person: `rumah Siti`, `keluarga Darto` (not `Rumah Sakit`, a public place). */

@@ -165,6 +165,18 @@ describe('personal hints', () => {
       ),
       { numRuns: 500 },
     );
+    // After an abbreviation (Jl., Gg.) the name may be in any case.
+    fc.assert(
+      fc.property(
+        fc.constantFrom('jl.', 'Jl', 'JLN.', 'gg', 'Gg.'),
+        name.map((n) => n.join(' ').toLowerCase()),
+        houseNumber,
+        (s, n, no) => {
+          expect(personalHints(`antar ke ${s} ${n} ${no}`)).toContain('address');
+        },
+      ),
+      { numRuns: 200 },
+    );
     for (const household of ['antar ke rumah Siti', 'keluarga Darto mengungsi', 'Rumah Wayan roboh'])
       expect(personalHints(household)).toContain('address');
     for (const news of [
