@@ -1,3 +1,4 @@
+import { wordsToDigits } from './number-words.ts';
 import { redactText } from './redaction.ts';
 
 /**
@@ -215,7 +216,8 @@ function withoutPersonalData(part: string): string {
 export function parseItems(text: string): ItemsParse {
   if (text.length > MAX_ITEMS_TEXT) return { ok: false, problem: 'too-long' };
   const items: RequestItem[] = [];
-  for (const part of splitItems(text.replace(DECIMAL_COMMA, '.'))) {
+  // A quantity in words is a quantity: `beras lima karung`, `empat puluh selimut`.
+  for (const part of splitItems(wordsToDigits(text).replace(DECIMAL_COMMA, '.'))) {
     if (NEGATIVE.test(part)) return { ok: false, problem: 'not-positive', part: part.slice(0, 60) };
     const piece = parsePiece(withoutPersonalData(part));
     if (!piece) continue;

@@ -1,6 +1,7 @@
 import type { Areas } from './areas.ts';
 import { takeContact } from './contact-text.ts';
 import { readCoordinates, withoutCoordinates } from './coordinates.ts';
+import { NUMBER_WORD_ALTERNATIVES, numberWord } from './number-words.ts';
 import { formatRef, parseRef } from './refs.ts';
 
 export { findPhones, parsePhone } from './contact-text.ts';
@@ -111,42 +112,6 @@ const CONDITION_WORDS: Record<RescueCondition, string[]> = {
   ],
 };
 
-// Counts in words, 1 to 100, as people write them: `lima`, `tiga belas`, `empat puluh dua`, `forty-two`.
-const ID_UNITS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
-const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const EN_TEENS = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
-  ...ID_UNITS.map((w, i) => [w, i + 1]),
-  ['sepuluh', 10],
-  ['sebelas', 11],
-  ...ID_UNITS.slice(1).map((w, i) => [`${w} belas`, i + 12]),
-  ...ID_UNITS.slice(1).flatMap((t, i) => [
-    [`${t} puluh`, (i + 2) * 10],
-    ...ID_UNITS.map((u, j) => [`${t} puluh ${u}`, (i + 2) * 10 + j + 1]),
-  ]),
-  ['seratus', 100],
-  ...EN_UNITS.map((w, i) => [w, i + 1]),
-  ...EN_TEENS.map((w, i) => [w, i + 10]),
-  ...EN_TENS.flatMap((t, i) => [
-    [t, (i + 2) * 10],
-    ...EN_UNITS.map((u, j) => [`${t} ${u}`, (i + 2) * 10 + j + 1]),
-  ]),
-  ['hundred', 100],
-  ['a hundred', 100],
-  ['one hundred', 100],
-]);
 /** `kami berlima`, `ber-5`: "we are five". */
 const TOGETHER: Record<string, number> = {
   berdua: 2,
@@ -183,13 +148,11 @@ const CONDITION_RE = Object.fromEntries(
   Object.entries(CONDITION_WORDS).map(([c, list]) => [c, bounded(words(list))]),
 ) as Record<RescueCondition, RegExp>;
 
-// Longest first, so "dua belas" wins over "dua".
-const NUMBER_ALTERNATIVES = words(Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length));
 // A count as Indonesians write it (`1.500`: the dot groups thousands); the end of a decimal (`2,5
 // orang`) or of a longer number is no count.
 const COUNT = String.raw`\d{1,3}(?:\.\d{3})+|\d{1,5}`;
 const PEOPLE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}]|\d[.,])(${COUNT}|${NUMBER_ALTERNATIVES})\s*(?:${words(PEOPLE_WORDS)})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}]|\d[.,])(${COUNT}|${NUMBER_WORD_ALTERNATIVES})\s*(?:${words(PEOPLE_WORDS)})(?![\p{L}\p{N}])`,
   'giu',
 );
 const TOGETHER_RE = bounded(String.raw`ber-?(\d{1,2})|${Object.keys(TOGETHER).join('|')}`);
@@ -199,7 +162,7 @@ const URL_RE = /\bhttps?:\/\/\S+/gi;
 
 function numberOf(word: string): number | undefined {
   if (/^\d{1,3}(?:\.\d{3})*$|^\d+$/.test(word)) return Number(word.replace(/\./g, ''));
-  return NUMBER_WORDS[word.toLowerCase().replace(/[\s-]+/g, ' ')];
+  return numberWord(word);
 }
 
 const plausible = (n: number | undefined) => (n !== undefined && n >= 1 && n <= MAX_PEOPLE ? n : undefined);

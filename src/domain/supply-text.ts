@@ -1,4 +1,5 @@
 import { takeContact } from './contact-text.ts';
+import { wordsToDigits } from './number-words.ts';
 
 /**
  * What a one-shot supply request says besides its items: `/butuh air dan beras untuk 6 orang`,
@@ -29,13 +30,14 @@ export const wholeNumber = (written: string) => Number(written.replace(/\./g, ''
 
 /** A whole answer that is only a count (`20`, `1.000`), as asked "for how many people?". */
 export function bareCount(text: string): number | undefined {
-  const m = new RegExp(`^\\s*(${COUNT})\\s*[.!]?\\s*$`).exec(text);
+  const m = new RegExp(`^\\s*(${COUNT})\\s*[.!]?\\s*$`).exec(wordsToDigits(text));
   return m ? wholeNumber(m[1]!) : undefined;
 }
 
 export function readSupplyText(text: string): SupplyText {
   // The contact first: `untuk 0812-3456-7000 orang` is a phone number, not 7,000 people.
-  const contact = takeContact(text);
+  // Counts in words are counts: `untuk lima orang`, `beras dua karung`.
+  const contact = takeContact(wordsToDigits(text));
   let people: number | undefined;
   const rest = contact.rest.replace(PEOPLE, (_m, a: string | undefined, b: string | undefined) => {
     const n = wholeNumber(a ?? b ?? '');

@@ -100,3 +100,55 @@ describe('the issue-14 examples', () => {
     expect(parseItems(read.itemsText)).toEqual({ ok: true, items });
   });
 });
+
+describe('numbers written in words (property)', () => {
+  const ID = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+  const EN = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const TEENS = [
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+  ];
+  const indonesian = (n: number): string =>
+    n === 100
+      ? 'seratus'
+      : n < 10
+        ? ID[n]!
+        : n === 10
+          ? 'sepuluh'
+          : n === 11
+            ? 'sebelas'
+            : n < 20
+              ? `${ID[n - 10]} belas`
+              : `${ID[Math.floor(n / 10)]} puluh${n % 10 ? ` ${ID[n % 10]}` : ''}`;
+  const english = (n: number): string =>
+    n === 100
+      ? 'a hundred'
+      : n < 10
+        ? EN[n]!
+        : n < 20
+          ? TEENS[n - 10]!
+          : `${TENS[Math.floor(n / 10)]}${n % 10 ? `-${EN[n % 10]}` : ''}`;
+  const said = fc
+    .tuple(fc.integer({ min: 1, max: 100 }), fc.boolean())
+    .map(([n, id]) => [n, id ? indonesian(n) : english(n)] as const);
+
+  it('a quantity and a people count in words are read as numbers, never dropped', () => {
+    fc.assert(
+      fc.property(said, said, fc.constantFrom(...ITEMS), ([q, qWords], [p, pWords], [word, id]) => {
+        const read = readSupplyText(`${word} ${qWords} untuk ${pWords} orang`);
+        expect(read.people).toBe(p);
+        const items = parseItems(read.itemsText);
+        expect(items.ok && items.items).toEqual([expect.objectContaining({ item: id, qty: q })]);
+      }),
+    );
+  });
+});
