@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 const ENGINE_NEUTRAL = [
   'test/ledger/audit-trail.test.ts',
+  'test/ledger/events-inbox.test.ts',
   'test/ledger/area-filter.test.ts',
   'test/ledger/pseudonyms.test.ts',
   'test/ledger/volunteers.test.ts',
