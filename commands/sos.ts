@@ -127,9 +127,9 @@ function report(ctx: CommandContext, parsed: SosText, place: Place | undefined, 
 function enrich(ctx: CommandContext, c: RescueCase, details: Details, out: Outcome): RescueCase {
   const after = ctx.ledger.rescues.enrich(ctx.actor, c.id, details);
   const news =
-    after.people_count !== c.people_count ||
+    after.peopleCount !== c.peopleCount ||
     after.conditions.length !== c.conditions.length ||
-    after.conditions_none !== c.conditions_none;
+    after.conditionsNone !== c.conditionsNone;
   if (news) announceDetails(out, ctx, after, groupArgs(ctx.translator, after, ctx.now));
   return after;
 }
@@ -227,7 +227,7 @@ const freeText = (input: InboundContent): Details | undefined => {
 const peopleStep = enrichStep(
   'people',
   { key: 'sos-ask-people', choices: [SKIP] },
-  (c) => c.people_count !== null,
+  (c) => c.peopleCount !== null,
   (input) => {
     if (input.kind === 'choice') return input.value === 'skip' ? 'skip' : undefined;
     const count = input.kind === 'text' ? parsePeopleCount(input.text) : undefined;
@@ -247,7 +247,7 @@ const conditionsStep = enrichStep(
       SKIP,
     ],
   },
-  (c) => c.conditions.length > 0 || c.conditions_none,
+  (c) => c.conditions.length > 0 || c.conditionsNone,
   (input, choices) => {
     if (input.kind === 'choice') {
       if (isCondition(input.value)) return { conditions: [input.value] };

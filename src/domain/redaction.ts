@@ -149,7 +149,7 @@ const SPELT_RUN = new RegExp(
   String.raw`(?<![\p{L}\d])(?:${DIGIT_WORD}|\d+)(?:${SEP_CHAR}{1,8}(?:${DIGIT_WORD}|\d+))+(?![\p{L}\d])`,
   'giu',
 );
-const SPELT_WORD = new RegExp(String.raw`^(?:${DIGIT_WORD})$`, 'i');
+const SPELT_WORD = new RegExp(`^(?:${DIGIT_WORD})$`, 'i');
 
 function isSpeltPhone(run: string): boolean {
   const tokens = run.split(/[^\p{L}\d]+/u).filter(Boolean);

@@ -16,8 +16,8 @@ export function heardOf(c: RescueCase): HeardCase {
   return {
     area: c.area,
     active: ACTIVE_RESCUE.includes(c.status),
-    people: c.people_count,
-    conditions: c.conditions_none ? 'none' : JSON.stringify(c.conditions),
+    people: c.peopleCount,
+    conditions: c.conditionsNone ? 'none' : JSON.stringify(c.conditions),
   };
 }
 

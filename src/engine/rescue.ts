@@ -59,13 +59,13 @@ function conditionArgs(translator: Translator, c: RescueCase): MessageArgs {
     translator.languages.map((lang) => [
       `conditions_${lang}`,
       c.conditions.length === 0
-        ? translator.t(lang, c.conditions_none ? 'rescue-condition-none' : 'rescue-condition-unknown')
+        ? translator.t(lang, c.conditionsNone ? 'rescue-condition-none' : 'rescue-condition-unknown')
         : c.conditions.map((k) => translator.t(lang, `rescue-condition-${k}`)).join(', '),
     ]),
   );
 }
 
-const waitingMinutes = (c: RescueCase, now: number) => Math.max(0, Math.floor((now - c.created_at) / 60_000));
+const waitingMinutes = (c: RescueCase, now: number) => Math.max(0, Math.floor((now - c.createdAt) / 60_000));
 
 /** For group chats: never a phone number, an address or coordinates finer than about 1 km. */
 export function groupArgs(translator: Translator, c: RescueCase, now: number): MessageArgs {
@@ -73,10 +73,10 @@ export function groupArgs(translator: Translator, c: RescueCase, now: number): M
     ref: rescueRef(c.id),
     area: c.area ?? 'none',
     place: c.lat !== null && c.lon !== null ? `${coarse(c.lat)},${coarse(c.lon)}` : 'none',
-    people: c.people_count ?? 'unknown',
-    check: c.needs_location_check ? 'yes' : 'no',
+    people: c.peopleCount ?? 'unknown',
+    check: c.needsLocationCheck ? 'yes' : 'no',
     minutes: waitingMinutes(c, now),
-    level: c.escalation_level,
+    level: c.escalationLevel,
     ...conditionArgs(translator, c),
   };
 }
@@ -91,7 +91,7 @@ export function fullArgs(translator: Translator, c: RescueCase, now: number): Me
     address: c.address ?? 'none',
     contact: c.contact ?? 'none',
     reporter: c.reporter,
-    checkReason: !c.needs_location_check ? 'none' : exact ? 'outside' : c.address ? 'address' : 'unknown',
+    checkReason: !c.needsLocationCheck ? 'none' : exact ? 'outside' : c.address ? 'address' : 'unknown',
   };
 }
 

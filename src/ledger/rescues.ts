@@ -11,11 +11,35 @@ export interface RescueCase {
   lon: number | null;
   address: string | null;
   area: string | null;
-  needs_location_check: boolean;
-  people_count: number | null;
+  needsLocationCheck: boolean;
+  peopleCount: number | null;
   conditions: RescueCondition[];
   /** The reporter said none of the conditions applies (not the same as not saying). */
-  conditions_none: boolean;
+  conditionsNone: boolean;
+  contact: string | null;
+  notes: string | null;
+  status: RescueStatus;
+  escalationLevel: number;
+  escalatedAt: number | null;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
+  assignedVolunteer: number | null;
+  statusReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface RescueRow {
+  id: number;
+  reporter: string;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  area: string | null;
+  needs_location_check: number;
+  people_count: number | null;
+  conditions: string;
+  conditions_none: number;
   contact: string | null;
   notes: string | null;
   status: RescueStatus;
@@ -29,17 +53,29 @@ export interface RescueCase {
   updated_at: number;
 }
 
-interface RescueRow extends Omit<RescueCase, 'needs_location_check' | 'conditions' | 'conditions_none'> {
-  needs_location_check: number;
-  conditions: string;
-  conditions_none: number;
-}
-
+/** A row as the rest of the code reads a case: camelCase like every other record. */
 const toCase = (r: RescueRow): RescueCase => ({
-  ...r,
-  needs_location_check: r.needs_location_check === 1,
+  id: r.id,
+  reporter: r.reporter,
+  lat: r.lat,
+  lon: r.lon,
+  address: r.address,
+  area: r.area,
+  needsLocationCheck: r.needs_location_check === 1,
+  peopleCount: r.people_count,
   conditions: JSON.parse(r.conditions) as RescueCondition[],
-  conditions_none: r.conditions_none === 1,
+  conditionsNone: r.conditions_none === 1,
+  contact: r.contact,
+  notes: r.notes,
+  status: r.status,
+  escalationLevel: r.escalation_level,
+  escalatedAt: r.escalated_at,
+  acknowledgedAt: r.acknowledged_at,
+  acknowledgedBy: r.acknowledged_by,
+  assignedVolunteer: r.assigned_volunteer,
+  statusReason: r.status_reason,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Where a case is: coordinates and/or an address, the area they lie in, and whether someone must check it. */
@@ -92,11 +128,11 @@ export class Rescues {
 
   /** The person id of the volunteer assigned to the case, who is told of every change of location. */
   teamOf(c: RescueCase): string | undefined {
-    if (c.assigned_volunteer === null) return undefined;
+    if (c.assignedVolunteer === null) return undefined;
     return this.db
       .prepare('SELECT person_id FROM volunteers WHERE id = ?')
       .pluck()
-      .get(c.assigned_volunteer) as string | undefined;
+      .get(c.assignedVolunteer) as string | undefined;
   }
 
   /** The reporter's newest case still in progress, opened at or after `since`. */
@@ -153,11 +189,11 @@ export class Rescues {
     const current = this.get(id)!;
     const conditions = [...new Set([...current.conditions, ...(details.conditions ?? [])])];
     const changed: Record<string, unknown> = {};
-    if (details.peopleCount !== undefined && details.peopleCount !== current.people_count)
+    if (details.peopleCount !== undefined && details.peopleCount !== current.peopleCount)
       changed.peopleCount = details.peopleCount;
     if (conditions.length !== current.conditions.length) changed.conditions = conditions;
-    const none = conditions.length === 0 && (details.conditionsNone === true || current.conditions_none);
-    if (none !== current.conditions_none) changed.conditionsNone = none;
+    const none = conditions.length === 0 && (details.conditionsNone === true || current.conditionsNone);
+    if (none !== current.conditionsNone) changed.conditionsNone = none;
     const newContact = details.contact !== undefined && details.contact !== current.contact;
     if (Object.keys(changed).length === 0 && !newContact) return current;
     this.db
@@ -254,7 +290,7 @@ export class Rescues {
     this.events.append(actor, {
       kind: 'rescue.escalated',
       subject: ref(id),
-      payload: { level: c.escalation_level, waitingMinutes: Math.floor((actor.at - c.created_at) / 60_000) },
+      payload: { level: c.escalationLevel, waitingMinutes: Math.floor((actor.at - c.createdAt) / 60_000) },
     });
     return c;
   }

@@ -109,7 +109,7 @@ describe('"none" is recorded and shown as none; an unknown count is said in word
     const done = h.say(person, 'lewati');
     expect(done).toContain('3 orang; tidak ada.');
     expect(done).not.toContain('belum disebutkan');
-    expect(h.ledger.rescues.get(1)).toMatchObject({ conditions: [], conditions_none: true });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ conditions: [], conditionsNone: true });
   });
 
   it('a task never says "?" for a count nobody gave', () => {

@@ -46,7 +46,7 @@ describe('/leave with tasks in hand', () => {
     expect(h.ledger.rescues.get(1)!.status).toBe('team_assigned');
     expect(h.say(RINA, 'maybe')).toContain('yes or no');
     expect(h.say(RINA, 'no')).toContain('You stay');
-    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'team_assigned', assigned_volunteer: 1 });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'team_assigned', assignedVolunteer: 1 });
     expect(h.ledger.volunteers.byPerson(RINA)!.status).toBe('active');
   });
 
@@ -64,7 +64,7 @@ describe('/leave with tasks in hand', () => {
     expect(to(rows, '900').join('\n')).toMatch(/V-1 left the volunteers.*R-1, S-1/);
     expect(to(rows, '-100').join('\n')).toContain('S-1 needs a team again');
 
-    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'open', assigned_volunteer: null });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'open', assignedVolunteer: null });
     expect(h.ledger.requests.get(1)!.status).toBe('verified');
     const released = h.ledger.events.forSubject('S-1').filter((e) => e.kind === 'rescue.released');
     expect(released).toHaveLength(1);
@@ -85,7 +85,7 @@ describe('/leave with tasks in hand', () => {
     const escalated = h.newRows();
     expect(to(escalated, '-100').join('\n')).toContain('S-1');
     expect(to(escalated, '900').length).toBeGreaterThan(0);
-    expect(h.ledger.rescues.get(1)!.escalation_level).toBe(1);
+    expect(h.ledger.rescues.get(1)!.escalationLevel).toBe(1);
 
     // A coordinator acknowledges it again, and another volunteer can take it.
     expect(h.say(COORDINATOR, '/ack S-1')).toContain('S-1 acknowledged');

@@ -28,7 +28,7 @@ describe('/ack', () => {
     expect(to(rows, '900')[0]).toContain('S-1 acknowledged');
     expect(to(rows, '1')[0]).toContain('A coordinator has seen your rescue report S-1');
     expect(to(rows, '-100')[0]).toContain('acknowledged');
-    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'acknowledged', acknowledged_by: COORDINATOR });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'acknowledged', acknowledgedBy: COORDINATOR });
     expect(h.say(COORDINATOR, '/terima 1')).toContain('already acknowledged');
     expect(h.ledger.events.forSubject('S-1').filter((e) => e.kind === 'rescue.acknowledged')).toHaveLength(1);
   });
@@ -51,7 +51,7 @@ describe('/locate', () => {
       lon: 110.41,
       address: 'Jl. Imogiri Timur km 8',
       area: 'DIY/Bantul/Imogiri',
-      needs_location_check: false,
+      needsLocationCheck: false,
     });
     expect(to(rows, '1')[0]).toContain('A coordinator corrected the location of your rescue report S-1');
     expect(to(rows, '900').join('\n')).toContain('-7.95000,110.41000');
@@ -134,8 +134,8 @@ describe('/assign and /close on a rescue case', () => {
     expect(to(rows, '-100')[0]).not.toContain('0812');
     expect(h.ledger.rescues.get(1)).toMatchObject({
       status: 'team_assigned',
-      assigned_volunteer: 40,
-      acknowledged_by: COORDINATOR,
+      assignedVolunteer: 40,
+      acknowledgedBy: COORDINATOR,
     });
     expect(h.ledger.rescues.overdue(h.clock.now + 86_400_000, 60_000)).toEqual([]);
     expect(h.ledger.events.forSubject('S-1').at(-1)!.kind).toBe('rescue.team_assigned');
@@ -163,7 +163,7 @@ describe('/assign and /close on a rescue case', () => {
     expect(to(rows, '-100')[0]).toContain('closed');
     expect(h.ledger.rescues.get(1)).toMatchObject({
       status: 'closed',
-      status_reason: 'false alarm, family reached by phone',
+      statusReason: 'false alarm, family reached by phone',
     });
     expect(h.say(COORDINATOR, '/close S-1 again')).toContain('closed: nothing changed');
     expect(h.say(COORDINATOR, '/assign S-1 V-41')).toContain('closed: nothing changed');

@@ -40,7 +40,7 @@ describe('every SOS is recognised (issue 14)', () => {
     expect(replies(rows)[0]).toContain('S-1');
     const c = h.ledger.rescues.get(1)!;
     expect(c.address).toBeTruthy();
-    if (people) expect(c.people_count).toBe(people);
+    if (people) expect(c.peopleCount).toBe(people);
     expect(toCoordinators(rows).length).toBeGreaterThan(0);
   });
 
@@ -72,7 +72,7 @@ describe('every SOS is recognised (issue 14)', () => {
       // The next free text is the address; no "I did not understand".
       const next = h.send('telegram:1', 'Jl. Imogiri Timur km 8, 3 orang');
       expect(replies(next).join('\n')).not.toMatch(/understand/);
-      expect(h.ledger.rescues.get(1)).toMatchObject({ address: 'Jl. Imogiri Timur km 8', people_count: 3 });
+      expect(h.ledger.rescues.get(1)).toMatchObject({ address: 'Jl. Imogiri Timur km 8', peopleCount: 3 });
       // The coordinators' notice of the new place already has the count the same answer gave.
       const told = toCoordinators(next).map((r) => r.text);
       expect(told.join('\n')).toMatch(/Imogiri Timur km 8/);
@@ -93,7 +93,7 @@ describe('a point off the map at any SOS question is said to be no place', () =>
     const point = _q.includes('Arabic') ? '٩٩٩,٩٩٩' : '95.5,200.1';
     const said = replies(h.send('telegram:1', point)).join('\n');
     expect(said).toMatch(/not a place on the map|out of range/);
-    expect(h.ledger.rescues.get(1)?.people_count ?? null).toBe(before.length ? 3 : null);
+    expect(h.ledger.rescues.get(1)?.peopleCount ?? null).toBe(before.length ? 3 : null);
   });
 });
 
@@ -200,7 +200,7 @@ describe('danger described without a call word (issue 24)', () => {
     expect(rescues()).toBe(1);
     expect(toCoordinators(rows)).toHaveLength(1);
     expect(replies(rows).join('\n')).toMatch(/Where are you|share your location/);
-    expect(h.ledger.rescues.get(1)).toMatchObject({ lat: null, needs_location_check: true });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ lat: null, needsLocationCheck: true });
   });
 
   it('words of danger alone are no address: the place is asked', () => {
@@ -214,7 +214,7 @@ describe('danger described without a call word (issue 24)', () => {
     setup();
     h.send('telegram:1', 'kami terjebak di atap, air naik, 5 orang');
     expect(h.ledger.rescues.get(1)).toMatchObject({
-      people_count: 5,
+      peopleCount: 5,
       conditions: ['trapped', 'water_rising'],
     });
   });

@@ -42,7 +42,7 @@ describe('a rescue case is created as soon as a location is known', () => {
     expect(cases()).toMatchObject([
       { reporter: 'telegram:1', lat: -7.93512, lon: 110.40123, area: 'DIY/Bantul/Imogiri', status: 'open' },
     ]);
-    expect(cases()[0]!.needs_location_check).toBe(false);
+    expect(cases()[0]!.needsLocationCheck).toBe(false);
     expect(groupRows(rows)).toHaveLength(1);
     expect(coordinatorRows(rows)[0]!.text).toContain('-7.93512,110.40123');
     expect(h.ledger.events.forSubject('S-1').map((e) => e.kind)).toEqual(['rescue.opened']);
@@ -74,7 +74,7 @@ describe('a rescue case is created as soon as a location is known', () => {
     h.send('telegram:1', IMOGIRI);
     h.clock.advance(11 * 60_000);
     const asked = h.send('telegram:1', 'SOS');
-    expect(cases()).toMatchObject([{ lat: null, address: null, needs_location_check: true }]);
+    expect(cases()).toMatchObject([{ lat: null, address: null, needsLocationCheck: true }]);
     expect(coordinatorRows(asked)[0]!.text).toContain('Location unknown');
     const [created, question] = replies(asked);
     expect(created).toContain('S-1');
@@ -95,7 +95,7 @@ describe('a rescue case is created as soon as a location is known', () => {
   it('flags a point outside every known area for a coordinator', () => {
     setup();
     const rows = h.send('telegram:1', '/sos -6.2,106.8');
-    expect(cases()[0]).toMatchObject({ area: null, needs_location_check: true });
+    expect(cases()[0]).toMatchObject({ area: null, needsLocationCheck: true });
     expect(coordinatorRows(rows)[0]!.text).toContain('outside every known area');
     // No area: only groups registered without an area would hear of it.
     expect(groupRows(rows)).toEqual([]);
@@ -111,9 +111,9 @@ describe('without a location', () => {
         address: 'Jl. Imogiri Timur km 8',
         area: 'DIY/Bantul/Imogiri',
         lat: null,
-        people_count: 4,
+        peopleCount: 4,
         conditions: ['water_rising'],
-        needs_location_check: true,
+        needsLocationCheck: true,
       },
     ]);
     const [created, question] = replies(rows);
@@ -129,7 +129,7 @@ describe('without a location', () => {
     h.send('telegram:1', '/darurat');
     h.send('telegram:1', 'Dusun Kedungmiri, Imogiri');
     expect(cases()).toMatchObject([
-      { address: 'Dusun Kedungmiri, Imogiri', area: 'DIY/Bantul/Imogiri', needs_location_check: true },
+      { address: 'Dusun Kedungmiri, Imogiri', area: 'DIY/Bantul/Imogiri', needsLocationCheck: true },
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('without a location', () => {
     expect(cases()[0]).toMatchObject({
       lat: IMOGIRI.lat,
       address: 'Jl. Imogiri Timur km 8',
-      needs_location_check: false,
+      needsLocationCheck: false,
     });
     expect(h.ledger.events.forSubject('S-1').map((e) => e.kind)).toEqual(['rescue.opened', 'rescue.located']);
   });
@@ -156,7 +156,7 @@ describe('enrichment', () => {
     expect(replies(h.send('telegram:1', '1, 3'))[0]).toContain('phone number');
     const rows = h.send('telegram:1', { kind: 'contact', phone: '+6281299998888', own: true });
     expect(cases()).toMatchObject([
-      { people_count: 5, conditions: ['injured', 'elderly'], contact: '+6281299998888' },
+      { peopleCount: 5, conditions: ['injured', 'elderly'], contact: '+6281299998888' },
     ]);
     expect(replies(rows)[0]).toContain('S-1: 5 people; injured, elderly');
     expect(coordinatorRows(rows)[0]!.text).toContain('+6281299998888');
@@ -179,7 +179,7 @@ describe('enrichment', () => {
     expect(bad[0]).toContain('How many people');
     expect(replies(h.send('telegram:1', 'kami 3 orang, ada bayi'))[0]).toContain('phone number');
     expect(replies(h.send('telegram:1', 'skip'))[0]).toContain('S-1: 3 people; children');
-    expect(cases()[0]).toMatchObject({ people_count: 3, conditions: ['children'], contact: null });
+    expect(cases()[0]).toMatchObject({ peopleCount: 3, conditions: ['children'], contact: null });
   });
 
   it('a location shared in the middle of the questions moves the case', () => {
@@ -204,7 +204,7 @@ describe('repeat reports', () => {
     h.send('telegram:1', 'tolong -7.888,110.331 air naik');
     expect(cases()).toHaveLength(1);
     expect(cases()[0]).toMatchObject({
-      people_count: 6,
+      peopleCount: 6,
       conditions: ['trapped', 'water_rising'],
       lat: -7.888,
       area: 'DIY/Bantul/Bantul',

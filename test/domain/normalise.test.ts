@@ -146,7 +146,7 @@ describe('through the core', () => {
       lat: -7.93512,
       lon: 110.40123,
       area: 'DIY/Bantul/Imogiri',
-      people_count: 3,
+      peopleCount: 3,
     });
     h.send('telegram:2', '/butuh 1.000 liter air untuk ٢٠ orang @ Jl. Imogiri Timur km 8 HP 081234567890');
     const r = h.db.prepare('SELECT items, people_count, address, contact FROM requests').get() as Record<

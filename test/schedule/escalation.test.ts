@@ -38,7 +38,7 @@ describe('escalation of an unacknowledged rescue case', () => {
       'waited 10 minutes with no response (alert 1)',
     );
     expect(first.find((r) => r.chat_id === '900')!.text).toContain('ESCALATION 1');
-    expect(h.ledger.rescues.get(1)).toMatchObject({ escalation_level: 1 });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ escalationLevel: 1 });
 
     h.clock.advance(5 * MINUTE);
     expect(tick()).toEqual([]);
@@ -46,7 +46,7 @@ describe('escalation of an unacknowledged rescue case', () => {
     const second = tick();
     expect(second).toHaveLength(2);
     expect(second[0]!.text).toContain('waited 20 minutes');
-    expect(h.ledger.rescues.get(1)).toMatchObject({ escalation_level: 2 });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ escalationLevel: 2 });
     expect(h.ledger.events.forSubject('S-1').map((e) => e.kind)).toEqual([
       'rescue.opened',
       'rescue.escalated',
@@ -58,7 +58,7 @@ describe('escalation of an unacknowledged rescue case', () => {
     setup();
     h.clock.advance(45 * MINUTE);
     expect(tick()).toHaveLength(2);
-    expect(h.ledger.rescues.get(1)!.escalation_level).toBe(1);
+    expect(h.ledger.rescues.get(1)!.escalationLevel).toBe(1);
     expect(tick()).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('escalation of an unacknowledged rescue case', () => {
     h.send('telegram:900', '/ack S-1');
     h.clock.advance(60 * MINUTE);
     expect(tick()).toEqual([]);
-    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'acknowledged', escalation_level: 1 });
+    expect(h.ledger.rescues.get(1)).toMatchObject({ status: 'acknowledged', escalationLevel: 1 });
   });
 
   it('follows SOS_ESCALATE_MINUTES', () => {

@@ -26,7 +26,7 @@ export function assignRescue(ctx: CommandContext, id: number, volunteerText: str
   const v = ctx.ledger.volunteers.get(vref.id);
   if (!v) throw new UserError('supply-volunteer-not-found', { volunteer });
   if (v.status !== 'active') throw new UserError('supply-volunteer-left', { volunteer });
-  if (c.status === 'team_assigned' && c.assigned_volunteer === v.id)
+  if (c.status === 'team_assigned' && c.assignedVolunteer === v.id)
     throw new UserError('rescue-already-assigned', { ref, volunteer });
   const after = ctx.ledger.rescues.assign(ctx.actor, id, v.id);
   if (!after) throw new UserError('rescue-wrong-status', { ref, status: c.status });
