@@ -12,7 +12,7 @@ const PERSON_WORDS = [
   'hanyut kentir terseret keseret terkepung kekepung dikepung',
   // Water as deep as a person's chest or neck is about the person standing in it.
   'sedada seleher sekepala sedodo',
-  'trapped stranded drowning drowned drown buried sinking',
+  'trapped stranded marooned drowning drowned drown buried sinking tercebur kecebur',
 ];
 const PERSON_PHRASES = [
   'tidak bisa keluar|gak bisa keluar|ga bisa keluar|nggak bisa keluar|ndak bisa keluar|tdk bisa keluar',
@@ -22,6 +22,10 @@ const PERSON_PHRASES = [
   'terbawa arus|kebawa arus|hampir tenggelam|minta dievakuasi|perlu dievakuasi|butuh evakuasi|minta evakuasi',
   'mohon dievakuasi|mohon evakuasi|segera dievakuasi|segera evakuasi|evakuasi segera|harap dievakuasi',
   'need evacuation|need to be evacuated|please evacuate|evacuate us|surrounded by water',
+  'need rescue|need rescuing|need to be rescued|rescue us|rescue me|save us|save me|selamatkan kami|selamatkan saya',
+  'minta diselamatkan|mohon diselamatkan|butuh pertolongan|minta pertolongan|perlu pertolongan',
+  'fell into the (?:river|water|flood)|fell in the (?:river|water|flood|flood water)|jatuh ke (?:sungai|kali|air)',
+  'stuck on the (?:second |2nd |third |3rd |top |upper )?floor|stuck in (?:the|our|my) (?:house|home|attic|room)',
   'setinggi dada|setinggi leher|sampai dada|sampai leher|sampe dada|sampe leher|sak dodo|sak gulu|tekan gulu',
   'up to (?:my|our|the) (?:chest|chests|neck|necks)|chest deep|neck deep|chest high|neck high',
 ];
@@ -35,11 +39,12 @@ const EVENT_PHRASES = [
   'air (?:sudah |udah |sdh )?(?:sampai |sampe |setinggi )?(?:se)?(?:pinggang|dada|leher|atap|kepala)|banyu munggah|banyune munggah',
   'banjir bandang|tekan atap|nganti atap',
   'water rising|rising water|water is rising|water keeps rising|on fire|api besar|tanah longsor',
+  'water up to (?:the |our )?(?:roof|ceiling|windows?|second floor)|water (?:is )?(?:at|over) (?:the |our )?roof',
 ];
 /** Harm that may be an emergency or the reason for a request (`obat luka`): one question decides. */
 const HARM_WORDS = [
   'luka terluka berdarah pingsan sekarat kritis gawat bahaya melahirkan kesetrum tersetrum hilang',
-  'injured bleeding unconscious dying',
+  'injured bleeding unconscious dying missing',
 ];
 const HARM_PHRASES = ['patah tulang|tidak sadar|sesak napas|sesak nafas|in danger|life threatening'];
 /** People there now: with danger to a place, it is danger to them. */
@@ -78,7 +83,7 @@ const THINGS = new Set(
   [
     'hp handphone ponsel henpon telepon laptop motor mobil sepeda sandal sendal sepatu jemuran baju pakaian',
     'barang barang2 dokumen ijazah ktp dompet tas kasur perabot ternak sapi kambing ayam bebek sawah kebun',
-    'phone car bike motorbike shoes clothes laundry documents cattle',
+    'truk truck phone car bike motorbike shoes clothes laundry documents cattle',
   ]
     .join(' ')
     .split(' '),
@@ -126,6 +131,8 @@ export interface DangerReading {
   thing: boolean;
   /** People are there (kami, 3 orang, ada yang, di atap...). */
   people: boolean;
+  /** How many people, or who that cannot fend for themselves (5 orang, ada lansia, kids). */
+  counted: boolean;
   /** It says the danger is over or absent (sudah aman, tidak ada yang terjebak). */
   negated: boolean;
 }
@@ -143,6 +150,9 @@ const EVENT_RE = phrasesOf(EVENT_PHRASES);
 const HARM_RE = phrasesOf(HARM_PHRASES);
 const PEOPLE_RE = phrasesOf(PEOPLE_PHRASES);
 const COUNT_OF_PEOPLE = /\d+\s*(?:orang|org|jiwa|people|persons?|kk)(?![\p{L}])/u;
+const VULNERABLE = wordsOf([
+  'lansia anak bayi balita nenek kakek mbah keluarga warga kids children baby family',
+]);
 
 /** What a message says about danger, read from its words. */
 export function readDanger(text: string): DangerReading {
@@ -163,6 +173,7 @@ export function readDanger(text: string): DangerReading {
     // Harm words are short and common (luka, bahaya): read as written, no typo forgiven.
     harm: any(HARM, HARM_RE, false),
     people: PEOPLE_RE.test(live) || COUNT_OF_PEOPLE.test(live) || tokens.some((t) => PEOPLE.has(t)),
+    counted: COUNT_OF_PEOPLE.test(live) || tokens.some((t) => VULNERABLE.has(t)),
     negated: NEGATED.test(folded),
   };
 }

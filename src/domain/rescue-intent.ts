@@ -68,8 +68,10 @@ const REQUEST = bounded(
       'kirim|kirimkan|kirimin|antar|antarkan|anterin|bawa|bawakan|bawain|kasih|berikan|minta|butuh|perlu',
       'carikan|cariin|belikan|beliin|sediakan|bagi|info|informasi|tanya|mau tanya|cek|daftar',
       'send|bring|deliver|give|need|needs|provide|share|info|tell|where|how|can you|could you|ask',
+      // Not bare "water": `water is rising, 3 kids with us` is danger, not a request for water.
+      'drinking water|clean water|bottled water|air mineral',
       'air minum|air bersih|beras|nasi|makanan|makan|minum|mie|susu|popok|selimut|terpal|tenda|obat|pakaian',
-      'baju|sembako|logistik|water|rice|food|milk|diapers|blanket|blankets|tarp|tent|medicine|clothes|supplies',
+      'baju|sembako|logistik|rice|food|milk|diapers|blanket|blankets|tarp|tent|medicine|clothes|supplies',
     ].join('|'),
   ),
 );
@@ -89,6 +91,9 @@ const ALARM_WITH_NOISE = new RegExp(
   'giu',
 );
 const ANY_CALL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${CALL}|${ALARM})(?![\p{L}\p{N}])`, 'u');
+
+/** The call words that are a shout, not the verb "to help" (`saya bisa bantu masak`). */
+const SHOUT = /(?<![\p{L}\p{N}])(?:to+lo+n+g+|tlg|tu+lu+ng+|help+)(?![\p{L}\p{N}])/u;
 
 const hasDanger = (t: string) => DANGER.test(t) || DANGER_EMOJI.test(t);
 // "What is SOS?", "apa itu SOS": a question about the word, not a call.
@@ -163,6 +168,13 @@ export const RESCUE_INTENT_TABLE: readonly Row[] = [
     when: (t) => LEADING_CALL.test(t) && !/^\W*(help+|bantu|bantuin)(?![\p{L}\p{N}])/u.test(t),
     decision: 'ask',
     keep: 'all',
+  },
+  {
+    rule: 'tolong / help anywhere with a people count or children, elders (Imogiri 4 orang tolong!!): one question decides',
+    when: (t, d) => SHOUT.test(t) && d.counted,
+    decision: 'ask',
+    keep: 'all',
+    privateOnly: true,
   },
   {
     rule: 'danger that may be news or the reason for a request (kebakaran di pasar, ada yang luka): one question decides',

@@ -88,6 +88,8 @@ const ASK = [
   'kebakaran di pasar Imogiri',
   'ada yang luka parah di jalan',
   'HP saya kelelep tadi',
+  'Imogiri 4 orang tolong!!',
+  'help!! 5 orang di Sewon',
   'motor kelelep banjir',
 ];
 
@@ -319,5 +321,57 @@ describe('danger said in other words (generated)', () => {
         expect(readRescueIntent(`${t} ${v}`, 'group')).toBeUndefined();
       }),
     );
+  });
+});
+
+describe('a call word anywhere (generated)', () => {
+  const body = fc.constantFrom(
+    'Imogiri 4 orang',
+    'Jl. Parangtritis km 10, 3 org',
+    'di Pundong ada 2 lansia',
+    'we are 5 people at Sewon',
+  );
+  const placed = (word: string, text: string, at: number) => {
+    const words = text.split(' ');
+    // First, after the first word, or last: never inside a count (`4 orang`).
+    const i = [0, 1, words.length][at % 3]!;
+    return [...words.slice(0, i), word, ...words.slice(i)].join(' ');
+  };
+  it('an alarm word opens a case wherever it stands; tolong / help with people asks at least', () => {
+    fc.assert(
+      fc.property(
+        body,
+        fc.nat(),
+        fc.constantFrom('SOS', 'sos!!', 'S.O.S', '🆘', 'DARURAT', 'mayday'),
+        (b, at, w) => {
+          expect(decide(placed(w, b, at)), placed(w, b, at)).toBe('rescue');
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        body,
+        fc.nat(),
+        fc.constantFrom('tolong!!', 'TOLOOONG', 'tlg', 'tulung', 'help!!'),
+        (b, at, w) => {
+          expect(decide(placed(w, b, at)), placed(w, b, at)).not.toBe('none');
+        },
+      ),
+    );
+  });
+
+  it('English danger in other words', () => {
+    for (const text of [
+      'water is rising fast, 3 kids with us',
+      'my mother is stuck on the second floor',
+      'grandpa fell in the flood water',
+      'we need rescue now',
+      'please rescue us',
+      'we are marooned',
+      'water up to the roof, kids here',
+    ])
+      expect(decide(text), text).toBe('rescue');
+    expect(decide('my son is missing in the flood')).toBe('ask');
+    expect(decide('besok saya bisa bantu masak')).toBe('none');
   });
 });
