@@ -95,6 +95,37 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
     expect(query<string>(dbPath, 'SELECT reporter FROM rescues WHERE id = 1')).toBe(`whatsapp-cloud:${siti}`);
   });
 
+  it('takes a supply request through its dialog: reply buttons, the platform’s location request, a share', async () => {
+    const wati = '6281200000006';
+    const interactive = (b: Record<string, unknown>) => b.interactive as Record<string, unknown> | undefined;
+    await graph.deliver(graph.message(wati, FakeGraphApi.text('/need')));
+    await graph.deliver(graph.message(wati, FakeGraphApi.text('10 blankets')));
+    const count = await graph.waitFor(() => graph.sent(wati).find((b) => interactive(b)?.type === 'button'));
+    const [dontKnow] = (interactive(count)!.action as { buttons: { reply: { id: string } }[] }).buttons;
+    await graph.deliver(graph.message(wati, FakeGraphApi.button(dontKnow!.reply.id)));
+    await graph.waitFor(() =>
+      graph.sent(wati).find((b) => interactive(b)?.type === 'location_request_message'),
+    );
+    await graph.deliver(graph.message(wati, FakeGraphApi.location(-7.93512, 110.40123)));
+    // Whatever the dialog asks next is answered with its first offered choice, until the request exists.
+    for (let i = 0; i < 5 && !graph.texts(wati).some((t) => /R-\d+/.test(t)); i++) {
+      const before = graph.sent(wati).length;
+      await graph.waitFor(
+        () => graph.sent(wati).length > before || graph.texts(wati).some((t) => /R-\d+/.test(t)),
+      );
+      const last = graph.sent(wati).at(-1)!;
+      const action = interactive(last)?.action as
+        | { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] }
+        | undefined;
+      const first = action?.buttons?.[0]?.reply.id ?? action?.sections?.[0]?.rows[0]?.id;
+      if (first) await graph.deliver(graph.message(wati, FakeGraphApi.button(first)));
+    }
+    expect(graph.texts(wati).some((t) => /R-\d+/.test(t))).toBe(true);
+    expect(
+      query<string>(dbPath, 'SELECT items FROM requests WHERE requester = ?', `whatsapp-cloud:${wati}`),
+    ).toContain('blanket');
+  });
+
   it('sends a notice outside the 24-hour window as the template, and records delivery statuses', async () => {
     const budi = '6281200000003';
     await graph.deliver(graph.message(budi, FakeGraphApi.text('/need 20 water for 6 people @ Imogiri')));
@@ -182,6 +213,9 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
   it('reports its state in /healthz', async () => {
     const health = (await (await fetch(`${base}/healthz`)).json()) as Record<string, { state?: string }>;
     expect(health['whatsapp-cloud']).toMatchObject({ ok: true, state: 'webhook' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/relief_messages_out_total\{transport="whatsapp-cloud",kind="reply"\} [1-9]/);
+    expect(metrics).toMatch(/relief_messages_in_total\{transport="whatsapp-cloud"\} [1-9]/);
     expect(stderr).not.toMatch(/uncaught|TypeError/);
   });
 });
