@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readCoordinates } from '../src/domain/coordinates.ts';
 import { parseItems } from '../src/domain/items.ts';
 import type { InboundContent } from '../src/domain/message.ts';
 import { readRescueIntent } from '../src/domain/rescue-intent.ts';
@@ -27,6 +28,10 @@ function pathOf(input: InboundContent): Pick<TriageData, 'path' | 'lat' | 'lon'>
   if (input.kind === 'choice' && (input.value === 'rescue' || input.value === 'supply'))
     return { path: input.value };
   if (input.kind === 'location') return { path: 'rescue', lat: input.lat, lon: input.lon };
+  // Coordinates typed as the answer are a location sent the only way the person could.
+  const point = input.kind === 'text' ? readCoordinates(input.text) : undefined;
+  if (point?.kind === 'point') return { path: 'rescue', lat: point.lat, lon: point.lon };
+  if (point) throw new UserError('coordinates-out-of-range', { written: point.written });
   // "ada yang terjebak!" instead of a button is the rescue answer too.
   if (input.kind === 'text' && readRescueIntent(`tolong ${input.text}`)?.decision === 'rescue')
     return { path: 'rescue' };

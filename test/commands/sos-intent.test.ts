@@ -139,6 +139,18 @@ describe('tolong as "please": one question, the first answer decides', () => {
     expect(h.ledger.rescues.get(1)).toMatchObject({ lat: -7.93512, lon: 110.40123 });
   });
 
+  it.each(['-7.93512,110.40123', '-7,93512 110,40123', '－７.９３５１２,１１０.４０１２３'])(
+    'coordinates typed as the answer (%s) are a rescue, there; a point off the map is said to be none',
+    (typed) => {
+      setup();
+      h.send('telegram:1', 'tolong bantu beras');
+      h.send('telegram:1', typed);
+      expect(h.ledger.rescues.get(1)).toMatchObject({ lat: -7.93512, lon: 110.40123 });
+      h.send('telegram:2', 'tolong bantu beras');
+      expect(replies(h.send('telegram:2', '999,999')).join('\n')).toMatch(/not a place on the map/);
+    },
+  );
+
   it('the numbered answer works where there are no buttons', () => {
     setup();
     h.send('whatsapp:6281234567890@c.us', 'tolong bantu beras');
