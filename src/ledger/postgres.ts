@@ -189,8 +189,14 @@ class PgDatabase {
     if (!this.open && request.op !== 'close') throw new TypeError('The database connection is not open');
     Atomics.store(this.signal, 0, 0);
     this.port.postMessage(request);
-    if (Atomics.wait(this.signal, 0, 0, ANSWER_TIMEOUT_MS) === 'timed-out')
-      throw new Error(`PostgreSQL did not answer within ${ANSWER_TIMEOUT_MS} ms`);
+    // A wake-up is no answer: the worker's notify for the previous answer may arrive late, after this
+    // thread had already seen that answer's flag. Only the flag says an answer is waiting.
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    while (Atomics.load(this.signal, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`PostgreSQL did not answer within ${ANSWER_TIMEOUT_MS} ms`);
+      Atomics.wait(this.signal, 0, 0, left);
+    }
     const answer = receiveMessageOnPort(this.port)?.message as PgAnswer | undefined;
     if (!answer) throw new Error('PostgreSQL worker answered nothing');
     if (!answer.ok) throw Object.assign(new Error(answer.message), { code: answer.code });
