@@ -5,7 +5,8 @@ import { findCoordinates } from './coordinates.ts';
  * and addresses, so a number is never a quantity, a people count or part of an address. Pure.
  */
 
-const PHONE_RE = /(?<![\w+])(?:\+|00)?\d(?:[\s.-]?\d){7,14}(?!\w)/;
+// An area code in brackets is part of the number: `(0274) 512345`.
+const PHONE_RE = /(?<![\w+])(?:\+|00)?\(?\d(?:[\s.-]?\d|\)\s?\d){7,14}(?!\w)/;
 const all = (re: RegExp) => new RegExp(re.source, 'gu');
 // People group a number in 3s and 4s, and an Indonesian phone number has 10 to 13 digits: a last
 // group after a space that is one or two digits, or that a people word follows (`0812-3456-7890 100
@@ -46,7 +47,7 @@ export function findPhones(text: string): { start: number; end: number; digits: 
 const CONTACT_CUE = String.raw`(?<![\p{L}\p{N}])(?:hubungi|hub|kontak|kontek|contact|call|telp|telpon|telepon|tlp|tlpn|tel|phone|hp|no\.?\s*hp|nomor|no\.?\s*wa|wa|whatsapp)(?![\p{L}])\.?\s*:?\s*`;
 // The cue, up to three words of a name (`Bu Sri`), then a number of at least 6 digits.
 const CUED_PHONE = new RegExp(
-  String.raw`${CONTACT_CUE}(?:(?:ke|di|at|to)\s+)?(?:[\p{L}.']+\s+){0,3}?(\+?\d(?:[\s.\-()]?\d){5,14})(?![\p{N}])`,
+  String.raw`${CONTACT_CUE}(?:(?:ke|di|at|to)\s+)?(?:[\p{L}.']+\s+){0,3}?(\+?\(?\d(?:[\s.\-()]?\d|\)\s\d){5,14})(?![\p{N}])`,
   'giu',
 );
 

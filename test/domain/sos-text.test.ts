@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAreaDefs } from '../../src/config.ts';
 import { Areas } from '../../src/domain/areas.ts';
+import { parseItems } from '../../src/domain/items.ts';
+import { normaliseInput } from '../../src/domain/normalise.ts';
 import { parsePeopleCount, parsePhone, parseRescueRef, parseSosText } from '../../src/domain/sos-text.ts';
+import { readSupplyText } from '../../src/domain/supply-text.ts';
 
 const areas = new Areas(loadAreaDefs('DIY/Bantul/Imogiri@-7.93,110.39;DIY/Bantul/Pundong@-7.95,110.35'));
 
@@ -147,5 +150,41 @@ describe('people counts as Indonesians write them (property)', () => {
     expect(parseSosText('kami berlima di atap').peopleCount).toBe(5);
     expect(parsePeopleCount('kami ber-5')).toBe(5);
     expect(parsePeopleCount('berdua')).toBe(2);
+  });
+});
+
+describe('a phone number in any shape, place and script is the contact (property)', () => {
+  const phone = fc.constantFrom(
+    '081234567890',
+    '0812-3456-7890',
+    '0812 3456 7890',
+    '+62 812 3456 7890',
+    '0812.3456.7890',
+    '(0274) 512345',
+    '(0274)512345',
+    '0274-512345',
+  );
+  const cue = fc.constantFrom('', 'hp ', 'HP: ', 'wa ', 'hubungi ', 'telp ', 'kontak ', 'no hp ');
+  const script = fc.constantFrom(0x30, 0x660, 0x6f0, 0x966, 0xff10, 0xe50);
+  const inScript = (s: string, zero: number) =>
+    s.replace(/[0-9]/g, (d) => String.fromCodePoint(zero + Number(d)));
+
+  it('never a people count, a quantity or part of the address', () => {
+    fc.assert(
+      fc.property(phone, cue, fc.nat(3), script, (p, c, at, zero) => {
+        const parts = ['Jl. Imogiri Timur km 8', '4 orang', 'air naik'];
+        parts.splice(at, 0, `${c}${p}`);
+        const read = parseSosText(normaliseInput(inScript(parts.join(', '), zero)));
+        expect(read.phone?.replace(/\D/g, '')).toBe(p.replace(/\D/g, '').replace(/^62/, '62'));
+        expect(read.peopleCount).toBe(4);
+        expect(read.address).toBe('Jl. Imogiri Timur km 8');
+        const need = readSupplyText(normaliseInput(inScript(`beras 5 kg, ${c}${p}, untuk 4 orang`, zero)));
+        expect(need.people).toBe(4);
+        expect(parseItems(need.itemsText)).toEqual({
+          ok: true,
+          items: [{ item: 'rice', qty: 5, unit: 'kg' }],
+        });
+      }),
+    );
   });
 });
