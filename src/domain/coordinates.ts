@@ -14,7 +14,8 @@
  * Shapes read: decimal pairs separated by a comma, space or semicolon (optionally labelled `lat`/`lon`),
  * with any punctuation after them (`-7.912345,110.335678.`); a decimal comma (`-7,9123 110,3356`);
  * degrees-minutes-seconds or decimal degrees with hemisphere letters, English (N/S/E/W) or Indonesian
- * (LU/LS/BT/BB), in either position (`7°54'44.4"S 110°20'08.4"E`, `S 7° 54′ 44.4″, E 110° 20′ 8.4″`);
+ * (LU/LS/BT/BB), in either position (`7°54'44.4"S 110°20'08.4"E`, `S 7° 54′ 44.4″, E 110° 20′ 8.4″`,
+ * `LS 7.9123 BT 110.3356`); a slash between a decimal pair (`-7.9123/110.3356`);
  * `geo:` URIs; Google Maps (`?q=`, `query=`, `ll=`, `/@lat,lon,15z`, `/place/.../@`, `!3d..!4d..`),
  * OpenStreetMap (`#map=z/lat/lon`, `mlat=&mlon=`) and Apple Maps (`ll=`, `q=`) links; full plus codes
  * (`6P5G2QQV+W7`; short codes need a town to resolve and are left alone).
@@ -55,7 +56,7 @@ const LON_LABEL = String.raw`(?:(?:lon(?:g(?:itude)?)?|lng|bujur)\s*[:=]?\s*)?`;
 
 // Both parts need decimals, so "4, 5 orang" is no place.
 const DOT_PAIR = new RegExp(
-  `${BEFORE}${LAT_LABEL}(${SIGN}\\d{1,3}\\.\\d+)(?:\\s*[,;]\\s*|\\s+)${LON_LABEL}(${SIGN}\\d{1,3}\\.\\d+)${AFTER}`,
+  `${BEFORE}${LAT_LABEL}(${SIGN}\\d{1,3}\\.\\d+)(?:\\s*[,;/]\\s*|\\s+)${LON_LABEL}(${SIGN}\\d{1,3}\\.\\d+)${AFTER}`,
   'giu',
 );
 // Decimal commas: the separator must then be a space or a semicolon (`-7,9123, 110,3356` too), and at
@@ -81,6 +82,12 @@ const DMS_PAIR = new RegExp(`${BEFORE}${angleWith(LAT_HEMI)}\\s*[,;/]?\\s*${angl
 // Decimal degrees with hemisphere letters and no degree sign: `7.9123 S 110.3356 E`.
 const HEMI_PAIR = new RegExp(
   `${BEFORE}(\\d{1,3}[.,]\\d+)\\s*${LAT_HEMI}\\s*[,;/]?\\s*(\\d{1,3}[.,]\\d+)\\s*${LON_HEMI}(?![\\p{L}])`,
+  'giu',
+);
+
+// The hemisphere first, as Indonesian documents write it: `LS 7.9123 BT 110.3356`, `S7.9123 E110.3356`.
+const HEMI_FIRST_PAIR = new RegExp(
+  `(?<![\\p{L}\\p{N}])${LAT_HEMI}\\s*(\\d{1,3}[.,]\\d+)\\s*[,;/]?\\s*${LON_HEMI}\\s*(\\d{1,3}[.,]\\d+)${AFTER}`,
   'giu',
 );
 
@@ -186,6 +193,11 @@ function dms(text: string): Candidate[] {
   for (const m of text.matchAll(HEMI_PAIR)) {
     const lat = num(m[1]!) * signFor(m[2]);
     const lon = num(m[3]!) * signFor(m[4]);
+    found.push({ start: m.index, end: m.index + m[0].length, lat, lon });
+  }
+  for (const m of text.matchAll(HEMI_FIRST_PAIR)) {
+    const lat = num(m[2]!) * signFor(m[1]);
+    const lon = num(m[4]!) * signFor(m[3]);
     found.push({ start: m.index, end: m.index + m[0].length, lat, lon });
   }
   return found;

@@ -2,7 +2,8 @@
  * The one normaliser of what people type, applied once to every inbound text before any reader
  * (coordinates, quantities, people counts, phone numbers) sees it: NFKC folds full-width forms
  * (`－７.９１`, `２０`), and every script's decimal digits (Unicode Nd: Arabic-Indic `٢٠`, Devanagari
- * `२०`, Bengali, Thai, ...) become ASCII digits, with the Arabic decimal and thousands marks. Pure.
+ * `२०`, Bengali, Thai, ...) become ASCII digits, with the Arabic decimal, thousands and comma marks, and a
+ * dash before a digit is a minus (`–7.91`). Pure.
  */
 
 const ANY_DIGIT = /\p{Nd}/gu;
@@ -22,13 +23,17 @@ export function digitValue(d: string): string {
   return v;
 }
 
-// The Arabic decimal separator and thousands separator, which NFKC leaves alone.
-const ARABIC_MARKS: Record<string, string> = { '\u066B': '.', '\u066C': ',' };
+// The Arabic decimal and thousands separators, comma and semicolon, which NFKC leaves alone: an Arabic
+// keyboard types `-٧٫٩١، ١١٠٫٣٣` for `-7.91, 110.33`.
+const ARABIC_MARKS: Record<string, string> = { '\u066B': '.', '\u066C': ',', '\u060C': ',', '\u061B': ';' };
+// Dashes a phone keyboard or a copy-paste puts for a minus (`–7.91`, en dash; `−`, the minus sign).
+const DASH_BEFORE_DIGIT = /[\u2010-\u2015\u2212\uFE58\uFE63](?=\d)/g;
 
 /** `SOS －７.９１２３,１１０.３３５６` → `SOS -7.9123,110.3356`; `٢٠ orang` → `20 orang`. */
 export function normaliseInput(text: string): string {
   return text
     .normalize('NFKC')
     .replace(ANY_DIGIT, (d) => (d >= '0' && d <= '9' ? d : digitValue(d)))
-    .replace(/[\u066B\u066C]/g, (m) => ARABIC_MARKS[m]!);
+    .replace(/[\u066B\u066C\u060C\u061B]/g, (m) => ARABIC_MARKS[m]!)
+    .replace(DASH_BEFORE_DIGIT, '-');
 }

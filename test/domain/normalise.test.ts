@@ -57,6 +57,42 @@ describe('one normaliser before every reader (property)', () => {
     );
   });
 
+  it('a point in the separators and signs each keyboard types reads as the same point', () => {
+    // Arabic: `٫` decimal and `،` comma; an en dash or the minus sign for the minus; a slash between.
+    const arabic = (s: string) => s.replace(/\./g, '\u066B').replace(/,/g, '\u060C');
+    const shapes: ((lat: string, lon: string) => string)[] = [
+      (a, b) => arabic(`${a}, ${b}`),
+      (a, b) => arabic(`${a},${b}`),
+      (a, b) => `${a.replace('-', '\u2013')},${b}`,
+      (a, b) => `${a.replace('-', '\u2212')} ${b}`,
+      (a, b) => `${a}/${b}`,
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom<keyof typeof ZEROS>('ascii', 'arabic-indic', 'extended arabic-indic', 'devanagari'),
+        fc.integer({ min: 1_000, max: 89_999 }),
+        fc.integer({ min: 1_000, max: 179_999 }),
+        fc.constantFrom(...shapes),
+        (name, lat1000, lon1000, shape) => {
+          const lat = -lat1000 / 1000;
+          const lon = lon1000 / 1000;
+          const written = inScript(`SOS ${shape(lat.toFixed(4), lon.toFixed(4))}`, name);
+          const read = readCoordinates(normaliseInput(written));
+          expect(read, written).toMatchObject({ kind: 'point' });
+          if (read?.kind !== 'point') return;
+          expect(read.lat).toBeCloseTo(lat, 4);
+          expect(read.lon).toBeCloseTo(lon, 4);
+        },
+      ),
+    );
+  });
+
+  it('the hemisphere written first, as Indonesian documents do (LS 7.9123 BT 110.3356)', () => {
+    for (const text of ['LS 7.9123 BT 110.3356', 'S7.9123 E110.3356', 'LS 7,9123; BT 110,3356'])
+      expect(readCoordinates(text), text).toMatchObject({ kind: 'point', lat: -7.9123, lon: 110.3356 });
+    expect(readCoordinates('LU 1.5 BB 20.25')).toMatchObject({ lat: 1.5, lon: -20.25 });
+  });
+
   it('quantities and people counts written in any script read as their values', () => {
     fc.assert(
       fc.property(
