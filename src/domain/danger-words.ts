@@ -8,7 +8,7 @@
 /** Danger that is people's by itself: someone trapped, drowning, buried or swept away. */
 const PERSON_WORDS = [
   'terjebak kejebak terjepit kejepit terkurung kekurung terperangkap terisolasi terisolir',
-  'tenggelam kelelep klelep tertimbun ketimbun tertindih ketindih tertimpa ketiban kejatuhan',
+  'tenggelam kelelep klelep kelelepen tertimbun ketimbun tertindih ketindih tertimpa ketimpa ketiban kejatuhan',
   'hanyut kentir terseret keseret terkepung kekepung dikepung',
   // Water as deep as a person's chest or neck is about the person standing in it.
   'sedada seleher sekepala sedodo',
@@ -17,6 +17,7 @@ const PERSON_WORDS = [
 const PERSON_PHRASES = [
   'tidak bisa keluar|gak bisa keluar|ga bisa keluar|nggak bisa keluar|ndak bisa keluar|tdk bisa keluar',
   'ora iso metu|ora isa metu|ora bisa metu|gabisa keluar|gak iso metu',
+  '(?:ga|gak|gk|g|nggak|tdk|tak) (?:bisa|bs) (?:keluar|kluar)|gabisa kluar',
   'cannot get out|can t get out|cant get out|swept away|washed away|under the rubble|bawah reruntuhan',
   'stuck on the roof|stuck in the house|stuck inside|stuck at home|stuck upstairs',
   'terbawa arus|kebawa arus|hampir tenggelam|minta dievakuasi|perlu dievakuasi|butuh evakuasi|minta evakuasi',
@@ -35,9 +36,11 @@ const EVENT_WORDS = [
   'fire burning collapsed collapse landslide mudslide',
 ];
 const EVENT_PHRASES = [
-  'air naik|air naek|air terus naik|air makin tinggi|air semakin tinggi|air makin naik|banjir naik',
+  'air naik|air naek|aer naik|aer naek|air terus naik|air makin tinggi|air semakin tinggi|air makin naik|banjir naik',
   'air (?:sudah |udah |sdh )?(?:sampai |sampe |setinggi )?(?:se)?(?:pinggang|dada|leher|atap|kepala)|banyu munggah|banyune munggah',
   'banjir bandang|tekan atap|nganti atap',
+  // A depth, not a watch: `ketinggian air 2 meter`, not `kami pantau ketinggian air`.
+  'ketinggian air (?:sudah |udah |sdh )?(?:\\d+(?:[.,]\\d+)? ?(?:meter|m|cm)|sepinggang)',
   'water rising|rising water|water is rising|water keeps rising|on fire|api besar|tanah longsor',
   'water up to (?:the |our )?(?:roof|ceiling|windows?|second floor)|water (?:is )?(?:at|over) (?:the |our )?roof',
 ];
@@ -50,10 +53,13 @@ const HARM_PHRASES = ['patah tulang|tidak sadar|sesak napas|sesak nafas|in dange
 /** People there now: with danger to a place, it is danger to them. */
 const PEOPLE_WORDS = [
   'kami kita saya aku awak awakdewe we us our my me i orang org wong warga penghuni tetangga',
-  'anak anakku bocah bayi balita ibu bapak bu pak mbah nenek kakek lansia keluarga suami istri',
+  'anak anakku bocah bayi balita ibu bapak bu pak mbah simbok nenek kakek lansia keluarga suami istri',
+  'adik adek kakak kak abang mas mbak',
   'family people someone somebody person persons child children kids baby neighbour neighbor',
 ];
-const PEOPLE_PHRASES = ['ada yang|yang di dalam|di dalam|inside|di atap|on the roof|naik atap'];
+const PEOPLE_PHRASES = [
+  'ada yang|ada yg|ada org|yang di dalam|di dalam|di dlm|inside|di atap|on the roof|naik atap',
+];
 
 const fold = (s: string) =>
   s

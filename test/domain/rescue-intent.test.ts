@@ -293,6 +293,11 @@ describe('danger said in other words (generated)', () => {
       'water up to my neck',
       'we need evacuation',
       'anak saya hilang kebawa arus',
+      'mbah kelelepen',
+      'ketimpa tembok',
+      'ga bisa kluar, air tinggi',
+      'aer naik trs',
+      'ketinggian air 2 meter',
     );
     fc.assert(
       fc.property(said, people, fc.boolean(), (danger, who, first) => {
@@ -373,5 +378,8 @@ describe('a call word anywhere (generated)', () => {
       expect(decide(text), text).toBe('rescue');
     expect(decide('my son is missing in the flood')).toBe('ask');
     expect(decide('besok saya bisa bantu masak')).toBe('none');
+    expect(decide('kami pantau ketinggian air')).toBe('none');
+    expect(decide('ada yg pingsan, air naik')).toBe('rescue');
+    expect(decide('kebakaran rmh, adik msh di dlm')).toBe('rescue');
   });
 });
