@@ -11,6 +11,8 @@ export default defineCommand({
   names: { en: ['cancel'], id: ['batal'] },
   role: 'anyone',
   keepsDialog: true,
+  // `batal` / `cancel` typed to any question leaves it, as /batal does.
+  bareInDialog: true,
   args: z.string().trim(),
   run(ctx, target) {
     if (target === '') {

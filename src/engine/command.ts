@@ -82,6 +82,8 @@ export interface CommandDef<A, D> {
   intent?: RescueDecision;
   /** Commands like /help and /lang answer without ending a dialog in progress. */
   keepsDialog?: boolean;
+  /** Its name alone, without a slash, typed as a dialog's answer is the command (`batal` leaves the dialog). */
+  bareInDialog?: boolean;
   /** Not listed in /help and the platform's command menu. */
   hidden?: boolean;
   /** zod schema over the text after the command. With a dialog, empty text starts the dialog instead. */
@@ -100,6 +102,7 @@ export interface Command {
   readonly where: 'private' | 'group' | 'any';
   readonly intent?: RescueDecision;
   readonly keepsDialog: boolean;
+  readonly bareInDialog: boolean;
   readonly hidden: boolean;
   readonly args?: z.ZodType<unknown, string>;
   readonly dialog?: DialogDef<Record<string, unknown>>;
@@ -115,6 +118,7 @@ export function defineCommand<A = string, D = Record<string, unknown>>(def: Comm
     name,
     where: def.where ?? 'any',
     keepsDialog: def.keepsDialog ?? false,
+    bareInDialog: def.bareInDialog ?? false,
     hidden: def.hidden ?? false,
   };
 }

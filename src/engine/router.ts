@@ -85,6 +85,7 @@ export class CommandRegistry {
     const command = this.byName.get(name);
     if (slash) return command ? { command, name, text: rest.trim() } : { unknown: name };
     if (command && TRANSPORT_TRAITS[transport].slashOptional) return { command, name, text: rest.trim() };
+    if (command?.bareInDialog && inDialog && rest.trim() === '') return { command, name, text: '' };
     return undefined;
   }
 

@@ -88,6 +88,25 @@ describe('every skippable question takes lewati and skip', () => {
     );
   });
 
+  it('batal / cancel typed to any SOS or supply question leaves the dialog; the case stays (property)', () => {
+    const word = fc.constantFrom('batal', 'Batal', 'BATAL', 'cancel', 'Cancel');
+    fc.assert(
+      fc.property(word, fc.nat(2), fc.boolean(), (w, answered, sos) => {
+        h = new Harness();
+        const person = { id: 'telegram:9', language: 'id' };
+        const chat = { transport: 'telegram', chatId: '9', kind: 'private' } as const;
+        h.say(person, sos ? 'SOS Imogiri' : '/butuh beras');
+        for (const a of ['3', 'lewati'].slice(0, answered)) h.say(person, a);
+        if (!h.ledger.dialogs.get(person.id, chat)) return h.close();
+        expect(h.say(person, w), w).toMatch(/Dibatalkan/);
+        expect(h.ledger.dialogs.get(person.id, chat)).toBeUndefined();
+        expect(h.count('rescues')).toBe(sos ? 1 : 0);
+        h.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it('the supply questions, contact and note', () => {
     h = new Harness();
     const person = { id: 'telegram:8', language: 'en' };
