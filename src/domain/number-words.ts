@@ -48,3 +48,10 @@ const IN_TEXT = new RegExp(
 /** `beras lima karung untuk dua puluh orang` → `beras 5 karung untuk 20 orang`. */
 export const wordsToDigits = (text: string): string =>
   text.replace(IN_TEXT, (w) => String(numberWord(w) ?? w));
+
+// An estimate is a count: `sekitar 20`, `kurang lebih 15`, `±30`, `20an`, `about 40`.
+const ESTIMATE =
+  /^(?:sekitar|kira[\s-]?kira|kira2|kurang\s+lebih|kurleb|lebih\s+dari|hampir|about|around|approx\.?|approximately|more\s+than|±|\+-|\+\/-|~)?\s*(.+?)(?:\s*-?an)?\s*[.!]?$/iu;
+
+/** `sekitar 20an` → `20`, `kurang lebih lima` → `lima`: a whole answer that estimates, as the number. */
+export const withoutEstimate = (text: string): string => ESTIMATE.exec(text.trim())?.[1] ?? text.trim();

@@ -1,7 +1,7 @@
 import type { Areas } from './areas.ts';
 import { takeContact } from './contact-text.ts';
 import { readCoordinates, withoutCoordinates } from './coordinates.ts';
-import { NUMBER_WORD_ALTERNATIVES, numberWord } from './number-words.ts';
+import { NUMBER_WORD_ALTERNATIVES, numberWord, withoutEstimate } from './number-words.ts';
 import { formatRef, parseRef } from './refs.ts';
 
 export { findPhones, parsePhone } from './contact-text.ts';
@@ -179,7 +179,7 @@ function countIn(text: string): number | undefined {
 
 /** A people count: a bare number ("4", "empat") or one written with a people word ("4 orang", "four people"). */
 export function parsePeopleCount(text: string): number | undefined {
-  const bare = numberOf(text.trim());
+  const bare = numberOf(withoutEstimate(text));
   return bare !== undefined ? plausible(bare) : countIn(text);
 }
 

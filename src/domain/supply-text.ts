@@ -1,5 +1,5 @@
 import { takeContact } from './contact-text.ts';
-import { wordsToDigits } from './number-words.ts';
+import { withoutEstimate, wordsToDigits } from './number-words.ts';
 
 /**
  * What a one-shot supply request says besides its items: `/butuh air dan beras untuk 6 orang`,
@@ -30,7 +30,7 @@ export const wholeNumber = (written: string) => Number(written.replace(/\./g, ''
 
 /** A whole answer that is only a count (`20`, `1.000`), as asked "for how many people?". */
 export function bareCount(text: string): number | undefined {
-  const m = new RegExp(`^\\s*(${COUNT})\\s*[.!]?\\s*$`).exec(wordsToDigits(text));
+  const m = new RegExp(`^\\s*(${COUNT})\\s*[.!]?\\s*$`).exec(wordsToDigits(withoutEstimate(text)));
   return m ? wholeNumber(m[1]!) : undefined;
 }
 

@@ -146,6 +146,15 @@ describe('people counts as Indonesians write them (property)', () => {
     );
   });
 
+  it('an estimate answers the count: sekitar 20, kurang lebih 15, ±30, 20an, about 40', () => {
+    const about = fc.constantFrom('sekitar ', 'kira-kira ', 'kurang lebih ', '±', 'about ', 'around ', '');
+    fc.assert(
+      fc.property(about, fc.integer({ min: 1, max: 999 }), fc.boolean(), (a, n, an) => {
+        expect(parsePeopleCount(`${a}${n}${an ? 'an' : ''}`)).toBe(n);
+      }),
+    );
+  });
+
   it('"kami berlima" and "ber-5" say how many', () => {
     expect(parseSosText('kami berlima di atap').peopleCount).toBe(5);
     expect(parsePeopleCount('kami ber-5')).toBe(5);
