@@ -47,7 +47,7 @@ export function findPhones(text: string): { start: number; end: number; digits: 
 const CONTACT_CUE = String.raw`(?<![\p{L}\p{N}])(?:hubungi|hub|kontak|kontek|contact|call|telp|telpon|telepon|tlp|tlpn|tel|phone|hp|no\.?\s*hp|nomor|no\.?\s*wa|wa|whatsapp)(?![\p{L}])\.?\s*:?\s*`;
 // The cue, up to three words of a name (`Bu Sri`), then a number of at least 6 digits.
 const CUED_PHONE = new RegExp(
-  String.raw`${CONTACT_CUE}(?:(?:ke|di|at|to)\s+)?(?:[\p{L}.']+\s+){0,3}?(\+?\(?\d(?:[\s.\-()]?\d|\)\s\d){5,14})(?![\p{N}])`,
+  String.raw`${CONTACT_CUE}(?:(?:ke|di|at|to)\s+)?(?:[\p{L}.']+\s+){0,3}?(\+?\(?\d(?:[\s.\-()]?\d|\)\s\d){5,14})(?![\p{N}])(?:\s*\([^()\d]{1,40}\))?`,
   'giu',
 );
 

@@ -34,6 +34,12 @@ export function bareCount(text: string): number | undefined {
   return m ? wholeNumber(m[1]!) : undefined;
 }
 
+// A part that starts with a contact word and has no number (`hubungi saya`, `kontak Bu Sri`, `wa aja`)
+// says how to reach the person, never what they need: it is no item (and no name goes to the groups).
+// Not `hp`: a phone is also a thing people ask for (`hp charger`).
+const CONTACT_PART =
+  /(?:^|(?<=[,;\n]))[^,;\n\p{L}]*(?:hubungi|hub|kontak|kontek|contact|call|telp|telpon|telepon|tlp|tlpn|wa|whatsapp)(?![\p{L}])[^,;\n\d]*(?=[,;\n]|$)/giu;
+
 export function readSupplyText(text: string): SupplyText {
   // The contact first: `untuk 0812-3456-7000 orang` is a phone number, not 7,000 people.
   // Counts in words are counts: `untuk lima orang`, `beras dua karung`.
@@ -45,7 +51,10 @@ export function readSupplyText(text: string): SupplyText {
     return ' ';
   });
   return {
-    itemsText: rest.replace(/[ \t]+/g, ' ').trim(),
+    itemsText: rest
+      .replace(CONTACT_PART, ' ')
+      .replace(/[ \t]+/g, ' ')
+      .trim(),
     ...(people === undefined ? {} : { people }),
     ...(contact.phone ? { phone: contact.phone } : {}),
   };

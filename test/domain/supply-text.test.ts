@@ -152,3 +152,26 @@ describe('numbers written in words (property)', () => {
     );
   });
 });
+
+describe('contact words are never items (property)', () => {
+  it('a part led by hubungi, kontak, telp, wa or call, with or without a number, adds no item', () => {
+    const cue = fc.constantFrom('hubungi', 'Hubungi', 'kontak', 'telp', 'WA', 'wa:', 'call', 'hub.');
+    const rest = fc.constantFrom(
+      'saya',
+      'bu Sri',
+      'aja',
+      'ya',
+      'me',
+      '0812 3456 7890',
+      'Pak Budi 081234567890 (rumah)',
+    );
+    fc.assert(
+      fc.property(cue, rest, fc.boolean(), (c, r, first) => {
+        const contact = `${c} ${r}`;
+        const text = first ? `${contact}; beras 5 kg` : `beras 5 kg, ${contact}`;
+        const items = parseItems(readSupplyText(text).itemsText);
+        expect(items, text).toEqual({ ok: true, items: [{ item: 'rice', qty: 5, unit: 'kg' }] });
+      }),
+    );
+  });
+});
