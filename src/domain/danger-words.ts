@@ -89,7 +89,7 @@ const THINGS = new Set(
   [
     'hp handphone ponsel henpon telepon laptop motor mobil sepeda sandal sendal sepatu jemuran baju pakaian',
     'barang barang2 dokumen ijazah ktp dompet tas kasur perabot ternak sapi kambing ayam bebek sawah kebun',
-    'truk truck phone car bike motorbike shoes clothes laundry documents cattle',
+    'jalan jembatan akses pohon truk truck phone car bike motorbike shoes clothes laundry documents cattle road bridge',
   ]
     .join(' ')
     .split(' '),
@@ -145,6 +145,9 @@ export interface DangerReading {
 
 // `korban banjir`, `korban longsor`: the people were hit before, and are writing about it now.
 const VICTIMS_OF = /(?<![\p{L}])(?:korban|pengungsi|victims? of)\s+(?:bencana\s+)?\p{L}+/gu;
+// `donasi untuk warga terkepung banjir`: giving for people in danger is no call from them.
+const DONATION =
+  /(?<![\p{L}])(?:donasi|sumbangan|galang dana|donation|donate|donating)(?![\p{L}])[^.!?\n]*/gu;
 const NEGATED = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:sudah|udah|dah|telah|sdh)\s+(?:aman|selamat|surut|padam|dievakuasi|diselamatkan|dipadamkan)` +
     String.raw`|(?:tidak|tak|gak|ga|nggak|tdk)\s+ada\s+(?:yang|korban|orang)|no one|nobody|not trapped|(?:are|is|all|now)\s+safe` +
@@ -163,14 +166,19 @@ const VULNERABLE = wordsOf([
 /** What a message says about danger, read from its words. */
 export function readDanger(text: string): DangerReading {
   const folded = fold(text);
-  const live = folded.replace(VICTIMS_OF, ' ');
+  const live = folded.replace(VICTIMS_OF, ' ').replace(DONATION, ' ');
   const tokens = live.match(/\p{L}+/gu) ?? [];
   const any = (words: Set<string>, re: RegExp, fuzzy = true) =>
     re.test(live) || tokens.some((t) => has(words, t, fuzzy));
-  const personAt = tokens.flatMap((t, i) => (has(PERSON, t) ? [i] : []));
+  // Where each danger word or phrase stands, as the index of its first word among the tokens.
+  const phraseAt = [...live.matchAll(new RegExp(PERSON_RE.source, 'gu'))].map(
+    (m) => (live.slice(0, m.index).match(/\p{L}+/gu) ?? []).length,
+  );
+  const personAt = [...tokens.flatMap((t, i) => (has(PERSON, t) ? [i] : [])), ...phraseAt];
+  // People said to be in the place (`we are on the roof`, `ada yang`) keep it theirs.
   const thing =
     personAt.length > 0 &&
-    !PERSON_RE.test(live) &&
+    !PEOPLE_RE.test(live) &&
     personAt.every((i) => tokens.slice(Math.max(0, i - THING_REACH - 1), i).some((t) => THINGS.has(t)));
   return {
     person: any(PERSON, PERSON_RE),

@@ -317,6 +317,7 @@ describe('danger said in other words (generated)', () => {
       'jemuran',
       'dokumen',
       'my phone',
+      'jalan',
     );
     const person = fc.constantFrom('anak saya', 'bapak', 'adik', 'nenek kami', 'tetangga');
     fc.assert(
@@ -379,6 +380,10 @@ describe('a call word anywhere (generated)', () => {
     expect(decide('my son is missing in the flood')).toBe('ask');
     expect(decide('besok saya bisa bantu masak')).toBe('none');
     expect(decide('kami pantau ketinggian air')).toBe('none');
+    expect(decide('donasi untuk warga terkepung banjir')).toBe('none');
+    expect(decide('my phone fell in the water lol')).toBe('ask');
+    expect(decide('jalan tertimbun longsor, tidak bisa dilewati')).toBe('ask');
+    expect(decide('our car got swept away, we are on the roof')).toBe('rescue');
     expect(decide('ada yg pingsan, air naik')).toBe('rescue');
     expect(decide('kebakaran rmh, adik msh di dlm')).toBe('rescue');
   });
