@@ -78,6 +78,11 @@ export class CommandRegistry {
         text: intent.text,
         ...(intent.alarm ? {} : { described: true as const }),
       };
+    // `batal!` or `cancel.` typed as a dialog's answer, as people type in a hurry.
+    const bare = inDialog ? /^(\p{L}+)[\p{P}\p{S}\s]*$/u.exec(trimmed) : null;
+    const bareCommand = bare ? this.byName.get(bare[1]!.toLowerCase()) : undefined;
+    if (bare && bareCommand?.bareInDialog)
+      return { command: bareCommand, name: bare[1]!.toLowerCase(), text: '' };
     const match = /^(\/?)([\p{L}\p{N}_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/u.exec(trimmed);
     if (!match) return undefined;
     const [, slash, word = '', rest = ''] = match;

@@ -89,7 +89,13 @@ describe('every skippable question takes lewati and skip', () => {
   });
 
   it('batal / cancel typed to any SOS or supply question leaves the dialog; the case stays (property)', () => {
-    const word = fc.constantFrom('batal', 'Batal', 'BATAL', 'cancel', 'Cancel');
+    // As typed in a hurry: with a full stop, exclamation marks or an emoji after it.
+    const word = fc
+      .tuple(
+        fc.constantFrom('batal', 'Batal', 'BATAL', 'cancel', 'Cancel'),
+        fc.constantFrom('', '.', '!', '!!', ' !', '...', ' 🙏', '?!'),
+      )
+      .map(([w, end]) => w + end);
     fc.assert(
       fc.property(word, fc.nat(2), fc.boolean(), (w, answered, sos) => {
         h = new Harness();
