@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, GrammyError, InputFile } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { InboundMessage, OutboundFile, OutboundMessage } from '../../domain/message.ts';
 import type { Command } from '../../engine/command.ts';
 import { StartError } from '../../engine/errors.ts';
+import { sameSecret } from '../../engine/same-secret.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { commandMenu, type Phrases } from './menu.ts';
 import { MAX_CAPTION, MAX_TEXT, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
@@ -367,10 +368,4 @@ export class TelegramTransport implements Transport {
 function updateId(raw: unknown): number | undefined {
   const id = (raw as { update_id?: unknown } | null)?.update_id;
   return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OutboundFile, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import { sameSecret } from '../../engine/same-secret.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { readWebhook } from './inbound.ts';
 import {
@@ -79,7 +80,7 @@ export class WhatsAppCloudTransport implements Transport {
   verify(query: URLSearchParams): { status: number; body: string } {
     const ok =
       query.get('hub.mode') === 'subscribe' &&
-      sameText(query.get('hub.verify_token') ?? '', this.options.verifyToken);
+      sameSecret(query.get('hub.verify_token') ?? '', this.options.verifyToken);
     return ok ? { status: 200, body: query.get('hub.challenge') ?? '' } : { status: 403, body: 'forbidden' };
   }
 
@@ -222,7 +223,7 @@ export class WhatsAppCloudTransport implements Transport {
 
   private signedByApp(signature: string, body: Buffer): boolean {
     const expected = `sha256=${createHmac('sha256', this.options.appSecret).update(body).digest('hex')}`;
-    return sameText(signature, expected);
+    return sameSecret(signature, expected);
   }
 }
 
@@ -238,9 +239,3 @@ export const looksSigned = (header: string | string[] | undefined): header is st
 
 const isHeard = (m: unknown): m is { chat: { chatId: string }; at: number } =>
   typeof m === 'object' && m !== null && 'chat' in m && 'at' in m;
-
-function sameText(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

@@ -1,5 +1,6 @@
 import type { Choice, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import { withNumberedChoices } from '../../engine/numbered-choices.ts';
 import { splitText } from '../../engine/split-text.ts';
 
 /** The Cloud API's documented limits (characters). */
@@ -27,7 +28,8 @@ const LIST_BUTTON = 'Pilih / Choose';
 export function toCloudSends(message: OutboundMessage): GraphSend[] {
   const choices = message.choices ?? [];
   const interactive = message.ask === 'location' || (choices.length > 0 && choices.length <= MAX_ROWS);
-  const text = interactive ? message.text : numbered(message.text, choices, message.ask);
+  // More choices than a list holds: numbered lines, answered with the number as on WhatsApp Web.
+  const text = interactive ? message.text : withNumberedChoices(message.text, choices, message.ask);
   const parts = splitText(text, interactive ? INTERACTIVE_BODY_LIMIT : TEXT_LIMIT);
   const last = parts.pop() ?? '';
   const sends: GraphSend[] = parts.map(textSend);
@@ -79,14 +81,6 @@ function choiceAction(body: string, choices: readonly Choice[]): Record<string, 
 }
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
-
-/** More choices than a list holds: numbered lines, answered with the number as on WhatsApp Web. */
-function numbered(text: string, choices: readonly Choice[], ask: OutboundMessage['ask']): string {
-  const lines = [text];
-  if (choices.length > 0) lines.push('', ...choices.map((c, i) => `${i + 1}. ${c.label}`));
-  if (ask === 'contact') lines.push('', '👤 📎 › Contact / Kontak');
-  return lines.join('\n');
-}
 
 /**
  * The text of a notice as a template's one body parameter, or undefined when it cannot be one: a

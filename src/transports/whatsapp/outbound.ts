@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../domain/message.ts';
+import { withNumberedChoices } from '../../engine/numbered-choices.ts';
 
 /**
  * Longest part sent as one message. WhatsApp Web accepts far longer texts (about 65,000 characters),
@@ -7,20 +8,7 @@ import type { OutboundMessage } from '../../domain/message.ts';
  */
 export const WHATSAPP_TEXT_LIMIT = 4096;
 
-/**
- * WhatsApp has no buttons for an unofficial client: choices become a numbered list, which the core
- * matches when the person answers "1" or "2". The hint stays language-neutral because the catalog
- * belongs to the core.
- */
+/** WhatsApp has no buttons for an unofficial client: choices become numbered lines. */
 export function renderText(message: OutboundMessage): string {
-  const lines = [message.text];
-  const choices = message.choices ?? [];
-  if (choices.length > 0) {
-    lines.push('', ...choices.map((c, i) => `${i + 1}. ${c.label}`));
-    if (choices.length > 1) lines.push(`(1-${choices.length})`);
-  }
-  // Where to find the share in WhatsApp's attach menu, in its English and Indonesian wording.
-  if (message.ask === 'location') lines.push('', '📍 📎 › Location / Lokasi');
-  if (message.ask === 'contact') lines.push('', '👤 📎 › Contact / Kontak');
-  return lines.join('\n');
+  return withNumberedChoices(message.text, message.choices ?? [], message.ask);
 }
