@@ -200,6 +200,17 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
     }
   });
 
+  it('sends an export to a coordinator as a document uploaded first', async () => {
+    const koor = '628111000999';
+    await graph.deliver(graph.message(koor, FakeGraphApi.text('/export requests'), undefined, 'Koor'));
+    const doc = await graph.waitFor(() => graph.sent(koor).find((b) => b.type === 'document'));
+    expect(graph.calls.some((c) => c.path.endsWith('/media') && c.failed === undefined)).toBe(true);
+    expect(doc.document).toMatchObject({
+      id: expect.stringMatching(/^media-/),
+      filename: expect.stringMatching(/\.csv$/),
+    });
+  });
+
   it('rides out a 130429 storm: every reply arrives once, later', async () => {
     const people = ['6281200000011', '6281200000012', '6281200000013'];
     graph.fail({ status: 400, code: 130429, message: 'Rate limit hit' }, 4);

@@ -64,14 +64,15 @@ export const WebhookPayload = z.object({
 });
 
 export interface ReadWebhook {
-  /** Messages for the core, or the raw item where it could not be read (the core counts it invalid). */
-  messages: (InboundMessage | unknown)[];
+  messages: InboundMessage[];
+  /** Items that could not be read as a message, handed on as they are (the core counts them invalid). */
+  unread: unknown[];
   statuses: DeliveryStatus[];
 }
 
 /** Reads one webhook payload of the bot's own phone number into the core's messages and delivery statuses. */
 export function readWebhook(payload: unknown, phoneNumberId: string): ReadWebhook {
-  const out: ReadWebhook = { messages: [], statuses: [] };
+  const out: ReadWebhook = { messages: [], unread: [], statuses: [] };
   const parsed = WebhookPayload.safeParse(payload);
   if (!parsed.success || parsed.data.object !== 'whatsapp_business_account') return out;
   for (const entry of parsed.data.entry)
@@ -85,7 +86,8 @@ export function readWebhook(payload: unknown, phoneNumberId: string): ReadWebhoo
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
       for (const raw of value.data.messages ?? []) {
         const m = Message.safeParse(raw);
-        out.messages.push(m.success ? toInbound(m.data, names.get(m.data.from)) : raw);
+        if (m.success) out.messages.push(toInbound(m.data, names.get(m.data.from)));
+        else out.unread.push(raw);
       }
       for (const raw of value.data.statuses ?? []) {
         const s = Status.safeParse(raw);

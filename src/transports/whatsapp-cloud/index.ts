@@ -99,9 +99,9 @@ export class WhatsAppCloudTransport implements Transport {
       this.options.log.warn('whatsapp-cloud webhook body is not JSON; skipped');
       return 200;
     }
-    const { messages, statuses } = readWebhook(payload, this.options.phoneNumberId);
+    const { messages, unread, statuses } = readWebhook(payload, this.options.phoneNumberId);
     try {
-      if (messages.length > 0) this.intake.receive(messages);
+      if (messages.length + unread.length > 0) this.intake.receive([...messages, ...unread]);
       if (statuses.length > 0) this.intake.recordDeliveryStatuses(this.name, statuses);
     } catch (err) {
       this.options.log.error(
@@ -111,8 +111,7 @@ export class WhatsAppCloudTransport implements Transport {
       return 500;
     }
     for (const m of messages)
-      if (isHeard(m))
-        this.lastHeard.set(m.chat.chatId, Math.max(m.at, this.lastHeard.get(m.chat.chatId) ?? 0));
+      this.lastHeard.set(m.chat.chatId, Math.max(m.at, this.lastHeard.get(m.chat.chatId) ?? 0));
     return 200;
   }
 
@@ -236,6 +235,3 @@ class GraphFailure extends Error {
 /** The form of `X-Hub-Signature-256`; anything else is refused before a byte of the body is read. */
 export const looksSigned = (header: string | string[] | undefined): header is string =>
   typeof header === 'string' && /^sha256=[0-9a-f]{64}$/.test(header);
-
-const isHeard = (m: unknown): m is { chat: { chatId: string }; at: number } =>
-  typeof m === 'object' && m !== null && 'chat' in m && 'at' in m;
