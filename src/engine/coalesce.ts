@@ -40,15 +40,9 @@ export function announceByReporter(
   for (const g of ctx.ledger.groups.forAnnouncement('rescue', c.area)) {
     const told = ctx.ledger.outbox.lastGroupPost(g.id, subject) !== undefined;
     if (posts === 'unless-edited' && told && TRANSPORT_TRAITS[g.transport].editsPosts) continue;
-    const said =
-      told || key === 'rescue-new-group'
-        ? key
-        : key === 'rescue-rescued-group'
-          ? undefined
-          : 'rescue-new-group';
-    if (!said) continue;
+    if (!told && key === 'rescue-rescued-group') continue;
     if (ctx.ledger.coalescedPosts.offer(c.id, g.id, heardOf(c), ctx.now, REPORTER_WINDOW_MS) === 'now')
-      out.toGroup(g.id, { key: said, args }, undefined, { subject });
+      out.toGroup(g.id, { key: told ? key : 'rescue-new-group', args }, undefined, { subject });
   }
   return out;
 }
