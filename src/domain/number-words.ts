@@ -4,7 +4,7 @@
  * item quantities, so `beras lima karung` is 5 sacks and `untuk lima orang` 5 people. Pure.
  */
 
-const ID_UNITS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
+export const ID_UNITS = ['satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan'];
 const EN_UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const EN_TEENS = 'ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
 const EN_TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ');

@@ -1,7 +1,7 @@
 import type { Areas } from './areas.ts';
 import { takeContact } from './contact-text.ts';
 import { readCoordinates, withoutCoordinates } from './coordinates.ts';
-import { NUMBER_WORD_ALTERNATIVES, numberWord, withoutEstimate } from './number-words.ts';
+import { ID_UNITS, NUMBER_WORD_ALTERNATIVES, numberWord, withoutEstimate } from './number-words.ts';
 import { formatRef, parseRef } from './refs.ts';
 
 export { findPhones, parsePhone } from './contact-text.ts';
@@ -112,18 +112,6 @@ const CONDITION_WORDS: Record<RescueCondition, string[]> = {
   ],
 };
 
-/** `kami berlima`, `ber-5`: "we are five". */
-const TOGETHER: Record<string, number> = {
-  berdua: 2,
-  bertiga: 3,
-  berempat: 4,
-  berlima: 5,
-  berenam: 6,
-  bertujuh: 7,
-  berdelapan: 8,
-  bersembilan: 9,
-  bersepuluh: 10,
-};
 /** More than this many people in one rescue report is a misreading (a phone or house number): asked back. */
 const MAX_PEOPLE = 10_000;
 
@@ -155,7 +143,11 @@ const PEOPLE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}]|\d[.,])(${COUNT}|${NUMBER_WORD_ALTERNATIVES})\s*(?:${words(PEOPLE_WORDS)})(?![\p{L}\p{N}])`,
   'giu',
 );
-const TOGETHER_RE = bounded(String.raw`ber-?(\d{1,2})|${Object.keys(TOGETHER).join('|')}`);
+/** `kami berlima`, `ber-5`: "we are five", the number in words (berdua to bersepuluh) or digits. */
+const TOGETHER_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])ber-?(\d{1,2}|${[...ID_UNITS.slice(1), 'sepuluh'].join('|')})(?![\p{L}\p{N}])`,
+  'iu',
+);
 
 // A map link without a readable point (a short link) is no address either.
 const URL_RE = /\bhttps?:\/\/\S+/gi;
@@ -172,9 +164,7 @@ function countIn(text: string): number | undefined {
   const counted = [...text.matchAll(PEOPLE_RE)].map((m) => numberOf(m[1]!)).find((n) => n !== undefined);
   if (counted !== undefined) return plausible(counted);
   const together = TOGETHER_RE.exec(text);
-  TOGETHER_RE.lastIndex = 0;
-  if (!together) return undefined;
-  return plausible(together[1] ? Number(together[1]) : TOGETHER[together[0].toLowerCase()]);
+  return together ? plausible(numberOf(together[1]!)) : undefined;
 }
 
 /** A people count: a bare number ("4", "empat") or one written with a people word ("4 orang", "four people"). */
