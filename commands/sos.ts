@@ -254,8 +254,6 @@ const conditionsStep = enrichStep(
       return input.value === 'none' ? { conditionsNone: true } : 'skip';
     }
     if (input.kind !== 'text') return undefined;
-    const word = answerWord(input.text);
-    if (word === 'none' || word === 'no') return { conditionsNone: true };
     const picked = matchChoices(input.text, choices)?.map((c) => c.value);
     if (picked?.some(isCondition)) return { conditions: picked.filter(isCondition) };
     if (picked?.includes('none')) return { conditionsNone: true };
