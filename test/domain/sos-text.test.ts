@@ -184,7 +184,7 @@ describe('a phone number in any shape, place and script is the contact (property
         const parts = ['Jl. Imogiri Timur km 8', '4 orang', 'air naik'];
         parts.splice(at, 0, `${c}${p}`);
         const read = parseSosText(normaliseInput(inScript(parts.join(', '), zero)));
-        expect(read.phone?.replace(/\D/g, '')).toBe(p.replace(/\D/g, '').replace(/^62/, '62'));
+        expect(read.phone?.replace(/\D/g, '')).toBe(p.replace(/\D/g, ''));
         expect(read.peopleCount).toBe(4);
         expect(read.address).toBe('Jl. Imogiri Timur km 8');
         const need = readSupplyText(normaliseInput(inScript(`beras 5 kg, ${c}${p}, untuk 4 orang`, zero)));
