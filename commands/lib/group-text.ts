@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personalHints } from '../../src/domain/personal-hints.ts';
-import { redact } from '../../src/domain/redaction.ts';
+import { redactReport } from '../../src/domain/redaction.ts';
 import { TOPICS, type Topic } from '../../src/domain/topics.ts';
 import type { CommandContext, DialogStep } from '../../src/engine/command.ts';
 import { UserError } from '../../src/engine/errors.ts';
@@ -16,9 +16,8 @@ export function textForGroups(
   ctx: CommandContext,
   text: string,
 ): { text: string; removed: number; confirm: boolean } {
-  const r = redact(text, { publicContacts: ctx.ledger.publicContacts.keys() });
-  const removed = r.phones + r.locations + r.links;
-  return { text: r.text, removed, confirm: removed > 0 || personalHints(r.text).length > 0 };
+  const r = redactReport(text, { publicContacts: ctx.ledger.publicContacts.keys() });
+  return { ...r, confirm: r.removed > 0 || personalHints(r.text).length > 0 };
 }
 
 /**
