@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { formatRef } from '../src/domain/refs.ts';
 import { type Command, type CommandContext, defineCommand } from '../src/engine/command.ts';
-import { startDialogWith } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
 import type { BroadcastTarget } from '../src/ledger/index.ts';
-import {
-  afterConfirm,
-  confirmStep,
-  mustConfirmPrivately,
-  PendingBroadcast,
-  textForGroups,
-} from './lib/group-text.ts';
+import { afterConfirm, confirmStep, goOrConfirm, PendingBroadcast } from './lib/group-text.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
 
 /** The same text to the same target this soon after is most likely a second press, not a new notice. */
@@ -76,10 +69,7 @@ const broadcast: Command = defineCommand<string, PendingBroadcast>({
     if (asked) return progress(ctx, asked[0].toUpperCase());
     const { target, rest } = parseTarget(ctx, text);
     if (rest.trim() === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-broadcast-usage') });
-    const cleaned = textForGroups(ctx, rest.trim());
-    if (!cleaned.confirm) return queue(ctx, target, cleaned.text);
-    mustConfirmPrivately(ctx);
-    return startDialogWith(ctx, broadcast, { target, text: cleaned.text, removed: cleaned.removed });
+    return goOrConfirm(ctx, broadcast, rest.trim(), { target }, (d) => queue(ctx, target, d.text));
   },
   dialog: {
     data: PendingBroadcast,

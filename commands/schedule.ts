@@ -2,16 +2,9 @@ import { z } from 'zod';
 import { formatRef } from '../src/domain/refs.ts';
 import { formatLocal, parseWhen } from '../src/domain/when.ts';
 import { type Command, type CommandContext, defineCommand } from '../src/engine/command.ts';
-import { startDialogWith } from '../src/engine/dialog.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { type Outcome, reply } from '../src/engine/outcome.ts';
-import {
-  afterConfirm,
-  confirmStep,
-  mustConfirmPrivately,
-  PendingBroadcast,
-  textForGroups,
-} from './lib/group-text.ts';
+import { afterConfirm, confirmStep, goOrConfirm, PendingBroadcast } from './lib/group-text.ts';
 import { describeTarget, parseTarget } from './lib/targets.ts';
 
 /** Stores the scheduled broadcast; the scheduler sends it when due. */
@@ -50,17 +43,8 @@ const schedule: Command = defineCommand<string, PendingBroadcast>({
       throw new UserError(`schedule-${when.error}`, { usage: ctx.t('cmd-schedule-usage') });
     const { target, rest } = parseTarget(ctx, when.rest);
     if (rest.trim() === '') throw new UserError('broadcast-no-text', { usage: ctx.t('cmd-schedule-usage') });
-    const cleaned = textForGroups(ctx, rest.trim());
-    const pending = {
-      target,
-      text: cleaned.text,
-      removed: cleaned.removed,
-      at: when.at,
-      ...(when.cron ? { cron: when.cron } : {}),
-    };
-    if (!cleaned.confirm) return store(ctx, pending);
-    mustConfirmPrivately(ctx);
-    return startDialogWith(ctx, schedule, pending);
+    const pending = { target, at: when.at, ...(when.cron ? { cron: when.cron } : {}) };
+    return goOrConfirm(ctx, schedule, rest.trim(), pending, (d) => store(ctx, { ...d, at: when.at }));
   },
   dialog: {
     data: PendingBroadcast,

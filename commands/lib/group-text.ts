@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { personalHints } from '../../src/domain/personal-hints.ts';
 import { redactReport } from '../../src/domain/redaction.ts';
 import { TOPICS, type Topic } from '../../src/domain/topics.ts';
-import type { CommandContext, DialogStep } from '../../src/engine/command.ts';
+import type { Command, CommandContext, DialogStep } from '../../src/engine/command.ts';
+import { startDialogWith } from '../../src/engine/dialog.ts';
 import { UserError } from '../../src/engine/errors.ts';
 import type { Outcome } from '../../src/engine/outcome.ts';
 
@@ -12,7 +13,7 @@ import type { Outcome } from '../../src/engine/outcome.ts';
  * says whether the author must see the cleaned text first: something was removed, or it still looks
  * personal (an address, a name with an honorific, an e-mail address).
  */
-export function textForGroups(
+function textForGroups(
   ctx: CommandContext,
   text: string,
 ): { text: string; removed: number; confirm: boolean } {
@@ -71,11 +72,23 @@ export const confirmStep: DialogStep<PendingBroadcast> = {
 };
 
 /**
- * Asks in a private chat only: the cleaned text may still hold what the author would not show the
- * group they typed in, and a personal question has nowhere else to go.
+ * Cleans a text for groups and goes on with it (`go`) when nothing needs its author's eye; otherwise
+ * starts `command`'s confirmation dialog. It asks in a private chat only: the cleaned text may still
+ * hold what the author would not show the group they typed in, and a personal question has nowhere
+ * else to go.
  */
-export function mustConfirmPrivately(ctx: CommandContext): void {
+export function goOrConfirm(
+  ctx: CommandContext,
+  command: Command,
+  text: string,
+  pending: Omit<PendingBroadcast, 'text' | 'removed'>,
+  go: (d: PendingBroadcast) => Outcome,
+): Outcome {
+  const cleaned = textForGroups(ctx, text);
+  const d = { ...pending, text: cleaned.text, removed: cleaned.removed };
+  if (!cleaned.confirm) return go(d);
   if (ctx.chat.kind !== 'private') throw new UserError('broadcast-confirm-in-private');
+  return startDialogWith(ctx, command, d);
 }
 
 /** The author's answer, once given: queued (a refusal such as "no group matches" is the answer), or dropped. */
