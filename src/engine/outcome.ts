@@ -1,6 +1,7 @@
 import { type OutboundFile, type PersonId, PersonIdSchema } from '../domain/message.ts';
 import type { Topic } from '../domain/topics.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
+import type { PersonalFor } from '../ledger/index.ts';
 
 /** One catalog message, rendered in the reader's language (or in `lang`, when the person just chose it). */
 export type KeySay = { key: string; args?: MessageArgs; lang?: string };
@@ -25,12 +26,8 @@ export interface SayOptions {
   file?: OutboundFile;
 }
 
-/**
- * Who may read a message that carries personal data: the person who wrote or whom it is about
- * (`self`), the volunteer or team assigned to the record (`assignee`), coordinators (`coordinators`).
- * Each of them only in their own private chat.
- */
-export type Entitled = 'self' | 'assignee' | 'coordinators';
+/** Who may read a message that carries personal data: the outbox row records the same (`PersonalFor`). */
+export type Entitled = PersonalFor;
 
 /**
  * `personal` is who may read the message if it carries personal data; `false` declares it public

@@ -29,6 +29,7 @@ export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
 export type { Group } from './groups.ts';
 export type { MetricFigure, MetricRow } from './metrics.ts';
+export type { PersonalFor } from './outbox.ts';
 export type { GrantedRole, Person } from './people.ts';
 export type { PublicContact } from './public-contacts.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';

@@ -1,7 +1,11 @@
 import type { ChatRef, OutboundKind, OutboundMessage, TransportName } from '../domain/message.ts';
 import { type Db, dialectOf } from './db.ts';
 
-/** Who may read a personal message, each in their own private chat (src/engine/outcome.ts `Entitled`). */
+/**
+ * Who may read a message that carries personal data: the person who wrote or whom it is about
+ * (`self`), the volunteer or team assigned to the record (`assignee`), coordinators (`coordinators`).
+ * Each of them only in their own private chat.
+ */
 export type PersonalFor = 'self' | 'assignee' | 'coordinators';
 
 /** An outbound message before it has an id, and what it answers or belongs to. */
