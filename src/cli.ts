@@ -6,8 +6,10 @@ import { Areas } from './domain/areas.ts';
 import { identityOf, NOT_A_PERSON } from './domain/person-identity.ts';
 import { StartError } from './engine/errors.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
+import { CopyRefused, copyLedger } from './ledger/copy-ledger.ts';
 import { LedgerOpenError } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
+import { isPostgresUrl } from './ledger/postgres.ts';
 import { installErrorPolicy, startApp } from './main.ts';
 
 const USAGE = `Usage: relief-bot <command>
@@ -21,6 +23,9 @@ const USAGE = `Usage: relief-bot <command>
   purge     run the retention purge now (RETENTION_DAYS) and print what it erased
   grant ID ROLE   give a person (telegram:123, whatsapp:62812...@c.us, V-4) the role coordinator or admin
   revoke ID       take a granted role back
+  copy-ledger --to postgres://USER:PASSWORD@HOST/DATABASE [--from FILE]
+                  copy the SQLite ledger (DATABASE_PATH, or FILE) into an empty PostgreSQL
+                  database, history and hash chain included; stop the bot first
   export --what requests|rescues|volunteers|groups|broadcasts|events
          [--format csv|hxl|json|geojson] [--area AREA] [--status STATUS] [--since 2026-12-01|24h]
          [--out FILE] [--include-personal]
@@ -79,6 +84,46 @@ const verbs: Record<string, Verb> = {
         writeFileSync(options.out, file.content);
         console.error(`exported ${count} ${options.what} to ${options.out}`);
       } else process.stdout.write(file.content);
+      return 0;
+    } finally {
+      ledger.close();
+    }
+  },
+  async 'copy-ledger'(args) {
+    const option = (name: string) => {
+      const at = args.indexOf(name);
+      return at < 0 ? undefined : args[at + 1];
+    };
+    const to = option('--to');
+    if (!to || !isPostgresUrl(to)) {
+      process.stderr.write(`relief-bot: copy-ledger: --to must name a postgres:// database\n${USAGE}`);
+      return 2;
+    }
+    const from = option('--from') ?? loadConfig().DATABASE_PATH;
+    const where = shownUrl(to);
+    let copied: ReturnType<typeof copyLedger>;
+    try {
+      copied = copyLedger(from, to);
+    } catch (err) {
+      if (!(err instanceof CopyRefused)) throw err;
+      console.error(`relief-bot: copy-ledger: ${where}: ${err.message}`);
+      return 1;
+    }
+    for (const t of copied.tables) console.log(`  ${t.name}: ${t.rows}`);
+    // The proof is read back from the copy, as `relief-bot verify` would read it there.
+    const ledger = Ledger.open(to);
+    try {
+      const result = ledger.events.verify();
+      const same = copied.sourceHead === copied.targetHead;
+      if (!result.ok || !same) {
+        console.error(
+          `relief-bot: copy-ledger: the copy at ${where} does not verify: ${result.ok ? 'its head hash differs' : `event ${result.id}: ${result.reason}`}`,
+        );
+        return 1;
+      }
+      console.log(
+        `copied ${from} to ${where} (schema version ${copied.schemaVersion}): ${result.checked} events verified, head ${copied.targetHead ?? '(no events)'} as in the source`,
+      );
       return 0;
     } finally {
       ledger.close();
@@ -153,6 +198,13 @@ const verbs: Record<string, Verb> = {
   },
 };
 
+/** A database URL as it may be printed: its password left out. */
+function shownUrl(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+}
+
 /**
  * A person as the shell names them: a person id, a volunteer `V-4`, or a bare WhatsApp number
  * (`6281234567890`, `+62 812-3456-7890`, `whatsapp:6281234567890`), which is the `@c.us` id WhatsApp uses.
@@ -207,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
   const at = argv.findIndex((a) => !a.startsWith('-'));
   if (at < 0) {
     process.stderr.write(
-      `relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, export)\n${USAGE}`,
+      `relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, export, copy-ledger)\n${USAGE}`,
     );
     return 2;
   }
