@@ -10,6 +10,7 @@ const ENGINE_NEUTRAL = [
   'test/ledger/area-filter.test.ts',
   'test/ledger/pseudonyms.test.ts',
   'test/ledger/volunteers.test.ts',
+  'test/e2e/cli-verbs.test.ts',
 ];
 
 export default defineConfig({

@@ -28,6 +28,10 @@ export function ledgerLocation(dir: string, name = 'relief.db'): string {
   return url.toString();
 }
 
+/** The environment that points `npm start` or `relief-bot` at a test's ledger, on either engine. */
+export const ledgerEnv = (location: string): Record<string, string> =>
+  isPostgresUrl(location) ? { DATABASE_URL: location } : { DATABASE_PATH: location };
+
 /** A second connection to a test's ledger, for seeding and inspecting rows beside the ledger's own. */
 export function openRawLedger(
   location: string,
