@@ -37,6 +37,26 @@ export type { RescueCase, RescueLocation } from './rescues.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
 export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
 
+/**
+ * The tables /forget and the retention purge write (src/ledger/forget.ts, housekeeping.ts), and the
+ * volunteers' geo index, which keeps the exact point that erasure coarsens.
+ */
+const ERASED_TABLES = [
+  'people',
+  'pseudonyms',
+  'volunteers',
+  'volunteers_geo',
+  'requests',
+  'rescues',
+  'broadcasts',
+  'groups',
+  'public_contacts',
+  'dialogs',
+  'inbox',
+  'outbox',
+  'events',
+];
+
 /** SQLite's answers when the disk or the file, not the statement, is at fault. */
 const WRITE_FAILURE = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|PERM)/;
 
@@ -172,7 +192,9 @@ export class Ledger {
     // Only while failing: a healthy ledger pays nothing for this.
     if (this.failingWrites && !this.db.inTransaction && this.totalChanges() !== this.failingWrites.changes)
       this.failingWrites = undefined;
-    if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction && this.onSqlite) this.checkpoint();
+    if (this.housekeeping.erasedSinceCheckpoint && !this.db.inTransaction)
+      if (this.onSqlite) this.checkpoint();
+      else this.vacuumErased();
     return result;
   }
 
@@ -198,6 +220,20 @@ export class Ledger {
   checkpoint(): void {
     this.housekeeping.erasedSinceCheckpoint = false;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * PostgreSQL never overwrites a row in place: an UPDATE or DELETE leaves the old version (the name,
+   * the number, the exact point) in the table as a dead row until a VACUUM removes it, and autovacuum
+   * comes when it likes. So after an erasure commits, the tables it writes are vacuumed at once: the
+   * dead versions, their index entries and their TOAST go. VACUUM cannot run inside a transaction,
+   * hence here, after the commit; it takes no lock that stops other processes reading or writing (a
+   * version another connection's open transaction still sees stays until the next VACUUM). It does not
+   * overwrite the freed bytes (PostgreSQL has no secure_delete): README says what an operator can add.
+   */
+  private vacuumErased(): void {
+    this.housekeeping.erasedSinceCheckpoint = false;
+    this.db.exec(`VACUUM ${ERASED_TABLES.join(', ')}`);
   }
 
   /**
