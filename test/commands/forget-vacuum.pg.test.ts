@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableNames } from '../support/engine.ts';
-import { Harness } from '../support/harness.ts';
+import { PERSON, PLANTED, personToForget } from '../support/forget-setup.ts';
+import type { Harness } from '../support/harness.ts';
 
 /**
  * /forget on PostgreSQL (issue 25): an UPDATE or DELETE leaves the old row version in the table until a
@@ -12,36 +13,6 @@ import { Harness } from '../support/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());
-
-const COORDINATOR = 'telegram:900';
-const VOLUNTEER = 'telegram:300';
-const NUMBER = '6281255501234';
-const PERSON = { id: `whatsapp:${NUMBER}@c.us`, name: 'Sulastri Wibowo' };
-const PLANTED = {
-  name: 'Sulastri Wibowo',
-  contact: '081399887766',
-  address: 'Jl. Kenanga Rahasia 17',
-  note: 'kunci di bawah pot melati',
-  dialog: 'mbak rukmini',
-  reason: 'pakdhe sudah pindah ke Klaten',
-};
-
-function setUp(): void {
-  h = new Harness({ ADMINS: COORDINATOR, RETENTION_DAYS: '30' });
-  h.send(VOLUNTEER, '/volunteer');
-  for (const answer of ['Rina', 'boat', 'Imogiri', '1', 'No']) h.send(VOLUNTEER, answer);
-  h.send(PERSON, `SOS Dusun Jetis RT 04 Imogiri, 3 orang, air naik, ${PLANTED.contact}`);
-  h.send(PERSON, { kind: 'location', lat: -7.912345, lon: 110.335678 });
-  h.send(PERSON, `/need 20 water @ Imogiri, ${PLANTED.address}, ${PLANTED.note}`);
-  h.send(PERSON, '4');
-  h.send(COORDINATOR, '/verify R-1 ok');
-  h.send(COORDINATOR, '/assign R-1 V-1');
-  h.send(PERSON, '/need 5 rice @ Imogiri');
-  h.send(PERSON, '2');
-  h.send(COORDINATOR, `/reject R-2 ${PLANTED.reason}`);
-  h.send(PERSON, '/need');
-  h.send(PERSON, `20 water, ${PLANTED.dialog}`);
-}
 
 /**
  * Every row version PostgreSQL still keeps in the ledger's tables and their TOAST tables, dead ones
@@ -80,7 +51,7 @@ const found = () =>
 
 describe('/forget on PostgreSQL', () => {
   it('leaves no row version, live or dead, with what was erased', () => {
-    setUp();
+    h = personToForget();
     // The values are there to be found before: the check looks where they would be.
     expect(found()).toContain('name in people');
     h.send(PERSON, '/forget');

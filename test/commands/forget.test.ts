@@ -1,8 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { purgeExpired } from '../../src/schedule/rules/retention.ts';
-import { Harness } from '../support/harness.ts';
+import { tableNames } from '../support/engine.ts';
+import {
+  COORDINATOR,
+  NUMBER,
+  PERSON,
+  PLANTED,
+  personToForget,
+  RESCUE_ADDRESS,
+} from '../support/forget-setup.ts';
+import type { Harness } from '../support/harness.ts';
 
 /**
  * /forget (issue 15): a person's personal data goes at once, their open requests are cancelled, a
@@ -12,31 +20,9 @@ import { Harness } from '../support/harness.ts';
 let h: Harness;
 afterEach(() => h.close());
 
-const COORDINATOR = 'telegram:900';
-const VOLUNTEER = 'telegram:300';
-const NUMBER = '6281255501234';
-const PERSON = { id: `whatsapp:${NUMBER}@c.us`, name: 'Sulastri Wibowo' };
-const PLANTED = {
-  name: 'Sulastri Wibowo',
-  contact: '081399887766',
-  address: 'Jl. Kenanga Rahasia 17',
-  note: 'kunci di bawah pot melati',
-  dialog: 'mbak rukmini',
-  reason: 'pakdhe sudah pindah ke Klaten',
-};
-const RESCUE_ADDRESS = 'Dusun Jetis RT 04';
-const DAY = 86_400_000;
-
-const rawFiles = (file: string) =>
-  Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
-
 /** Every cell of every table, as one string per row, for "is it anywhere?" checks. */
 function everyRow(): { table: string; row: string }[] {
-  const tables = h.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
-  return tables.flatMap((table) =>
+  return tableNames(h.db).flatMap((table) =>
     (h.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).map((r) => ({
       table,
       row: JSON.stringify(r),
@@ -44,25 +30,10 @@ function everyRow(): { table: string; row: string }[] {
   );
 }
 
-function setUp(): void {
-  h = new Harness({ ADMINS: COORDINATOR, RETENTION_DAYS: '30' });
-  h.send(VOLUNTEER, '/volunteer');
-  for (const answer of ['Rina', 'boat', 'Imogiri', '1', 'No']) h.send(VOLUNTEER, answer);
-  // A rescue in progress, a supply request held by a volunteer, a dialog left half-way.
-  h.send(PERSON, `SOS ${RESCUE_ADDRESS} Imogiri, 3 orang, air naik, ${PLANTED.contact}`);
-  h.send(PERSON, { kind: 'location', lat: -7.912345, lon: 110.335678 });
-  h.send(PERSON, `/need 20 water @ Imogiri, ${PLANTED.address}, ${PLANTED.note}`);
-  h.send(PERSON, '4');
-  h.send(COORDINATOR, '/verify R-1 ok');
-  h.send(COORDINATOR, '/assign R-1 V-1');
-  // A reason a coordinator typed about their request lives in the coordinator's own message too.
-  h.send(PERSON, '/need 5 rice @ Imogiri');
-  h.send(PERSON, '2');
-  h.send(COORDINATOR, `/reject R-2 ${PLANTED.reason}`);
-  h.send(PERSON, '/need');
-  h.send(PERSON, `20 water, ${PLANTED.dialog}`);
+const setUp = () => {
+  h = personToForget();
   h.newRows();
-}
+};
 
 describe('/forget', () => {
   it('asks first; "no" changes nothing', () => {
@@ -156,22 +127,5 @@ describe('/forget', () => {
     ).not.toHaveProperty('file');
     expect(readdirSync(h.ledger.exportFiles.dir)).toEqual([plainName]);
     expect(h.ledger.events.verify()).toMatchObject({ ok: true });
-  });
-
-  it('leaves none of it in the database or WAL files once the reply is delivered and purged', () => {
-    setUp();
-    h.send(PERSON, '/forget');
-    h.send(PERSON, '1');
-    // Delivered, as the dispatcher would mark it (this test's own connection zeroes what it frees too).
-    h.db.pragma('secure_delete = ON');
-    h.db.prepare("UPDATE outbox SET state = 'sent'").run();
-    h.clock.advance(31 * DAY);
-    h.core.runJob('retention', purgeExpired);
-    h.core.stop();
-    h.db.close();
-    h.ledger.close();
-    const raw = rawFiles(h.file);
-    for (const [what, value] of Object.entries({ ...PLANTED, number: NUMBER }))
-      expect(raw.includes(value), what).toBe(false);
   });
 });
