@@ -14,6 +14,10 @@ const ENGINE_NEUTRAL = [
   'test/ledger/volunteers.test.ts',
   'test/e2e/cli-verbs.test.ts',
   'test/commands/*.test.ts',
+  // The bot started by `npm start` with DATABASE_URL, against the fake Bot API and the fake Graph API.
+  'test/e2e/telegram*.test.ts',
+  'test/e2e/webhook-abuse.test.ts',
+  'test/e2e/whatsapp-cloud.test.ts',
 ];
 const SQLITE_ONLY = ['test/commands/forget-files.test.ts'];
 

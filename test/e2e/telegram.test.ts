@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerEnv, ledgerLocation } from '../support/engine.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
 import { freePort, onStop, query, type Running, startWithFake, stopAll } from '../support/telegram-bot.ts';
@@ -122,8 +122,8 @@ describe('Telegram, stop and restart', () => {
     onStop(() => fake.close());
     const tmp = tempDir();
     onStop(tmp.cleanup);
-    const DATABASE_PATH = path.join(tmp.dir, 'relief.db');
-    const first = await startWithFake({ DATABASE_PATH }, fake);
+    const ledger = ledgerEnv(ledgerLocation(tmp.dir));
+    const first = await startWithFake(ledger, fake);
     const ana = FakeBotApi.user(301, 'en');
     fake.text(ana, '/help');
     await fake.waitFor(() => fake.sentTo(301).length === 1);
@@ -132,9 +132,9 @@ describe('Telegram, stop and restart', () => {
     expect(fake.unconfirmed()).toBe(0);
 
     fake.text(ana, '/start');
-    await startWithFake({ DATABASE_PATH }, fake);
+    const second = await startWithFake(ledger, fake);
     await fake.waitFor(() => fake.sentTo(301).length === 2);
-    expect(query<number>(DATABASE_PATH, 'SELECT COUNT(*) FROM inbox')).toBe(2);
+    expect(query<number>(second.dbPath, 'SELECT COUNT(*) FROM inbox')).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerEnv, ledgerLocation } from '../support/engine.ts';
 import { CLOUD, FakeGraphApi } from '../support/fake-graph-api.ts';
 import { tempDir } from '../support/harness.ts';
 import { signalBot, startBot } from '../support/spawn.ts';
@@ -9,7 +9,7 @@ import { freePort, query } from '../support/telegram-bot.ts';
 describe('WhatsApp Cloud API, through npm start against a fake Graph API', () => {
   const graph = new FakeGraphApi();
   const tmp = tempDir();
-  const dbPath = path.join(tmp.dir, 'relief.db');
+  const dbPath = ledgerLocation(tmp.dir);
   let base = '';
   let bot: ReturnType<typeof startBot>;
   let stderr = '';
@@ -26,7 +26,7 @@ describe('WhatsApp Cloud API, through npm start against a fake Graph API', () =>
       WHATSAPP_CLOUD_VERIFY_TOKEN: CLOUD.verifyToken,
       WHATSAPP_CLOUD_API_ROOT: root,
       ADMINS: 'whatsapp-cloud:628111000999',
-      DATABASE_PATH: dbPath,
+      ...ledgerEnv(dbPath),
       HTTP_PORT: String(port),
       HTTP_HOST: '127.0.0.1',
       DEFAULT_LANGUAGE: 'en',

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { isPostgresUrl, openPostgres } from '../../src/ledger/postgres.ts';
+import { ledgerEnv, ledgerLocation } from './engine.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
 import { tempDir } from './harness.ts';
 import { signalBot, startBot } from './spawn.ts';
@@ -32,6 +33,7 @@ export async function freePort(): Promise<number> {
 export interface Running {
   fake: FakeBotApi;
   bot: ChildProcess;
+  /** Where the bot keeps its ledger: a SQLite file, or a postgres:// URL in the PostgreSQL project. */
   dbPath: string;
   port: number;
   stderr: () => string;
@@ -42,12 +44,13 @@ export interface Running {
 export async function startWithFake(env: Record<string, string> = {}, fake?: FakeBotApi): Promise<Running> {
   const api = fake ?? (await FakeBotApi.start());
   const tmp = tempDir();
-  const dbPath = env.DATABASE_PATH ?? path.join(tmp.dir, 'relief.db');
+  // This project's engine unless the test names the ledger.
+  const dbPath = env.DATABASE_URL ?? env.DATABASE_PATH ?? ledgerLocation(tmp.dir);
   const port = env.HTTP_PORT ? Number(env.HTTP_PORT) : await freePort();
   const bot = startBot({
     TELEGRAM_BOT_TOKEN: api.token,
     TELEGRAM_API_ROOT: api.apiRoot,
-    DATABASE_PATH: dbPath,
+    ...ledgerEnv(dbPath),
     HTTP_PORT: String(port),
     HTTP_HOST: '127.0.0.1',
     DEFAULT_LANGUAGE: 'id',
@@ -72,8 +75,9 @@ export async function startWithFake(env: Record<string, string> = {}, fake?: Fak
   return { fake: api, bot, dbPath, port, stderr: () => stderr, stop };
 }
 
+/** One value read from a running bot's ledger, on either engine. */
 export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
+  const db = isPostgresUrl(dbPath) ? openPostgres(dbPath) : new Database(dbPath, { readonly: true });
   try {
     return db
       .prepare(sql)
