@@ -5,6 +5,7 @@ import available from './available.ts';
 import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
+import dashboard from './dashboard.ts';
 import done from './done.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
@@ -66,6 +67,7 @@ export const commands: readonly Command[] = [
   groups,
   publiccontact,
   sitrep,
+  dashboard,
   stillneeded,
   whoami,
   exportRecords,

@@ -3,9 +3,9 @@ import { phoneOfPersonId } from '../src/domain/message.ts';
 import { formatRef } from '../src/domain/refs.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
+import { itemsAsWritten } from '../src/engine/items-text.ts';
 import { Outcome } from '../src/engine/outcome.ts';
 import type { Task } from '../src/ledger/index.ts';
-import { itemsAsWritten } from './lib/supply/format.ts';
 import { conditionsText, TaskRefArg } from './lib/tasks.ts';
 import { activeVolunteer, vref } from './lib/volunteers.ts';
 

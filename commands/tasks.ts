@@ -1,9 +1,9 @@
 import type { RequestItem } from '../src/domain/items.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
+import { itemsText } from '../src/engine/items-text.ts';
 import { type KeySay, Outcome, reply } from '../src/engine/outcome.ts';
 import type { NearTask } from '../src/ledger/index.ts';
-import { itemsText } from './lib/supply/format.ts';
 import { conditionsText } from './lib/tasks.ts';
 import { activeVolunteer, skillLabels } from './lib/volunteers.ts';
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ConfigError, ledgerLocation, loadAreaDefs, loadConfig, PROJECT_ROOT } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import { identityOf, NOT_A_PERSON } from './domain/person-identity.ts';
+import { roleAllows, roleOfPerson } from './engine/command.ts';
+import { httpServed, signInLink } from './engine/dashboard.ts';
 import { StartError } from './engine/errors.ts';
 import { buildExport, parseExportArgs } from './export/index.ts';
 import { CopyRefused, copyLedger } from './ledger/copy-ledger.ts';
@@ -26,6 +28,8 @@ const USAGE = `Usage: relief-bot <command>
   copy-ledger --to postgres://USER:PASSWORD@HOST/DATABASE [--from FILE]
                   copy the SQLite ledger (DATABASE_PATH, or FILE) into an empty PostgreSQL
                   database, history and hash chain included; stop the bot first
+  dashboard-link ID
+                  print a single-use sign-in link (10 minutes) to the dashboard for a coordinator
   export --what requests|rescues|volunteers|groups|broadcasts|events
          [--format csv|hxl|json|geojson] [--area AREA] [--status STATUS] [--since 2026-12-01|24h]
          [--out FILE] [--include-personal]
@@ -48,6 +52,38 @@ const verbs: Record<string, Verb> = {
   },
   async revoke([target]) {
     return setRole(target, 'anyone');
+  },
+  /** What `/dashboard` gives in a chat, for an operator at the shell: the same link, bound to that coordinator. */
+  async 'dashboard-link'([target]) {
+    const config = loadConfig();
+    const named = personIdOf(target ?? '');
+    if (!target || 'refused' in named) {
+      const why = 'refused' in named ? named.refused : NOT_A_PERSON.malformed;
+      console.error(`relief-bot: dashboard-link: ${JSON.stringify(target ?? '')} ${why}`);
+      return 2;
+    }
+    const ledger = Ledger.open(ledgerLocation(config));
+    try {
+      const id = /^V-/i.test(named.id) ? ledger.roles.personOfVolunteer(Number(named.id.slice(2))) : named.id;
+      const person = id === undefined ? undefined : ledger.people.get(id);
+      // Someone named in ADMINS is an admin before their first message gives them a row.
+      const coordinator =
+        id !== undefined &&
+        (config.ADMINS.includes(id) ||
+          (person !== undefined && roleAllows(roleOfPerson(ledger, config.ADMINS, person), 'coordinator')));
+      if (!coordinator) {
+        console.error(`relief-bot: dashboard-link: ${target} is not a coordinator (grant the role first)`);
+        return 1;
+      }
+      const lang = person?.language ?? config.DEFAULT_LANGUAGE;
+      const link = ledger.transaction(() => signInLink(ledger, config, id, lang, Date.now()));
+      console.log(link);
+      if (!httpServed(config))
+        console.error('relief-bot: the dashboard is served only while the bot runs with HTTP_PORT set');
+      return 0;
+    } finally {
+      ledger.close();
+    }
   },
   async export(args) {
     const parsed = parseExportArgs(args);
@@ -259,7 +295,7 @@ async function main(argv: string[]): Promise<number> {
   const at = argv.findIndex((a) => !a.startsWith('-'));
   if (at < 0) {
     process.stderr.write(
-      `relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, export, copy-ledger)\n${USAGE}`,
+      `relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, dashboard-link, export, copy-ledger)\n${USAGE}`,
     );
     return 2;
   }

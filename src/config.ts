@@ -74,8 +74,25 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -')
     .optional(),
-  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // Unset: 8080 for a deployment; the console demo starts no HTTP server unless it is set.
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().default('0.0.0.0'),
+  // Where people reach the HTTP server (the reverse proxy's https:// address): dashboard links start with it.
+  PUBLIC_URL: url.optional(),
+  DASHBOARD_PATH: z
+    .string()
+    .regex(/^(\/[\w.-]+)+$/, 'expected a path like /dashboard')
+    .default('/dashboard'),
+  // Map tiles, fetched by the coordinator's browser (never by the bot): {z}/{x}/{y}, optionally {s}.
+  MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s"'<>]+$/,
+      'expected a tile URL like https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    )
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'the URL needs {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_SESSION_DIR: z.string().default(path.join(PROJECT_ROOT, 'data', 'wwebjs')),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -162,6 +179,9 @@ export function cloudSettings(config: Config) {
   if (!token || !phoneNumberId || !appSecret || !verifyToken) return undefined;
   return { token, phoneNumberId, appSecret, verifyToken };
 }
+
+/** The HTTP server's port: HTTP_PORT, or 8080 where a deployment starts one without it. */
+export const httpPort = (config: Config): number => config.HTTP_PORT ?? 8080;
 
 /** Where the ledger lives: DATABASE_URL's PostgreSQL database when set, else the SQLite file. */
 export const ledgerLocation = (config: Config): string => config.DATABASE_URL ?? config.DATABASE_PATH;

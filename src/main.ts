@@ -1,9 +1,17 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.ts';
-import { type Config, cloudSettings, ledgerLocation, loadAreaDefs, PROJECT_ROOT } from './config.ts';
+import {
+  type Config,
+  cloudSettings,
+  httpPort,
+  ledgerLocation,
+  loadAreaDefs,
+  PROJECT_ROOT,
+} from './config.ts';
 import { Areas } from './domain/areas.ts';
 import type { Job } from './engine/command.ts';
+import { Desk, httpServed } from './engine/dashboard.ts';
 import { Core } from './engine/engine.ts';
 import type { Intake, Transport } from './engine/transport.ts';
 import { databaseHealth } from './http/health.ts';
@@ -81,7 +89,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const http = new HttpServer(log.child({ part: 'http' }));
   http.addHealthCheck(databaseHealth(ledger));
   // The console demo needs no HTTP server; every deployment (or an explicit HTTP_PORT) gets one.
-  const serveHttp = !consoleOnly || Boolean(process.env.HTTP_PORT);
+  const serveHttp = httpServed(config);
   // Loaded only when used, so the console demo starts without prom-client, grammY or the HTTP server.
   const metrics = serveHttp ? new (await import('./http/metrics.ts')).Metrics(ledger) : undefined;
   metrics?.serve(http);
@@ -147,13 +155,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
   if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
+  if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http));
   for (const t of transports) {
     const pacer = pacerFor(t.name, config);
     dispatcher.add(t, metrics ? metrics.countThrottling(t.name, pacer) : pacer);
     http.addHealthCheck({ name: t.name, check: () => t.health() });
   }
   if (config.WHATSAPP_ENABLED) await addWhatsApp(app);
-  if (serveHttp) await http.listen(config.HTTP_PORT, config.HTTP_HOST);
+  if (serveHttp) await http.listen(httpPort(config), config.HTTP_HOST);
 
   dispatcher.start();
   // Messages recorded before a crash but not yet handled are handled now.
@@ -231,6 +240,54 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
     });
   }
   return t;
+}
+
+/**
+ * The coordinators' dashboard, wherever the HTTP server runs: its pages at DASHBOARD_PATH, reading
+ * through the core's desk, acting through the `web` transport (loaded only then).
+ */
+async function dashboard(config: Config, core: Core, ledger: Ledger, translator: Catalog, http: HttpServer) {
+  const { WebTransport } = await import('./transports/web/index.ts');
+  const { serveDashboard } = await import('./http/dashboard/routes.ts');
+  const web = new WebTransport();
+  const person = (id: string) => ledger.people.get(id);
+  const desk = new Desk({
+    ledger,
+    translator,
+    config,
+    // Someone named in ADMINS is an admin before their first message gives them a row.
+    roleOf: (id) => {
+      const p = person(id);
+      return p ? core.roleOf(p) : config.ADMINS.includes(id) ? 'admin' : 'anyone';
+    },
+    languageOf: (id) => core.languageOf(person(id)),
+  });
+  // Open event streams end when the HTTP server closes its connections at stop.
+  serveDashboard(
+    http,
+    {
+      signIn: (token) => desk.signIn(token),
+      session: (token) => desk.session(token),
+      signOut: (token) => desk.signOut(token),
+      version: () => desk.version(),
+      view: (lang) => desk.view(lang),
+      strings: (lang) => desk.strings(lang),
+      languages: translator.languages,
+      act: (id, action) => web.act(id, action),
+      listen: (id, page) => web.listen(id, page),
+    },
+    {
+      path: config.DASHBOARD_PATH,
+      secure: config.PUBLIC_URL?.startsWith('https:') ?? false,
+      ...(config.PUBLIC_URL ? { publicOrigin: new URL(config.PUBLIC_URL).origin } : {}),
+      tileUrl: config.MAP_TILE_URL,
+      tileAttribution: config.MAP_TILE_ATTRIBUTION,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      assetsDir: path.join(PROJECT_ROOT, 'src', 'http', 'dashboard', 'assets'),
+      leafletDir: path.join(PROJECT_ROOT, 'node_modules', 'leaflet', 'dist'),
+    },
+  );
+  return web;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
 import type { ChatRef, Choice, InboundContent, InboundMessage, Sender } from '../domain/message.ts';
+import { isPerson } from '../domain/person-identity.ts';
 import type { RescueDecision } from '../domain/rescue-intent.ts';
 import type { MessageArgs, Translator } from '../i18n/catalog.ts';
 import type { Actor, Ledger, Person } from '../ledger/index.ts';
@@ -12,6 +13,17 @@ export type Role = 'anyone' | 'volunteer' | 'coordinator' | 'admin';
 export const ROLES: readonly Role[] = ['anyone', 'volunteer', 'coordinator', 'admin'];
 const RANK: Record<Role, number> = { anyone: 0, volunteer: 1, coordinator: 2, admin: 3 };
 export const roleAllows = (held: Role, required: Role) => RANK[held] >= RANK[required];
+
+/**
+ * The role a person holds now: ADMINS and granted roles, else volunteer while signed up. A sender
+ * standing for a whole chat (a pseudo-sender) holds none.
+ */
+export function roleOfPerson(ledger: Ledger, admins: readonly string[], person: Person): Role {
+  if (!isPerson(person.id)) return 'anyone';
+  if (admins.includes(person.id) || person.role === 'admin') return 'admin';
+  if (person.role === 'coordinator') return 'coordinator';
+  return ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';
+}
 
 /** Everything a handler may use. The ledger is inside this message's transaction. */
 export interface CommandContext {

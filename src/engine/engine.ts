@@ -6,7 +6,14 @@ import { normaliseInput } from '../domain/normalise.ts';
 import { isPerson } from '../domain/person-identity.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
-import { type Command, type CommandContext, type Job, type Role, roleAllows } from './command.ts';
+import {
+  type Command,
+  type CommandContext,
+  type Job,
+  type Role,
+  roleAllows,
+  roleOfPerson,
+} from './command.ts';
 import { COMMAND_CHOICES, continueDialog, isExpired, startDialog } from './dialog.ts';
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
@@ -319,10 +326,7 @@ export class Core {
 
   /** The role a person holds now. A sender standing for a whole chat (a pseudo-sender) holds none. */
   roleOf(person: Person): Role {
-    if (!isPerson(person.id)) return 'anyone';
-    if (this.deps.config.ADMINS.includes(person.id) || person.role === 'admin') return 'admin';
-    if (person.role === 'coordinator') return 'coordinator';
-    return this.deps.ledger.people.isActiveVolunteer(person.id) ? 'volunteer' : 'anyone';
+    return roleOfPerson(this.deps.ledger, this.deps.config.ADMINS, person);
   }
 
   private context(

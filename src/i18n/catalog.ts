@@ -9,6 +9,8 @@ export type MessageArgs = Record<string, string | number>;
 export interface Translator {
   readonly languages: readonly string[];
   has(language: string): boolean;
+  /** Every message id of a language's catalog. */
+  keys(language: string): string[];
   t(language: string, key: string, args?: MessageArgs): string;
   /** The variables a message uses in any language (`ref`, `address`); undefined for an unknown key. */
   placeholders(key: string): string[] | undefined;

@@ -201,6 +201,8 @@ export class Forgetting {
     this.run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person', p);
     this.run('UPDATE public_contacts SET added_by = @pseudonym WHERE added_by = @person', p);
     this.run('DELETE FROM dialogs WHERE person_id = @person', p);
+    this.run('DELETE FROM dashboard_links WHERE person_id = @person', p);
+    this.run('DELETE FROM dashboard_sessions WHERE person_id = @person', p);
     this.run('DELETE FROM people WHERE id = @person', p);
   }
 

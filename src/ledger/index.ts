@@ -1,5 +1,7 @@
 import { Broadcasts } from './broadcasts.ts';
 import { CoalescedPosts } from './coalesced-posts.ts';
+import { DashboardAccess } from './dashboard.ts';
+import { DashboardFigures } from './dashboard-figures.ts';
 import { type Db, dialectOf, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
 import { EventLog } from './events.ts';
@@ -24,6 +26,8 @@ import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { HeardCase, HeldPost } from './coalesced-posts.ts';
+export type { SignInRefusal } from './dashboard.ts';
+export type { BroadcastInProgress, Durations } from './dashboard-figures.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
@@ -84,6 +88,8 @@ export class Ledger {
   readonly exportFiles: ExportFiles;
   readonly publicContacts: PublicContacts;
   readonly forgetting: Forgetting;
+  readonly dashboard: DashboardAccess;
+  readonly dashboardFigures: DashboardFigures;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
    * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
@@ -119,6 +125,8 @@ export class Ledger {
     this.exportFiles = new ExportFiles(db);
     this.housekeeping = new Housekeeping(db, this.exportFiles);
     this.publicContacts = new PublicContacts(db, this.events);
+    this.dashboard = new DashboardAccess(db);
+    this.dashboardFigures = new DashboardFigures(db);
     this.forgetting = new Forgetting(
       db,
       this.events,

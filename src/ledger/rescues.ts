@@ -266,6 +266,18 @@ export class Rescues {
     return this.get(id)!;
   }
 
+  /** Cases in progress (open, acknowledged, team assigned), oldest first: the dashboard's queue. */
+  inProgress(limit: number): RescueCase[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM rescues WHERE status IN ('open', 'acknowledged', 'team_assigned')
+           ORDER BY created_at, id LIMIT ?`,
+        )
+        .all(limit) as RescueRow[]
+    ).map(toCase);
+  }
+
   /** Open cases whose last alert (the report, or the last escalation) is `intervalMs` old or older. */
   overdue(now: number, intervalMs: number): RescueCase[] {
     return (

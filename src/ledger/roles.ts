@@ -1,3 +1,4 @@
+import { DashboardAccess } from './dashboard.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 import type { GrantedRole } from './people.ts';
@@ -24,6 +25,8 @@ export class Roles {
       .get(personId) as GrantedRole;
     if (previous === role) return previous;
     this.db.prepare('UPDATE people SET role = ? WHERE id = ?').run(role, personId);
+    // A role taken back ends the dashboard's sessions and links at once, not at their next request.
+    if (role === 'anyone') new DashboardAccess(this.db).endAll(personId);
     this.events.append(actor, { kind: 'person.role', subject: personId, payload: { role, previous } });
     return previous;
   }

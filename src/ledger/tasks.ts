@@ -1,5 +1,6 @@
 import { type Areas, haversineKm, isWithin } from '../domain/areas.ts';
 import { parseRef } from '../domain/refs.ts';
+import { skillsWanted } from '../domain/skills.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './events.ts';
 import type { Requests } from './requests.ts';
@@ -56,15 +57,6 @@ export type DoneResult =
 /** Tasks farther than this (by coordinates) are not "near", unless they are in the volunteer's area. */
 export const TASK_RADIUS_KM = 50;
 
-/** Rescue conditions that want a skill first (a rescue with water rising wants a boat or SAR). */
-const CONDITION_SKILLS: Record<string, string[]> = {
-  water_rising: ['boat', 'sar'],
-  trapped: ['sar'],
-  injured: ['medical'],
-};
-
-const conditionId = (c: string) => c.toLowerCase().replace(/[\s-]+/g, '_');
-
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -99,8 +91,7 @@ function toTask(kind: Task['kind'], r: Row): Task {
 }
 
 export function needsOf(task: Task): string[] {
-  const needs = task.conditions.flatMap((c) => CONDITION_SKILLS[conditionId(c)] ?? []);
-  return [...new Set(needs)];
+  return skillsWanted(task.conditions);
 }
 
 /**

@@ -135,7 +135,7 @@ describe('the command line says one clear line where it fails', () => {
     const bare = await cli([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr.split('\n')[0]).toBe(
-      'relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, export, copy-ledger)',
+      'relief-bot: which command? (start, drill, verify, migrate, purge, grant, revoke, dashboard-link, export, copy-ledger)',
     );
     const unknown = await cli(['strat']);
     expect(unknown.code).toBe(2);

@@ -39,6 +39,9 @@ function snapshot(): string {
     'outbox',
     'coalesced_posts',
     'dialogs',
+    // Sign-in links and sessions of the dashboard: access, like a dialog in progress, not a record.
+    'dashboard_links',
+    'dashboard_sessions',
     'job_runs',
     'events',
     'people',
@@ -76,7 +79,7 @@ function say(from: Person | string, text: string | typeof IMOGIRI): string {
 }
 
 beforeAll(() => {
-  h = new Harness({ ADMINS: ADMIN, RETENTION_DAYS: '1' });
+  h = new Harness({ ADMINS: ADMIN, RETENTION_DAYS: '1', HTTP_PORT: '8080' });
   h.grant(COORDINATOR, 'coordinator');
 });
 afterAll(() => h.close());
@@ -104,6 +107,7 @@ describe('every state change leaves an event', () => {
     say(inGroup(COORDINATOR, '-100'), '/register rescue,supply,sitrep Bantul');
     say(inGroup(COORDINATOR, '-101'), '/register volunteers');
     say(COORDINATOR, '/groups');
+    expect(say(COORDINATOR, '/dashboard')).toContain('/dashboard/signin');
     // Telegram upgrades the volunteers' group to a supergroup: the registration follows the new id.
     step('group upgraded to a supergroup', () => {
       h.send(inGroup(COORDINATOR, '-101'), { kind: 'migrated', from: '-101', to: '-100101' });

@@ -1,0 +1,222 @@
+import { formatRef } from '../domain/refs.ts';
+import { skillsWanted } from '../domain/skills.ts';
+import type { Ledger, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
+import { itemsAsWritten, type Tr } from './items-text.ts';
+
+/** A volunteer offered for a task: nearest first, those with a skill the task wants before the rest. */
+export interface Suggestion {
+  ref: string;
+  name: string | null;
+  km: number;
+  fits: boolean;
+}
+
+/**
+ * What a coordinator's page shows of a record: the full record, as in their private chat (they are
+ * entitled to it), and nothing for anyone else, since only coordinators' sessions receive a view.
+ */
+export interface RequestPin {
+  ref: string;
+  status: string;
+  urgency: string;
+  people: number | null;
+  lat: number | null;
+  lon: number | null;
+  area: string | null;
+  items: string;
+  address: string | null;
+  contact: string | null;
+  notes: string | null;
+  createdAt: number;
+  updatedAt: number;
+  volunteer: string | null;
+  suggestions: Suggestion[];
+}
+
+export interface RescuePin {
+  ref: string;
+  status: string;
+  people: number | null;
+  lat: number | null;
+  lon: number | null;
+  area: string | null;
+  conditions: string[];
+  address: string | null;
+  contact: string | null;
+  notes: string | null;
+  needsLocationCheck: boolean;
+  escalation: number;
+  createdAt: number;
+  acknowledgedAt: number | null;
+  volunteer: string | null;
+  suggestions: Suggestion[];
+}
+
+export interface VolunteerPin {
+  ref: string;
+  name: string | null;
+  skills: string[];
+  area: string | null;
+  lat: number | null;
+  lon: number | null;
+  approximate: boolean;
+  phone: string | null;
+}
+
+export interface DashboardFiguresView {
+  requestsByUrgency: Record<string, number>;
+  requestsByArea: { area: string; count: number }[];
+  rescuesByStatus: Record<string, number>;
+  /** Medians over the last 24 hours, in milliseconds; null when nothing happened. */
+  medianAcknowledgeMs: number | null;
+  medianAssignMs: number | null;
+  broadcasts: { ref: string; target: string; total: number; sent: number; failed: number; pending: number }[];
+}
+
+export interface DashboardView {
+  version: number;
+  now: number;
+  requests: RequestPin[];
+  rescues: RescuePin[];
+  volunteers: VolunteerPin[];
+  figures: DashboardFiguresView;
+}
+
+/** The page lists this many live records of each kind at most; `/open` and exports page through the rest. */
+const MAX_RECORDS = 1000;
+const SUGGESTIONS = 3;
+const DAY_MS = 24 * 60 * 60_000;
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
+  const counts: Record<string, number> = {};
+  for (const i of items) counts[key(i)] = (counts[key(i)] ?? 0) + 1;
+  return counts;
+};
+
+/**
+ * Nearest available volunteers for a task still without one; those whose skills it wants come first
+ * (the chat's `/tasks` order, from the other side).
+ */
+function suggestionsFor(
+  ledger: Ledger,
+  at: { lat: number | null; lon: number | null },
+  wanted: readonly string[],
+): Suggestion[] {
+  if (at.lat === null || at.lon === null) return [];
+  const { lat, lon } = at;
+  const fitting = wanted.flatMap((skill) =>
+    ledger.volunteers.nearest(lat, lon, { skill, limit: SUGGESTIONS }),
+  );
+  const any = ledger.volunteers.nearest(lat, lon, { limit: SUGGESTIONS });
+  const seen = new Set<number>();
+  const picked: Suggestion[] = [];
+  for (const n of [...fitting.sort((a, b) => a.km - b.km), ...any]) {
+    if (seen.has(n.volunteer.id) || picked.length >= SUGGESTIONS) continue;
+    seen.add(n.volunteer.id);
+    const fits = wanted.length === 0 || wanted.some((s) => n.volunteer.skills.includes(s));
+    picked.push({
+      ref: formatRef('V', n.volunteer.id),
+      name: n.volunteer.name,
+      km: Math.round(n.km * 10) / 10,
+      fits,
+    });
+  }
+  return picked;
+}
+
+const volunteerRef = (id: number | null) => (id === null ? null : formatRef('V', id));
+
+function requestPin(ledger: Ledger, r: SupplyRequest, t: Tr): RequestPin {
+  return {
+    ref: formatRef('R', r.id),
+    status: r.status,
+    urgency: r.urgency,
+    people: r.peopleCount,
+    lat: r.lat,
+    lon: r.lon,
+    area: r.area,
+    items: itemsAsWritten(r.items, t),
+    address: r.address,
+    contact: r.contact,
+    notes: r.notes,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    volunteer: volunteerRef(r.assignedVolunteer),
+    suggestions: r.status === 'verified' ? suggestionsFor(ledger, r, []) : [],
+  };
+}
+
+function rescuePin(ledger: Ledger, c: RescueCase, t: Tr): RescuePin {
+  return {
+    ref: formatRef('S', c.id),
+    status: c.status,
+    people: c.peopleCount,
+    lat: c.lat,
+    lon: c.lon,
+    area: c.area,
+    conditions: c.conditions.map((k) => t(`rescue-condition-${k}`)),
+    address: c.address,
+    contact: c.contact,
+    notes: c.notes,
+    needsLocationCheck: c.needsLocationCheck,
+    escalation: c.escalationLevel,
+    createdAt: c.createdAt,
+    acknowledgedAt: c.acknowledgedAt,
+    volunteer: volunteerRef(c.assignedVolunteer),
+    suggestions: c.status === 'team_assigned' ? [] : suggestionsFor(ledger, c, skillsWanted(c.conditions)),
+  };
+}
+
+function volunteerPin(v: Volunteer, t: Tr): VolunteerPin {
+  const exact = v.lat !== null && v.lon !== null;
+  return {
+    ref: formatRef('V', v.id),
+    name: v.name,
+    skills: v.skills.map((s) => t(`skill-${s}`)),
+    area: v.area,
+    lat: exact ? v.lat : v.areaLat,
+    lon: exact ? v.lon : v.areaLon,
+    approximate: !exact,
+    phone: v.phone,
+  };
+}
+
+/** Everything the dashboard shows, read in one go, labels in the reader's language (`t`). */
+export function dashboardView(ledger: Ledger, t: Tr, now: number, version: number): DashboardView {
+  const { requests } = ledger.requests.open(MAX_RECORDS, 0);
+  const rescues = ledger.rescues.inProgress(MAX_RECORDS);
+  const { volunteers } = ledger.volunteers.list({ available: true, limit: MAX_RECORDS });
+  const durations = ledger.dashboardFigures.durations(now - DAY_MS);
+  const waiting = requests.filter((r) => r.status === 'new' || r.status === 'verified');
+  return {
+    version,
+    now,
+    requests: requests.map((r) => requestPin(ledger, r, t)),
+    rescues: rescues.map((c) => rescuePin(ledger, c, t)),
+    volunteers: volunteers.map((v) => volunteerPin(v, t)),
+    figures: {
+      requestsByUrgency: countBy(waiting, (r) => r.urgency),
+      requestsByArea: Object.entries(countBy(waiting, (r) => r.area ?? ''))
+        .map(([area, count]) => ({ area, count }))
+        .sort((a, b) => b.count - a.count || a.area.localeCompare(b.area)),
+      rescuesByStatus: countBy(rescues, (c) => c.status),
+      medianAcknowledgeMs: median(durations.acknowledge),
+      medianAssignMs: median(durations.assign),
+      broadcasts: ledger.dashboardFigures.broadcastsInProgress().map((b) => ({
+        ref: formatRef('B', b.id),
+        target: b.target,
+        total: b.total,
+        sent: b.sent,
+        failed: b.failed,
+        pending: b.pending,
+      })),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { DashboardAction } from '../../domain/dashboard.ts';
+import type { Choice } from '../../domain/message.ts';
+
+export interface SignedIn {
+  personId: string;
+  lang: string;
+}
+
+/**
+ * What the dashboard's pages need from the rest of the bot, wired in main.ts: sessions and the view
+ * from the core's desk (src/engine/dashboard.ts), actions and answers through the `web` transport.
+ */
+export interface DashboardBackend {
+  signIn(
+    token: string,
+  ):
+    | ({ ok: true; session: string } & SignedIn)
+    | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'role' };
+  session(token: string): SignedIn | undefined;
+  signOut(token: string): void;
+  /** Anything recorded moves it; the page fetches the view again when it does. */
+  version(): number;
+  view(lang: string): unknown;
+  strings(lang: string): Record<string, string>;
+  languages: readonly string[];
+  act(personId: string, action: DashboardAction): { recorded: boolean };
+  listen(
+    personId: string,
+    page: (reply: { id: number; text: string; choices?: Choice[] }) => void,
+  ): () => void;
+}
+
+export interface DashboardSettings {
+  /** `/dashboard`: every page and call lives under it. */
+  path: string;
+  /** Cookies are marked Secure when people reach the server over HTTPS (PUBLIC_URL). */
+  secure: boolean;
+  /** PUBLIC_URL's origin: behind a reverse proxy, the address the browser's requests come from. */
+  publicOrigin?: string;
+  tileUrl: string;
+  tileAttribution: string;
+  defaultLanguage: string;
+  /** The page's scripts and styles (src/http/dashboard/assets) and Leaflet's dist folder in node_modules. */
+  assetsDir: string;
+  leafletDir: string;
+}
