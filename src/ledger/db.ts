@@ -153,6 +153,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export function migrate(db: Db, migrations = listMigrations()): number {
   const d = dialectOf(db);
   db.transaction(() => {
+    if (d.lockMigrations) db.exec(d.lockMigrations);
     db.exec(
       d.ddl(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`),

@@ -34,10 +34,17 @@ export interface Dialect {
    * connections never link to the same head. SQLite needs none: one writer holds the whole file.
    */
   readonly lockChainHead: string | null;
+  /**
+   * Taken first in the migrating transaction, so that processes started together on one database do
+   * not both create the schema: the next waits, then finds it made. SQLite: one process per file.
+   */
+  readonly lockMigrations: string | null;
 }
 
 /** The advisory lock key of the event chain's head on PostgreSQL ("RELF"). */
 export const CHAIN_HEAD_LOCK = 0x52454c46;
+/** The advisory lock key of the migrations on PostgreSQL ("RELM"). */
+export const MIGRATIONS_LOCK = 0x52454c4d;
 
 /**
  * SQLite's DDL in PostgreSQL's words: an `INTEGER PRIMARY KEY` (SQLite's rowid) becomes an identity,
@@ -70,6 +77,7 @@ export const SQLITE: Dialect = {
   noLimit: -1,
   ddl: (sql) => sql,
   lockChainHead: null,
+  lockMigrations: null,
 };
 
 export const POSTGRES: Dialect = {
@@ -88,4 +96,5 @@ export const POSTGRES: Dialect = {
   noLimit: null,
   ddl: postgresDdl,
   lockChainHead: `SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK})`,
+  lockMigrations: `SELECT pg_advisory_xact_lock(${MIGRATIONS_LOCK})`,
 };
