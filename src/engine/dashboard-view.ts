@@ -8,6 +8,7 @@ export interface Suggestion {
   ref: string;
   name: string | null;
   km: number;
+  /** Has a skill the task's conditions want (a boat for rising water); false when it wants none. */
   fits: boolean;
 }
 
@@ -120,7 +121,7 @@ function suggestionsFor(
   for (const n of [...fitting.sort((a, b) => a.km - b.km), ...any]) {
     if (seen.has(n.volunteer.id) || picked.length >= SUGGESTIONS) continue;
     seen.add(n.volunteer.id);
-    const fits = wanted.length === 0 || wanted.some((s) => n.volunteer.skills.includes(s));
+    const fits = wanted.some((s) => n.volunteer.skills.includes(s));
     picked.push({
       ref: formatRef('V', n.volunteer.id),
       name: n.volunteer.name,

@@ -30,10 +30,10 @@ export function contentSecurityPolicy(settings: DashboardSettings): string {
   ].join('; ');
 }
 
-function page(lang: string, title: string, head: string, body: string): string {
+function page(lang: string, title: string, head: string, body: string, bodyClass = ''): string {
   return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>${head}</head><body>${body}</body></html>`;
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="same-origin">
+<title>${escapeHtml(title)}</title>${head}</head><body${bodyClass ? ` class="${bodyClass}"` : ''}>${body}</body></html>`;
 }
 
 /** A clear page for a link that cannot sign in, or for a visitor without a session. */
@@ -104,5 +104,6 @@ export function dashboardPage(
 <aside id="side"><section id="detail"><p class="hint">${t('dashboard-select')}</p></section>
 <section id="answers" hidden><h2>${t('dashboard-answers')}</h2><ol id="answer-list"></ol></section>
 <section><ul id="list"></ul></section><section id="figures"></section></aside></main>`,
+    'dashboard',
   );
 }

@@ -56,7 +56,8 @@ export function serveDashboard(
     'content-type': type,
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the page's own posts.
+    'referrer-policy': 'same-origin',
     'cache-control': 'no-store',
     ...extra,
   });

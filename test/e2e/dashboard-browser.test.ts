@@ -1,0 +1,82 @@
+import type { Browser } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { ConsoleBot } from '../support/console-bot.ts';
+
+/**
+ * The dashboard in a real headless Chromium against the bot started as README tells (`npm start`, the
+ * console, HTTP_PORT set): sign in through the link `/dashboard` gives, see the chat's records on the
+ * map, act by clicking, and see the chat receive what the command sends and the page change live.
+ */
+
+let bot: ConsoleBot | undefined;
+let browser: Browser | undefined;
+afterEach(async () => {
+  await browser?.close();
+  await bot?.stop();
+  bot = undefined;
+  browser = undefined;
+});
+
+async function seed(b: ConsoleBot): Promise<string> {
+  await b.say('@as koor\n@group Posko Imogiri\n/register all', /G-1/);
+  await b.say('@as siti\n/need 20 water for 12 people @ -7.80,110.36', /R-1/);
+  await b.say('@as dewi\nSOS -7.85,110.40', /S-1/);
+  return b.say('@as koor\n/dashboard', /http:\/\/\S+#[\w-]{43}/);
+}
+
+describe('the dashboard in a browser', () => {
+  it('signs in through a link from the chat, shows the chat’s records, verifies by a click and follows changes live', async () => {
+    bot = await ConsoleBot.start();
+    const link = await seed(bot);
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.pin.request[title="R-1"]', { timeout: 10_000 });
+    await page.waitForSelector('.pin.rescue.open.oldest[title="S-1"]');
+    expect(page.url()).toBe(`http://localhost:${bot.port}/dashboard`);
+    expect(await page.$eval('#alarm', (e) => e.textContent)).toContain('S-1');
+
+    // The link is dead now: a second browser tab opening it reads why.
+    const again = await browser.newPage();
+    await again.goto(link, { waitUntil: 'networkidle0' });
+    expect(await again.$eval('#notice', (e) => e.textContent)).toContain('already used');
+
+    await page.click('.pin.request[title="R-1"]');
+    const before = bot.printed.length;
+    await clickButton(page, 'Verify');
+    // The group hears it as when /verify is typed, and the page shows the new state without a reload.
+    await bot.until(() => (/→ \[Posko Imogiri\]\n.*R-1/.test(bot!.printed.slice(before)) ? true : undefined));
+    await page.waitForSelector('#list button[data-ref="R-1"] .tag.verified', { timeout: 2_000 });
+    expect(await page.$eval('#answer-list', (e) => e.textContent)).toContain('R-1');
+
+    // A change made in the chat arrives within 2 seconds.
+    await bot.say('@as koor\n/ack S-1', /→ koor/);
+    await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });
+    expect(await page.$eval('#alarm', (e) => e.hasAttribute('hidden'))).toBe(true);
+  });
+
+  it('works on a 360-pixel-wide phone with the tiles unreachable: markers on a plain background, actions by tapping', async () => {
+    bot = await ConsoleBot.start({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
+    const link = await seed(bot);
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.setViewport({ width: 360, height: 740, isMobile: true, hasTouch: true });
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.pin.rescue[title="S-1"]', { timeout: 10_000 });
+    await page.waitForSelector('#tiles-failed:not([hidden])', { timeout: 10_000 });
+    expect(await page.$('.pin.request[title="R-1"]')).not.toBeNull();
+    // Nothing sticks out sideways: the page is as wide as the phone.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+
+    await page.tap('#list button[data-ref="S-1"]');
+    await clickButton(page, 'Acknowledge');
+    await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });
+    await bot.until(() => (/→ dewi\n/.test(bot!.printed) ? true : undefined));
+  });
+});
+
+async function clickButton(page: import('puppeteer-core').Page, label: string): Promise<void> {
+  const button = await page.waitForSelector(`xpath/.//section[@id="detail"]//button[text()="${label}"]`);
+  await button!.click();
+}
