@@ -12,6 +12,7 @@ const ENGINE_NEUTRAL = [
   'test/ledger/area-filter.test.ts',
   'test/ledger/pseudonyms.test.ts',
   'test/ledger/volunteers.test.ts',
+  'test/engine/dashboard-view.test.ts',
   'test/e2e/cli-verbs.test.ts',
   'test/commands/*.test.ts',
   // The bot started by `npm start` with DATABASE_URL, against the fake Bot API and the fake Graph API.

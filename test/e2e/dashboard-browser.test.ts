@@ -58,6 +58,14 @@ describe('the dashboard in a browser', () => {
 
   it('works on a 360-pixel-wide phone with the tiles unreachable: markers on a plain background, actions by tapping', async () => {
     bot = await ConsoleBot.start({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
+    for (const [name, skill, place, ref] of [
+      ['rina', 'boat', '-7.86,110.41', 'V-1'],
+      ['agus', 'driver', '-7.81,110.37', 'V-2'],
+    ] as const) {
+      await bot.say(`@as ${name}\n/volunteer\n${name}`, /→ \S+\n.*\n/);
+      for (const answer of [skill, place, '1']) await bot.say(answer, new RegExp(`→ ${name}\\n`));
+      await bot.say('1', new RegExp(ref));
+    }
     const link = await seed(bot);
     browser = await launchBrowser();
     const page = await browser.newPage();
@@ -68,6 +76,15 @@ describe('the dashboard in a browser', () => {
     expect(await page.$('.pin.request[title="R-1"]')).not.toBeNull();
     // Nothing sticks out sideways: the page is as wide as the phone.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+
+    // Volunteers by skill: the filter leaves the boat's owner on the map.
+    expect(await page.$$('.leaflet-marker-pane .pin.volunteer')).toHaveLength(2);
+    await page.select('#skill', 'boat');
+    expect(
+      await page.$$eval('.leaflet-marker-pane .pin.volunteer', (pins) =>
+        pins.map((p) => p.getAttribute('title')),
+      ),
+    ).toEqual(['V-1']);
 
     await page.tap('#list button[data-ref="S-1"]');
     await clickButton(page, 'Acknowledge');

@@ -99,7 +99,8 @@ export function dashboardPage(
 <nav id="filters"><label>${t('dashboard-filter-area')} <select id="area"><option value="">${t('dashboard-filter-all-areas')}</option></select></label>
 <label><input type="checkbox" id="show-rescues" checked> ${t('dashboard-show-rescues')}</label>
 <label><input type="checkbox" id="show-requests" checked> ${t('dashboard-show-requests')}</label>
-<label><input type="checkbox" id="show-volunteers" checked> ${t('dashboard-show-volunteers')}</label></nav>
+<label><input type="checkbox" id="show-volunteers" checked> ${t('dashboard-show-volunteers')}</label>
+<label>${t('dashboard-filter-skill')} <select id="skill"><option value="">${t('dashboard-filter-all-skills')}</option></select></label></nav>
 <main id="work"><div id="map-wrap"><div id="map"></div><p id="tiles-failed" hidden>${t('dashboard-tiles-failed')}</p></div>
 <aside id="side"><section id="detail"><p class="hint">${t('dashboard-select')}</p></section>
 <section id="answers" hidden><h2>${t('dashboard-answers')}</h2><ol id="answer-list"></ol></section>

@@ -11,7 +11,7 @@
   let clockSkew = 0;
   let selected;
   let fitted = false;
-  const filters = { area: '', rescues: true, requests: true, volunteers: true };
+  const filters = { area: '', skill: '', rescues: true, requests: true, volunteers: true };
 
   /** An id made when an action is shown: a double click sends it twice, and the bot acts once. */
   const newId = () => {
@@ -54,12 +54,28 @@
     .addTo(map);
   const markers = L.layerGroup().addTo(map);
 
+  // What the shapes and colours mean, in the reader's language.
+  const legend = L.control({ position: 'bottomleft' });
+  legend.onAdd = () => {
+    const entry = (cls, label) => el('div', {}, el('span', { class: `pin key ${cls}` }), ` ${label}`);
+    return el(
+      'div',
+      { class: 'legend' },
+      ...['open', 'acknowledged', 'team_assigned'].map((st) => entry(`rescue ${st}`, s(`status-${st}`))),
+      ...['critical', 'high', 'normal', 'low'].map((u) => entry(`request ${u}`, s(`urgency-${u}`))),
+      entry('volunteer', s('show-volunteers')),
+    );
+  };
+  legend.addTo(map);
+
   const inArea = (area) =>
     !filters.area || (area && (area === filters.area || area.startsWith(`${filters.area}/`)));
   const shown = () => ({
     rescues: filters.rescues ? view.rescues.filter((c) => inArea(c.area)) : [],
     requests: filters.requests ? view.requests.filter((r) => inArea(r.area)) : [],
-    volunteers: filters.volunteers ? view.volunteers.filter((v) => inArea(v.area)) : [],
+    volunteers: filters.volunteers
+      ? view.volunteers.filter((v) => inArea(v.area) && (!filters.skill || v.skills.includes(filters.skill)))
+      : [],
   });
   const oldestUnacknowledged = () =>
     view.rescues.filter((c) => c.status === 'open').sort((a, b) => a.createdAt - b.createdAt)[0];
@@ -207,6 +223,18 @@
       ...[...areas].sort().map((a) => el('option', { value: a }, a)),
     );
     select.value = areas.has(current) ? current : '';
+  }
+
+  /** The skills of the available volunteers, for the volunteers' filter. */
+  function drawSkills() {
+    const select = $('skill');
+    const skills = new Set(view.volunteers.flatMap((v) => v.skills));
+    const current = select.value;
+    select.replaceChildren(
+      el('option', { value: '' }, s('filter-all-skills')),
+      ...[...skills].sort().map((k) => el('option', { value: k }, k)),
+    );
+    select.value = skills.has(current) ? current : '';
   }
 
   const field = (key, value) =>
@@ -378,6 +406,7 @@
 
   function draw() {
     drawAreas();
+    drawSkills();
     drawMap();
     drawList();
     drawAlarm();
@@ -436,6 +465,10 @@
   $('area').addEventListener('change', (e) => {
     filters.area = e.target.value;
     fitted = false;
+    draw();
+  });
+  $('skill').addEventListener('change', (e) => {
+    filters.skill = e.target.value;
     draw();
   });
   for (const kind of ['rescues', 'requests', 'volunteers'])

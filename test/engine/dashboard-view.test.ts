@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Desk } from '../../src/engine/dashboard.ts';
+import type { DashboardView } from '../../src/engine/dashboard-view.ts';
+import { Harness } from '../support/harness.ts';
+
+/**
+ * What the dashboard shows, read from the ledger on either engine (this file runs in both vitest
+ * projects): live records with their suggestions, and the figures of the last 24 hours.
+ */
+
+const KOOR = 'telegram:900';
+let h: Harness;
+afterEach(() => h?.close());
+
+function desk(): Desk {
+  return new Desk({
+    ledger: h.ledger,
+    translator: h.catalog,
+    config: h.config,
+    roleOf: (id) => (id === KOOR ? 'coordinator' : 'anyone'),
+    languageOf: () => 'en',
+    clock: h.clock.fn,
+  });
+}
+
+describe('the dashboard view', () => {
+  it('holds the live records, the nearest volunteers with the wanted skill first, and the day’s figures', () => {
+    h = new Harness({ DEFAULT_LANGUAGE: 'en' });
+    h.grant(KOOR, 'coordinator');
+    h.say({ id: KOOR, chat: { transport: 'telegram', chatId: '-100', kind: 'group' } }, '/register all');
+    h.say(
+      'telegram:500',
+      '/need 20 water, 2 karung beras for 12 people @ -7.80,110.36 hubungi 0812-3456-7000',
+    );
+    h.say('telegram:600', '/sos -7.85,110.40, 3 people, water rising');
+    for (const [id, name, skills, lon] of [
+      ['telegram:301', 'Rina', ['boat'], 110.45],
+      ['telegram:302', 'Agus', ['driver'], 110.401],
+    ] as const)
+      h.ledger.transaction(() =>
+        h.ledger.volunteers.signUp({ id, at: h.clock.now }, id, {
+          name,
+          skills: [...skills],
+          area: null,
+          lat: -7.85,
+          lon,
+          areaLat: null,
+          areaLon: null,
+          languages: ['id'],
+          phone: null,
+        }),
+      );
+    h.clock.advance(4 * 60_000);
+    h.say(KOOR, '/ack S-1');
+    h.say(KOOR, '/verify R-1 ok');
+    h.clock.advance(6 * 60_000);
+    h.say(KOOR, '/assign R-1 V-2');
+    h.say(KOOR, '/broadcast all Water arrives at noon');
+
+    const view = desk().view('en') as DashboardView;
+    expect(view.requests).toMatchObject([
+      { ref: 'R-1', status: 'assigned', people: 12, volunteer: 'V-2', contact: '081234567000' },
+    ]);
+    expect(view.requests[0]!.items).toContain('20 water');
+    expect(view.rescues).toMatchObject([{ ref: 'S-1', status: 'acknowledged', people: 3, lat: -7.85 }]);
+    // Agus is nearer, but rising water wants a boat: Rina comes first, marked as fitting.
+    expect(view.rescues[0]!.suggestions.map((s) => [s.ref, s.fits])).toEqual([
+      ['V-1', true],
+      ['V-2', false],
+    ]);
+    expect(view.volunteers.map((v) => v.ref).sort()).toEqual(['V-1', 'V-2']);
+    expect(view.figures).toMatchObject({
+      rescuesByStatus: { acknowledged: 1 },
+      medianAcknowledgeMs: 4 * 60_000,
+      medianAssignMs: 10 * 60_000,
+      broadcasts: [{ ref: 'B-1', target: 'all', total: 1, sent: 0, failed: 0, pending: 1 }],
+    });
+    expect(view.figures.requestsByUrgency).toEqual({});
+  });
+
+  it('is built again when the ledger moves, and dated afresh when it does not', () => {
+    h = new Harness({ DEFAULT_LANGUAGE: 'en' });
+    const d = desk();
+    const first = d.view('en') as DashboardView;
+    h.clock.advance(60_000);
+    expect(d.view('en')).toMatchObject({ version: first.version, now: first.now + 60_000 });
+    h.say('telegram:500', '/need 5 water for 2 people @ -7.80,110.36');
+    const next = d.view('en') as DashboardView;
+    expect(next.version).toBeGreaterThan(first.version);
+    expect(next.requests.map((r) => r.ref)).toEqual(['R-1']);
+    expect(next.figures.requestsByUrgency).toEqual({ normal: 1 });
+  });
+});
