@@ -43,6 +43,13 @@ export interface CoreDeps {
 const BATCH = 64;
 const BATCH_MS = 20;
 
+/** What one transaction handles: up to `limit` pending messages, `fresh` the ones it recorded. */
+interface Batch {
+  limit: number;
+  deadline?: number;
+  fresh?: ReadonlyMap<number, InboundMessage>;
+}
+
 /**
  * The heart of the bot. `receive` records inbound messages in the inbox and handles them in the same
  * transaction; a transport confirms a message to its platform only after `receive` returns. Each
@@ -91,31 +98,33 @@ export class Core {
    */
   receive(messages: readonly unknown[]): { recorded: number; duplicates: number; invalid: number } {
     const now = this.clock();
+    const valid: InboundMessage[] = [];
+    for (const raw of messages) {
+      const parsed = InboundMessageSchema.safeParse(raw);
+      if (parsed.success) valid.push(parsed.data);
+      else this.deps.log.warn({ issues: parsed.error.issues.slice(0, 3) }, 'inbound message rejected');
+    }
     let duplicates = 0;
-    let invalid = 0;
     const held = new Map<string, number>();
     // The messages this receive recorded, by inbox row: handled from here, not read back.
     const fresh = new Map<number, InboundMessage>();
-    const { enqueued, more } = this.deps.ledger.transaction(() => {
-      for (const raw of messages) {
-        const parsed = InboundMessageSchema.safeParse(raw);
-        if (!parsed.success) {
-          invalid++;
-          this.deps.log.warn({ issues: parsed.error.issues.slice(0, 3) }, 'inbound message rejected');
-          continue;
-        }
-        const id = this.deps.ledger.inbox.record(parsed.data, now);
+    const record = () => {
+      duplicates = 0;
+      fresh.clear();
+      for (const m of valid) {
+        const id = this.deps.ledger.inbox.record(m, now);
         if (id === null) duplicates++;
-        else fresh.set(id, parsed.data);
+        else fresh.set(id, m);
       }
-      return fresh.size > 0
-        ? this.handlePending(now, held, { limit: Math.max(BATCH, fresh.size), fresh })
-        : { enqueued: 0, more: false };
-    });
+      return fresh.size > 0;
+    };
+    const { enqueued, more } = this.handleInTransaction(now, held, () =>
+      record() ? { limit: Math.max(BATCH, fresh.size), fresh } : undefined,
+    );
     if (enqueued > 0) this.notifyOutbound();
     if (more) void this.catchUp();
     else this.afterPending(held, now);
-    return { recorded: fresh.size, duplicates, invalid };
+    return { recorded: fresh.size, duplicates, invalid: messages.length - valid.length };
   }
 
   recordDeliveryStatuses(transport: TransportName, statuses: readonly DeliveryStatus[]): void {
@@ -154,9 +163,10 @@ export class Core {
       for (;;) {
         if (this.stopped) return;
         now = this.clock();
-        const { enqueued, more } = this.deps.ledger.transaction(() =>
-          this.handlePending(now, held, { limit: BATCH, deadline: performance.now() + BATCH_MS }),
-        );
+        const { enqueued, more } = this.handleInTransaction(now, held, () => ({
+          limit: BATCH,
+          deadline: performance.now() + BATCH_MS,
+        }));
         if (enqueued > 0) this.notifyOutbound();
         if (!more) break;
         await new Promise((resolve) => setImmediate(resolve));
@@ -177,7 +187,9 @@ export class Core {
   runJob(name: string, job: Job): number {
     const now = this.clock();
     const { ledger, areas, config, translator, log } = this.deps;
-    const enqueued = ledger.transaction(() => {
+    // Across processes one job runs at a time (the lock), so a rule finds what another already did.
+    const enqueued = ledger.transactionRetried(() => {
+      ledger.jobs.lock();
       const outcome = job({
         now,
         actor: { id: 'system', at: now },
@@ -206,6 +218,36 @@ export class Core {
   }
 
   /**
+   * One batch in one transaction: `begin` runs first in it (recording what arrived) and says what to
+   * handle, or nothing. A transaction that lost to another process's is run again whole, so what an
+   * attempt changed outside the ledger (flood counts, held senders) is put back before the next one,
+   * and after a failure.
+   */
+  private handleInTransaction(
+    now: number,
+    held: Map<string, number>,
+    begin: () => Batch | undefined,
+  ): { enqueued: number; more: boolean } {
+    const heldBefore = new Map(held);
+    const admitted: string[] = [];
+    const undo = () => {
+      for (const sender of admitted.splice(0)) this.flood.withdraw(sender, now);
+      held.clear();
+      for (const [sender, wait] of heldBefore) held.set(sender, wait);
+    };
+    try {
+      return this.deps.ledger.transactionRetried(() => {
+        undo();
+        const batch = begin();
+        return batch ? this.handlePending(now, held, admitted, batch) : { enqueued: 0, more: false };
+      });
+    } catch (err) {
+      undo();
+      throw err;
+    }
+  }
+
+  /**
    * Handles one batch (up to `limit`, none started after `deadline`) of the oldest pending messages,
    * leaving out senders in `held` (flood control; the map carries over between the batches of one
    * catch-up). Must run inside a transaction; `fresh` are the messages it recorded. Returns how many
@@ -214,27 +256,27 @@ export class Core {
   private handlePending(
     now: number,
     held: Map<string, number>,
-    {
-      limit,
-      deadline = Number.POSITIVE_INFINITY,
-      fresh,
-    }: { limit: number; deadline?: number; fresh?: ReadonlyMap<number, InboundMessage> },
+    admitted: string[],
+    { limit, deadline = Number.POSITIVE_INFINITY, fresh }: Batch,
   ): { enqueued: number; more: boolean } {
     let enqueued = 0;
-    const rows = this.deps.ledger.inbox.pending(limit, [...held.keys()], fresh);
-    for (const row of rows) {
+    const { inbox } = this.deps.ledger;
+    const candidates = inbox.pending(limit, [...held.keys()], fresh);
+    for (const row of inbox.takeChats(candidates)) {
       if (performance.now() > deadline) return { enqueued, more: true };
       const sender = row.message.sender.id;
       if (held.has(sender)) continue;
-      const wait = this.isCoordinator(row.message) ? 0 : this.flood.admit(sender, now);
+      const coordinator = this.isCoordinator(row.message);
+      const wait = coordinator ? 0 : this.flood.admit(sender, now);
       if (wait > 0) {
         held.set(sender, wait);
         if (this.flood.shouldWarn(sender)) enqueued += this.warnFlood(row.message, row.id, wait, now);
         continue;
       }
+      if (!coordinator) admitted.push(sender);
       enqueued += this.handleOne(row.id, row.message, now);
     }
-    return { enqueued, more: rows.length === limit };
+    return { enqueued, more: candidates.length === limit };
   }
 
   /** Once nothing more is pending: held-back senders are looked at again when their wait is over. */
@@ -277,10 +319,10 @@ export class Core {
       });
       return enqueued;
     } catch (err) {
-      // The ledger itself could not write (disk full, read-only, I/O): SQLite may have rolled back the
-      // whole transaction, the message's inbox row with it. The batch fails as a whole, unacknowledged,
-      // so the platform delivers it again; it is no handler's bug to answer.
-      if (isStorageFailure(err)) throw err;
+      // The ledger itself could not write (disk full, read-only, I/O), or lost to another process: the
+      // whole transaction is gone, the message's inbox row with it. The batch fails as a whole,
+      // unacknowledged (or is run again), so the platform delivers it again; no handler's bug to answer.
+      if (ledger.failedItself(err)) throw err;
       const ref = `E-${inboxId}`;
       childLog().error({ err, ref }, 'handler failed');
       return ledger.transaction(() => {
@@ -485,10 +527,4 @@ export class Core {
       return command.run(ctx, parsed.data);
     });
   }
-}
-
-/** SQLite's codes for a ledger that cannot store anything now (better-sqlite3's SqliteError carries them). */
-function isStorageFailure(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|NOMEM|CANTOPEN)/.test(code);
 }

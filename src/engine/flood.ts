@@ -26,6 +26,13 @@ export class FloodControl {
     return 0;
   }
 
+  /** Takes back an admission of `admit(sender, at)`: its message was not handled after all (rolled back). */
+  withdraw(sender: string, at: number): void {
+    const times = this.recent.get(sender);
+    const i = times?.lastIndexOf(at) ?? -1;
+    if (i >= 0) times!.splice(i, 1);
+  }
+
   /** True the first time a sender is held back in a stretch of flooding, so the warning is sent once. */
   shouldWarn(sender: string): boolean {
     if (this.warned.has(sender)) return false;

@@ -115,6 +115,7 @@ export class Metrics {
         counter.inc({ transport });
         pacer.throttled?.(m, retryAfterMs, now);
       },
+      seed: (sends) => pacer.seed?.(sends),
     };
   }
 

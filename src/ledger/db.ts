@@ -5,8 +5,11 @@ import { type Dialect, SQLITE } from './dialect.ts';
 import { moveFreeTextToPersonal } from './free-text-rechain.ts';
 import { rechainWithPseudonyms } from './rechain.ts';
 
-/** A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite). */
-export type Db = Database.Database & { readonly dialect?: Dialect };
+/**
+ * A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite), and
+ * `totalChanges` counts the rows it changed where the engine has no total_changes() (PostgreSQL).
+ */
+export type Db = Database.Database & { readonly dialect?: Dialect; readonly totalChanges?: number };
 
 export const dialectOf = (db: Db): Dialect => db.dialect ?? SQLITE;
 

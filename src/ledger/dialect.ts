@@ -39,12 +39,46 @@ export interface Dialect {
    * not both create the schema: the next waits, then finds it made. SQLite: one process per file.
    */
   readonly lockMigrations: string | null;
+  /**
+   * Takes, to the end of the transaction, the lock of each chat named in the JSON array `?`
+   * (`transport:chat id`), in one order for every process so that two batches cannot wait on each
+   * other. Null on SQLite, where one writer holds the whole file.
+   */
+  readonly lockChats: string | null;
+  /** What ends a query that claims rows: rows another transaction is claiming are passed over. */
+  skipLocked(table: string): string;
+  /**
+   * Makes this connection the one that sends for the transport `?` while it lives, if no live
+   * connection is (true) or not (false). Null on SQLite: its one process is the sender.
+   */
+  readonly trySender: string | null;
+  /** Taken by every scheduled job's transaction: one job runs at a time across processes. */
+  readonly lockJobs: string | null;
+  /** Refuses every write of this connection, as a read-only database would (false allows them again). */
+  readOnly(on: boolean): string;
+  /** Whether an error code says the database cannot store now (disk, file, server), not the statement. */
+  isWriteFailure(code: string): boolean;
+  /** Whether an error code says the transaction lost to another one (a deadlock): run it again. */
+  isConflict(code: string): boolean;
 }
 
 /** The advisory lock key of the event chain's head on PostgreSQL ("RELF"). */
 export const CHAIN_HEAD_LOCK = 0x52454c46;
 /** The advisory lock key of the migrations on PostgreSQL ("RELM"). */
 export const MIGRATIONS_LOCK = 0x52454c4d;
+/** The advisory lock spaces (the first of two keys) of chats, transport senders and jobs. */
+export const CHAT_LOCKS = 0x52454c01;
+export const SENDER_LOCKS = 0x52454c02;
+export const JOB_LOCK = 0x52454c03;
+
+/** SQLite's answers when the disk or the file, not the statement, is at fault. */
+const SQLITE_WRITE_FAILURE = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|PERM|NOMEM)/;
+/**
+ * PostgreSQL's: a read-only transaction (a standby, a server set read-only), insufficient resources
+ * (disk full, out of memory), the server shutting down or refusing connections, an I/O or data
+ * corruption error, a lost connection.
+ */
+const POSTGRES_WRITE_FAILURE = /^(?:25006|53\w{3}|57P0[1-3]|58\w{3}|XX00[12]|08\w{3})$/;
 
 /**
  * SQLite's DDL in PostgreSQL's words: an `INTEGER PRIMARY KEY` (SQLite's rowid) becomes an identity,
@@ -78,6 +112,14 @@ export const SQLITE: Dialect = {
   ddl: (sql) => sql,
   lockChainHead: null,
   lockMigrations: null,
+  lockChats: null,
+  skipLocked: () => '',
+  trySender: null,
+  lockJobs: null,
+  readOnly: (on) => `PRAGMA query_only = ${on ? 1 : 0}`,
+  isWriteFailure: (code) => SQLITE_WRITE_FAILURE.test(code),
+  // One connection writes at a time and waits for the file (busy_timeout): no transaction loses.
+  isConflict: () => false,
 };
 
 export const POSTGRES: Dialect = {
@@ -97,4 +139,13 @@ export const POSTGRES: Dialect = {
   ddl: postgresDdl,
   lockChainHead: `SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK})`,
   lockMigrations: `SELECT pg_advisory_xact_lock(${MIGRATIONS_LOCK})`,
+  lockChats: `SELECT pg_advisory_xact_lock(${CHAT_LOCKS}, k) FROM (SELECT DISTINCT hashtext(value) AS k
+    FROM json_array_elements_text(?::json) AS c(value) ORDER BY k) AS chats`,
+  skipLocked: (table) => `FOR UPDATE OF ${table} SKIP LOCKED`,
+  trySender: `SELECT pg_try_advisory_lock(${SENDER_LOCKS}, hashtext(?))`,
+  lockJobs: `SELECT pg_advisory_xact_lock(${JOB_LOCK})`,
+  readOnly: (on) => `SET default_transaction_read_only = ${on ? 'on' : 'off'}`,
+  isWriteFailure: (code) => POSTGRES_WRITE_FAILURE.test(code),
+  // deadlock_detected, serialization_failure
+  isConflict: (code) => code === '40P01' || code === '40001',
 };

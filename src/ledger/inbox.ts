@@ -56,11 +56,39 @@ export class Inbox {
       message: string | null;
     }[];
     return rows.map((r) => {
-      const message = r.message === null ? recorded.get(r.id) : (JSON.parse(r.message) as InboundMessage);
-      // Within one transaction no one else inserts: every row from the first recorded on is recorded.
-      if (!message) throw new Error(`inbox row ${r.id} was not recorded by this transaction`);
+      // On PostgreSQL another process may have committed a row among this transaction's ids: read it.
+      const text = r.message ?? (recorded.has(r.id) ? null : this.messageOf(r.id));
+      const message = text === null ? recorded.get(r.id) : (JSON.parse(text) as InboundMessage);
+      if (!message) throw new Error(`inbox row ${r.id} has no message`);
       return { id: r.id, message };
     });
+  }
+
+  private messageOf(id: number): string | null {
+    return (this.db.prepare('SELECT message FROM inbox WHERE id = ?').pluck().get(id) as string) ?? null;
+  }
+
+  /**
+   * Takes the chats of `rows` for the rest of the transaction and returns the rows still pending: on
+   * PostgreSQL another process may be handling a message of one of those chats (this waits until it
+   * committed) or may have handled one of these rows meanwhile (left out). One chat's messages are so
+   * handled one at a time across processes, each seeing what the one before did. SQLite has one writer.
+   */
+  takeChats(rows: readonly InboxRow[]): InboxRow[] {
+    const d = dialectOf(this.db);
+    if (!d.lockChats || rows.length === 0) return [...rows];
+    const chats = new Set(rows.map((r) => `${r.message.chat.transport}:${r.message.chat.chatId}`));
+    this.db.prepare(d.lockChats).run(JSON.stringify([...chats]));
+    const still = new Set(
+      this.db
+        .prepare(
+          `SELECT id FROM inbox WHERE state = 'pending'
+           AND id IN (SELECT CAST(value AS BIGINT) FROM ${d.jsonValues('?', 'ids')})`,
+        )
+        .pluck()
+        .all(JSON.stringify(rows.map((r) => r.id))) as number[],
+    );
+    return rows.filter((r) => still.has(r.id));
   }
 
   finish(id: number, state: 'done' | 'failed', at: number): void {

@@ -61,8 +61,8 @@ const ERASED_TABLES = [
   'events',
 ];
 
-/** SQLite's answers when the disk or the file, not the statement, is at fault. */
-const WRITE_FAILURE = /^SQLITE_(?:FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+/** How often a transaction that lost to another process's (a deadlock) is run again before giving up. */
+const CONFLICT_RETRIES = 5;
 
 /**
  * The only door to SQLite. Every change goes through `transaction`, which better-sqlite3 runs
@@ -178,7 +178,7 @@ export class Ledger {
 
   /** Refuses every write as a read-only file would (SQLITE_READONLY), to rehearse one; false lifts it. */
   rehearseReadOnly(on: boolean): void {
-    this.db.pragma(`query_only = ${on ? 1 : 0}`);
+    this.db.exec(dialectOf(this.db).readOnly(on));
   }
 
   get schemaVersion(): number {
@@ -206,6 +206,39 @@ export class Ledger {
     return result;
   }
 
+  /**
+   * `transaction` for work that may meet another process's on PostgreSQL: when the server aborted it
+   * to break a deadlock, it runs again from the start (a few times; the other side went on), so `fn`
+   * must begin from nothing each time. Nested in another transaction it is a plain savepoint:
+   * the outermost one is what runs again.
+   */
+  transactionRetried<T>(fn: () => T): T {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.transaction(fn);
+      } catch (err) {
+        if (this.db.inTransaction || attempt >= CONFLICT_RETRIES || !this.isConflict(err)) throw err;
+      }
+    }
+  }
+
+  /**
+   * Whether an error is the ledger's own, not the code that ran in its transaction: the database
+   * cannot store now (a full disk, a read-only file or server), or the transaction lost to another
+   * process's. The whole transaction is then gone, whatever savepoint caught it.
+   */
+  failedItself(err: unknown): boolean {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return false;
+    const d = dialectOf(this.db);
+    return d.isWriteFailure(code) || d.isConflict(code);
+  }
+
+  private isConflict(err: unknown): boolean {
+    const code = (err as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && dialectOf(this.db).isConflict(code);
+  }
+
   /** Why the last write failed when no write has committed since (for `/healthz`), else undefined. */
   get writeFailure(): string | undefined {
     return this.failingWrites?.reason;
@@ -213,12 +246,12 @@ export class Ledger {
 
   private noteFailure(err: unknown): void {
     const code = (err as { code?: unknown }).code;
-    if (typeof code !== 'string' || !WRITE_FAILURE.test(code) || !this.db.open) return;
+    if (typeof code !== 'string' || !dialectOf(this.db).isWriteFailure(code) || !this.db.open) return;
     this.failingWrites = { reason: `${code}: ${(err as Error).message}`, changes: this.totalChanges() };
   }
 
   private totalChanges(): number {
-    return this.db.prepare('SELECT total_changes()').pluck().get() as number;
+    return this.db.totalChanges ?? (this.db.prepare('SELECT total_changes()').pluck().get() as number);
   }
 
   /**

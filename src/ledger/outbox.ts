@@ -55,6 +55,12 @@ export interface SentMark {
   at: number;
 }
 
+/** A send as a pacer counts it: to which chat, and when the platform answered it. */
+export interface RecentSend {
+  chat: ChatRef;
+  at: number;
+}
+
 export interface DueMessage extends OutboundMessage {
   attempts: number;
   /** Set for a broadcast's delivery row: its author hears when all of them are final. */
@@ -86,7 +92,7 @@ export class OutboxStore {
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.transport = o.transport AND p.chat_id = o.chat_id
                         AND p.state IN ('pending', 'sending') AND p.id < o.id)
       ORDER BY (o.kind <> 'reply'), o.id
-      LIMIT ?`);
+      LIMIT ? ${dialectOf(db).skipLocked('o')}`);
     // Prepared once: the dispatcher runs these for every row it sends.
     this.stmt = {
       claim: db.prepare(
@@ -218,16 +224,52 @@ export class OutboxStore {
   }
 
   /**
-   * At start: rows left `sending` by a crash go back to pending. The platform may already have them,
-   * so each such row can arrive twice: the documented at-least-once window, one message per row in flight.
+   * Whether other processes may write this outbox too (PostgreSQL): the sender then looks for their
+   * rows now and then, as nothing in this process tells it of them.
    */
-  recoverInterrupted(): number {
+  get shared(): boolean {
+    return dialectOf(this.db).trySender !== null;
+  }
+
+  /**
+   * Makes this process the one that sends for `transport`, if no other live process is: true when it
+   * is (now or already). On PostgreSQL a lock of this connection's session, released when it ends (the
+   * process stops or dies), so one process at a time sends for a token, within the platform's limits
+   * for the token as a whole. SQLite's one process always is.
+   */
+  becomeSender(transport: TransportName): boolean {
+    const sql = dialectOf(this.db).trySender;
+    return sql === null || this.db.prepare(sql).pluck().get(transport) === 1;
+  }
+
+  /**
+   * When a process becomes the sender: rows left `sending` (by a crash, or by the sender before it,
+   * which died with its claims) go back to pending. The platform may already have them, so each such
+   * row can arrive twice: the documented at-least-once window, one message per row in flight.
+   */
+  recoverInterrupted(transport: TransportName): number {
     // The redundant IN term lets SQLite read the partial index of unsent rows instead of every row sent.
     return this.db
       .prepare(
-        "UPDATE outbox SET state = 'pending' WHERE state IN ('pending', 'sending') AND state = 'sending'",
+        "UPDATE outbox SET state = 'pending' WHERE transport = ? AND state IN ('pending', 'sending') AND state = 'sending'",
       )
-      .run().changes;
+      .run(transport).changes;
+  }
+
+  /**
+   * What the sender before this one sent for `transport` since `since` (and had in flight, as now),
+   * oldest first, so a new sender's pacer counts it. Only where senders change hands (PostgreSQL):
+   * SQLite's one sender starts with its process, and a start never pays for reading the outbox.
+   */
+  recentSends(transport: TransportName, since: number, now: number): RecentSend[] {
+    if (!this.shared) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT chat_id, chat_kind, CASE WHEN state = 'sending' THEN ? ELSE sent_at END AS at FROM outbox
+         WHERE transport = ? AND (state = 'sending' OR (state = 'sent' AND sent_at > ?)) ORDER BY at`,
+      )
+      .all(now, transport, since) as { chat_id: string; chat_kind: 'private' | 'group'; at: number }[];
+    return rows.map((r) => ({ chat: { transport, chatId: r.chat_id, kind: r.chat_kind }, at: r.at }));
   }
 
   /**

@@ -12,7 +12,7 @@ export type PgRequest =
   | { op: 'close' };
 
 export type PgAnswer =
-  | { ok: true; names: string[]; rows: unknown[][]; count: number }
+  | { ok: true; names: string[]; rows: unknown[][]; count: number; command?: string }
   | { ok: false; message: string; code: string | undefined };
 
 const { url, port, signal } = workerData as { url: string; port: MessagePort; signal: Int32Array };
@@ -53,6 +53,7 @@ async function answer(request: PgRequest): Promise<PgAnswer> {
     names: r.fields.map((f) => f.name),
     rows: r.rows as unknown[][],
     count: r.rowCount ?? 0,
+    command: r.command,
   };
 }
 

@@ -75,6 +75,9 @@ export function translateParameters(sql: string): { text: string; names: Slot[] 
 
 type Mode = 'object' | 'pluck' | 'raw';
 
+/** The commands whose row count is rows changed (SELECT's is rows read). */
+const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
 /** What the ledger uses of a better-sqlite3 statement, on PostgreSQL. */
 class PgStatement {
   readonly reader = true;
@@ -123,7 +126,14 @@ class PgStatement {
   }
 
   private execute(params: unknown[]): Extract<PgAnswer, { ok: true }> {
-    return this.db.call({ op: 'query', name: this.q.name, text: this.q.text, values: this.bind(params) });
+    const answer = this.db.call({
+      op: 'query',
+      name: this.q.name,
+      text: this.q.text,
+      values: this.bind(params),
+    });
+    if (answer.command && WRITES.has(answer.command)) this.db.totalChanges += answer.count;
+    return answer;
   }
 
   private bind(params: unknown[]): unknown[] {
@@ -164,6 +174,8 @@ class PgDatabase {
   readonly dialect = POSTGRES;
   readonly readonly = false;
   open = true;
+  /** Rows this connection has inserted, updated or deleted, as SQLite's total_changes() counts them. */
+  totalChanges = 0;
   private depth = 0;
   private readonly worker: Worker;
   private readonly port;
@@ -262,7 +274,11 @@ class PgDatabase {
  */
 export function openPostgres(url: string): Db {
   const db = new PgDatabase(url);
-  db.exec(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+  // A process whose machine vanished (power, network) holds its locks (the sender's, a transaction's)
+  // until the server notices: keepalives let it notice within about 25 s instead of hours.
+  db.exec(
+    `SET statement_timeout = ${STATEMENT_TIMEOUT_MS}; SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`,
+  );
   return db as unknown as Db;
 }
 

@@ -4,7 +4,7 @@ import { TransportError } from '../engine/errors.ts';
 import type { Transport } from '../engine/transport.ts';
 import { SYSTEM } from '../ledger/events.ts';
 import type { Ledger } from '../ledger/index.ts';
-import type { DueMessage, SentMark } from '../ledger/outbox.ts';
+import type { DueMessage, RecentSend, SentMark } from '../ledger/outbox.ts';
 
 /** Decides when the next message may go, to keep within a platform's limits. */
 export interface Pacer {
@@ -27,6 +27,8 @@ export interface Pacer {
   answered?(message: DueMessage, now: number): void;
   /** The platform answered "too many requests, retry after `retryAfterMs`" to a send to this chat. */
   throttled?(message: DueMessage, retryAfterMs: number, now: number): void;
+  /** Counts what another process sent before this one became the sender, oldest first. */
+  seed?(sends: readonly RecentSend[]): void;
 }
 
 export const unpaced: Pacer = { delayFor: () => 0, sent: () => {} };
@@ -61,6 +63,8 @@ export interface DispatcherOptions {
 interface Lane {
   transport: Transport;
   pacer: Pacer;
+  /** This process sends for the transport (on PostgreSQL, one process at a time does). */
+  sender: boolean;
   running: boolean;
   inFlight: Set<string>;
   /** Delivered rows whose `sent` mark is not committed yet: committed with the next window's claim. */
@@ -87,6 +91,14 @@ const chatKey = (m: DueMessage) => m.chat.chatId;
 
 /** How long a drain loop that hit a ledger error waits before it tries again. */
 const DRAIN_RETRY_MS = 1_000;
+/**
+ * With several processes on one ledger: how often the sender looks for rows others queued, and how
+ * often the others ask whether the sender is gone (the longest a failover waits, past the server
+ * noticing the dead connection).
+ */
+const SHARED_POLL_MS = 200;
+/** How far back a new sender counts its predecessor's sends: the longest pacing window (a minute). */
+const PACING_MEMORY_MS = 60_000;
 
 /**
  * Drains the outbox, one lane per transport. A row is marked `sending` (committed) before the platform
@@ -120,6 +132,7 @@ export class Dispatcher {
     this.lanes.set(transport.name, {
       transport,
       pacer,
+      sender: false,
       running: false,
       inFlight: new Set(),
       delivered: [],
@@ -130,18 +143,40 @@ export class Dispatcher {
     });
   }
 
-  /** Resets rows a crash left in flight, then starts draining. */
+  /** Starts draining: each lane first becomes its transport's sender (see `becomeSender`). */
   start(): void {
-    const recovered = this.ledger.outbox.recoverInterrupted();
-    if (recovered > 0) this.log.warn({ recovered }, 'outbox rows interrupted mid-send will be sent again');
     this.kick();
+  }
+
+  /**
+   * Whether this process sends for the lane's transport, becoming its sender if no live process is:
+   * then the rows its predecessor (or a crash) left in flight go again, and the pacer counts what the
+   * predecessor sent lately, so the platform's limits hold for the token across the change.
+   */
+  private becomeSender(lane: Lane): boolean {
+    if (lane.sender) return true;
+    const name = lane.transport.name;
+    const now = this.clock();
+    const recent = this.ledger.transaction(() => {
+      if (!this.ledger.outbox.becomeSender(name)) return undefined;
+      const recovered = this.ledger.outbox.recoverInterrupted(name);
+      if (recovered > 0)
+        this.log.warn({ recovered, transport: name }, 'outbox rows interrupted mid-send will be sent again');
+      return this.ledger.outbox.recentSends(name, now - PACING_MEMORY_MS, now);
+    });
+    if (!recent) return false;
+    if (recent.length > 0) lane.pacer.seed?.(recent);
+    if (this.ledger.outbox.shared) this.log.info({ transport: name }, 'this process sends for the transport');
+    lane.sender = true;
+    return true;
   }
 
   /** Something new is in the outbox. */
   kick(): void {
     for (const lane of this.lanes.values()) {
       if (lane.running) lane.wake?.();
-      else void this.drain(lane);
+      // Another process sends for it: its timer asks again whether that one is still there.
+      else if (lane.sender || !lane.timer) void this.drain(lane);
     }
   }
 
@@ -178,6 +213,10 @@ export class Dispatcher {
     if (lane.running) return;
     lane.running = true;
     try {
+      if (!this.becomeSender(lane)) {
+        this.lookAgainIn(lane, SHARED_POLL_MS);
+        return;
+      }
       while (!this.stopping) {
         const wait = this.startDue(lane);
         // Nothing in flight and nothing due now: later rows are left to the timer.
@@ -217,12 +256,16 @@ export class Dispatcher {
   }
 
   private retryLater(lane: Lane): void {
+    this.lookAgainIn(lane, DRAIN_RETRY_MS);
+  }
+
+  private lookAgainIn(lane: Lane, ms: number): void {
     if (this.stopping) return;
     if (lane.timer) clearTimeout(lane.timer);
     lane.timer = setTimeout(() => {
       lane.timer = undefined;
       void this.drain(lane);
-    }, DRAIN_RETRY_MS);
+    }, ms);
     if (this.idleWaiters.length === 0) lane.timer.unref();
   }
 
@@ -235,17 +278,26 @@ export class Dispatcher {
    */
   private startDue(lane: Lane): number | undefined {
     let picked: { chosen: DueMessage[]; wait: number | undefined } = { chosen: [], wait: undefined };
+    // Every row the pacer counted, in this pass's attempts (a deadlock runs the transaction again).
+    const counted: DueMessage[] = [];
+    const done = lane.delivered.splice(0);
     let claimed: Set<number>;
-    if (lane.delivered.length === 0) {
-      picked = this.pickDue(lane);
-      if (picked.chosen.length === 0) return picked.wait;
-      claimed = this.ledger.transaction(() => this.ledger.outbox.claim(picked.chosen.map((m) => m.id)));
-    } else
-      claimed = this.ledger.transaction(() => {
-        this.markDelivered(lane);
+    try {
+      claimed = this.ledger.transactionRetried(() => {
+        this.ledger.outbox.markSent(done);
         picked = this.pickDue(lane);
+        counted.push(...picked.chosen);
         return this.ledger.outbox.claim(picked.chosen.map((m) => m.id));
       });
+    } catch (err) {
+      lane.delivered.unshift(...done);
+      throw err;
+    }
+    if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
+    // A counted row not sent here leaves its place in flight, counted as sent: that errs on the slow side.
+    for (const message of counted)
+      if (!claimed.has(message.id) || !picked.chosen.includes(message))
+        lane.pacer.answered?.(message, this.paceClock());
     lane.committedAt = performance.now();
     for (const message of picked.chosen) {
       if (!claimed.has(message.id)) continue;
@@ -281,8 +333,7 @@ export class Dispatcher {
           wait = Math.min(wait ?? delay, delay);
           continue;
         }
-        // Counted now, so the next row's delay sees it; a row another pass sent meanwhile (not claimed
-        // below) stays counted, which only errs on the slow side.
+        // Counted now, so the next row's delay sees it.
         lane.pacer.sent(message, now);
         chats.add(chatKey(message));
         chosen.push(message);
@@ -315,33 +366,25 @@ export class Dispatcher {
     else setImmediate(wake);
   }
 
-  /** Writes the finished sends' marks (inside the caller's transaction); tells of settled broadcasts. */
-  private markDelivered(lane: Lane): void {
+  /** Commits marks left when a lane stops (its drain loop ended, or a send outlived the loop). */
+  private commitDelivered(lane: Lane): void {
+    if (lane.delivered.length === 0 || !this.ledger.isOpen) return;
     const done = lane.delivered.splice(0);
-    if (done.length === 0) return;
-    this.ledger.outbox.markSent(done);
+    try {
+      this.ledger.transactionRetried(() => this.ledger.outbox.markSent(done));
+    } catch (err) {
+      lane.delivered.unshift(...done);
+      throw err;
+    }
     if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
   }
 
-  /** Commits marks left when a lane stops (its drain loop ended, or a send outlived the loop). */
-  private commitDelivered(lane: Lane): void {
-    if (lane.delivered.length > 0 && this.ledger.isOpen)
-      this.ledger.transaction(() => this.markDelivered(lane));
-  }
-
+  /** The next look: when the next row falls due, and soon when other processes queue rows unseen. */
   private scheduleNext(lane: Lane): void {
-    if (this.stopping) return;
     const next = this.ledger.outbox.nextDueAt(lane.transport.name);
-    if (next === undefined) return;
-    if (lane.timer) clearTimeout(lane.timer);
-    lane.timer = setTimeout(
-      () => {
-        lane.timer = undefined;
-        void this.drain(lane);
-      },
-      Math.max(0, next - this.clock()),
-    );
-    if (this.idleWaiters.length === 0) lane.timer.unref();
+    const wait = next === undefined ? undefined : Math.max(0, next - this.clock());
+    if (this.ledger.outbox.shared) this.lookAgainIn(lane, Math.min(wait ?? SHARED_POLL_MS, SHARED_POLL_MS));
+    else if (wait !== undefined) this.lookAgainIn(lane, wait);
   }
 
   private async deliver(lane: Lane, message: DueMessage): Promise<void> {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { nextCronRun } from '../domain/when.ts';
 import type { Job } from '../engine/command.ts';
 import type { Core } from '../engine/engine.ts';
+import { Outcome } from '../engine/outcome.ts';
 import type { Ledger } from '../ledger/index.ts';
 
 export interface ScheduledJob {
@@ -34,7 +35,7 @@ export class Scheduler {
 
   /** Runs what was missed, then schedules every job. */
   start(jobs: readonly ScheduledJob[]): void {
-    for (const job of this.dueAtStart(jobs)) this.run(job);
+    for (const { job, due } of this.dueAtStart(jobs)) this.run(job, due);
     // Every minute a cron names starts a whole minute of UTC (zones are whole minutes apart), so the
     // first timer waits for the next one and asks the time zone only then: its data takes 20 ms to
     // load, which a start (answering what waits) need not pay first.
@@ -54,7 +55,8 @@ export class Scheduler {
       () => {
         this.timers.delete(job.name);
         if (wait > MAX_TIMER_MS) return this.arm(job, next, options);
-        if (!options.unlessOffCron || nextCronRun(job.cron, this.tz, next - 60_000) === next) this.run(job);
+        if (!options.unlessOffCron || nextCronRun(job.cron, this.tz, next - 60_000) === next)
+          this.run(job, next);
         // From `next` at least: a timer that fires a moment early must not run the same minute twice.
         this.arm(job, nextCronRun(job.cron, this.tz, Math.max(this.clock(), next)));
       },
@@ -65,21 +67,22 @@ export class Scheduler {
   }
 
   /**
-   * The jobs whose next run after their last recorded one is already past. A job never run before
-   * starts counting now (a fresh install sends no report at its first start).
+   * The jobs whose next run after their last recorded one is already past, with that due time. A job
+   * never run before starts counting now (a fresh install sends no report at its first start).
    */
-  dueAtStart(jobs: readonly ScheduledJob[]): ScheduledJob[] {
+  dueAtStart(jobs: readonly ScheduledJob[]): { job: ScheduledJob; due: number }[] {
     const now = this.clock();
     const firstSeen: string[] = [];
-    const due = jobs.filter((job) => {
+    const due: { job: ScheduledJob; due: number }[] = [];
+    for (const job of jobs) {
       const last = this.ledger.jobs.lastRun(job.name);
       if (last === undefined) {
         firstSeen.push(job.name);
-        return false;
+        continue;
       }
       const next = nextCronRun(job.cron, this.tz, last);
-      return next !== undefined && next <= now;
-    });
+      if (next !== undefined && next <= now) due.push({ job, due: next });
+    }
     // One commit for all of them: a fresh install's first start waits for the disk once, not per job.
     if (firstSeen.length > 0)
       this.ledger.transaction(() => {
@@ -88,13 +91,21 @@ export class Scheduler {
     return due;
   }
 
-  /** One run; a run still going (never, with synchronous rules, but cheap to keep true) is not doubled. */
-  run(job: ScheduledJob): number {
+  /**
+   * One run, for the due time `due` (unset: now, whatever ran before). Several processes on one
+   * PostgreSQL ledger each arm every job: the first to take the jobs' lock runs a due time, and the
+   * others find it recorded and do nothing. A run still going in this process (never, with
+   * synchronous rules, but cheap to keep true) is not doubled.
+   */
+  run(job: ScheduledJob, due?: number): number {
     if (this.running.has(job.name) || !this.ledger.isOpen) return 0;
     this.running.add(job.name);
     try {
       return this.core.runJob(job.name, (ctx) => {
-        ctx.ledger.jobs.record(job.name, ctx.now);
+        if (due !== undefined && (ctx.ledger.jobs.lastRun(job.name) ?? Number.NEGATIVE_INFINITY) >= due)
+          return new Outcome();
+        // Never before the due time, so a process whose clock runs behind finds this run as done.
+        ctx.ledger.jobs.record(job.name, Math.max(ctx.now, due ?? ctx.now));
         return job.rule(ctx);
       });
     } catch (err) {

@@ -69,7 +69,7 @@ describe('queries that run with every message', () => {
   it('find unsent outbox rows through an index, never by reading every row ever sent', () => {
     const scans = fullScans(path.join(tmp.dir, 'outbox.db'), 'outbox', (db) => {
       const outbox = new OutboxStore(db);
-      outbox.recoverInterrupted();
+      outbox.recoverInterrupted('telegram');
       outbox.pendingCount();
       outbox.pendingCount('telegram');
       outbox.nextDueAt('telegram');

@@ -109,12 +109,15 @@ describe('the scheduler', () => {
     expect(scheduler().dueAtStart([job])).toEqual([]);
     h.clock.advance(5 * HOUR);
     const due = scheduler().dueAtStart([job]);
-    expect(due).toEqual([job]);
+    expect(due.map((d) => d.job)).toEqual([job]);
     const s = scheduler();
-    s.run(job);
+    s.run(job, due[0]!.due);
     expect(runs).toBe(1);
     expect(h.ledger.jobs.lastRun('hourly')).toBe(h.clock.now);
     expect(scheduler().dueAtStart([job])).toEqual([]);
+    // A second process armed for the same due time finds it run, and runs nothing.
+    expect(scheduler().run(job, due[0]!.due)).toBe(0);
+    expect(runs).toBe(1);
   });
 
   it('keeps a failing job from changing anything or stopping the others', () => {

@@ -1,4 +1,5 @@
-import type { DueMessage } from '../../ledger/outbox.ts';
+import type { ChatRef } from '../../domain/message.ts';
+import type { DueMessage, RecentSend } from '../../ledger/outbox.ts';
 import type { Pacer } from '../dispatcher.ts';
 
 /** Telegram's published bot limits (SPEC 4). */
@@ -105,10 +106,19 @@ export class TelegramPacer implements Pacer {
   }
 
   answered(message: DueMessage, now: number): void {
-    const chat = message.chat.chatId;
     this.flying = Math.max(0, this.flying - 1);
+    this.count(message.chat, now);
+  }
+
+  /** What the sender before this one sent lately counts in the windows as if sent here. */
+  seed(sends: readonly RecentSend[]): void {
+    for (const s of sends) this.count(s.chat, s.at);
+  }
+
+  private count(to: ChatRef, now: number): void {
+    const chat = to.chatId;
     this.recent.push(now);
-    if (message.chat.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
+    if (to.kind === 'group') this.groupSends.set(chat, [...(this.groupSends.get(chat) ?? []), now]);
     // One chat never has two sends in flight (the dispatcher's rule), so taking its token at the answer
     // dates each send no earlier than it arrived, as the windows above do.
     else this.privateBucket.set(chat, { tokens: this.privateTokens(chat, now) - 1, at: now });
