@@ -76,7 +76,13 @@ export class FakeBotApi {
    */
   admit: ((method: string, params: Record<string, unknown>, at: number) => Failure | undefined) | undefined;
   private readonly sentMessages = new Map<string, SentMessage>();
-  private delivering = false;
+  /**
+   * Webhook requests in flight at once (Telegram's `max_connections`, 40 by default there): one keeps
+   * the updates in order, more let several processes behind a load balancer take them at once.
+   */
+  webhookConnections = 1;
+  private deliverers = 0;
+  private readonly inDelivery = new Set<number>();
   private closed = false;
 
   private constructor(
@@ -243,7 +249,7 @@ export class FakeBotApi {
   private wakePollers(): void {
     for (const w of this.pollWaiters) w();
     this.pollWaiters.clear();
-    if (this.webhook) void this.deliver();
+    if (this.webhook) this.deliver();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -313,7 +319,7 @@ export class FakeBotApi {
           url: String(p.url),
           ...(typeof p.secret_token === 'string' ? { secret: p.secret_token } : {}),
         };
-        setImmediate(() => void this.deliver());
+        setImmediate(() => this.deliver());
         return true;
       case 'deleteWebhook':
         this.webhook = undefined;
@@ -382,33 +388,40 @@ export class FakeBotApi {
     return this.pending.slice(0, limit);
   }
 
-  /** Pushes pending updates to the webhook one at a time; a non-2xx answer keeps the update for later. */
-  private async deliver(): Promise<void> {
-    if (this.delivering || !this.webhook) return;
-    this.delivering = true;
-    try {
-      while (this.webhook && this.pending.length > 0 && !this.closed) {
-        const update = this.pending[0]!;
-        let status = 0;
-        try {
-          const res = await fetch(this.webhook.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              ...(this.webhook.secret ? { 'x-telegram-bot-api-secret-token': this.webhook.secret } : {}),
-            },
-            body: JSON.stringify(update),
-          });
-          status = res.status;
-        } catch {
-          status = 0;
-        }
-        this.deliveries.push({ updateId: update.update_id, status });
-        if (status >= 200 && status < 300) this.pending.shift();
-        else await new Promise((r) => setTimeout(r, 200));
+  /**
+   * Pushes pending updates to the webhook, `webhookConnections` at a time (one: in order, each after
+   * the one before was answered); a non-2xx answer keeps the update for later.
+   */
+  private deliver(): void {
+    while (this.webhook && !this.closed && this.deliverers < this.webhookConnections) {
+      this.deliverers++;
+      void this.deliverInTurn().finally(() => this.deliverers--);
+    }
+  }
+
+  private async deliverInTurn(): Promise<void> {
+    for (;;) {
+      const update = this.pending.find((u) => !this.inDelivery.has(u.update_id));
+      if (!this.webhook || this.closed || !update) return;
+      this.inDelivery.add(update.update_id);
+      let status = 0;
+      try {
+        const res = await fetch(this.webhook.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(this.webhook.secret ? { 'x-telegram-bot-api-secret-token': this.webhook.secret } : {}),
+          },
+          body: JSON.stringify(update),
+        });
+        status = res.status;
+      } catch {
+        status = 0;
       }
-    } finally {
-      this.delivering = false;
+      this.inDelivery.delete(update.update_id);
+      this.deliveries.push({ updateId: update.update_id, status });
+      if (status >= 200 && status < 300) this.pending = this.pending.filter((u) => u !== update);
+      else await new Promise((r) => setTimeout(r, 200));
     }
   }
 }
