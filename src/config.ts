@@ -78,7 +78,12 @@ const EnvSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().default('0.0.0.0'),
   // Where people reach the HTTP server (the reverse proxy's https:// address): dashboard links start with it.
-  PUBLIC_URL: url.optional(),
+  PUBLIC_URL: url
+    .refine(
+      (u) => new URL(u).pathname === '/',
+      'expected an address without a path, like https://relief.example.org',
+    )
+    .optional(),
   DASHBOARD_PATH: z
     .string()
     .regex(/^(\/[\w.-]+)+$/, 'expected a path like /dashboard')

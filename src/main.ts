@@ -274,7 +274,8 @@ async function dashboard(config: Config, core: Core, ledger: Ledger, translator:
       strings: (lang) => desk.strings(lang),
       languages: translator.languages,
       act: (id, action) => web.act(id, action),
-      listen: (id, page) => web.listen(id, page),
+      lastAnswer: () => desk.lastAnswer(),
+      answersAfter: (id) => desk.answersAfter(id),
     },
     {
       path: config.DASHBOARD_PATH,

@@ -56,7 +56,9 @@ export interface RescuePin {
 export interface VolunteerPin {
   ref: string;
   name: string | null;
+  /** Labels in the reader's language, and the ids the skill filter goes by, in the same order. */
   skills: string[];
+  skillIds: string[];
   area: string | null;
   lat: number | null;
   lon: number | null;
@@ -181,6 +183,7 @@ function volunteerPin(v: Volunteer, t: Tr): VolunteerPin {
     ref: formatRef('V', v.id),
     name: v.name,
     skills: v.skills.map((s) => t(`skill-${s}`)),
+    skillIds: v.skills,
     area: v.area,
     lat: exact ? v.lat : v.areaLat,
     lon: exact ? v.lon : v.areaLon,

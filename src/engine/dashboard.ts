@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import { LINK_TTL_MS } from '../domain/dashboard.ts';
 import type { PersonId } from '../domain/message.ts';
 import type { Translator } from '../i18n/catalog.ts';
-import type { Ledger, SignInRefusal } from '../ledger/index.ts';
+import type { DashboardAnswer, Ledger, SignInRefusal } from '../ledger/index.ts';
 import { type Role, roleAllows } from './command.ts';
 import { type DashboardView, dashboardView } from './dashboard-view.ts';
 
@@ -112,6 +112,14 @@ export class Desk {
     const view = dashboardView(ledger, (key, args) => translator.t(lang, key, args), now, version);
     this.cached = { version, lang, view };
     return view;
+  }
+
+  lastAnswer(): number {
+    return this.deps.ledger.dashboardAnswers.last();
+  }
+
+  answersAfter(id: number): DashboardAnswer[] {
+    return this.deps.ledger.dashboardAnswers.after(id);
   }
 
   /** The page's own words (catalog `dashboard-*` messages) in `lang`. */

@@ -1,6 +1,7 @@
 import { Broadcasts } from './broadcasts.ts';
 import { CoalescedPosts } from './coalesced-posts.ts';
 import { DashboardAccess } from './dashboard.ts';
+import { DashboardAnswers } from './dashboard-answers.ts';
 import { DashboardFigures } from './dashboard-figures.ts';
 import { type Db, dialectOf, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
@@ -27,6 +28,7 @@ import { Volunteers } from './volunteers.ts';
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { HeardCase, HeldPost } from './coalesced-posts.ts';
 export type { SignInRefusal } from './dashboard.ts';
+export type { DashboardAnswer } from './dashboard-answers.ts';
 export type { BroadcastInProgress, Durations } from './dashboard-figures.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
@@ -90,6 +92,7 @@ export class Ledger {
   readonly forgetting: Forgetting;
   readonly dashboard: DashboardAccess;
   readonly dashboardFigures: DashboardFigures;
+  readonly dashboardAnswers: DashboardAnswers;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
    * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
@@ -127,6 +130,7 @@ export class Ledger {
     this.publicContacts = new PublicContacts(db, this.events);
     this.dashboard = new DashboardAccess(db);
     this.dashboardFigures = new DashboardFigures(db);
+    this.dashboardAnswers = new DashboardAnswers(db);
     this.forgetting = new Forgetting(
       db,
       this.events,

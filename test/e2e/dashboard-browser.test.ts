@@ -56,7 +56,7 @@ describe('the dashboard in a browser', () => {
     expect(await page.$eval('#alarm', (e) => e.hasAttribute('hidden'))).toBe(true);
   });
 
-  it('works on a 360-pixel-wide phone with the tiles unreachable: markers on a plain background, actions by tapping', async () => {
+  it('works on a 360-pixel-wide phone, in Indonesian, with the tiles unreachable: markers on a plain background, actions by tapping', async () => {
     bot = await ConsoleBot.start({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
     for (const [name, skill, place, ref] of [
       ['rina', 'boat', '-7.86,110.41', 'V-1'],
@@ -66,6 +66,8 @@ describe('the dashboard in a browser', () => {
       for (const answer of [skill, place, '1']) await bot.say(answer, new RegExp(`→ ${name}\\n`));
       await bot.say('1', new RegExp(ref));
     }
+    // This coordinator reads Indonesian: the page speaks it, from the same catalogs as the chat.
+    await bot.say('@as koor\n/lang id', /→ koor/);
     const link = await seed(bot);
     browser = await launchBrowser();
     const page = await browser.newPage();
@@ -87,7 +89,8 @@ describe('the dashboard in a browser', () => {
     ).toEqual(['V-1']);
 
     await page.tap('#list button[data-ref="S-1"]');
-    await clickButton(page, 'Acknowledge');
+    expect(await page.$eval('#signout', (e) => e.textContent)).toBe('Keluar');
+    await clickButton(page, 'Terima');
     await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });
     await bot.until(() => (/→ dewi\n/.test(bot!.printed) ? true : undefined));
   });

@@ -319,4 +319,50 @@ describe('acting from the dashboard', () => {
     await bot.until(() => (bot!.app.ledger.requests.get(2)?.status === 'duplicate' ? true : undefined));
     await reader.cancel();
   });
+
+  it('serves a coordinator from a second bot on the same ledger (as a second process would): changes and answers reach the page it serves', async () => {
+    bot = await ConsoleWithDashboard.start();
+    const other = await ConsoleWithDashboard.start({ DATABASE_PATH: bot.app.config.DATABASE_PATH });
+    try {
+      await bot.say('@as koor\n/grant console:rina coordinator', /now coordinator/);
+      await bot.say('@as siti\n/need 20 water for 12 people @ -7.80,110.36', /R-1/);
+      // Signed in through one process; the session is in the ledger, so the other knows it too.
+      const { cookie } = await signIn(bot.base, tokenOf(await bot.link()));
+      const { csrf } = await pageOf(other.base, cookie!);
+      const rina = (await signIn(bot.base, tokenOf(await bot.link('rina')))).cookie!;
+      const read = async (base: string, who: string) => {
+        const stream = await fetch(`${base}/events`, { headers: { cookie: who } });
+        const reader = stream.body!.getReader();
+        let seen = '';
+        return {
+          seen: () => seen,
+          pump: async (until: number) => {
+            while (Date.now() < until) {
+              const chunk = await Promise.race([
+                reader.read(),
+                new Promise<undefined>((r) =>
+                  setTimeout(() => r(undefined), Math.max(0, until - Date.now())),
+                ),
+              ]);
+              if (chunk?.value) seen += new TextDecoder().decode(chunk.value);
+            }
+            await reader.cancel();
+          },
+        };
+      };
+      const koorPage = await read(other.base, cookie!);
+      const rinaPage = await read(other.base, rina);
+      const until = Date.now() + 2_500;
+      const pumping = Promise.all([koorPage.pump(until), rinaPage.pump(until)]);
+      expect(
+        (await act(bot.base, cookie!, csrf, { id: actionId(), act: { kind: 'verify', ref: 'R-1' } })).status,
+      ).toBe(200);
+      await pumping;
+      expect(koorPage.seen()).toMatch(/event: reply\ndata: .*R-1/);
+      expect(rinaPage.seen()).not.toContain('event: reply');
+      expect(rinaPage.seen().match(/event: version/g)!.length).toBeGreaterThan(1);
+    } finally {
+      await other.stop();
+    }
+  });
 });

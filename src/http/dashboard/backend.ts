@@ -8,7 +8,8 @@ export interface SignedIn {
 
 /**
  * What the dashboard's pages need from the rest of the bot, wired in main.ts: sessions and the view
- * from the core's desk (src/engine/dashboard.ts), actions and answers through the `web` transport.
+ * from the core's desk (src/engine/dashboard.ts), actions through the `web` transport, its answers from
+ * the outbox.
  */
 export interface DashboardBackend {
   signIn(
@@ -24,10 +25,9 @@ export interface DashboardBackend {
   strings(lang: string): Record<string, string>;
   languages: readonly string[];
   act(personId: string, action: DashboardAction): { recorded: boolean };
-  listen(
-    personId: string,
-    page: (reply: { id: number; text: string; choices?: Choice[] }) => void,
-  ): () => void;
+  /** The newest answer's id, and the answers after one: what the bot said to coordinators' actions. */
+  lastAnswer(): number;
+  answersAfter(id: number): { id: number; personId: string; text: string; choices?: Choice[] }[];
 }
 
 export interface DashboardSettings {

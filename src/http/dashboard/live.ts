@@ -10,56 +10,59 @@ const RETRY_MS = 2_000;
 
 interface Stream {
   res: ServerResponse;
+  personId: string;
   token: string;
   stop: () => void;
 }
 
+const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+
 /**
  * Server-sent events for open dashboards. One timer for all of them asks the ledger for its newest
  * event (which moves with every change, made by this process or another on the same database) and
- * tells each page the new version; the page fetches the view. The bot's answers to a coordinator's
- * actions come through the `web` transport, to that coordinator's pages only.
+ * tells each page the new version, whereupon the page fetches the view; and for the bot's answers to
+ * coordinators' actions since the last look, each sent to its own coordinator's pages only.
  */
 export class LiveUpdates {
   private readonly streams = new Set<Stream>();
   private poll: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private version = -1;
+  private answered = 0;
 
   constructor(private readonly backend: DashboardBackend) {}
 
   add(res: ServerResponse, personId: string, token: string): void {
-    const write = (event: string, data: unknown) =>
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const unlisten = this.backend.listen(personId, (reply) => write('reply', reply));
     const stream: Stream = {
       res,
+      personId,
       token,
       stop: () => {
-        unlisten();
         this.streams.delete(stream);
         if (this.streams.size === 0) this.idle();
       },
     };
     res.on('close', stream.stop);
+    if (this.streams.size === 0) this.answered = this.backend.lastAnswer();
     this.streams.add(stream);
-    res.write(`retry: ${RETRY_MS}\n\n`);
-    write('version', this.backend.version());
+    res.write(`retry: ${RETRY_MS}\n\n${event('version', this.backend.version())}`);
     this.poll ??= setInterval(() => this.check(), POLL_MS).unref();
     this.heartbeat ??= setInterval(() => this.beat(false), HEARTBEAT_MS).unref();
   }
 
-  get open(): number {
-    return this.streams.size;
-  }
-
   private check(): void {
     const version = this.backend.version();
-    if (version === this.version) return;
-    this.version = version;
-    // A change may be a role taken back: those sessions end before anything more reaches them.
-    this.beat(true);
-    for (const s of this.streams) s.res.write(`event: version\ndata: ${version}\n\n`);
+    if (version !== this.version) {
+      this.version = version;
+      // A change may be a role taken back: those sessions end before anything more reaches them.
+      this.beat(true);
+      for (const s of this.streams) s.res.write(event('version', version));
+    }
+    for (const answer of this.backend.answersAfter(this.answered)) {
+      this.answered = answer.id;
+      const { personId, ...reply } = answer;
+      for (const s of this.streams) if (s.personId === personId) s.res.write(event('reply', reply));
+    }
   }
 
   /** A session that ended (signed out, idle, role taken back) loses its stream here at the latest. */
@@ -68,7 +71,7 @@ export class LiveUpdates {
       if (this.backend.session(s.token)) {
         if (!quiet) s.res.write(': still here\n\n');
       } else {
-        s.res.write('event: signedout\ndata: {}\n\n');
+        s.res.write(event('signedout', {}));
         s.res.end();
         s.stop();
       }

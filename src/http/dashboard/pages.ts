@@ -92,7 +92,7 @@ export function dashboardPage(
     strings['dashboard-title'] ?? 'Dashboard',
     `<link rel="stylesheet" href="${p}/assets/leaflet.css"><link rel="stylesheet" href="${p}/assets/dashboard.css">
 <script type="application/json" id="boot">${jsonForHtml(boot)}</script>
-<script src="${p}/assets/leaflet.js" defer></script><script src="${p}/assets/dashboard.js" defer></script>`,
+<script src="${p}/assets/leaflet.js" defer></script><script type="module" src="${p}/assets/dashboard.js"></script>`,
     `<header><h1>${t('dashboard-title')}</h1><span id="live" class="live off">${t('dashboard-reconnecting')}</span>
 <button id="signout" type="button">${t('dashboard-sign-out')}</button></header>
 <div id="alarm" hidden></div>

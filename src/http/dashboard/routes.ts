@@ -178,6 +178,8 @@ function serveAssets(
 ) {
   const files: [string, string, string][] = [
     ['dashboard.js', settings.assetsDir, 'text/javascript; charset=utf-8'],
+    ['detail.js', settings.assetsDir, 'text/javascript; charset=utf-8'],
+    ['kit.js', settings.assetsDir, 'text/javascript; charset=utf-8'],
     ['signin.js', settings.assetsDir, 'text/javascript; charset=utf-8'],
     ['dashboard.css', settings.assetsDir, 'text/css; charset=utf-8'],
     ['leaflet.js', settings.leafletDir, 'text/javascript; charset=utf-8'],

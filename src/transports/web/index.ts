@@ -1,24 +1,16 @@
 import { commandOf, type DashboardAction } from '../../domain/dashboard.ts';
-import type { Choice, InboundMessage, OutboundMessage, PersonId } from '../../domain/message.ts';
+import type { InboundMessage, OutboundMessage, PersonId } from '../../domain/message.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
-
-/** An answer of the bot shown in a coordinator's open dashboards. */
-export interface WebReply {
-  id: number;
-  text: string;
-  choices?: Choice[];
-}
 
 /**
  * The dashboard as a chat transport: a coordinator's click is the command they would type, sent from
  * them (their own person id) in a private chat of this transport, so the inbox records it once, the
- * same handler and role check decide, and the answer comes back here to the pages they have open.
- * Notices to coordinators, people and groups go where the chat sends them, as from any other chat.
+ * same handler and role check decide, and the answer is written to the outbox for that chat. Notices
+ * to coordinators, people and groups go where the chat sends them, as from any other chat.
  */
 export class WebTransport implements Transport {
   readonly name = 'web' as const;
   private intake: Intake | undefined;
-  private readonly pages = new Map<PersonId, Set<(reply: WebReply) => void>>();
 
   async start(intake: Intake): Promise<void> {
     this.intake = intake;
@@ -37,25 +29,11 @@ export class WebTransport implements Transport {
     return { recorded: this.intake.receive([message]).recorded === 1 };
   }
 
-  /** A page that shows this coordinator's answers; returns how to stop. */
-  listen(personId: PersonId, page: (reply: WebReply) => void): () => void {
-    const set = this.pages.get(personId) ?? new Set();
-    this.pages.set(personId, set);
-    set.add(page);
-    return () => {
-      set.delete(page);
-      if (set.size === 0) this.pages.delete(personId);
-    };
-  }
-
-  /** An answer no page is open for is not lost: it stays in the outbox, and the next click answers anew. */
+  /**
+   * Nothing to hand over: the coordinator's open pages read their answers from the outbox (the event
+   * stream, src/http/dashboard/live.ts), in whichever process serves them; the row is marked sent.
+   */
   async send(message: OutboundMessage): Promise<SendResult> {
-    const reply: WebReply = {
-      id: message.id,
-      text: message.text,
-      ...(message.choices ? { choices: message.choices } : {}),
-    };
-    for (const page of this.pages.get(message.chat.chatId) ?? []) page(reply);
     return { platformMessageId: String(message.id) };
   }
 

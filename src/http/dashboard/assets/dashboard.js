@@ -1,6 +1,9 @@
 // The coordinators' dashboard in the browser. It shows the view the server builds (GET view), follows
 // the ledger's changes through server-sent events (GET events), and sends each action as the chat
 // command it stands for (POST act), with the session's CSRF token; the bot's answers arrive as events.
+import { detailOf } from './detail.js';
+import { durationIn, el, newId } from './kit.js';
+
 (() => {
   const boot = JSON.parse(document.getElementById('boot').textContent);
   const base = boot.path;
@@ -13,31 +16,8 @@
   let fitted = false;
   const filters = { area: '', skill: '', rescues: true, requests: true, volunteers: true };
 
-  /** An id made when an action is shown: a double click sends it twice, and the bot acts once. */
-  const newId = () => {
-    const bytes = new Uint8Array(12);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  };
-
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === 'onclick') node.addEventListener('click', v);
-      else if (k === 'class') node.className = v;
-      else node.setAttribute(k, v);
-    }
-    for (const c of children) if (c !== null && c !== undefined) node.append(c);
-    return node;
-  };
-
-  const duration = (ms) => {
-    if (ms === null || ms === undefined) return s('none');
-    const minutes = Math.max(0, Math.round(ms / 60_000));
-    if (minutes < 60) return `${minutes} ${s('min')}`;
-    return `${Math.floor(minutes / 60)} ${s('hours')} ${minutes % 60} ${s('min')}`;
-  };
   const now = () => Date.now() + clockSkew;
+  const duration = durationIn(s);
 
   // The map: tiles from MAP_TILE_URL, fetched by this browser; markers stand on a plain background
   // when the tiles cannot load.
@@ -74,7 +54,9 @@
     rescues: filters.rescues ? view.rescues.filter((c) => inArea(c.area)) : [],
     requests: filters.requests ? view.requests.filter((r) => inArea(r.area)) : [],
     volunteers: filters.volunteers
-      ? view.volunteers.filter((v) => inArea(v.area) && (!filters.skill || v.skills.includes(filters.skill)))
+      ? view.volunteers.filter(
+          (v) => inArea(v.area) && (!filters.skill || v.skillIds.includes(filters.skill)),
+        )
       : [],
   });
   const oldestUnacknowledged = () =>
@@ -228,178 +210,22 @@
   /** The skills of the available volunteers, for the volunteers' filter. */
   function drawSkills() {
     const select = $('skill');
-    const skills = new Set(view.volunteers.flatMap((v) => v.skills));
+    const skills = new Map(view.volunteers.flatMap((v) => v.skillIds.map((id, i) => [id, v.skills[i]])));
     const current = select.value;
     select.replaceChildren(
       el('option', { value: '' }, s('filter-all-skills')),
-      ...[...skills].sort().map((k) => el('option', { value: k }, k)),
+      ...[...skills]
+        .sort((a, b) => a[1].localeCompare(b[1]))
+        .map(([id, label]) => el('option', { value: id }, label)),
     );
     select.value = skills.has(current) ? current : '';
   }
 
-  const field = (key, value) =>
-    value === null || value === undefined || value === ''
-      ? []
-      : [el('dt', {}, s(key)), el('dd', {}, String(value))];
-
-  /** An action with an optional text input (a reason, a reference, a place); one id while it is shown. */
-  function actionRow(label, build, input) {
-    const id = newId();
-    const box = input
-      ? el('input', {
-          type: 'text',
-          placeholder: input.placeholder,
-          value: input.value ?? '',
-          'aria-label': label,
-        })
-      : null;
-    const button = el(
-      'button',
-      {
-        type: 'button',
-        onclick: () => {
-          const act = build(box ? box.value.trim() : '');
-          if (act) void post(act, id);
-        },
-      },
-      label,
-    );
-    return el('div', { class: 'actions' }, box, button);
-  }
-
-  function suggestionRow(record) {
-    if (record.suggestions.length === 0) return null;
-    return el(
-      'div',
-      {},
-      el('p', { class: 'hint' }, s('suggested')),
-      ...record.suggestions.map((v) =>
-        actionRow(
-          `${s('action-assign')} ${v.ref}${v.name ? ` (${v.name})` : ''} · ${v.km} ${s('km')}${v.fits ? ' ✓' : ''}`,
-          () => ({
-            kind: 'assign',
-            ref: record.ref,
-            volunteer: v.ref,
-          }),
-        ),
-      ),
-    );
-  }
-
-  const volunteerRef = (text) => (/^V-\d+$/i.test(text) ? text.toUpperCase() : null);
-  const requestRef = (text) => (/^R-\d+$/i.test(text) ? text.toUpperCase() : null);
-
-  function detailOf(ref, proposedPlace) {
-    const c = view.rescues.find((x) => x.ref === ref);
-    if (c) {
-      const place = c.lat === null ? s('no-location') : `${c.lat.toFixed(5)},${c.lon.toFixed(5)}`;
-      return [
-        el('h2', {}, `${c.ref} `, el('span', { class: `tag ${c.status}` }, s(`status-${c.status}`))),
-        el(
-          'dl',
-          { class: 'fields' },
-          ...field('waiting', duration(now() - c.createdAt)),
-          ...field('level', c.escalation),
-          ...field('people', c.people ?? s('unknown')),
-          ...field('conditions', c.conditions.join(', ') || s('none')),
-          ...field('area', c.area ?? s('no-area')),
-          ...field('address', c.address),
-          ...field('contact', c.contact),
-          ...field('notes', c.notes),
-          ...field('volunteer', c.volunteer),
-          ...(c.needsLocationCheck ? field('location-check', '⚠') : []),
-          ...(c.lat === null ? [el('dt', {}, '📍'), el('dd', {}, s('no-location'))] : []),
-        ),
-        c.status === 'open' ? actionRow(s('action-ack'), () => ({ kind: 'ack', ref: c.ref })) : null,
-        suggestionRow(c),
-        actionRow(
-          s('action-assign'),
-          (t) => volunteerRef(t) && { kind: 'assign', ref: c.ref, volunteer: volunteerRef(t) },
-          { placeholder: 'V-1' },
-        ),
-        actionRow(
-          s('action-locate'),
-          (t) => {
-            const m = /^(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
-            return m && { kind: 'locate', ref: c.ref, lat: Number(m[1]), lon: Number(m[2]) };
-          },
-          { placeholder: s('locate-hint'), value: proposedPlace ?? (c.lat === null ? '' : place) },
-        ),
-        actionRow(s('action-close'), (t) => ({ kind: 'close', ref: c.ref, ...(t ? { reason: t } : {}) }), {
-          placeholder: s('reason'),
-        }),
-      ];
-    }
-    const r = view.requests.find((x) => x.ref === ref);
-    if (r)
-      return [
-        el(
-          'h2',
-          {},
-          `${r.ref} `,
-          el('span', { class: `tag ${r.urgency}` }, s(`urgency-${r.urgency}`)),
-          el('span', { class: `tag ${r.status}` }, s(`status-${r.status}`)),
-        ),
-        el(
-          'dl',
-          { class: 'fields' },
-          ...field('items', r.items),
-          ...field('people', r.people ?? s('unknown')),
-          ...field('area', r.area ?? s('no-area')),
-          ...field('address', r.address),
-          ...field('contact', r.contact),
-          ...field('notes', r.notes),
-          ...field('volunteer', r.volunteer),
-          ...field('waiting', duration(now() - r.createdAt)),
-        ),
-        r.status === 'new' ? actionRow(s('action-verify'), () => ({ kind: 'verify', ref: r.ref })) : null,
-        r.status === 'new'
-          ? actionRow(s('action-verify-anyway'), () => ({ kind: 'verify', ref: r.ref, anyway: true }))
-          : null,
-        r.status === 'new' || r.status === 'verified'
-          ? actionRow(
-              s('action-dup'),
-              (t) => requestRef(t) && { kind: 'dup', ref: r.ref, original: requestRef(t) },
-              { placeholder: 'R-1' },
-            )
-          : null,
-        r.status === 'verified' || r.status === 'assigned' ? suggestionRow(r) : null,
-        r.status === 'verified' || r.status === 'assigned'
-          ? actionRow(
-              s('action-assign'),
-              (t) => volunteerRef(t) && { kind: 'assign', ref: r.ref, volunteer: volunteerRef(t) },
-              { placeholder: 'V-1' },
-            )
-          : null,
-        r.status === 'new' || r.status === 'verified'
-          ? actionRow(s('action-reject'), (t) => t && { kind: 'reject', ref: r.ref, reason: t }, {
-              placeholder: s('reason'),
-            })
-          : null,
-        actionRow(s('action-close'), (t) => ({ kind: 'close', ref: r.ref, ...(t ? { reason: t } : {}) }), {
-          placeholder: s('reason'),
-        }),
-      ];
-    const v = view.volunteers.find((x) => x.ref === ref);
-    if (v)
-      return [
-        el('h2', {}, v.ref),
-        el(
-          'dl',
-          { class: 'fields' },
-          ...field('volunteer', v.name),
-          ...field('skills', v.skills.join(', ')),
-          ...field('area', v.area),
-          ...field('contact', v.phone),
-          ...(v.approximate ? field('approximate', '✓') : []),
-        ),
-      ];
-    return [el('p', { class: 'hint' }, s('select'))];
-  }
-
   function select(ref, proposedPlace) {
     selected = ref;
-    $('detail').replaceChildren(...detailOf(ref, proposedPlace).filter(Boolean));
+    $('detail').replaceChildren(
+      ...detailOf(view, ref, proposedPlace, { s, duration, now, post }).filter(Boolean),
+    );
     for (const b of document.querySelectorAll('#list button'))
       b.classList.toggle('selected', b.dataset.ref === ref);
   }

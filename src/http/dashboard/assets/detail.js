@@ -1,0 +1,168 @@
+// The record a coordinator chose: its fields, as in their private chat, and the actions on it, each
+// the chat command it stands for.
+import { el, newId } from './kit.js';
+
+/**
+ * The detail panel's content for `ref` in `view`. `page` gives the reader's words (`s`), durations,
+ * the server's clock (`now`) and `post`, which sends an action; `proposedPlace` is a dragged marker's.
+ */
+export function detailOf(view, ref, proposedPlace, page) {
+  const { s, duration, now, post } = page;
+  const field = (key, value) =>
+    value === null || value === undefined || value === ''
+      ? []
+      : [el('dt', {}, s(key)), el('dd', {}, String(value))];
+
+  /** An action with an optional text input (a reason, a reference, a place); one id while it is shown. */
+  function actionRow(label, build, input) {
+    const id = newId();
+    const box = input
+      ? el('input', {
+          type: 'text',
+          placeholder: input.placeholder,
+          value: input.value ?? '',
+          'aria-label': label,
+        })
+      : null;
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          const act = build(box ? box.value.trim() : '');
+          if (act) void post(act, id);
+        },
+      },
+      label,
+    );
+    return el('div', { class: 'actions' }, box, button);
+  }
+
+  function suggestionRow(record) {
+    if (record.suggestions.length === 0) return null;
+    return el(
+      'div',
+      {},
+      el('p', { class: 'hint' }, s('suggested')),
+      ...record.suggestions.map((v) =>
+        actionRow(
+          `${s('action-assign')} ${v.ref}${v.name ? ` (${v.name})` : ''} · ${v.km} ${s('km')}${v.fits ? ' ✓' : ''}`,
+          () => ({
+            kind: 'assign',
+            ref: record.ref,
+            volunteer: v.ref,
+          }),
+        ),
+      ),
+    );
+  }
+
+  const volunteerRef = (text) => (/^V-\d+$/i.test(text) ? text.toUpperCase() : null);
+  const requestRef = (text) => (/^R-\d+$/i.test(text) ? text.toUpperCase() : null);
+
+  const c = view.rescues.find((x) => x.ref === ref);
+  if (c) {
+    const place = c.lat === null ? s('no-location') : `${c.lat.toFixed(5)},${c.lon.toFixed(5)}`;
+    return [
+      el('h2', {}, `${c.ref} `, el('span', { class: `tag ${c.status}` }, s(`status-${c.status}`))),
+      el(
+        'dl',
+        { class: 'fields' },
+        ...field('waiting', duration(now() - c.createdAt)),
+        ...field('level', c.escalation),
+        ...field('people', c.people ?? s('unknown')),
+        ...field('conditions', c.conditions.join(', ') || s('none')),
+        ...field('area', c.area ?? s('no-area')),
+        ...field('address', c.address),
+        ...field('contact', c.contact),
+        ...field('notes', c.notes),
+        ...field('volunteer', c.volunteer),
+        ...(c.needsLocationCheck ? field('location-check', '⚠') : []),
+        ...(c.lat === null ? [el('dt', {}, '📍'), el('dd', {}, s('no-location'))] : []),
+      ),
+      c.status === 'open' ? actionRow(s('action-ack'), () => ({ kind: 'ack', ref: c.ref })) : null,
+      suggestionRow(c),
+      actionRow(
+        s('action-assign'),
+        (t) => volunteerRef(t) && { kind: 'assign', ref: c.ref, volunteer: volunteerRef(t) },
+        { placeholder: 'V-1' },
+      ),
+      actionRow(
+        s('action-locate'),
+        (t) => {
+          const m = /^(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
+          return m && { kind: 'locate', ref: c.ref, lat: Number(m[1]), lon: Number(m[2]) };
+        },
+        { placeholder: s('locate-hint'), value: proposedPlace ?? (c.lat === null ? '' : place) },
+      ),
+      actionRow(s('action-close'), (t) => ({ kind: 'close', ref: c.ref, ...(t ? { reason: t } : {}) }), {
+        placeholder: s('reason'),
+      }),
+    ];
+  }
+  const r = view.requests.find((x) => x.ref === ref);
+  if (r)
+    return [
+      el(
+        'h2',
+        {},
+        `${r.ref} `,
+        el('span', { class: `tag ${r.urgency}` }, s(`urgency-${r.urgency}`)),
+        el('span', { class: `tag ${r.status}` }, s(`status-${r.status}`)),
+      ),
+      el(
+        'dl',
+        { class: 'fields' },
+        ...field('items', r.items),
+        ...field('people', r.people ?? s('unknown')),
+        ...field('area', r.area ?? s('no-area')),
+        ...field('address', r.address),
+        ...field('contact', r.contact),
+        ...field('notes', r.notes),
+        ...field('volunteer', r.volunteer),
+        ...field('waiting', duration(now() - r.createdAt)),
+      ),
+      r.status === 'new' ? actionRow(s('action-verify'), () => ({ kind: 'verify', ref: r.ref })) : null,
+      r.status === 'new'
+        ? actionRow(s('action-verify-anyway'), () => ({ kind: 'verify', ref: r.ref, anyway: true }))
+        : null,
+      r.status === 'new' || r.status === 'verified'
+        ? actionRow(
+            s('action-dup'),
+            (t) => requestRef(t) && { kind: 'dup', ref: r.ref, original: requestRef(t) },
+            { placeholder: 'R-1' },
+          )
+        : null,
+      r.status === 'verified' || r.status === 'assigned' ? suggestionRow(r) : null,
+      r.status === 'verified' || r.status === 'assigned'
+        ? actionRow(
+            s('action-assign'),
+            (t) => volunteerRef(t) && { kind: 'assign', ref: r.ref, volunteer: volunteerRef(t) },
+            { placeholder: 'V-1' },
+          )
+        : null,
+      r.status === 'new' || r.status === 'verified'
+        ? actionRow(s('action-reject'), (t) => t && { kind: 'reject', ref: r.ref, reason: t }, {
+            placeholder: s('reason'),
+          })
+        : null,
+      actionRow(s('action-close'), (t) => ({ kind: 'close', ref: r.ref, ...(t ? { reason: t } : {}) }), {
+        placeholder: s('reason'),
+      }),
+    ];
+  const v = view.volunteers.find((x) => x.ref === ref);
+  if (v)
+    return [
+      el('h2', {}, v.ref),
+      el(
+        'dl',
+        { class: 'fields' },
+        ...field('volunteer', v.name),
+        ...field('skills', v.skills.join(', ')),
+        ...field('area', v.area),
+        ...field('contact', v.phone),
+        ...(v.approximate ? field('approximate', '✓') : []),
+      ),
+    ];
+  return [el('p', { class: 'hint' }, s('select'))];
+}
