@@ -1,10 +1,14 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import type { Job } from '../../src/engine/command.ts';
+import { Core } from '../../src/engine/engine.ts';
 import { Outcome } from '../../src/engine/outcome.ts';
 import { databaseHealth } from '../../src/http/health.ts';
 import { CHAIN_HEAD_LOCK, CHAT_LOCKS, JOB_LOCK } from '../../src/ledger/dialect.ts';
 import { Ledger } from '../../src/ledger/index.ts';
-import { Harness } from '../support/harness.ts';
+import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { Harness, silentLog } from '../support/harness.ts';
 
 /**
  * What several processes on one PostgreSQL ledger rely on, each rehearsed against a second connection
@@ -111,6 +115,34 @@ describe('several processes on one PostgreSQL ledger', () => {
     h.core.runJob('probe', () => new Outcome());
     expect(performance.now() - started).toBeGreaterThan(300);
     await released.done;
+
+    // Two processes, each with its scheduler armed for the same minute: the rule runs once.
+    const second = Ledger.open(h.file);
+    ledgers.push(second);
+    const core = new Core({
+      ledger: second,
+      translator: h.catalog,
+      areas: h.areas,
+      config: h.config,
+      commands,
+      log: silentLog,
+      clock: h.clock.fn,
+    });
+    let runs = 0;
+    const rule: Job = () => {
+      runs++;
+      return new Outcome();
+    };
+    const job = { name: 'sitrep', cron: '* * * * *', rule };
+    const due = h.clock.now;
+    const schedulers = [h.core, core].map(
+      (c, i) => new Scheduler(c, [h!.ledger, second][i]!, 'UTC', silentLog, h!.clock.fn),
+    );
+    expect(schedulers.map((s) => s.run(job, due))).toEqual([0, 0]);
+    expect(runs).toBe(1);
+    h.clock.advance(60_000);
+    expect(schedulers.reverse().map((s) => s.run(job, due + 60_000))).toEqual([0, 0]);
+    expect(runs).toBe(2);
   });
 
   it('lets one process at a time send for a transport, the next once the first is gone', () => {
