@@ -104,15 +104,16 @@ describe('two processes on one PostgreSQL ledger', () => {
         for (const u of users)
           fake.text(u, `/need ${items[n % items.length]} for 4 people @ -7.8${n},110.36`);
     };
-    load(0, PER_SENDER);
-    await until(
-      async () => (await scalar("SELECT COUNT(*) AS n FROM inbox WHERE state = 'done'")) >= 150,
-      'the load under way',
-    );
+    const handled = () => scalar("SELECT COUNT(*) AS n FROM inbox WHERE state = 'done'");
+    // Half the load, the broadcast, the other half: the kill comes amid both.
+    load(0, PER_SENDER / 2);
+    await until(async () => (await handled()) >= 150, 'the load under way');
     fake.text(ADMIN, `/broadcast all ${TEXT}`);
+    load(PER_SENDER / 2, PER_SENDER);
     await until(() => broadcastSends().length >= 100, 'the broadcast under way');
     const sendsAtKill = sends().length;
     const broadcastAtKill = broadcastSends().length;
+    const handledAtKill = await handled();
     const sender = await senderBackend();
     const killedAt = performance.now();
     process.kill(-a.bot.pid!, 'SIGKILL');
@@ -163,7 +164,7 @@ describe('two processes on one PostgreSQL ledger', () => {
     console.log(
       `failover test: messages=${all} requests=${requests} replies_with_reference=${references.size} ` +
         `broadcast_groups=${groupsReached}/${GROUPS} sends=${sends().length} sends_at_kill=${sendsAtKill} ` +
-        `broadcast_at_kill=${broadcastAtKill} ` +
+        `broadcast_at_kill=${broadcastAtKill} handled_at_kill=${handledAtKill} ` +
         `repeated_sends=${repeated} too_many_requests=${limits.tooMany} failover_ms=${Math.round(failoverMs)} ` +
         `updates_taken_after_restart=${rejoined}/${rejoin.length} ` +
         `takeover_ms=${Math.round(tookOverAt - killedAt)} ` +
@@ -175,6 +176,7 @@ describe('two processes on one PostgreSQL ledger', () => {
     expect(references.size).toBe(all);
     expect(groupsReached).toBe(GROUPS);
     expect(broadcastAtKill).toBeLessThan(GROUPS);
+    expect(handledAtKill).toBeLessThan(total);
     // The at-least-once window: only the sends in flight when the sender died go twice.
     expect(repeated).toBeLessThanOrEqual(TELEGRAM_LIMITS.concurrency);
     expect(limits.tooMany).toBe(0);
