@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { InboundMessage } from '../../src/domain/message.ts';
 import { migrate } from '../../src/ledger/db.ts';
 import { Harness, tempDir } from '../support/harness.ts';
+import { newDatabase } from './postgres.ts';
 import type { Figure } from './report.ts';
 
 /**
@@ -13,6 +14,13 @@ import type { Figure } from './report.ts';
  */
 const SENDERS = 10_000;
 const SINGLE_MESSAGES = 2_000;
+/** A message on PostgreSQL takes several milliseconds (a round trip per statement): fewer of them. */
+const POSTGRES_MESSAGES = 500;
+/**
+ * Telegram delivers a busy bot its updates by the tens a second, and caps what one token sends near
+ * 30 messages a second: one process on PostgreSQL must take at least that.
+ */
+const POSTGRES_FLOOR = 30;
 const BATCH = 100;
 const WARMUP = 200;
 /** The modes take turns, a tenth of their messages at a time, so load from elsewhere hits all alike. */
@@ -41,9 +49,9 @@ function rowCounts(db: Database.Database): string {
   return TABLES.map((t) => `${t} ${db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()}`).join(', ');
 }
 
-/** The bot on a temp ledger with one coordinator, who is told of every new request. */
-function bot(): Harness {
-  const h = new Harness();
+/** The bot on a temp ledger (or `location`'s) with one coordinator, who is told of every new request. */
+function bot(location?: string): Harness {
+  const h = new Harness({}, undefined, location);
   h.grant(COORDINATOR, 'coordinator');
   return h;
 }
@@ -176,6 +184,7 @@ function baseline(db: Database.Database, s: Sample): Handle {
 export async function intake(): Promise<Figure[]> {
   const single = bot();
   const batched = bot();
+  const onPostgres = bot(await newDatabase());
   const tmp = tempDir('relief-bench-');
   const db = new Database(path.join(tmp.dir, 'baseline.db'));
   try {
@@ -198,9 +207,15 @@ export async function intake(): Promise<Figure[]> {
         ns: 0,
         done: 0,
       },
+      {
+        handle: throughCore(onPostgres, 1),
+        messages: messages(onPostgres, 2_000_000, POSTGRES_MESSAGES),
+        ns: 0,
+        done: 0,
+      },
     ];
     for (const [i, m] of modes.entries()) m.handle(messages(single, 1_000_000 + i * WARMUP, WARMUP));
-    const [base, one, many] = interleave(modes) as [number, number, number];
+    const [base, one, many, postgres] = interleave(modes) as [number, number, number, number];
     const what = `'${TEXT}' from distinct senders, WAL + synchronous=FULL, temp file`;
     const baselineName = 'better-sqlite3, 1 tx/message';
     return [
@@ -224,10 +239,21 @@ export async function intake(): Promise<Figure[]> {
         target: { kind: 'min-ratio', ratio: 1.5 },
         detail: `${SENDERS} messages, ${what}; rows: ${rowCounts(batched.db)}`,
       },
+      {
+        id: 'intake.postgres',
+        name: 'intake on PostgreSQL, 1 message per receive',
+        unit: 'msg/s',
+        value: postgres,
+        baseline: base,
+        baselineName,
+        target: { kind: 'min', limit: POSTGRES_FLOOR },
+        detail: `${POSTGRES_MESSAGES} messages, '${TEXT}' from distinct senders, PostgreSQL on loopback with fsync and synchronous commit, taking turns with the SQLite modes (SQLite, 1 message per receive: ${one.toFixed(0)} msg/s); rows: ${rowCounts(onPostgres.db)}`,
+      },
     ];
   } finally {
     single.close();
     batched.close();
+    onPostgres.close();
     db.close();
     tmp.cleanup();
   }

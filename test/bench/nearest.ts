@@ -1,4 +1,6 @@
+import { type Db, dialectOf } from '../../src/ledger/db.ts';
 import { Ledger } from '../../src/ledger/index.ts';
+import { openRawLedger } from '../support/engine.ts';
 import { openRaw } from '../support/harness.ts';
 import { pointInDiy, random } from './fixtures.ts';
 import { type Figure, percentile } from './report.ts';
@@ -24,15 +26,21 @@ function timed(count: number, query: (lat: number, lon: number) => unknown[]): n
 
 /**
  * `Volunteers.nearest` (the geo index) for the 10 nearest available volunteers with a skill, from random
- * points in DIY, against one SQL query that scans every volunteer and sorts by distance.
+ * points in DIY, against one SQL query that scans every volunteer and sorts by distance. `location` is
+ * the SQLite file, or a PostgreSQL database (`engine`, which names the figures).
  */
-export async function nearest(file: string, volunteers: number): Promise<Figure[]> {
-  const ledger = Ledger.open(file);
-  const raw = openRaw(file);
+export async function nearest(
+  location: string,
+  volunteers: number,
+  engine: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<Figure[]> {
+  const ledger = Ledger.open(location);
+  const raw = openRawLedger(location, openRaw);
   try {
+    const d = dialectOf(raw as Db);
     const fullScan = raw.prepare(`SELECT id, lat, lon FROM volunteers
       WHERE status = 'active' AND available = 1 AND lat IS NOT NULL
-        AND EXISTS (SELECT 1 FROM json_each(skills) WHERE value = @skill)
+        AND EXISTS (SELECT 1 FROM ${d.jsonValues('skills', 's')} WHERE s.value = @skill)
       ORDER BY (lat - @lat) * (lat - @lat) + (lon - @lon) * (lon - @lon) * @cos2 LIMIT @limit`);
     const scan = (lat: number, lon: number) =>
       fullScan.all({ skill: SKILL, lat, lon, cos2: Math.cos((lat * Math.PI) / 180) ** 2, limit: LIMIT });
@@ -41,11 +49,13 @@ export async function nearest(file: string, volunteers: number): Promise<Figure[
     timed(100, index);
     const base = timed(BASELINE_QUERIES, scan);
     const bot = timed(QUERIES, index);
+    const id = engine === 'sqlite' ? 'nearest' : `nearest.${engine}`;
+    const on = engine === 'sqlite' ? '' : ' on PostgreSQL';
     const what = `${volunteers.toLocaleString('en-US')} volunteers (70 % available, 25 % per skill), ${LIMIT} nearest available '${SKILL}'`;
     return [
       {
-        id: 'nearest.p50',
-        name: 'nearest volunteers, p50',
+        id: `${id}.p50`,
+        name: `nearest volunteers${on}, p50`,
         unit: 'ms',
         value: percentile(bot, 50),
         baseline: percentile(base, 50),
@@ -54,8 +64,8 @@ export async function nearest(file: string, volunteers: number): Promise<Figure[
         detail: `${what}; ${QUERIES} random points in DIY (baseline ${BASELINE_QUERIES})`,
       },
       {
-        id: 'nearest.p99',
-        name: 'nearest volunteers, p99',
+        id: `${id}.p99`,
+        name: `nearest volunteers${on}, p99`,
         unit: 'ms',
         value: percentile(bot, 99),
         baseline: percentile(base, 99),

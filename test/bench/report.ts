@@ -6,13 +6,14 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 
 /**
  * What a target compares: `min-ratio` wants value / baseline at least `ratio` (throughput), `max` wants
- * the value itself at most `limit` (latency, memory, time), `max-ratio` wants value / baseline at most
+ * the value itself at most `limit` (latency, memory, time), `min` at least `limit`, `max-ratio` wants value / baseline at most
  * `ratio` (time against a computed minimum), `max-within` wants both `max` and `max-ratio`.
  */
 export type Target =
   | { kind: 'min-ratio'; ratio: number }
   | { kind: 'above-baseline' }
   | { kind: 'max'; limit: number }
+  | { kind: 'min'; limit: number }
   | { kind: 'max-ratio'; ratio: number }
   | { kind: 'max-within'; limit: number; ratio: number }
   | { kind: 'equal'; value: number };
@@ -50,6 +51,8 @@ export function judge(f: Figure): Verdict {
       return { ratio, target: `<= ${t.ratio} x baseline`, met: ratio !== null && ratio <= t.ratio };
     case 'max':
       return { ratio, target: `< ${t.limit} ${f.unit}`, met: f.value < t.limit };
+    case 'min':
+      return { ratio, target: `>= ${t.limit} ${f.unit}`, met: f.value >= t.limit };
     case 'max-within':
       return {
         ratio,

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { copyLedger } from '../../src/ledger/copy-ledger.ts';
 import { tempDir } from '../support/harness.ts';
 import { broadcast } from './broadcast.ts';
 import { catchup } from './catchup.ts';
@@ -13,6 +14,7 @@ import { buildLargeLedger, type LargeLedger } from './fixtures.ts';
 import { intake } from './intake.ts';
 import { memory } from './memory.ts';
 import { nearest } from './nearest.ts';
+import { newDatabase, stopPostgres } from './postgres.ts';
 import { type Figure, judge, table, writeResults } from './report.ts';
 import { startup } from './startup.ts';
 import { webhook } from './webhook.ts';
@@ -44,6 +46,32 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
     const l = largeLedger();
     return nearest(l.file, l.volunteers);
   },
+  /**
+   * The same query on PostgreSQL, on the same volunteers (their registration events only): a ledger
+   * built as the SQLite one is and moved with `copy-ledger`, whose time is a figure too.
+   */
+  'nearest-postgres': async () => {
+    const file = path.join(tmp.dir, 'volunteers.db');
+    buildLargeLedger(file, VOLUNTEERS, VOLUNTEERS);
+    const url = await newDatabase();
+    const t0 = performance.now();
+    const copied = copyLedger(file, url);
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = copied.tables.reduce((n, t) => n + t.rows, 0);
+    return [
+      {
+        id: 'copy-ledger.postgres',
+        name: 'copy-ledger to PostgreSQL',
+        unit: 's',
+        value: seconds,
+        baseline: null,
+        baselineName: '',
+        target: null,
+        detail: `${rows.toLocaleString('en-US')} rows (${VOLUNTEERS.toLocaleString('en-US')} volunteers, ${copied.events.toLocaleString('en-US')} events), the copy's chain verified by the head hash`,
+      },
+      ...(await nearest(url, VOLUNTEERS, 'postgres')),
+    ];
+  },
   webhook,
   broadcast,
   catchup,
@@ -69,6 +97,7 @@ try {
     process.stderr.write(`  ${name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
 } finally {
+  await stopPostgres();
   tmp.cleanup();
 }
 const seconds = (performance.now() - t0) / 1000;

