@@ -132,7 +132,10 @@ export class Volunteers {
   private readonly byPersonStmt;
   private readonly byIdStmt;
   private readonly geoStmt;
+  private readonly byIdsStmt;
   private readonly skillCode;
+  /** The skills catalog changes only by migration: read once per connection, a round trip saved a query. */
+  private readonly codes = new Map<string, number | undefined>();
 
   constructor(
     private readonly db: Db,
@@ -142,8 +145,10 @@ export class Volunteers {
     this.byIdStmt = db.prepare('SELECT * FROM volunteers WHERE id = ?');
     this.geoStmt =
       db.prepare(`SELECT id >> 5 AS id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon
-      FROM volunteers_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?
-        AND min_key >= ? AND max_key <= ?`);
+      FROM volunteers_geo WHERE ${dialectOf(db).geoPointsInBox}`);
+    // The candidates in one statement, not one each: on PostgreSQL every statement is a round trip.
+    this.byIdsStmt = db.prepare(`SELECT * FROM volunteers
+      WHERE id IN (SELECT CAST(c.value AS INTEGER) FROM ${dialectOf(db).jsonValues('?', 'c')})`);
     this.skillCode = db.prepare('SELECT code FROM skills WHERE id = ?').pluck();
   }
 
@@ -233,7 +238,7 @@ export class Volunteers {
    */
   nearest(lat: number, lon: number, options: NearestOptions = {}): NearVolunteer[] {
     const limit = options.limit ?? 10;
-    const code = options.skill === undefined ? 0 : (this.skillCode.get(options.skill) as number | undefined);
+    const code = options.skill === undefined ? 0 : this.codeOf(options.skill);
     if (code === undefined || limit <= 0) return [];
     const keys = options.availableOnly === false ? [code * 2, code * 2 + 1] : [code * 2 + 1, code * 2 + 1];
     let candidates: { id: number; km: number }[] = [];
@@ -255,14 +260,20 @@ export class Volunteers {
       }
     }
     // The index keeps 32-bit floats (about a metre off): the final order uses the exact coordinates.
-    return candidates
-      .map(({ id }) => {
-        const volunteer = this.get(id)!;
+    const rows = this.byIdsStmt.all(JSON.stringify(candidates.map((c) => c.id))) as VolunteerRow[];
+    return rows
+      .map((row) => {
+        const volunteer = toVolunteer(row);
         const at = positionOf(volunteer)!;
         return { volunteer, km: haversineKm(lat, lon, at.lat, at.lon), approximate: at.approximate };
       })
       .sort((a, b) => a.km - b.km || a.volunteer.id - b.volunteer.id)
       .slice(0, limit);
+  }
+
+  private codeOf(skill: string): number | undefined {
+    if (!this.codes.has(skill)) this.codes.set(skill, this.skillCode.get(skill) as number | undefined);
+    return this.codes.get(skill);
   }
 
   /** Active volunteers by area, skill and availability: the coordinators' list and the export read this. */
