@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { tempDir } from '../support/harness.ts';
-import { freePort, startWithFake, stopAll } from '../support/telegram-bot.ts';
+import { freePort, onStop, startWithFake, stopAll } from '../support/telegram-bot.ts';
 import { newDatabase } from './postgres.ts';
 import type { Figure } from './report.ts';
 
@@ -47,10 +48,10 @@ interface Load {
   errors: number;
 }
 
-async function load(url: string): Promise<Load> {
+async function load(url: string, connections = CONNECTIONS): Promise<Load> {
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: SECONDS_PER_ROUND,
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
@@ -61,6 +62,20 @@ async function load(url: string): Promise<Load> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * The same load spread over several processes at once, its connections shared out as a proxy in front
+ * would spread them (without a proxy's own cost in the figure): requests summed, the worst latencies.
+ */
+async function loadSpread(urls: string[]): Promise<Load> {
+  const each = await Promise.all(urls.map((url) => load(url, CONNECTIONS / urls.length)));
+  return {
+    requests: each.reduce((n, l) => n + l.requests, 0),
+    p50: Math.max(...each.map((l) => l.p50)),
+    p99: Math.max(...each.map((l) => l.p99)),
+    errors: each.reduce((n, l) => n + l.errors, 0),
   };
 }
 
@@ -76,14 +91,17 @@ function combine(rounds: Load[]) {
 }
 
 /** The bot in webhook mode on `ledger` (its DATABASE_PATH or DATABASE_URL); the webhook's URL. */
-async function webhookBot(ledger: Record<string, string>): Promise<string> {
+async function webhookBot(ledger: Record<string, string>, fake?: FakeBotApi): Promise<string> {
   const port = await freePort();
-  await startWithFake({
-    ...ledger,
-    HTTP_PORT: String(port),
-    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-  });
+  await startWithFake(
+    {
+      ...ledger,
+      HTTP_PORT: String(port),
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}${WEBHOOK_PATH}`,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    },
+    fake,
+  );
   return `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
 }
 
@@ -102,17 +120,25 @@ export async function webhook(): Promise<Figure[]> {
     await new Promise((resolve) => bareServer.stdout.once('data', resolve));
     const onSqlite = await webhookBot({ DATABASE_PATH: path.join(tmp.dir, 'relief.db') });
     const onPostgres = await webhookBot({ DATABASE_URL: await newDatabase() });
+    // Two processes on one database, as compose.postgres.yaml runs them: one token, one Bot API.
+    const shared = { DATABASE_URL: await newDatabase() };
+    const fake = await FakeBotApi.start();
+    onStop(() => fake.close());
+    const pair = [await webhookBot(shared, fake), await webhookBot(shared, fake)];
     const bareRounds: Load[] = [];
     const botRounds: Load[] = [];
     const postgresRounds: Load[] = [];
+    const pairRounds: Load[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bareRounds.push(await load(`http://127.0.0.1:${barePort}/`));
       botRounds.push(await load(onSqlite));
       postgresRounds.push(await load(onPostgres));
+      pairRounds.push(await loadSpread(pair));
     }
     const base = combine(bareRounds);
     const bot = combine(botRounds);
     const postgres = combine(postgresRounds);
+    const two = combine(pairRounds);
     const what = `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS_PER_ROUND} s taking turns with the bare server, one '/help' update from a new sender per request; p99 is the worst round's`;
     return [
       {
@@ -162,6 +188,18 @@ export async function webhook(): Promise<Figure[]> {
         baselineName: 'bare node:http',
         // 50 connections wait in turn for one synchronous ledger: the figure says how long, no target.
         target: null,
+      },
+      {
+        id: 'webhook.postgres-2.rate',
+        name: 'webhook on PostgreSQL, two processes, updates/s',
+        unit: 'req/s',
+        value: two.rate,
+        baseline: postgres.rate,
+        baselineName: 'one process on PostgreSQL',
+        // On two cores the processes, the server and the load share the same CPUs: how much a second
+        // process adds depends on the machine, so the figure is reported, not judged.
+        target: null,
+        detail: `two npm start processes on one database, ${CONNECTIONS / 2} connections each at once, in the same rounds; p50 ${two.p50} ms, p99 ${two.p99} ms (the worse process's); non-2xx or failed: ${two.errors}`,
       },
     ];
   } finally {
