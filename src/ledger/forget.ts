@@ -106,7 +106,7 @@ export class Forgetting {
     });
     // Last: the event above names them by this pseudonym, which from now on leads nowhere.
     this.pseudonyms.erase(p.pseudonym, actor.at);
-    this.housekeeping.erasedSinceCheckpoint = true;
+    this.housekeeping.noteErasure();
     return forgotten;
   }
 

@@ -31,14 +31,25 @@ const ERASED = 'erased';
 export class Housekeeping {
   private readonly events: EventLog;
 
-  /** Set by a purge; the ledger checkpoints and truncates the WAL once the purge has committed. */
+  /**
+   * Set by an erasure (a purge, /forget); once it has committed the ledger checkpoints and truncates
+   * SQLite's WAL, or vacuums on PostgreSQL the tables it wrote (`erasedTables`).
+   */
   erasedSinceCheckpoint = false;
+  readonly erasedTables = new Set<string>();
 
   constructor(
     private readonly db: Db,
     private readonly exportFiles: ExportFiles,
   ) {
     this.events = new EventLog(db);
+  }
+
+  /** Called at the end of an erasure, inside its transaction: what the ledger does after the commit. */
+  noteErasure(): void {
+    this.erasedSinceCheckpoint = true;
+    const written = dialectOf(this.db).tablesWrittenInTransaction;
+    if (written) for (const t of this.db.prepare(written).pluck().all() as string[]) this.erasedTables.add(t);
   }
 
   /** Live requests untouched since `idleSince` that were not asked about since their last change. */
@@ -141,7 +152,7 @@ export class Housekeeping {
     counts.events += run(`UPDATE events SET personal = NULL
       WHERE at < @cutoff AND subject LIKE 'P-%' AND personal IS NOT NULL`);
     this.events.append(actor, { kind: 'retention.purged', payload: { cutoff, ...counts } });
-    this.erasedSinceCheckpoint = true;
+    this.noteErasure();
     return counts;
   }
 }

@@ -43,26 +43,6 @@ export type { RescueCase, RescueLocation } from './rescues.ts';
 export type { DoneResult, NearTask, TakeResult, Task } from './tasks.ts';
 export type { NearVolunteer, Volunteer, VolunteerProfile, Whereabouts } from './volunteers.ts';
 
-/**
- * The tables /forget and the retention purge write (src/ledger/forget.ts, housekeeping.ts), and the
- * volunteers' geo index, which keeps the exact point that erasure coarsens.
- */
-const ERASED_TABLES = [
-  'people',
-  'pseudonyms',
-  'volunteers',
-  'volunteers_geo',
-  'requests',
-  'rescues',
-  'broadcasts',
-  'groups',
-  'public_contacts',
-  'dialogs',
-  'inbox',
-  'outbox',
-  'events',
-];
-
 /** How often a transaction that lost to another process's (a deadlock) is run again before giving up. */
 const CONFLICT_RETRIES = 5;
 
@@ -270,15 +250,17 @@ export class Ledger {
   /**
    * PostgreSQL never overwrites a row in place: an UPDATE or DELETE leaves the old version (the name,
    * the number, the exact point) in the table as a dead row until a VACUUM removes it, and autovacuum
-   * comes when it likes. So after an erasure commits, the tables it writes are vacuumed at once: the
+   * comes when it likes. So after an erasure commits, the tables it wrote are vacuumed at once: the
    * dead versions, their index entries and their TOAST go. VACUUM cannot run inside a transaction,
    * hence here, after the commit; it takes no lock that stops other processes reading or writing (a
    * version another connection's open transaction still sees stays until the next VACUUM). It does not
    * overwrite the freed bytes (PostgreSQL has no secure_delete): README says what an operator can add.
    */
   private vacuumErased(): void {
+    const tables = [...this.housekeeping.erasedTables].map((t) => `"${t}"`);
     this.housekeeping.erasedSinceCheckpoint = false;
-    this.db.exec(`VACUUM ${ERASED_TABLES.join(', ')}`);
+    this.housekeeping.erasedTables.clear();
+    if (tables.length > 0) this.db.exec(`VACUUM ${tables.join(', ')}`);
   }
 
   /**
