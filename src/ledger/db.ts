@@ -6,10 +6,15 @@ import { moveFreeTextToPersonal } from './free-text-rechain.ts';
 import { rechainWithPseudonyms } from './rechain.ts';
 
 /**
- * A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite), and
- * `totalChanges` counts the rows it changed where the engine has no total_changes() (PostgreSQL).
+ * A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite), `totalChanges`
+ * counts the rows it changed where the engine has no total_changes(), and `listen` hears notifications
+ * other connections commit (PostgreSQL's LISTEN; SQLite has no other connection to hear).
  */
-export type Db = Database.Database & { readonly dialect?: Dialect; readonly totalChanges?: number };
+export type Db = Database.Database & {
+  readonly dialect?: Dialect;
+  readonly totalChanges?: number;
+  listen?(channel: string, listener: () => void): void;
+};
 
 export const dialectOf = (db: Db): Dialect => db.dialect ?? SQLITE;
 

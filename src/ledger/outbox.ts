@@ -232,6 +232,14 @@ export class OutboxStore {
   }
 
   /**
+   * Calls `listener` once a transaction that queued rows has committed, in any process (PostgreSQL:
+   * LISTEN to what the outbox's trigger notifies). Nothing on SQLite, whose one process knows.
+   */
+  onQueued(listener: () => void): void {
+    this.db.listen?.('outbox_queued', listener);
+  }
+
+  /**
    * Makes this process the one that sends for `transport`, if no other live process is: true when it
    * is (now or already). On PostgreSQL a lock of this connection's session, released when it ends (the
    * process stops or dies), so one process at a time sends for a token, within the platform's limits

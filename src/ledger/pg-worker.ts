@@ -9,13 +9,20 @@ import pg from 'pg';
 export type PgRequest =
   | { op: 'query'; name: string; text: string; values: unknown[] }
   | { op: 'exec'; text: string }
+  | { op: 'listen'; channel: string }
   | { op: 'close' };
 
 export type PgAnswer =
   | { ok: true; names: string[]; rows: unknown[][]; count: number; command?: string }
   | { ok: false; message: string; code: string | undefined };
 
-const { url, port, signal } = workerData as { url: string; port: MessagePort; signal: Int32Array };
+const { url, port, signal, notices } = workerData as {
+  url: string;
+  port: MessagePort;
+  signal: Int32Array;
+  /** Where notifications (LISTEN) go: told to the ledger's thread when it is free, never as an answer. */
+  notices: MessagePort;
+};
 
 // The ledger's numbers are JavaScript numbers on both engines: ids, times and counts are BIGINT here
 // (safe below 2^53), sums and rounded values NUMERIC, and truth values 1/0 as SQLite gives them.
@@ -28,6 +35,7 @@ const types = {
 };
 
 const client = new pg.Client({ connectionString: url, types });
+client.on('notification', (n) => notices.postMessage(n.channel));
 const connected = client.connect();
 // A failed connection is told to the first request; it must not also end the thread unheard.
 connected.catch(() => undefined);
@@ -36,6 +44,10 @@ async function answer(request: PgRequest): Promise<PgAnswer> {
   await connected;
   if (request.op === 'close') {
     await client.end();
+    return { ok: true, names: [], rows: [], count: 0 };
+  }
+  if (request.op === 'listen') {
+    await client.query(`LISTEN ${client.escapeIdentifier(request.channel)}`);
     return { ok: true, names: [], rows: [], count: 0 };
   }
   if (request.op === 'exec') {

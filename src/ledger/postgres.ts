@@ -181,16 +181,32 @@ class PgDatabase {
   private readonly port;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly statements = new Map<string, Translated>();
+  private readonly notices;
+  private readonly listeners = new Map<string, (() => void)[]>();
 
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
+    const notices = new MessageChannel();
     this.port = port1;
+    this.notices = notices.port1;
     this.worker = new Worker(workerFile(), {
-      workerData: { url, port: port2, signal: this.signal },
-      transferList: [port2],
+      workerData: { url, port: port2, signal: this.signal, notices: notices.port2 },
+      transferList: [port2, notices.port2],
     });
     // The worker waits on its port; it must not keep the process alive once the ledger is dropped.
     this.worker.unref();
+    this.notices.on('message', (channel: string) => {
+      for (const listener of this.listeners.get(channel) ?? []) listener();
+    });
+    this.notices.unref();
+  }
+
+  /** Calls `listener` whenever a NOTIFY on `channel` commits, from this connection or another. */
+  listen(channel: string, listener: () => void): void {
+    const listeners = this.listeners.get(channel);
+    if (listeners) return void listeners.push(listener);
+    this.call({ op: 'listen', channel });
+    this.listeners.set(channel, [listener]);
   }
 
   get inTransaction(): boolean {
@@ -263,6 +279,7 @@ class PgDatabase {
       this.call({ op: 'close' });
     } finally {
       this.open = false;
+      this.notices.close();
       void this.worker.terminate();
     }
   }

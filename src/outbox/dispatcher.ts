@@ -92,11 +92,15 @@ const chatKey = (m: DueMessage) => m.chat.chatId;
 /** How long a drain loop that hit a ledger error waits before it tries again. */
 const DRAIN_RETRY_MS = 1_000;
 /**
- * With several processes on one ledger: how often the sender looks for rows others queued, and how
- * often the others ask whether the sender is gone (the longest a failover waits, past the server
- * noticing the dead connection).
+ * With several processes on one ledger: how often the others ask whether the sender is gone (the
+ * longest a failover waits, past the server noticing the dead connection).
  */
 const SHARED_POLL_MS = 200;
+/**
+ * How often the sender looks for rows nothing told it of: the others' queued rows come with a
+ * notification, and this catches what changed otherwise (a chat moved by another process).
+ */
+const SENDER_POLL_MS = 1_000;
 /** How far back a new sender counts its predecessor's sends: the longest pacing window (a minute). */
 const PACING_MEMORY_MS = 60_000;
 
@@ -145,6 +149,9 @@ export class Dispatcher {
 
   /** Starts draining: each lane first becomes its transport's sender (see `becomeSender`). */
   start(): void {
+    this.ledger.outbox.onQueued(() => {
+      if (!this.stopping) this.kick();
+    });
     this.kick();
   }
 
@@ -379,11 +386,11 @@ export class Dispatcher {
     if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
   }
 
-  /** The next look: when the next row falls due, and soon when other processes queue rows unseen. */
+  /** The next look: when the next row falls due, and now and then when other processes share the outbox. */
   private scheduleNext(lane: Lane): void {
     const next = this.ledger.outbox.nextDueAt(lane.transport.name);
     const wait = next === undefined ? undefined : Math.max(0, next - this.clock());
-    if (this.ledger.outbox.shared) this.lookAgainIn(lane, Math.min(wait ?? SHARED_POLL_MS, SHARED_POLL_MS));
+    if (this.ledger.outbox.shared) this.lookAgainIn(lane, Math.min(wait ?? SENDER_POLL_MS, SENDER_POLL_MS));
     else if (wait !== undefined) this.lookAgainIn(lane, wait);
   }
 

@@ -1,0 +1,3 @@
+-- Nothing on SQLite: its one process tells its own dispatcher of what it queued. On PostgreSQL (the
+-- companion file) every transaction that queues outbox rows notifies `outbox_queued` as it commits, so
+-- the process that sends hears of rows the other processes queued at once.
