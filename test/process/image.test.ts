@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, SETTINGS } from '../../src/config.ts';
+import { loadConfig, PROJECT_ROOT, SETTINGS } from '../../src/config.ts';
 
 // No Docker engine runs in CI, so the image is checked by reading what it copies.
 const dockerfile = readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
@@ -73,14 +73,16 @@ describe('the compose example with PostgreSQL', () => {
     expect(names.filter((n) => !SETTINGS.includes(n as (typeof SETTINGS)[number]))).toEqual([]);
   });
 
-  it("has Caddy spread the bot's webhook paths over every bot process at the image's port", () => {
+  it("has Caddy spread the webhooks and the dashboard over every bot process at the image's port", () => {
     const upstreams = /reverse_proxy ([^{]+)\{/.exec(caddyfile)![1]!.trim().split(/\s+/);
     expect(upstreams).toEqual(bots.map((b) => `${b}:${port}`));
-    const paths = /@webhooks path (.+)/.exec(caddyfile)![1]!.split(/\s+/);
+    const paths = /@public path (.+)/.exec(caddyfile)![1]!.split(/\s+/);
     const cloud = /const path = '(\/whatsapp\/cloud\/[^']+)'/.exec(
       readFileSync(path.join(PROJECT_ROOT, 'src', 'main.ts'), 'utf8'),
     )![1];
-    expect(paths).toEqual(['/telegram/webhook', cloud]);
+    const dashboard = loadConfig({}, '/nonexistent').DASHBOARD_PATH;
+    expect(paths).toEqual(['/telegram/webhook', cloud, dashboard, `${dashboard}/*`]);
+    expect(all.get('bot-a')).toMatch(/PUBLIC_URL: https:\/\/\$\{RELIEF_DOMAIN\}\n/);
     expect(caddyfile).toMatch(/respond 404/);
   });
 
