@@ -155,7 +155,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
   if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
-  if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http));
+  if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http, log));
   for (const t of transports) {
     const pacer = pacerFor(t.name, config);
     dispatcher.add(t, metrics ? metrics.countThrottling(t.name, pacer) : pacer);
@@ -246,7 +246,14 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
  * The coordinators' dashboard, wherever the HTTP server runs: its pages at DASHBOARD_PATH, reading
  * through the core's desk, acting through the `web` transport (loaded only then).
  */
-async function dashboard(config: Config, core: Core, ledger: Ledger, translator: Catalog, http: HttpServer) {
+async function dashboard(
+  config: Config,
+  core: Core,
+  ledger: Ledger,
+  translator: Catalog,
+  http: HttpServer,
+  log: Logger,
+) {
   const { WebTransport } = await import('./transports/web/index.ts');
   const { serveDashboard } = await import('./http/dashboard/routes.ts');
   const web = new WebTransport();
@@ -287,6 +294,7 @@ async function dashboard(config: Config, core: Core, ledger: Ledger, translator:
       assetsDir: path.join(PROJECT_ROOT, 'src', 'http', 'dashboard', 'assets'),
       leafletDir: path.join(PROJECT_ROOT, 'node_modules', 'leaflet', 'dist'),
     },
+    log.child({ part: 'dashboard' }),
   );
   return web;
 }

@@ -86,6 +86,8 @@ describe('signing in to the dashboard', () => {
     expect(kept).not.toContain(tokenOf(link));
     expect(kept).not.toContain(first.cookie!.split('=')[1]);
 
+    const slash = await fetch(`${bot.base}/`, { redirect: 'manual' });
+    expect([slash.status, slash.headers.get('location')]).toEqual([303, '/dashboard']);
     const signedOut = await fetch(bot.base);
     expect(signedOut.status).toBe(401);
     expect(await signedOut.text()).toContain('Send /dashboard to the bot');

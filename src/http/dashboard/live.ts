@@ -30,7 +30,11 @@ export class LiveUpdates {
   private version = -1;
   private answered = 0;
 
-  constructor(private readonly backend: DashboardBackend) {}
+  /** `failed` hears a ledger that could not be read (closed at stop, a server gone): streams end then. */
+  constructor(
+    private readonly backend: DashboardBackend,
+    private readonly failed: (err: unknown) => void,
+  ) {}
 
   add(res: ServerResponse, personId: string, token: string): void {
     const stream: Stream = {
@@ -43,11 +47,31 @@ export class LiveUpdates {
       },
     };
     res.on('close', stream.stop);
-    if (this.streams.size === 0) this.answered = this.backend.lastAnswer();
+    const version = this.backend.version();
+    if (this.streams.size === 0) {
+      this.answered = this.backend.lastAnswer();
+      this.version = version;
+    }
     this.streams.add(stream);
-    res.write(`retry: ${RETRY_MS}\n\n${event('version', this.backend.version())}`);
-    this.poll ??= setInterval(() => this.check(), POLL_MS).unref();
-    this.heartbeat ??= setInterval(() => this.beat(false), HEARTBEAT_MS).unref();
+    res.write(`retry: ${RETRY_MS}\n\n${event('version', version)}`);
+    this.poll ??= setInterval(() => this.guarded(() => this.check()), POLL_MS).unref();
+    this.heartbeat ??= setInterval(() => this.guarded(() => this.beat(false)), HEARTBEAT_MS).unref();
+  }
+
+  /**
+   * A timer's work never throws out of the timer (an uncaught exception stops the bot): the streams end
+   * instead, and each page's EventSource reconnects, to this process or, when it is stopping, another.
+   */
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.failed(err);
+      for (const s of [...this.streams]) {
+        s.res.end();
+        s.stop();
+      }
+    }
   }
 
   private check(): void {

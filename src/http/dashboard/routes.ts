@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { DashboardActionSchema } from '../../domain/dashboard.ts';
 import { HttpRefusal } from '../body.ts';
 import type { HttpServer } from '../server.ts';
@@ -48,10 +49,13 @@ export function serveDashboard(
   http: HttpServer,
   backend: DashboardBackend,
   settings: DashboardSettings,
-): LiveUpdates {
+  log: Logger,
+): void {
   const p = settings.path;
   const csp = contentSecurityPolicy(settings);
-  const live = new LiveUpdates(backend);
+  const live = new LiveUpdates(backend, (err) =>
+    log.warn({ err }, 'dashboard live updates stopped; pages reconnect'),
+  );
   const headers = (type: string, extra: Record<string, string> = {}) => ({
     'content-type': type,
     'content-security-policy': csp,
@@ -166,8 +170,12 @@ export function serveDashboard(
     res.writeHead(204, headers('text/plain', { 'set-cookie': cookie('', 0) }));
     res.end();
   });
+  // Typed with a slash at the end, the address still opens the dashboard.
+  http.route('GET', `${p}/`, (_req, res) => {
+    res.writeHead(303, headers('text/plain', { location: p }));
+    res.end();
+  });
   serveAssets(http, settings, headers);
-  return live;
 }
 
 /** The page's own files and Leaflet's, read once: served from this project, never from a CDN. */
