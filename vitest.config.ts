@@ -15,7 +15,10 @@ const ENGINE_NEUTRAL = [
   'test/engine/dashboard-view.test.ts',
   'test/e2e/cli-verbs.test.ts',
   'test/commands/*.test.ts',
-  // The bot started by `npm start` with DATABASE_URL, against the fake Bot API and the fake Graph API.
+  // The bot started by `npm start` with DATABASE_URL: on the console, and against the fake Bot API and
+  // the fake Graph API.
+  'test/e2e/console.test.ts',
+  'test/e2e/operation.test.ts',
   'test/e2e/telegram*.test.ts',
   'test/e2e/webhook-abuse.test.ts',
   'test/e2e/whatsapp-cloud.test.ts',
