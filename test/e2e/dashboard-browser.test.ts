@@ -10,11 +10,15 @@ import { ConsoleBot } from '../support/console-bot.ts';
  */
 
 let bot: ConsoleBot | undefined;
+/** A bot stopped for a restart: its folder goes once the restarted one has stopped. */
+let before: ConsoleBot | undefined;
 let browser: Browser | undefined;
 afterEach(async () => {
   await browser?.close();
   await bot?.stop();
+  await before?.stop();
   bot = undefined;
+  before = undefined;
   browser = undefined;
 });
 
@@ -93,6 +97,26 @@ describe('the dashboard in a browser', () => {
     await clickButton(page, 'Terima');
     await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });
     await bot.until(() => (/→ dewi\n/.test(bot!.printed) ? true : undefined));
+  });
+});
+
+describe('the dashboard through a restart of the bot', () => {
+  it('reconnects by itself, keeps the session, and follows changes again', async () => {
+    const first = await ConsoleBot.start();
+    before = first;
+    const link = await seed(first);
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#live:not(.off)', { timeout: 10_000 });
+    await first.stop({ keepLedger: true });
+    await page.waitForSelector('#live.off');
+
+    bot = await ConsoleBot.start({ DATABASE_PATH: first.dbPath, HTTP_PORT: String(first.port) });
+    await page.waitForSelector('#live:not(.off)', { timeout: 10_000 });
+    await bot.say('@as koor\n/ack S-1', /→ koor/);
+    await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });
+    expect(page.url()).toMatch(/\/dashboard$/);
   });
 });
 

@@ -24,10 +24,11 @@ export class ConsoleBot {
     });
   }
 
+  /** `env` may name the DATABASE_PATH and HTTP_PORT of a bot stopped before (a restart). */
   static async start(env: Record<string, string> = {}): Promise<ConsoleBot> {
     const tmp = tempDir();
-    const port = await freePort();
-    const dbPath = path.join(tmp.dir, 'relief.db');
+    const port = env.HTTP_PORT ? Number(env.HTTP_PORT) : await freePort();
+    const dbPath = env.DATABASE_PATH ?? path.join(tmp.dir, 'relief.db');
     const child = startBot({
       DATABASE_PATH: dbPath,
       ADMINS: 'console:koor',
@@ -68,9 +69,10 @@ export class ConsoleBot {
     }
   }
 
-  async stop(): Promise<void> {
+  /** Stops the bot; its ledger is removed unless a restart is to use it (`keepLedger`). */
+  async stop({ keepLedger = false } = {}): Promise<void> {
     this.child.stdin?.end();
     await signalBot(this.child, 'SIGTERM');
-    this.cleanup();
+    if (!keepLedger) this.cleanup();
   }
 }
