@@ -257,10 +257,17 @@ export class Ledger {
    * overwrite the freed bytes (PostgreSQL has no secure_delete): README says what an operator can add.
    */
   private vacuumErased(): void {
-    const tables = [...this.housekeeping.erasedTables].map((t) => `"${t}"`);
+    const tables = [...this.housekeeping.erasedTables];
     this.housekeeping.erasedSinceCheckpoint = false;
     this.housekeeping.erasedTables.clear();
-    if (tables.length > 0) this.db.exec(`VACUUM ${tables.join(', ')}`);
+    if (tables.length === 0) return;
+    try {
+      this.db.exec(`VACUUM ${tables.map((t) => `"${t}"`).join(', ')}`);
+    } catch {
+      // The erasure has committed: a VACUUM that failed (a timeout, a lost connection) must not make it
+      // look failed to its caller. Its tables go with the next erasure's; autovacuum may come first.
+      for (const t of tables) this.housekeeping.erasedTables.add(t);
+    }
   }
 
   /**
