@@ -13,6 +13,7 @@ const ENGINE_NEUTRAL = [
   'test/ledger/pseudonyms.test.ts',
   'test/ledger/volunteers.test.ts',
   'test/engine/dashboard-view.test.ts',
+  'test/http/dashboard.test.ts',
   'test/e2e/cli-verbs.test.ts',
   'test/commands/*.test.ts',
   // The bot started by `npm start` with DATABASE_URL: on the console, and against the fake Bot API and

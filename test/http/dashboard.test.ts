@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/ledger/index.ts';
-import { ConsoleWithDashboard, signIn, tokenOf } from '../support/dashboard.ts';
+import { ConsoleWithDashboard, ledgerEnv, signIn, tokenOf } from '../support/dashboard.ts';
+import { ledgerLocation, openRawLedger } from '../support/engine.ts';
 import { openRaw, tempDir } from '../support/harness.ts';
 import { runCli } from '../support/spawn.ts';
 
@@ -76,7 +76,7 @@ describe('signing in to the dashboard', () => {
     expect(html).toContain('/dashboard/assets/leaflet.js');
     expect(csrf).not.toBe('');
     // The tokens are kept hashed: the database holds neither the link's nor the session's.
-    const raw = openRaw(bot.app.config.DATABASE_PATH);
+    const raw = openRawLedger(bot.location, openRaw);
     const kept = JSON.stringify([
       raw.prepare('SELECT * FROM dashboard_links').all(),
       raw.prepare('SELECT * FROM dashboard_sessions').all(),
@@ -174,7 +174,8 @@ describe('signing in to the dashboard', () => {
 describe('relief-bot dashboard-link', () => {
   it('prints a link bound to a coordinator for an operator, and refuses anyone else', async () => {
     const t = tempDir();
-    const env = { DATABASE_PATH: path.join(t.dir, 'relief.db'), PUBLIC_URL: 'https://relief.example.org' };
+    const location = ledgerLocation(t.dir);
+    const env = { ...ledgerEnv(location), PUBLIC_URL: 'https://relief.example.org' };
     try {
       expect((await runCli(['grant', 'telegram:5', 'coordinator'], env)).code).toBe(0);
       const run = await runCli(['dashboard-link', 'telegram:5'], env);
@@ -184,7 +185,7 @@ describe('relief-bot dashboard-link', () => {
       const nobody = await runCli(['dashboard-link', 'telegram:6'], env);
       expect(nobody.code).toBe(1);
       expect(nobody.stderr).toContain('is not a coordinator');
-      const ledger = Ledger.open(env.DATABASE_PATH);
+      const ledger = Ledger.open(location);
       try {
         expect(ledger.transaction(() => ledger.dashboard.redeem(tokenOf(link), Date.now()))).toMatchObject({
           ok: true,
@@ -324,7 +325,7 @@ describe('acting from the dashboard', () => {
 
   it('serves a coordinator from a second bot on the same ledger (as a second process would): changes and answers reach the page it serves', async () => {
     bot = await ConsoleWithDashboard.start();
-    const other = await ConsoleWithDashboard.start({ DATABASE_PATH: bot.app.config.DATABASE_PATH });
+    const other = await ConsoleWithDashboard.start(ledgerEnv(bot.location));
     try {
       await bot.say('@as koor\n/grant console:rina coordinator', /now coordinator/);
       await bot.say('@as siti\n/need 20 water for 12 people @ -7.80,110.36', /R-1/);

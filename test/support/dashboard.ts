@@ -1,7 +1,8 @@
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, ledgerLocation as locationOf } from '../../src/config.ts';
+import { isPostgresUrl } from '../../src/ledger/postgres.ts';
 import { type App, startApp } from '../../src/main.ts';
+import { ledgerLocation } from './engine.ts';
 import { silentLog, tempDir } from './harness.ts';
 import { freePort } from './telegram-bot.ts';
 
@@ -23,7 +24,7 @@ export class ConsoleWithDashboard {
     const port = await freePort();
     const config = loadConfig(
       {
-        DATABASE_PATH: path.join(tmp.dir, 'relief.db'),
+        ...ledgerEnv(ledgerLocation(tmp.dir)),
         ADMINS: 'console:koor',
         DEFAULT_LANGUAGE: 'en',
         HTTP_PORT: String(port),
@@ -40,6 +41,11 @@ export class ConsoleWithDashboard {
       bot.out += d.toString();
     });
     return bot;
+  }
+
+  /** Where its ledger is (a file, or a PostgreSQL URL in the PostgreSQL project). */
+  get location(): string {
+    return locationOf(this.app.config);
   }
 
   get base(): string {
@@ -80,6 +86,10 @@ export class ConsoleWithDashboard {
     this.cleanup();
   }
 }
+
+/** The setting that puts the ledger at `location`: a SQLite file, or a PostgreSQL database. */
+export const ledgerEnv = (location: string): Record<string, string> =>
+  isPostgresUrl(location) ? { DATABASE_URL: location } : { DATABASE_PATH: location };
 
 export const tokenOf = (link: string) => link.slice(link.indexOf('#') + 1);
 

@@ -1,6 +1,6 @@
 import type { DashboardSettings } from './backend.ts';
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside a `<script type="application/json">`: nothing in it can close the element. */
 const jsonForHtml = (value: unknown): string =>
