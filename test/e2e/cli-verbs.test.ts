@@ -133,4 +133,24 @@ describe(`relief-bot's verbs on ${ENGINE}`, () => {
     const verify = await runCli(['verify'], env);
     expect(verify.code).toBe(0);
   });
+
+  it('dashboard-link signs in a coordinator of this ledger; drill plays on a ledger of its own', async () => {
+    const { env } = ledgerWithHistory();
+    const served = { ...env, PUBLIC_URL: 'https://relief.example.org', HTTP_PORT: '8080' };
+    const link = await runCli(['dashboard-link', COORDINATOR], served);
+    expect(link.stderr).toBe('');
+    expect(link.stdout).toMatch(/^https:\/\/relief\.example\.org\/dashboard\/signin\?lang=\w+#[\w-]{43}\n$/);
+    expect((await runCli(['dashboard-link', 'telegram:500'], served)).stderr).toContain(
+      'is not a coordinator',
+    );
+
+    const before = await runCli(['export', '--what', 'events', '--format', 'json'], env);
+    const drill = await runCli(['drill'], { ...env, LOG_LEVEL: 'warn' });
+    expect(drill.code).toBe(0);
+    expect(drill.stdout).toContain('S-1');
+    // The configured ledger, whichever engine, is not the drill's: nothing was written to it.
+    const after = await runCli(['export', '--what', 'events', '--format', 'json'], env);
+    const count = (run: { stdout: string }) => (JSON.parse(run.stdout) as { count: number }).count;
+    expect(count(after)).toBe(count(before));
+  });
 });
