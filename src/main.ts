@@ -279,6 +279,7 @@ async function dashboard(
       version: () => desk.version(),
       view: (lang) => desk.view(lang),
       strings: (lang) => desk.strings(lang),
+      suggestions: (ref) => desk.suggestions(ref),
       languages: translator.languages,
       act: (id, action) => web.act(id, action),
       lastAnswer: () => desk.lastAnswer(),

@@ -1,16 +1,6 @@
 import { formatRef } from '../domain/refs.ts';
-import { skillsWanted } from '../domain/skills.ts';
 import type { Ledger, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
-
-/** A volunteer offered for a task: nearest first, those with a skill the task wants before the rest. */
-export interface Suggestion {
-  ref: string;
-  name: string | null;
-  km: number;
-  /** Has a skill the task's conditions want (a boat for rising water); false when it wants none. */
-  fits: boolean;
-}
 
 /**
  * What a coordinator's page shows of a record: the full record, as in their private chat (they are
@@ -31,7 +21,6 @@ export interface RequestPin {
   createdAt: number;
   updatedAt: number;
   volunteer: string | null;
-  suggestions: Suggestion[];
 }
 
 export interface RescuePin {
@@ -50,7 +39,6 @@ export interface RescuePin {
   createdAt: number;
   acknowledgedAt: number | null;
   volunteer: string | null;
-  suggestions: Suggestion[];
 }
 
 export interface VolunteerPin {
@@ -87,7 +75,6 @@ export interface DashboardView {
 
 /** The page lists this many live records of each kind at most; `/open` and exports page through the rest. */
 const MAX_RECORDS = 1000;
-const SUGGESTIONS = 3;
 const DAY_MS = 24 * 60 * 60_000;
 
 function median(values: readonly number[]): number | null {
@@ -103,40 +90,9 @@ const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
   return counts;
 };
 
-/**
- * Nearest available volunteers for a task still without one; those whose skills it wants come first
- * (the chat's `/tasks` order, from the other side).
- */
-function suggestionsFor(
-  ledger: Ledger,
-  at: { lat: number | null; lon: number | null },
-  wanted: readonly string[],
-): Suggestion[] {
-  if (at.lat === null || at.lon === null) return [];
-  const { lat, lon } = at;
-  const fitting = wanted.flatMap((skill) =>
-    ledger.volunteers.nearest(lat, lon, { skill, limit: SUGGESTIONS }),
-  );
-  const any = ledger.volunteers.nearest(lat, lon, { limit: SUGGESTIONS });
-  const seen = new Set<number>();
-  const picked: Suggestion[] = [];
-  for (const n of [...fitting.sort((a, b) => a.km - b.km), ...any]) {
-    if (seen.has(n.volunteer.id) || picked.length >= SUGGESTIONS) continue;
-    seen.add(n.volunteer.id);
-    const fits = wanted.some((s) => n.volunteer.skills.includes(s));
-    picked.push({
-      ref: formatRef('V', n.volunteer.id),
-      name: n.volunteer.name,
-      km: Math.round(n.km * 10) / 10,
-      fits,
-    });
-  }
-  return picked;
-}
-
 const volunteerRef = (id: number | null) => (id === null ? null : formatRef('V', id));
 
-function requestPin(ledger: Ledger, r: SupplyRequest, t: Tr): RequestPin {
+function requestPin(r: SupplyRequest, t: Tr): RequestPin {
   return {
     ref: formatRef('R', r.id),
     status: r.status,
@@ -152,11 +108,10 @@ function requestPin(ledger: Ledger, r: SupplyRequest, t: Tr): RequestPin {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     volunteer: volunteerRef(r.assignedVolunteer),
-    suggestions: r.status === 'verified' ? suggestionsFor(ledger, r, []) : [],
   };
 }
 
-function rescuePin(ledger: Ledger, c: RescueCase, t: Tr): RescuePin {
+function rescuePin(c: RescueCase, t: Tr): RescuePin {
   return {
     ref: formatRef('S', c.id),
     status: c.status,
@@ -173,7 +128,6 @@ function rescuePin(ledger: Ledger, c: RescueCase, t: Tr): RescuePin {
     createdAt: c.createdAt,
     acknowledgedAt: c.acknowledgedAt,
     volunteer: volunteerRef(c.assignedVolunteer),
-    suggestions: c.status === 'team_assigned' ? [] : suggestionsFor(ledger, c, skillsWanted(c.conditions)),
   };
 }
 
@@ -202,8 +156,8 @@ export function dashboardView(ledger: Ledger, t: Tr, now: number, version: numbe
   return {
     version,
     now,
-    requests: requests.map((r) => requestPin(ledger, r, t)),
-    rescues: rescues.map((c) => rescuePin(ledger, c, t)),
+    requests: requests.map((r) => requestPin(r, t)),
+    rescues: rescues.map((c) => rescuePin(c, t)),
     volunteers: volunteers.map((v) => volunteerPin(v, t)),
     figures: {
       requestsByUrgency: countBy(waiting, (r) => r.urgency),

@@ -4,6 +4,7 @@ import type { PersonId } from '../domain/message.ts';
 import type { Translator } from '../i18n/catalog.ts';
 import type { DashboardAnswer, Ledger, SignInRefusal } from '../ledger/index.ts';
 import { type Role, roleAllows } from './command.ts';
+import { type Suggestion, suggestionsFor } from './dashboard-suggestions.ts';
 import { type DashboardView, dashboardView } from './dashboard-view.ts';
 
 /**
@@ -50,7 +51,8 @@ export interface SignedIn {
  */
 export class Desk {
   private readonly clock: () => number;
-  private cached: { version: number; lang: string; view: DashboardView } | undefined;
+  /** The last view built in each language, with the ledger's version it was built at. */
+  private readonly cached = new Map<string, { version: number; view: DashboardView }>();
 
   constructor(private readonly deps: DeskDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -107,11 +109,17 @@ export class Desk {
     const version = this.version();
     const now = this.clock();
     // The page counts waiting times from `now`, so a view kept from an earlier change is dated afresh.
-    if (this.cached?.version === version && this.cached.lang === lang) return { ...this.cached.view, now };
+    const kept = this.cached.get(lang);
+    if (kept?.version === version) return { ...kept.view, now };
     const { ledger, translator } = this.deps;
     const view = dashboardView(ledger, (key, args) => translator.t(lang, key, args), now, version);
-    this.cached = { version, lang, view };
+    this.cached.set(lang, { version, view });
     return view;
+  }
+
+  /** The nearest available volunteers for a task the coordinator opened, those with wanted skills first. */
+  suggestions(ref: string): Suggestion[] {
+    return suggestionsFor(this.deps.ledger, ref);
   }
 
   lastAnswer(): number {

@@ -93,6 +93,9 @@ describe('the dashboard in a browser', () => {
     ).toEqual(['V-1']);
 
     await page.tap('#list button[data-ref="S-1"]');
+    // The nearest volunteer with the skill the case wants is offered first.
+    const offered = await page.waitForSelector('#detail .suggestions button');
+    expect(await offered!.evaluate((b) => b.textContent)).toMatch(/^Tugaskan V-1 \(rina\)/);
     expect(await page.$eval('#signout', (e) => e.textContent)).toBe('Keluar');
     await clickButton(page, 'Terima');
     await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });

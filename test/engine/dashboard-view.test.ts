@@ -5,7 +5,7 @@ import { Harness } from '../support/harness.ts';
 
 /**
  * What the dashboard shows, read from the ledger on either engine (this file runs in both vitest
- * projects): live records with their suggestions, and the figures of the last 24 hours.
+ * projects): live records, the volunteers suggested for a task, and the figures of the last 24 hours.
  */
 
 const KOOR = 'telegram:900';
@@ -57,17 +57,24 @@ describe('the dashboard view', () => {
     h.say(KOOR, '/assign R-1 V-2');
     h.say(KOOR, '/broadcast all Water arrives at noon');
 
-    const view = desk().view('en') as DashboardView;
+    const d = desk();
+    const view = d.view('en') as DashboardView;
     expect(view.requests).toMatchObject([
       { ref: 'R-1', status: 'assigned', people: 12, volunteer: 'V-2', contact: '081234567000' },
     ]);
     expect(view.requests[0]!.items).toContain('20 water');
     expect(view.rescues).toMatchObject([{ ref: 'S-1', status: 'acknowledged', people: 3, lat: -7.85 }]);
     // Agus is nearer, but rising water wants a boat: Rina comes first, marked as fitting.
-    expect(view.rescues[0]!.suggestions.map((s) => [s.ref, s.fits])).toEqual([
+    expect(d.suggestions('S-1').map((s) => [s.ref, s.fits])).toEqual([
       ['V-1', true],
       ['V-2', false],
     ]);
+    // An assigned request may change hands: the nearest first, none marked, as it wants no skill.
+    expect(d.suggestions('R-1').map((s) => [s.ref, s.fits])).toEqual([
+      ['V-2', false],
+      ['V-1', false],
+    ]);
+    expect(d.suggestions('R-9')).toEqual([]);
     expect(view.volunteers.map((v) => v.ref).sort()).toEqual(['V-1', 'V-2']);
     expect(view.figures).toMatchObject({
       rescuesByStatus: { acknowledged: 1 },

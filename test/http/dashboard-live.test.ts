@@ -29,6 +29,7 @@ function backend(over: Partial<DashboardBackend> = {}): DashboardBackend {
     version: () => 7,
     view: () => ({}),
     strings: () => ({}),
+    suggestions: () => [],
     languages: ['en'],
     act: () => ({ recorded: true }),
     lastAnswer: () => 0,

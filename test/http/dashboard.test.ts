@@ -93,6 +93,11 @@ describe('signing in to the dashboard', () => {
     expect(await signedOut.text()).toContain('Send /dashboard to the bot');
     expect((await fetch(`${bot.base}/view`)).status).toBe(401);
     expect((await fetch(`${bot.base}/events`)).status).toBe(401);
+    expect((await fetch(`${bot.base}/suggestions?ref=R-1`)).status).toBe(401);
+    const asked = (ref: string) =>
+      fetch(`${bot!.base}/suggestions?ref=${ref}`, { headers: { cookie: first.cookie! } });
+    expect((await asked('nope')).status).toBe(400);
+    expect(await (await asked('R-1')).json()).toEqual([]);
   });
 
   it('refuses an unknown link, an expired one and one for someone who is not a coordinator, each with a page that says why', async () => {

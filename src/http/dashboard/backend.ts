@@ -23,6 +23,8 @@ export interface DashboardBackend {
   version(): number;
   view(lang: string): unknown;
   strings(lang: string): Record<string, string>;
+  /** Volunteers to offer for a task (`R-3`, `S-2`), asked for when the coordinator opens it. */
+  suggestions(ref: string): unknown;
   languages: readonly string[];
   act(personId: string, action: DashboardAction): { recorded: boolean };
   /** The newest answer's id, and the answers after one: what the bot said to coordinators' actions. */

@@ -140,6 +140,13 @@ export function serveDashboard(
     if (!who) return json(res, 401, { error: 'signed out' });
     json(res, 200, backend.view(who.lang));
   });
+  http.route('GET', `${p}/suggestions`, (req, res) => {
+    const who = signedIn(req);
+    if (!who) return json(res, 401, { error: 'signed out' });
+    const ref = new URL(req.url ?? '/', 'http://x').searchParams.get('ref') ?? '';
+    if (!/^[RS]-\d{1,9}$/.test(ref)) return json(res, 400, { error: 'not a task' });
+    json(res, 200, backend.suggestions(ref));
+  });
   http.route('GET', `${p}/events`, (req, res) => {
     const who = signedIn(req);
     if (!who) return json(res, 401, { error: 'signed out' });

@@ -71,6 +71,11 @@ import { durationIn, el, newId } from './kit.js';
     if (res.status === 401) location.reload();
   }
 
+  async function suggest(ref) {
+    const res = await fetch(`${base}/suggestions?ref=${encodeURIComponent(ref)}`, { cache: 'no-store' });
+    return res.ok ? res.json() : [];
+  }
+
   function pin(kind, cls, record, lat, lon, draggable) {
     const marker = L.marker([lat, lon], {
       title: record.ref,
@@ -224,7 +229,7 @@ import { durationIn, el, newId } from './kit.js';
   function select(ref, proposedPlace) {
     selected = ref;
     $('detail').replaceChildren(
-      ...detailOf(view, ref, proposedPlace, { s, duration, now, post }).filter(Boolean),
+      ...detailOf(view, ref, proposedPlace, { s, duration, now, post, suggest }).filter(Boolean),
     );
     for (const b of document.querySelectorAll('#list button'))
       b.classList.toggle('selected', b.dataset.ref === ref);
@@ -242,12 +247,29 @@ import { durationIn, el, newId } from './kit.js';
     if (selected && !typing) select(selected);
   }
 
+  // One fetch of the view at a time: changes that come while it loads are caught by one more after it,
+  // so a busy hour costs a slow connection one view at a time, not one per change.
+  let loading = false;
+  let stale = false;
   async function refresh() {
-    const res = await fetch(`${base}/view`, { cache: 'no-store' });
-    if (res.status === 401) return location.reload();
-    view = await res.json();
-    clockSkew = view.now - Date.now();
-    draw();
+    if (loading) {
+      stale = true;
+      return;
+    }
+    loading = true;
+    try {
+      const res = await fetch(`${base}/view`, { cache: 'no-store' });
+      if (res.status === 401) return location.reload();
+      view = await res.json();
+      clockSkew = view.now - Date.now();
+      draw();
+    } finally {
+      loading = false;
+      if (stale) {
+        stale = false;
+        void refresh();
+      }
+    }
   }
 
   function showAnswer(reply) {

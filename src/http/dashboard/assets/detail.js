@@ -4,10 +4,11 @@ import { el, newId } from './kit.js';
 
 /**
  * The detail panel's content for `ref` in `view`. `page` gives the reader's words (`s`), durations,
- * the server's clock (`now`) and `post`, which sends an action; `proposedPlace` is a dragged marker's.
+ * the server's clock (`now`), `post`, which sends an action, and `suggest`, which asks for the
+ * volunteers to offer; `proposedPlace` is a dragged marker's.
  */
 export function detailOf(view, ref, proposedPlace, page) {
-  const { s, duration, now, post } = page;
+  const { s, duration, now, post, suggest } = page;
   const field = (key, value) =>
     value === null || value === undefined || value === ''
       ? []
@@ -38,23 +39,22 @@ export function detailOf(view, ref, proposedPlace, page) {
     return el('div', { class: 'actions' }, box, button);
   }
 
+  /** The nearest available volunteers, asked for when the record is opened, each an Assign button. */
   function suggestionRow(record) {
-    if (record.suggestions.length === 0) return null;
-    return el(
-      'div',
-      {},
-      el('p', { class: 'hint' }, s('suggested')),
-      ...record.suggestions.map((v) =>
-        actionRow(
-          `${s('action-assign')} ${v.ref}${v.name ? ` (${v.name})` : ''} · ${v.km} ${s('km')}${v.fits ? ' ✓' : ''}`,
-          () => ({
-            kind: 'assign',
-            ref: record.ref,
-            volunteer: v.ref,
-          }),
+    const box = el('div', { class: 'suggestions' });
+    void suggest(record.ref).then((volunteers) => {
+      if (volunteers.length === 0) return;
+      box.replaceChildren(
+        el('p', { class: 'hint' }, s('suggested')),
+        ...volunteers.map((v) =>
+          actionRow(
+            `${s('action-assign')} ${v.ref}${v.name ? ` (${v.name})` : ''} · ${v.km} ${s('km')}${v.fits ? ' ✓' : ''}`,
+            () => ({ kind: 'assign', ref: record.ref, volunteer: v.ref }),
+          ),
         ),
-      ),
-    );
+      );
+    });
+    return box;
   }
 
   const volunteerRef = (text) => (/^V-\d+$/i.test(text) ? text.toUpperCase() : null);
@@ -81,7 +81,7 @@ export function detailOf(view, ref, proposedPlace, page) {
         ...(c.lat === null ? [el('dt', {}, '📍'), el('dd', {}, s('no-location'))] : []),
       ),
       c.status === 'open' ? actionRow(s('action-ack'), () => ({ kind: 'ack', ref: c.ref })) : null,
-      suggestionRow(c),
+      c.status === 'team_assigned' ? null : suggestionRow(c),
       actionRow(
         s('action-assign'),
         (t) => volunteerRef(t) && { kind: 'assign', ref: c.ref, volunteer: volunteerRef(t) },
