@@ -11,7 +11,7 @@ import { buildExport, parseExportArgs } from './export/index.ts';
 import { CopyRefused, copyLedger } from './ledger/copy-ledger.ts';
 import { LedgerOpenError } from './ledger/db.ts';
 import { type GrantedRole, Ledger } from './ledger/index.ts';
-import { isPostgresUrl } from './ledger/postgres.ts';
+import { isPostgresUrl, withoutPassword } from './ledger/postgres.ts';
 import { installErrorPolicy, startApp } from './main.ts';
 
 const USAGE = `Usage: relief-bot <command>
@@ -136,7 +136,7 @@ const verbs: Record<string, Verb> = {
       return 2;
     }
     const from = option('--from') ?? loadConfig().DATABASE_PATH;
-    const where = shownUrl(to);
+    const where = withoutPassword(to);
     let copied: ReturnType<typeof copyLedger>;
     try {
       copied = copyLedger(from, to);
@@ -233,13 +233,6 @@ const verbs: Record<string, Verb> = {
     }
   },
 };
-
-/** A database URL as it may be printed: its password left out. */
-function shownUrl(url: string): string {
-  const u = new URL(url);
-  u.password = '';
-  return u.toString();
-}
 
 /**
  * A person as the shell names them: a person id, a volunteer `V-4`, or a bare WhatsApp number

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Db } from './db.ts';
+import { type Db, LedgerOpenError } from './db.ts';
 import { POSTGRES } from './dialect.ts';
 import type { PgAnswer, PgRequest } from './pg-worker.ts';
 
@@ -291,12 +291,30 @@ class PgDatabase {
  */
 export function openPostgres(url: string): Db {
   const db = new PgDatabase(url);
-  // A process whose machine vanished (power, network) holds its locks (the sender's, a transaction's)
-  // until the server notices: keepalives let it notice within about 25 s instead of hours.
-  db.exec(
-    `SET statement_timeout = ${STATEMENT_TIMEOUT_MS}; SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`,
-  );
+  try {
+    // A process whose machine vanished (power, network) holds its locks (the sender's, a transaction's)
+    // until the server notices: keepalives let it notice within about 25 s instead of hours.
+    db.exec(
+      `SET statement_timeout = ${STATEMENT_TIMEOUT_MS}; SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`,
+    );
+  } catch (err) {
+    try {
+      db.close();
+    } catch {
+      // A connection that never opened fails its close the same way; the thread is ended all the same.
+    }
+    // The first statement is where a wrong address, password or database name shows: one line, as
+    // for a SQLite file that cannot be opened, and never the password.
+    throw new LedgerOpenError(`Cannot open the database ${withoutPassword(url)}: ${(err as Error).message}`);
+  }
   return db as unknown as Db;
+}
+
+/** A database URL as it may be printed or logged: its password left out. */
+export function withoutPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '';
+  return u.toString();
 }
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
