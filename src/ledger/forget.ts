@@ -1,3 +1,4 @@
+import { TRANSPORT_TRAITS, TRANSPORTS } from '../domain/message.ts';
 import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
 import { type Db, dialectOf } from './db.ts';
@@ -9,6 +10,11 @@ import { Pseudonyms } from './pseudonyms.ts';
 import type { Requests } from './requests.ts';
 import type { Tasks } from './tasks.ts';
 import type { Volunteers } from './volunteers.ts';
+
+/** Transports whose chats belong to a person of another transport (the dashboard's `web`). */
+const SIGNED_IN_SQL = TRANSPORTS.filter((t) => !TRANSPORT_TRAITS[t].ownPersons)
+  .map((t) => `'${t}'`)
+  .join(', ');
 
 /** What forgetting a person did, by reference only: nothing in it is personal. */
 export interface Forgotten {
@@ -213,9 +219,12 @@ export class Forgetting {
    */
   private eraseMessages(p: Person, told: readonly string[], current: CurrentMessage | undefined): void {
     const d = dialectOf(this.db);
+    // Their private chat: `telegram` + `5` for `telegram:5`, and on the dashboard's transport, whose
+    // chats are named by the person signed in, `web` + `telegram:5`.
+    const theirChat = `(transport || ':' || chat_id = @person OR (transport IN (${SIGNED_IN_SQL}) AND chat_id = @person))`;
     this.run(
       `UPDATE inbox SET message = '{"erased":true}', sender = @pseudonym, message_id = 'erased-' || id,
-        chat_id = CASE WHEN transport || ':' || chat_id = @person THEN @pseudonym ELSE chat_id END
+        chat_id = CASE WHEN ${theirChat} THEN @pseudonym ELSE chat_id END
       WHERE sender = @person AND (state <> 'pending'
         OR (transport = @transport AND chat_id = @chat AND message_id = @message))`,
       p,
@@ -228,7 +237,7 @@ export class Forgetting {
     // Rows in flight ('sending') are left to the dispatcher, which marks them by id.
     this.run(
       `UPDATE outbox SET text = '', extra = NULL, chat_id = @pseudonym, ${FORGOTTEN_IF_PENDING}
-      WHERE chat_kind = 'private' AND transport || ':' || chat_id = @person AND state <> 'sending'`,
+      WHERE chat_kind = 'private' AND ${theirChat} AND state <> 'sending'`,
       p,
     );
     // Messages to others that named them ("Reported by whatsapp:62812...", "Contact: 0812..."): emptied

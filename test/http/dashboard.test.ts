@@ -162,6 +162,32 @@ describe('signing in to the dashboard', () => {
     expect(seen).toContain('event: signedout');
   });
 
+  it('forgets a coordinator who used the dashboard: their sessions, and their dashboard chat’s messages', async () => {
+    bot = await ConsoleWithDashboard.start();
+    await bot.say('@as koor\n/grant console:rina coordinator', /now coordinator/);
+    await bot.say('@as siti\n/need 20 water for 12 people @ -7.80,110.36', /R-1/);
+    const { cookie } = await signIn(bot.base, tokenOf(await bot.link('rina')));
+    const { csrf } = await pageOf(bot.base, cookie!);
+    await act(bot.base, cookie!, csrf, {
+      id: actionId(),
+      act: { kind: 'reject', ref: 'R-1', reason: 'sent twice' },
+    });
+    await bot.until(() => (bot!.app.ledger.requests.get(1)?.status === 'rejected' ? true : undefined));
+    await bot.say('@as rina\n/forget', /→ rina/);
+    await bot.say('yes', /→ rina/);
+    const raw = openRawLedger(bot.location, openRaw);
+    const kept = JSON.stringify([
+      raw.prepare("SELECT * FROM inbox WHERE transport = 'web'").all(),
+      raw.prepare("SELECT * FROM outbox WHERE transport = 'web'").all(),
+      raw.prepare('SELECT * FROM dashboard_links').all(),
+      raw.prepare('SELECT * FROM dashboard_sessions').all(),
+    ]);
+    raw.close();
+    expect(kept).toContain('"transport":"web"');
+    expect(kept).not.toContain('console:rina');
+    expect((await fetch(`${bot.base}/view`, { headers: { cookie: cookie! } })).status).toBe(401);
+  });
+
   it('signs out: the session ends on the server and the cookie is cleared', async () => {
     bot = await ConsoleWithDashboard.start();
     const { cookie } = await signIn(bot.base, tokenOf(await bot.link()));
