@@ -132,7 +132,6 @@ export class Volunteers {
   private readonly byPersonStmt;
   private readonly byIdStmt;
   private readonly geoStmt;
-  private readonly byIdsStmt;
   private readonly skillCode;
   /** The skills catalog changes only by migration: read once per connection, a round trip saved a query. */
   private readonly codes = new Map<string, number | undefined>();
@@ -143,12 +142,12 @@ export class Volunteers {
   ) {
     this.byPersonStmt = db.prepare('SELECT * FROM volunteers WHERE person_id = ?');
     this.byIdStmt = db.prepare('SELECT * FROM volunteers WHERE id = ?');
+    // Each point with its volunteer's row, so the last box needs no second statement for them: on
+    // PostgreSQL every statement is a round trip.
     this.geoStmt =
-      db.prepare(`SELECT id >> 5 AS id, (min_lat + max_lat) / 2 AS lat, (min_lon + max_lon) / 2 AS lon
-      FROM volunteers_geo WHERE ${dialectOf(db).geoPointsInBox}`);
-    // The candidates in one statement, not one each: on PostgreSQL every statement is a round trip.
-    this.byIdsStmt = db.prepare(`SELECT * FROM volunteers
-      WHERE id IN (SELECT CAST(c.value AS INTEGER) FROM ${dialectOf(db).jsonValues('?', 'c')})`);
+      db.prepare(`SELECT v.*, (g.min_lat + g.max_lat) / 2 AS geo_lat, (g.min_lon + g.max_lon) / 2 AS geo_lon
+      FROM volunteers_geo AS g JOIN volunteers AS v ON v.id = g.id >> 5
+      WHERE ${dialectOf(db).geoPointsInBox}`);
     this.skillCode = db.prepare('SELECT code FROM skills WHERE id = ?').pluck();
   }
 
@@ -241,16 +240,22 @@ export class Volunteers {
     const code = options.skill === undefined ? 0 : this.codeOf(options.skill);
     if (code === undefined || limit <= 0) return [];
     const keys = options.availableOnly === false ? [code * 2, code * 2 + 1] : [code * 2 + 1, code * 2 + 1];
-    let candidates: { id: number; km: number }[] = [];
+    let candidates: { row: VolunteerRow; km: number }[] = [];
     for (let km = START_KM; ; km *= 2) {
       const box = boundingBox(lat, lon, km);
-      const points = this.geoStmt.all(box.minLat, box.maxLat, box.minLon, box.maxLon, keys[0], keys[1]) as {
-        id: number;
-        lat: number;
-        lon: number;
-      }[];
+      const points = this.geoStmt.all(
+        box.minLat,
+        box.maxLat,
+        box.minLon,
+        box.maxLon,
+        keys[0],
+        keys[1],
+      ) as (VolunteerRow & {
+        geo_lat: number;
+        geo_lon: number;
+      })[];
       const found = points
-        .map((p) => ({ id: p.id, km: haversineKm(lat, lon, p.lat, p.lon) }))
+        .map((row) => ({ row, km: haversineKm(lat, lon, row.geo_lat, row.geo_lon) }))
         .sort((a, b) => a.km - b.km);
       const within = found.filter((f) => f.km <= km - INDEX_ERROR_KM).length;
       if (within >= limit || km >= HALF_EARTH_KM) {
@@ -260,9 +265,8 @@ export class Volunteers {
       }
     }
     // The index keeps 32-bit floats (about a metre off): the final order uses the exact coordinates.
-    const rows = this.byIdsStmt.all(JSON.stringify(candidates.map((c) => c.id))) as VolunteerRow[];
-    return rows
-      .map((row) => {
+    return candidates
+      .map(({ row }) => {
         const volunteer = toVolunteer(row);
         const at = positionOf(volunteer)!;
         return { volunteer, km: haversineKm(lat, lon, at.lat, at.lon), approximate: at.approximate };
