@@ -110,7 +110,7 @@ import { durationIn, el, newId } from './kit.js';
       if (c.lat !== null) {
         const m = pin(
           'rescue',
-          `${c.status}${oldest && c.ref === oldest.ref ? ' oldest' : ''}`,
+          `${c.status}${c.escalation > 0 ? ' escalated' : ''}${oldest && c.ref === oldest.ref ? ' oldest' : ''}`,
           c,
           c.lat,
           c.lon,
