@@ -369,15 +369,27 @@ async function stopApp(app: App, reason: string): Promise<void> {
  * the bot keeps serving: every change it makes is a transaction that committed or rolled back. An
  * uncaught exception leaves the process in an unknown state: log it, stop gracefully (the database is
  * closed cleanly), exit 1 and let the supervisor restart it; whatever was in flight is resumed from the ledger.
+ * A lost connection to PostgreSQL goes the same way: the process cannot do anything without it, and a
+ * new start connects afresh (to a promoted standby too) and takes its part again.
  */
 export function installErrorPolicy(
-  app: Pick<App, 'log' | 'stop'>,
+  app: Pick<App, 'log' | 'stop'> & { ledger?: Pick<Ledger, 'onConnectionLost'> },
   proc: Pick<NodeJS.Process, 'on'> = process,
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
+  const fatal = (reason: string) => {
+    void app
+      .stop(reason)
+      .catch((err: unknown) => app.log.error({ err }, 'stopping failed'))
+      .finally(() => exit(1));
+  };
   proc.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection; still serving'));
   proc.on('uncaughtException', (err) => {
     app.log.fatal({ err }, 'uncaught exception; stopping');
-    void app.stop('uncaught exception').finally(() => exit(1));
+    fatal('uncaught exception');
+  });
+  app.ledger?.onConnectionLost((reason) => {
+    app.log.fatal({ reason }, "the ledger's connection to PostgreSQL is lost; stopping");
+    fatal('ledger connection lost');
   });
 }

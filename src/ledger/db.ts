@@ -7,13 +7,15 @@ import { rechainWithPseudonyms } from './rechain.ts';
 
 /**
  * A connection; `dialect` names the engine's SQL where it must differ (unset: SQLite), `totalChanges`
- * counts the rows it changed where the engine has no total_changes(), and `listen` hears notifications
- * other connections commit (PostgreSQL's LISTEN; SQLite has no other connection to hear).
+ * counts the rows it changed where the engine has no total_changes(), `listen` hears notifications
+ * other connections commit (PostgreSQL's LISTEN; SQLite has no other connection to hear), and
+ * `onLost` hears that the connection to the server is gone (a file has none to lose).
  */
 export type Db = Database.Database & {
   readonly dialect?: Dialect;
   readonly totalChanges?: number;
   listen?(channel: string, listener: () => void): void;
+  onLost?(listener: (reason: string) => void): void;
 };
 
 export const dialectOf = (db: Db): Dialect => db.dialect ?? SQLITE;

@@ -142,6 +142,15 @@ export class Ledger {
     return dialectOf(this.db).engine === 'sqlite';
   }
 
+  /**
+   * Calls `listener` once the connection to the PostgreSQL server is lost (the server restarted or
+   * ended the session, the network failed): every call fails from then on, since the session's locks
+   * (sending for a transport, a transaction's) went with it. Never on SQLite.
+   */
+  onConnectionLost(listener: (reason: string) => void): void {
+    this.db.onLost?.(listener);
+  }
+
   get isOpen(): boolean {
     return this.db.open;
   }

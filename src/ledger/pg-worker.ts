@@ -12,6 +12,8 @@ export type PgRequest =
   | { op: 'listen'; channel: string }
   | { op: 'close' };
 
+export type PgNotice = { channel: string } | { lost: string };
+
 export type PgAnswer =
   | { ok: true; names: string[]; rows: unknown[][]; count: number; command?: string }
   | { ok: false; message: string; code: string | undefined };
@@ -20,7 +22,10 @@ const { url, port, signal, notices } = workerData as {
   url: string;
   port: MessagePort;
   signal: Int32Array;
-  /** Where notifications (LISTEN) go: told to the ledger's thread when it is free, never as an answer. */
+  /**
+   * Where notifications (LISTEN) and the loss of the connection go: told to the ledger's thread when it
+   * is free, never as an answer.
+   */
   notices: MessagePort;
 };
 
@@ -35,13 +40,33 @@ const types = {
 };
 
 const client = new pg.Client({ connectionString: url, types });
-client.on('notification', (n) => notices.postMessage(n.channel));
+client.on('notification', (n) => notices.postMessage({ channel: n.channel } satisfies PgNotice));
 const connected = client.connect();
 // A failed connection is told to the first request; it must not also end the thread unheard.
 connected.catch(() => undefined);
 
+/**
+ * Set once the connection is gone (the server restarted or ended the session, the network failed):
+ * every request is then answered with it at once. No new connection is made behind the ledger's back:
+ * its session held locks (the sender's, a transaction's) that are gone with it.
+ */
+let lost: { message: string; code: string } | undefined;
+const loseConnection = (err?: Error & { code?: string }) => {
+  if (lost) return;
+  lost = {
+    message: `the connection to PostgreSQL was lost${err ? `: ${err.message}` : ''}`,
+    // connection_failure, when the server did not say why
+    code: err?.code ?? '08006',
+  };
+  notices.postMessage({ lost: lost.message } satisfies PgNotice);
+};
+client.on('error', loseConnection);
+client.on('end', () => loseConnection());
+
 async function answer(request: PgRequest): Promise<PgAnswer> {
   await connected;
+  if (lost && request.op === 'close') return { ok: true, names: [], rows: [], count: 0 };
+  if (lost) return { ok: false, ...lost };
   if (request.op === 'close') {
     await client.end();
     return { ok: true, names: [], rows: [], count: 0 };

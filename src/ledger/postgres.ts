@@ -2,7 +2,7 @@ import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type Db, LedgerOpenError } from './db.ts';
 import { POSTGRES } from './dialect.ts';
-import type { PgAnswer, PgRequest } from './pg-worker.ts';
+import type { PgAnswer, PgNotice, PgRequest } from './pg-worker.ts';
 
 /** How long one statement may take on the server (statement_timeout). */
 const STATEMENT_TIMEOUT_MS = 30_000;
@@ -183,6 +183,7 @@ class PgDatabase {
   private readonly statements = new Map<string, Translated>();
   private readonly notices;
   private readonly listeners = new Map<string, (() => void)[]>();
+  private readonly lostListeners: ((reason: string) => void)[] = [];
 
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
@@ -195,10 +196,16 @@ class PgDatabase {
     });
     // The worker waits on its port; it must not keep the process alive once the ledger is dropped.
     this.worker.unref();
-    this.notices.on('message', (channel: string) => {
-      for (const listener of this.listeners.get(channel) ?? []) listener();
+    this.notices.on('message', (notice: PgNotice) => {
+      if ('lost' in notice) for (const listener of this.lostListeners) listener(notice.lost);
+      else for (const listener of this.listeners.get(notice.channel) ?? []) listener();
     });
     this.notices.unref();
+  }
+
+  /** Calls `listener` if the connection is lost (this connection never makes another). */
+  onLost(listener: (reason: string) => void): void {
+    this.lostListeners.push(listener);
   }
 
   /** Calls `listener` whenever a NOTIFY on `channel` commits, from this connection or another. */

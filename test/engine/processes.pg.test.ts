@@ -67,12 +67,14 @@ describe('several processes on one PostgreSQL ledger', () => {
   it('runs a message again whole when PostgreSQL aborted its transaction to break a deadlock', async () => {
     h = new Harness();
     h.send('telegram:7', '/help');
+    // Warm: the message below must reach the chain head while the other side still sleeps.
+    h.send('telegram:8', '/need 1 water for 2 people @ -7.80,110.36');
     const other = await otherProcess(h.file);
     // The other process holds the chain head and then wants the chat: the message's transaction holds
     // the chat and wants the chain head. The server aborts one of the two (the message's).
     const released = await holding(
       other,
-      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK}); SELECT pg_sleep(0.3);
+      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_HEAD_LOCK}); SELECT pg_sleep(0.6);
        SELECT pg_advisory_xact_lock(${chatKey('telegram:7')}); COMMIT;`,
     );
     const started = performance.now();
@@ -82,9 +84,9 @@ describe('several processes on one PostgreSQL ledger', () => {
     expect(await released.done).not.toBeInstanceOf(Error);
     expect(rows.filter((r) => /R-\d+/.test(r.text))).toHaveLength(1);
     expect(h.db.prepare('SELECT state, COUNT(*) AS n FROM inbox GROUP BY state').all()).toEqual([
-      { state: 'done', n: 2 },
+      { state: 'done', n: 3 },
     ]);
-    expect(h.count('requests')).toBe(1);
+    expect(h.count('requests')).toBe(2);
   });
 
   it('records a message delivered to two processes at once once', async () => {
@@ -188,5 +190,32 @@ describe('several processes on one PostgreSQL ledger', () => {
     h.ledger.rehearseReadOnly(false);
     h.send('telegram:3', '/help');
     expect(health.check()).toEqual({ ok: true, state: 'open' });
+  });
+
+  it('answers at once once the server ended the connection, and /healthz says so', async () => {
+    h = new Harness();
+    const health = databaseHealth(h.ledger);
+    const told: string[] = [];
+    h.ledger.onConnectionLost((reason) => told.push(reason));
+    const other = await otherProcess(h.file);
+    await other.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const started = performance.now();
+    expect(health.check()).toMatchObject({
+      ok: false,
+      state: 'error',
+      detail: /connection to PostgreSQL was lost/,
+    });
+    expect(() => h!.core.receive([h!.message('telegram:3', '/help')])).toThrow(
+      /connection to PostgreSQL was lost/,
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(told).toEqual([expect.stringMatching(/^the connection to PostgreSQL was lost: terminating/)]);
+    // The harness's own second connection went the same way: its checks cannot run.
+    h.ledger.close();
+    h.db.close();
+    h = undefined;
   });
 });

@@ -10,12 +10,21 @@ function rig() {
   const proc = new EventEmitter();
   const stops: string[] = [];
   const exits: number[] = [];
+  let lose: ((reason: string) => void) | undefined;
   installErrorPolicy(
-    { log, stop: async (reason) => void stops.push(reason) },
+    {
+      log,
+      stop: async (reason) => void stops.push(reason),
+      ledger: {
+        onConnectionLost: (listener) => {
+          lose = listener;
+        },
+      },
+    },
     proc as unknown as NodeJS.Process,
     (code) => exits.push(code),
   );
-  return { proc, lines, stops, exits };
+  return { proc, lines, stops, exits, lose: (reason: string) => lose?.(reason) };
 }
 
 describe('the process error policy', () => {
@@ -33,6 +42,17 @@ describe('the process error policy', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(r.lines).toMatchObject([{ level: 60, msg: 'uncaught exception; stopping' }]);
     expect(r.stops).toEqual(['uncaught exception']);
+    expect(r.exits).toEqual([1]);
+  });
+
+  it("stops gracefully and exits 1 once the ledger's connection to PostgreSQL is lost", async () => {
+    const r = rig();
+    r.lose('the connection to PostgreSQL was lost: terminating connection due to administrator command');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(r.lines).toMatchObject([
+      { level: 60, msg: "the ledger's connection to PostgreSQL is lost; stopping" },
+    ]);
+    expect(r.stops).toEqual(['ledger connection lost']);
     expect(r.exits).toEqual([1]);
   });
 });
