@@ -51,8 +51,10 @@ connected.catch(() => undefined);
  * its session held locks (the sender's, a transaction's) that are gone with it.
  */
 let lost: { message: string; code: string } | undefined;
+/** Set when the ledger closes the connection itself: its end is no loss. */
+let closing = false;
 const loseConnection = (err?: Error & { code?: string }) => {
-  if (lost) return;
+  if (lost || closing) return;
   lost = {
     message: `the connection to PostgreSQL was lost${err ? `: ${err.message}` : ''}`,
     // connection_failure, when the server did not say why
@@ -68,6 +70,7 @@ async function answer(request: PgRequest): Promise<PgAnswer> {
   if (lost && request.op === 'close') return { ok: true, names: [], rows: [], count: 0 };
   if (lost) return { ok: false, ...lost };
   if (request.op === 'close') {
+    closing = true;
     await client.end();
     return { ok: true, names: [], rows: [], count: 0 };
   }
