@@ -287,20 +287,11 @@ export class Dispatcher {
     let picked: { chosen: DueMessage[]; wait: number | undefined } = { chosen: [], wait: undefined };
     // Every row the pacer counted, in this pass's attempts (a deadlock runs the transaction again).
     const counted: DueMessage[] = [];
-    const done = lane.delivered.splice(0);
-    let claimed: Set<number>;
-    try {
-      claimed = this.ledger.transactionRetried(() => {
-        this.ledger.outbox.markSent(done);
-        picked = this.pickDue(lane);
-        counted.push(...picked.chosen);
-        return this.ledger.outbox.claim(picked.chosen.map((m) => m.id));
-      });
-    } catch (err) {
-      lane.delivered.unshift(...done);
-      throw err;
-    }
-    if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
+    const claimed = this.withMarks(lane, () => {
+      picked = this.pickDue(lane);
+      counted.push(...picked.chosen);
+      return this.ledger.outbox.claim(picked.chosen.map((m) => m.id));
+    });
     // A counted row not sent here leaves its place in flight, counted as sent: that errs on the slow side.
     for (const message of counted)
       if (!claimed.has(message.id) || !picked.chosen.includes(message))
@@ -373,17 +364,29 @@ export class Dispatcher {
     else setImmediate(wake);
   }
 
-  /** Commits marks left when a lane stops (its drain loop ended, or a send outlived the loop). */
-  private commitDelivered(lane: Lane): void {
-    if (lane.delivered.length === 0 || !this.ledger.isOpen) return;
+  /**
+   * Runs `fn` in one transaction that first writes the marks of the sends finished since the last one
+   * (a failed transaction leaves them for the next); tells of settled broadcasts once it committed.
+   */
+  private withMarks<T>(lane: Lane, fn: () => T): T {
     const done = lane.delivered.splice(0);
+    let result: T;
     try {
-      this.ledger.transactionRetried(() => this.ledger.outbox.markSent(done));
+      result = this.ledger.transactionRetried(() => {
+        this.ledger.outbox.markSent(done);
+        return fn();
+      });
     } catch (err) {
       lane.delivered.unshift(...done);
       throw err;
     }
     if (done.some((d) => d.broadcast)) queueMicrotask(() => this.options.onBroadcastSettled?.());
+    return result;
+  }
+
+  /** Commits marks left when a lane stops (its drain loop ended, or a send outlived the loop). */
+  private commitDelivered(lane: Lane): void {
+    if (lane.delivered.length > 0 && this.ledger.isOpen) this.withMarks(lane, () => undefined);
   }
 
   /** The next look: when the next row falls due, and now and then when other processes share the outbox. */
