@@ -3,8 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * Suites written once for both engines, run again in the PostgreSQL project. The ledger tests left out
  * look at SQLite itself: its settings and query plans, its files on disk, its migrations of old files.
- * Every command suite runs on both (about three minutes more on two cores), but for the one that reads
- * SQLite's files byte by byte.
+ * Every command suite runs on both, but for the one that reads SQLite's files byte by byte; their
+ * properties that open a ledger per run get a third of the runs on PostgreSQL (test/support/engine.ts).
  */
 const ENGINE_NEUTRAL = [
   'test/ledger/audit-trail.test.ts',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { personalHints } from '../../src/domain/personal-hints.ts';
+import { ledgerRuns } from '../support/engine.ts';
 import { Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -63,7 +64,7 @@ describe('a broadcast that lost something to the redaction, or looks personal, w
           h.close();
         }
       }),
-      { numRuns: 30 },
+      { numRuns: ledgerRuns(30) },
     );
     h = new Harness();
   });

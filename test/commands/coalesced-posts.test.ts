@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postCoalesced } from '../../src/schedule/rules/coalesced-posts.ts';
 import { Scheduler } from '../../src/schedule/scheduler.ts';
+import { ledgerRuns } from '../support/engine.ts';
 import { Harness, type OutRow, silentLog } from '../support/harness.ts';
 
 /**
@@ -207,7 +208,7 @@ describe('any mix of one reporter’s messages (generated)', () => {
           h.close();
         }
       }),
-      { numRuns: 30 },
+      { numRuns: ledgerRuns(30) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerWord } from '../../src/domain/answer-words.ts';
 import { volunteer_ } from '../supply/support.ts';
+import { ledgerRuns } from '../support/engine.ts';
 import { Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -45,7 +46,7 @@ describe('short answers (property)', () => {
           h.close();
         },
       ),
-      { numRuns: 30 },
+      { numRuns: ledgerRuns(30) },
     );
   });
 });
@@ -84,7 +85,7 @@ describe('every skippable question takes lewati and skip', () => {
         expect(h.count('rescues')).toBe(1);
         h.close();
       }),
-      { numRuns: 15 },
+      { numRuns: ledgerRuns(15) },
     );
   });
 
@@ -109,7 +110,7 @@ describe('every skippable question takes lewati and skip', () => {
         expect(h.count('rescues')).toBe(sos ? 1 : 0);
         h.close();
       }),
-      { numRuns: 15 },
+      { numRuns: ledgerRuns(15) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InboundContent } from '../../src/domain/message.ts';
+import { ledgerRuns } from '../support/engine.ts';
 import { Harness, type OutRow } from '../support/harness.ts';
 
 /**
@@ -109,7 +110,7 @@ describe('no SOS attempt is ever dropped (property)', () => {
           h.close();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: ledgerRuns(60) },
     );
   });
 });

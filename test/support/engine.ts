@@ -11,6 +11,15 @@ import { isPostgresUrl, openPostgres } from '../../src/ledger/postgres.ts';
 export const ENGINE: 'sqlite' | 'postgres' = process.env.LEDGER_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
+ * How many runs a property gets that opens a ledger per run. On PostgreSQL each run is a new database
+ * (created and migrated, about a third of a second here), so it gets a third of them: the properties
+ * are about what people type and what the bot answers, which SQLite's full count covers, while these
+ * runs show the same holds on the other engine. Keeps `npm test` within its time on two cores.
+ */
+export const ledgerRuns = (runs: number): number =>
+  ENGINE === 'postgres' ? Math.max(5, Math.round(runs / 3)) : runs;
+
+/**
  * Where a test's ledger lives: a file in `dir` on SQLite; on PostgreSQL a new empty database on the
  * run's server (test/support/postgres-server.ts), so that tests never meet.
  */
