@@ -46,6 +46,16 @@ describe('the dashboard in a browser', () => {
     await again.goto(link, { waitUntil: 'networkidle0' });
     expect(await again.$eval('#notice', (e) => e.textContent)).toContain('already used');
 
+    // A refused action can be corrected and sent again from the same row: it is a new message then.
+    await bot.say('@as budi\n/need 20 water for 4 people @ -7.80,110.36', /R-2/);
+    await page.waitForSelector('#list button[data-ref="R-2"]', { timeout: 2_000 });
+    await page.click('#list button[data-ref="R-2"]');
+    await typeInRow(page, 'Duplicate of', 'R-99');
+    await page.waitForFunction("document.querySelector('#answer-list').textContent.includes('R-99')");
+    await typeInRow(page, 'Duplicate of', 'R-1');
+    // A duplicate is no longer live: it leaves the list.
+    await page.waitForFunction(`!document.querySelector('#list button[data-ref="R-2"]')`, { timeout: 2_000 });
+
     await page.click('.pin.request[title="R-1"]');
     const before = bot.printed.length;
     await clickButton(page, 'Verify');
@@ -126,4 +136,14 @@ describe('the dashboard through a restart of the bot', () => {
 async function clickButton(page: import('puppeteer-core').Page, label: string): Promise<void> {
   const button = await page.waitForSelector(`xpath/.//section[@id="detail"]//button[text()="${label}"]`);
   await button!.click();
+}
+
+/** Types into the input of the action row whose button reads `label`, and presses the button. */
+async function typeInRow(page: import('puppeteer-core').Page, label: string, text: string): Promise<void> {
+  const input = await page.waitForSelector(
+    `xpath/.//section[@id="detail"]//div[@class="actions"][button[text()="${label}"]]/input`,
+  );
+  await input!.click({ count: 3 });
+  await input!.type(text);
+  await clickButton(page, label);
 }

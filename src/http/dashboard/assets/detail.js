@@ -14,9 +14,13 @@ export function detailOf(view, ref, proposedPlace, page) {
       ? []
       : [el('dt', {}, s(key)), el('dd', {}, String(value))];
 
-  /** An action with an optional text input (a reason, a reference, a place); one id while it is shown. */
+  /**
+   * An action with an optional text input (a reason, a reference, a place). Pressed again unchanged it
+   * sends the same id (a double click acts once); with other input it is a new action.
+   */
   function actionRow(label, build, input) {
-    const id = newId();
+    let id = newId();
+    let sent;
     const box = input
       ? el('input', {
           type: 'text',
@@ -31,7 +35,11 @@ export function detailOf(view, ref, proposedPlace, page) {
         type: 'button',
         onclick: () => {
           const act = build(box ? box.value.trim() : '');
-          if (act) void post(act, id);
+          if (!act) return;
+          const key = JSON.stringify(act);
+          if (sent !== undefined && sent !== key) id = newId();
+          sent = key;
+          void post(act, id);
         },
       },
       label,
