@@ -130,13 +130,16 @@ export class Desk {
     return this.deps.ledger.dashboardAnswers.after(id);
   }
 
-  /** The page's own words (catalog `dashboard-*` messages) in `lang`. */
+  /**
+   * The page's own words (catalog `dashboard-*` messages without placeholders: those with one, like
+   * the sign-in link's, are chat messages) in `lang`.
+   */
   strings(lang: string): Record<string, string> {
     const { translator } = this.deps;
     return Object.fromEntries(
       translator
         .keys(translator.has(lang) ? lang : this.deps.config.DEFAULT_LANGUAGE)
-        .filter((key) => key.startsWith('dashboard-'))
+        .filter((key) => key.startsWith('dashboard-') && translator.placeholders(key)?.length === 0)
         .map((key) => [key, translator.t(lang, key)]),
     );
   }

@@ -97,4 +97,12 @@ describe('the dashboard view', () => {
     expect(next.requests.map((r) => r.ref)).toEqual(['R-1']);
     expect(next.figures.requestsByUrgency).toEqual({ normal: 1 });
   });
+
+  it('gives the page its words in the reader’s language, and none of the chat’s messages with placeholders', () => {
+    h = new Harness({ DEFAULT_LANGUAGE: 'en' });
+    const strings = desk().strings('id');
+    expect(strings['dashboard-sign-out']).toBe('Keluar');
+    expect(strings['dashboard-link']).toBeUndefined();
+    expect(Object.keys(strings).every((k) => k.startsWith('dashboard-'))).toBe(true);
+  });
 });
