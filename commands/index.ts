@@ -16,12 +16,18 @@ import help from './help.ts';
 import lang from './lang.ts';
 import leave from './leave.ts';
 import locate from './locate.ts';
+import match from './match.ts';
+import myoffers from './myoffers.ts';
 import need from './need.ts';
+import needs from './needs.ts';
 import off from './off.ts';
+import offer from './offer.ts';
 import open from './open.ts';
+import posko from './posko.ts';
 import publiccontact from './publiccontact.ts';
 import register from './register.ts';
 import reject from './reject.ts';
+import renew from './renew.ts';
 import rescued from './rescued.ts';
 import revoke from './revoke.ts';
 import schedule from './schedule.ts';
@@ -31,6 +37,7 @@ import sos from './sos.ts';
 import start from './start.ts';
 import status from './status.ts';
 import stillneeded from './stillneeded.ts';
+import stock from './stock.ts';
 import take from './take.ts';
 import tasks from './tasks.ts';
 import triage from './triage.ts';
@@ -51,12 +58,19 @@ export const commands: readonly Command[] = [
   need,
   status,
   rescued,
+  offer,
+  myoffers,
+  renew,
+  needs,
+  posko,
   open,
   verify,
   dup,
   assign,
   close,
   reject,
+  match,
+  stock,
   ack,
   locate,
   register,

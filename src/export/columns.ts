@@ -117,6 +117,30 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     field('person_id', '#contact+id', personal),
     field('phone', '#contact+phone', personal),
   ],
+  // One row per offered item, like requests; the donor's place is personal, their area is not.
+  offers: [
+    col('ref', '#meta+id', (r) => ref('O', r.id)),
+    field('status', '#status'),
+    ...location,
+    field('delivery', '#meta+delivery'),
+    col('until', '#date+end', (r) => iso(r.until)),
+    col('offered', '#date+reported', (r) => iso(r.created_at)),
+    field('donor', '#contact+id', personal),
+    field('contact', '#contact+phone', personal),
+  ],
+  // A collection post is public by design: its place, hours and contact are for anyone.
+  posko: [
+    col('ref', '#meta+id', (r) => ref('K', r.id)),
+    field('name', '#org+name'),
+    field('area', '#loc+name'),
+    col('lat', '#geo+lat', (r) => num(r.lat)),
+    col('lon', '#geo+lon', (r) => num(r.lon)),
+    field('address', '#loc+address'),
+    field('hours', '#meta+hours'),
+    col('accepts', '#item+accepted', (r) => list(r.accepts)),
+    field('contact', '#contact+phone'),
+    col('registered', '#date+registered', (r) => iso(r.created_at)),
+  ],
   groups: [
     col('ref', '#meta+id', (r) => ref('G', r.id)),
     field('transport', '#meta+transport'),

@@ -53,7 +53,7 @@ export function buildExport(ledger: Ledger, options: ExportOptions, now: number)
       if (hide && ['actor', 'subject', 'message_ref'].includes(c.name)) v = hide(v);
       cells[c.name] = v;
     }
-    if (what !== 'requests') return { cells };
+    if (what !== 'requests' && what !== 'offers') return { cells };
     return { cells, items: requestItems(row, includePersonal) };
   });
   const table: Table = { columns: columns.map(({ name, hxl }) => ({ name, hxl })), records };

@@ -9,13 +9,15 @@ export const WHAT_IN_INDONESIAN: Readonly<Record<string, ExportWhat>> = {
   permintaan: 'requests',
   penyelamatan: 'rescues',
   relawan: 'volunteers',
+  tawaran: 'offers',
+  posko: 'posko',
   grup: 'groups',
   siaran: 'broadcasts',
   peristiwa: 'events',
 };
 
 /** Only these have coordinates to put on a map. */
-export const MAPPABLE: readonly ExportWhat[] = ['requests', 'rescues', 'volunteers'];
+export const MAPPABLE: readonly ExportWhat[] = ['requests', 'rescues', 'volunteers', 'offers', 'posko'];
 
 const RELATIVE = /^(\d{1,5})([mhd])$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

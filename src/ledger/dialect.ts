@@ -60,6 +60,11 @@ export interface Dialect {
   /** What ends a query that claims rows: rows another transaction is claiming are passed over. */
   skipLocked(table: string): string;
   /**
+   * What ends a read whose answer a write in the same transaction depends on (a posko's stock before
+   * goods leave it): the row stays locked to the end. Empty on SQLite, where one writer holds the file.
+   */
+  readonly forUpdate: string;
+  /**
    * Makes this connection the one that sends for the transport `?` while it lives, if no live
    * connection is (true) or not (false). Null on SQLite: its one process is the sender.
    */
@@ -129,6 +134,7 @@ export const SQLITE: Dialect = {
   lockMigrations: null,
   lockChats: null,
   skipLocked: () => '',
+  forUpdate: '',
   trySender: null,
   lockJobs: null,
   readOnly: (on) => `PRAGMA query_only = ${on ? 1 : 0}`,
@@ -161,6 +167,7 @@ export const POSTGRES: Dialect = {
   lockChats: `SELECT pg_advisory_xact_lock(${CHAT_LOCKS}, k) FROM (SELECT DISTINCT hashtext(value) AS k
     FROM json_array_elements_text(?::json) AS c(value) ORDER BY k) AS chats`,
   skipLocked: (table) => `FOR UPDATE OF ${table} SKIP LOCKED`,
+  forUpdate: 'FOR UPDATE',
   trySender: `SELECT pg_try_advisory_lock(${SENDER_LOCKS}, hashtext(?))`,
   lockJobs: `SELECT pg_advisory_xact_lock(${JOB_LOCK})`,
   readOnly: (on) => `SET default_transaction_read_only = ${on ? 'on' : 'off'}`,

@@ -2,7 +2,16 @@ import { areaParams, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 
-export const EXPORTABLE = ['requests', 'rescues', 'volunteers', 'groups', 'broadcasts', 'events'] as const;
+export const EXPORTABLE = [
+  'requests',
+  'rescues',
+  'volunteers',
+  'offers',
+  'posko',
+  'groups',
+  'broadcasts',
+  'events',
+] as const;
 export type ExportWhat = (typeof EXPORTABLE)[number];
 
 export interface ExportFilter {
@@ -24,6 +33,8 @@ const SOURCES: Record<ExportWhat, Source> = {
   requests: { sql: 'SELECT * FROM requests', time: 'created_at', status: 'status', area: 'area' },
   rescues: { sql: 'SELECT * FROM rescues', time: 'created_at', status: 'status', area: 'area' },
   volunteers: { sql: 'SELECT * FROM volunteers', time: 'created_at', status: 'status', area: 'area' },
+  offers: { sql: 'SELECT * FROM offers', time: 'created_at', status: 'status', area: 'area' },
+  posko: { sql: 'SELECT * FROM posko', time: 'created_at', area: 'area' },
   groups: { sql: 'SELECT * FROM groups', time: 'created_at', area: 'area' },
   // Each broadcast with the state of its deliveries, so a reader sees how far it got.
   broadcasts: {
@@ -74,6 +85,23 @@ export class ExportQueries {
       Object.assign(named, areaParams('area', filter.area));
     }
     const sql = `SELECT * FROM (${source.sql})${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return this.db.prepare(sql).all(...params, named) as Record<string, unknown>[];
+    const rows = this.db.prepare(sql).all(...params, named) as Record<string, unknown>[];
+    return what === 'offers' ? this.withOfferItems(rows) : rows;
+  }
+
+  /** An offer's lines as a request's `items` (JSON), so both export one row per item the same way. */
+  private withOfferItems(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+    const lines = this.db.prepare(
+      'SELECT item, text, qty, unit, committed FROM offer_items WHERE offer_id = ? ORDER BY line',
+    );
+    return rows.map((row) => {
+      const items = (lines.all(row.id) as Record<string, unknown>[]).map((i) => ({
+        item: i.item,
+        ...(i.text === null ? {} : { text: i.text }),
+        ...(i.qty === null ? {} : { qty: i.qty }),
+        ...(i.unit === null ? {} : { unit: i.unit }),
+      }));
+      return { ...row, items: JSON.stringify(items) };
+    });
   }
 }

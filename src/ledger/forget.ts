@@ -91,6 +91,7 @@ export class Forgetting {
     const subjects = [
       ...this.refs("SELECT 'R-' || id FROM requests WHERE requester = @person", p),
       ...this.refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person", p),
+      ...this.refs("SELECT 'O-' || id FROM offers WHERE donor = @person", p),
       ...(volunteer ? [formatRef('V', volunteer.id)] : []),
       p.pseudonym,
     ];
@@ -138,7 +139,9 @@ export class Forgetting {
         WHERE requester = @person
       UNION SELECT f.value FROM rescues, ${d.rowsOf(['contact', 'notes', 'status_reason'], 'f')} WHERE reporter = @person
       UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
-      UNION SELECT f.value FROM volunteers, ${d.rowsOf(['name', 'phone'], 'f')} WHERE person_id = @person`,
+      UNION SELECT f.value FROM volunteers, ${d.rowsOf(['name', 'phone'], 'f')} WHERE person_id = @person
+      UNION SELECT f.value FROM offers, ${d.rowsOf(['contact', 'address'], 'f')} WHERE donor = @person
+      UNION SELECT i.text FROM offers JOIN offer_items i ON i.offer_id = offers.id WHERE donor = @person`,
       p,
     ).filter((v) => typeof v === 'string' && v.trim().length >= 4);
   }
@@ -202,6 +205,20 @@ export class Forgetting {
         ${coarse(d, 'lon')}, updated_at = @at WHERE person_id = @person`,
       p,
     );
+    // A donor's offers stay as what was given, where (coarsely) and when; who gave it goes, and an
+    // offer still open is withdrawn: nobody can collect goods from no one.
+    this.run(
+      `UPDATE offer_items SET text = NULL WHERE offer_id IN (SELECT id FROM offers WHERE donor = @person)`,
+      p,
+    );
+    this.run(
+      `UPDATE offers SET donor = @pseudonym, contact = NULL, address = NULL,
+        status = CASE status WHEN 'open' THEN 'withdrawn' ELSE status END,
+        ${coarse(d, 'lat')}, ${coarse(d, 'lon')}, updated_at = @at WHERE donor = @person`,
+      p,
+    );
+    this.run('UPDATE posko SET created_by = @pseudonym WHERE created_by = @person', p);
+    this.run('UPDATE stock_movements SET actor = @pseudonym WHERE actor = @person', p);
     this.run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person', p);
     this.run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person', p);
     this.run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person', p);

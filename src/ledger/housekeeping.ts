@@ -20,6 +20,7 @@ export interface PurgeCounts {
   inbox: number;
   outbox: number;
   broadcasts: number;
+  offers: number;
   /** Export files with personal data removed from `exports/`. */
   exportFiles: number;
 }
@@ -109,7 +110,8 @@ export class Housekeeping {
         UNION ALL SELECT 'V-' || id FROM volunteers WHERE status = 'left' AND updated_at < @cutoff
           AND (name IS NOT NULL OR phone IS NOT NULL)
         UNION ALL SELECT 'B-' || id FROM broadcasts WHERE state IN ('done', 'cancelled')
-          AND updated_at < @cutoff AND text <> ''`)
+          AND updated_at < @cutoff AND text <> ''
+        UNION ALL SELECT 'O-' || id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased`)
       .pluck()
       .all({ cutoff, erased: ERASED }) as string[];
     const counts: PurgeCounts = {
@@ -138,6 +140,12 @@ export class Housekeeping {
         WHERE created_at < @cutoff AND state IN ('sent', 'failed') AND (text <> '' OR chat_kind = 'private' AND chat_id <> @erased)`),
       broadcasts: run(`UPDATE broadcasts SET text = ''
         WHERE state IN ('done', 'cancelled') AND updated_at < @cutoff AND text <> ''`),
+      // An offer's lines in the donor's own words go first, while the offer still names its donor.
+      offers:
+        run(`UPDATE offer_items SET text = NULL WHERE text IS NOT NULL AND offer_id IN
+          (SELECT id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased)`) +
+        run(`UPDATE offers SET donor = @erased, contact = NULL, address = NULL, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
+          WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased`),
       exportFiles: 0,
     };
     // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.

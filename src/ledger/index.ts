@@ -14,8 +14,10 @@ import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
 import { JobRuns } from './jobs.ts';
 import { MetricQueries } from './metrics.ts';
+import { Offers } from './offers.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
+import { PoskoStore } from './posko.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import { PublicContacts } from './public-contacts.ts';
 import { Requests } from './requests.ts';
@@ -35,8 +37,10 @@ export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
 export type { Group } from './groups.ts';
 export type { MetricFigure, MetricRow } from './metrics.ts';
+export type { Delivery, Match, MatchStatus, NewOffer, Offer, OfferItem } from './offers.ts';
 export type { PersonalFor } from './outbox.ts';
 export type { GrantedRole, Person } from './people.ts';
+export type { NewPosko, Posko, PoskoFields, StockLine } from './posko.ts';
 export type { PublicContact } from './public-contacts.ts';
 export type { LikelyDuplicate, MoveDetails, NewRequest, SupplyRequest } from './requests.ts';
 export type { RescueCase, RescueLocation } from './rescues.ts';
@@ -73,6 +77,8 @@ export class Ledger {
   readonly dashboard: DashboardAccess;
   readonly dashboardFigures: DashboardFigures;
   readonly dashboardAnswers: DashboardAnswers;
+  readonly offers: Offers;
+  readonly posko: PoskoStore;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
    * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
@@ -111,6 +117,8 @@ export class Ledger {
     this.dashboard = new DashboardAccess(db);
     this.dashboardFigures = new DashboardFigures(db);
     this.dashboardAnswers = new DashboardAnswers(db);
+    this.offers = new Offers(db, this.events);
+    this.posko = new PoskoStore(db, this.events);
     this.forgetting = new Forgetting(
       db,
       this.events,

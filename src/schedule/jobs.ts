@@ -3,6 +3,7 @@ import { Outcome } from '../engine/outcome.ts';
 import { escalateOverdue } from './escalation.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { postCoalesced } from './rules/coalesced-posts.ts';
+import { expireOffers } from './rules/offer-expiry.ts';
 import { expireExports, purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
 import { askStillNeeded } from './rules/still-needed.ts';
@@ -22,6 +23,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
     { name: 'coalesced-posts', cron: '* * * * *', rule: postCoalesced },
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
+    { name: 'offer-expiry', cron: '*/15 * * * *', rule: expireOffers },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },
     { name: 'export-expiry', cron: '*/10 * * * *', rule: expireExports },
   ];

@@ -50,11 +50,11 @@ whoami =
 ## Exports: /export
 
 cmd-export = export records as a file (coordinators): /export requests hxl
-cmd-export-usage = /export requests|rescues|volunteers|groups|broadcasts|events [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
+cmd-export-usage = /export requests|rescues|volunteers|offers|posko|groups|broadcasts|events [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
 export-usage =
     I could not read that export ({ $problem }). Use it like this:
     /export requests hxl --area Bantul --since 24h
-    What: requests, rescues, volunteers, groups, broadcasts, events. Format: csv, hxl, json, geojson (requests, rescues and volunteers only).
+    What: requests, rescues, volunteers, offers, posko, groups, broadcasts, events. Format: csv, hxl, json, geojson (requests, rescues, volunteers, offers and posko only).
 export-ready = Here is the export of { $what }: { $count ->
         [one] 1 record
        *[other] { $count } records
@@ -75,7 +75,7 @@ export-kind-groups = groups
 export-kind-broadcasts = broadcasts
 export-kind-events = events
 export-problem-what = say what to export
-export-problem-format = the format is csv, hxl, json or geojson (geojson only for requests, rescues and volunteers)
+export-problem-format = the format is csv, hxl, json or geojson (geojson only for requests, rescues, volunteers, offers and posko)
 export-problem-area = that export has no area
 export-problem-status = that export has no status, or the status is unknown
 export-problem-since = since takes a date like 2026-12-01 or a span like 24h or 7d

@@ -50,11 +50,11 @@ whoami =
 ## Ekspor: /ekspor
 
 cmd-export = ekspor catatan sebagai berkas (koordinator): /ekspor permintaan hxl
-cmd-export-usage = /ekspor permintaan|penyelamatan|relawan|grup|siaran|peristiwa [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
+cmd-export-usage = /ekspor permintaan|penyelamatan|relawan|tawaran|posko|grup|siaran|peristiwa [csv|hxl|json|geojson] [--area Bantul] [--status verified] [--since 24h]
 export-usage =
     Saya tidak bisa membaca permintaan ekspor itu ({ $problem }). Gunakan seperti ini:
     /ekspor permintaan hxl --area Bantul --since 24h
-    Apa: permintaan, penyelamatan, relawan, grup, siaran, peristiwa. Format: csv, hxl, json, geojson (hanya permintaan, penyelamatan, dan relawan).
+    Apa: permintaan, penyelamatan, relawan, tawaran, posko, grup, siaran, peristiwa. Format: csv, hxl, json, geojson (hanya permintaan, penyelamatan, relawan, tawaran, dan posko).
 export-ready = Ini ekspor { $what }: { $count } catatan, dalam format { $format }. Nama, nomor telepon, lokasi persis, dan teks bebas (catatan, alamat, alasan, barang di luar katalog) tidak disertakan kecuali diminta oleh admin.
 export-ready-personal = Ini ekspor { $what } DENGAN DATA PRIBADI: { $count } catatan, dalam format { $format }. Berisi nama, id orang, nomor telepon, lokasi persis, alamat, catatan, dan alasan. Bagikan hanya kepada yang memerlukan dan hapus setelah selesai: salinan bot dihapus dalam { $hours } jam, dan segera bila ada yang meminta dilupakan.
 export-empty = Tidak ada { $what } yang cocok. Tidak ada berkas yang dibuat.
@@ -69,7 +69,7 @@ export-kind-groups = grup
 export-kind-broadcasts = siaran
 export-kind-events = catatan peristiwa
 export-problem-what = sebutkan apa yang diekspor
-export-problem-format = formatnya csv, hxl, json, atau geojson (geojson hanya untuk permintaan, penyelamatan, dan relawan)
+export-problem-format = formatnya csv, hxl, json, atau geojson (geojson hanya untuk permintaan, penyelamatan, relawan, tawaran, dan posko)
 export-problem-area = ekspor itu tidak punya wilayah
 export-problem-status = ekspor itu tidak punya status, atau statusnya tidak dikenal
 export-problem-since = since diisi tanggal seperti 2026-12-01 atau rentang seperti 24h atau 7d

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { takeContact } from '../../../src/domain/contact-text.ts';
+import {
+  ITEM_IDS,
+  type ItemId,
+  type RequestItem,
+  UNIT_WORDS,
+  type UnitId,
+} from '../../../src/domain/items.ts';
+import type { InboundContent } from '../../../src/domain/message.ts';
+import { readUntil, splitUntil } from '../../../src/domain/until.ts';
+import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import type { Outcome } from '../../../src/engine/outcome.ts';
+import { defaultTranslator } from '../supply/format.ts';
+import {
+  areaChoices,
+  pickArea,
+  pointLocation,
+  type RequestLocation,
+  textLocation,
+} from '../supply/location.ts';
+import { itemsFrom, phoneFrom } from '../supply/need-dialog.ts';
+import { offerArgs, suggestMatchesTo } from './format.ts';
+
+const OfferItemSchema = z.object({
+  item: z.custom<RequestItem['item']>((v) => v === 'other' || ITEM_IDS.includes(v as ItemId)),
+  qty: z.number().optional(),
+  unit: z.custom<UnitId>((v) => typeof v === 'string' && v in UNIT_WORDS).optional(),
+  text: z.string().optional(),
+});
+
+/** What the /offer dialog has gathered; kept in the ledger between messages, so plain JSON. */
+const OfferData = z.object({
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+  address: z.string().optional(),
+  area: z.string().nullable().optional(),
+  needsArea: z.boolean().optional(),
+  located: z.boolean().optional(),
+  items: z.array(OfferItemSchema).optional(),
+  until: z.number().optional(),
+  delivery: z.enum(['brings', 'pickup']).optional(),
+  contact: z.string().nullable().optional(),
+  /** Items and a place in the one-shot form: created at once with the defaults for the rest. */
+  quick: z.boolean().optional(),
+});
+export type OfferData = z.infer<typeof OfferData> & RequestLocation;
+
+const SKIP = 'skip';
+const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
+const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
+
+/** How long an offer stands, as typed (`Friday`, `3 hari`), or a refusal. */
+export function offerUntil(ctx: CommandContext, text: string): number {
+  const at = readUntil(text, ctx.config.TZ, ctx.now);
+  if (at === undefined) throw new UserError('offer-until-invalid');
+  return at;
+}
+
+/** Runs `read`; a refusal is said at once and the dialog asks for that part. */
+function orAsk<T>(out: Outcome, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    out.reply(err.key, err.args);
+    return undefined;
+  }
+}
+
+/** `/offer 50 blanket, 10 dus mie @ Sleman until Friday`: items, then the place, then how long. */
+function start(ctx: CommandContext, text: string, out: Outcome): OfferData {
+  if (!text) return {};
+  const at = text.lastIndexOf('@');
+  const head = splitUntil(at < 0 ? text : text.slice(0, at));
+  const tail = splitUntil(at < 0 ? '' : text.slice(at + 1));
+  const place = takeContact(tail.before);
+  const items = orAsk(out, () => itemsFrom(head.before));
+  const untilWords = tail.until ?? head.until;
+  const until = untilWords === undefined ? undefined : orAsk(out, () => offerUntil(ctx, untilWords));
+  const located = place.rest ? orAsk(out, () => textLocation(ctx, place.rest)) : undefined;
+  return {
+    ...(items ? { items } : {}),
+    ...(until === undefined ? {} : { until }),
+    ...(place.phone ? { contact: place.phone } : {}),
+    ...(located ? { ...located, located: true } : {}),
+    quick: items !== undefined && located !== undefined && !located.needsArea,
+  };
+}
+
+function finish(ctx: CommandContext, data: OfferData, out: Outcome): void {
+  const o = ctx.ledger.offers.create(ctx.actor, {
+    donor: ctx.sender.id,
+    items: data.items ?? [],
+    lat: data.lat ?? null,
+    lon: data.lon ?? null,
+    address: data.address ?? null,
+    area: data.area ?? null,
+    until: data.until ?? ctx.now + ctx.config.OFFER_DAYS * 86_400_000,
+    delivery: data.delivery ?? 'brings',
+    contact: data.contact ?? null,
+  });
+  out.reply(data.quick ? 'offer-created-quick' : 'offer-created', offerArgs(o, ctx, ctx.t));
+  const t = defaultTranslator(ctx);
+  out.toCoordinators('offer-new-coordinators', offerArgs(o, ctx, t));
+  suggestMatchesTo(ctx, out, t, { offerId: o.id });
+}
+
+export const offerDialog: DialogDef<OfferData> = {
+  data: OfferData,
+  start,
+  finish,
+  steps: [
+    {
+      id: 'items',
+      skip: (d) => d.items !== undefined,
+      ask: () => ({ key: 'offer-ask-items' }),
+      answer: (_ctx, input, d) => ({ ...d, items: itemsFrom(textOf(input) ?? '') }),
+    },
+    {
+      id: 'location',
+      skip: (d) => d.located === true,
+      ask: () => ({ key: 'offer-ask-location', ask: 'location' }),
+      answer: (ctx, input, d) => {
+        if (input.kind === 'location')
+          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
+        const text = textOf(input);
+        if (text === undefined) throw new UserError('need-location-invalid');
+        return { ...d, ...textLocation(ctx, text), located: true };
+      },
+    },
+    {
+      id: 'area',
+      skip: (d) => d.needsArea !== true,
+      ask: (ctx) => ({
+        key: 'need-ask-area',
+        choices: areaChoices(ctx).map((path) => ({ value: path, label: path })),
+      }),
+      answer: (ctx, input, d) => {
+        const text = input.kind === 'choice' ? input.value : textOf(input);
+        if (!text) throw new UserError('need-area-unknown', { text: '' });
+        return { ...d, area: pickArea(ctx, text), needsArea: false };
+      },
+    },
+    {
+      id: 'until',
+      skip: (d) => d.until !== undefined || d.quick === true,
+      ask: (ctx) => ({
+        key: 'offer-ask-until',
+        args: { days: ctx.config.OFFER_DAYS },
+        choices: [{ value: SKIP, key: 'offer-until-default', args: { days: ctx.config.OFFER_DAYS } }],
+      }),
+      answer: (ctx, input, d) => {
+        if (isSkip(input)) return { ...d, until: ctx.now + ctx.config.OFFER_DAYS * 86_400_000 };
+        return { ...d, until: offerUntil(ctx, textOf(input) ?? '') };
+      },
+    },
+    {
+      id: 'delivery',
+      skip: (d) => d.delivery !== undefined || d.quick === true,
+      ask: () => ({
+        key: 'offer-ask-delivery',
+        choices: [
+          { value: 'brings', key: 'offer-delivery-brings' },
+          { value: 'pickup', key: 'offer-delivery-pickup' },
+        ],
+      }),
+      answer: (_ctx, input, d) => {
+        const value = input.kind === 'choice' ? input.value : undefined;
+        if (value !== 'brings' && value !== 'pickup') throw new UserError('offer-delivery-invalid');
+        return { ...d, delivery: value };
+      },
+    },
+    {
+      id: 'contact',
+      skip: (d) => d.contact !== undefined || d.quick === true,
+      ask: () => ({ key: 'offer-ask-contact', ask: 'contact', choices: [{ value: SKIP, key: 'need-skip' }] }),
+      answer: (_ctx, input, d) => {
+        if (isSkip(input)) return { ...d, contact: null };
+        if (input.kind === 'contact') return { ...d, contact: phoneFrom(input.phone) };
+        return { ...d, contact: phoneFrom(textOf(input) ?? '') };
+      },
+    },
+  ],
+};
