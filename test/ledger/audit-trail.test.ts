@@ -137,6 +137,21 @@ describe('every state change leaves an event', () => {
     say(REQUESTER, '2');
     say(COORDINATOR, '/verify R-5 ok');
     say(COORDINATOR, '/assign R-5 V-1');
+
+    say(REPORTER, '/offer 10 rice, 20 water @ Imogiri until tomorrow');
+    say(REPORTER, '/offer 5 blankets @ Imogiri');
+    say(REPORTER, '/cancel O-2');
+    say(REPORTER, '/myoffers');
+    say(REPORTER, '/renew O-1 3 days');
+    say(COORDINATOR, '/posko add Posko Imogiri @ Imogiri');
+    say(COORDINATOR, '/posko set K-1 hours 08-17 accepts rice, water');
+    say(REQUESTER, '/posko near Imogiri');
+    say(COORDINATOR, '/match R-5 O-1 2');
+    say(COORDINATOR, '/match R-5 O-1 posko K-1');
+    say(COORDINATOR, '/stock in K-1 20 water');
+    say(COORDINATOR, '/stock out K-1 5 water');
+    say(COORDINATOR, '/match R-5 O-1 delivered');
+    say(REQUESTER, '/needs');
     say(REPORTER, '/sos -7.91,110.33');
     say(COORDINATOR, '/close S-2 duplicate report');
 

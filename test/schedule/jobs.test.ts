@@ -262,6 +262,7 @@ describe('the job table', () => {
       'coalesced-posts',
       'sitrep',
       'still-needed',
+      'offer-expiry',
       'retention',
       'export-expiry',
     ]);
