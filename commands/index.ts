@@ -5,11 +5,14 @@ import available from './available.ts';
 import broadcast from './broadcast.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
+import consent from './consent.ts';
 import dashboard from './dashboard.ts';
 import done from './done.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
+import find from './find.ts';
 import forget from './forget.ts';
+import found from './found.ts';
 import grant from './grant.ts';
 import groups from './groups.ts';
 import help from './help.ts';
@@ -17,6 +20,8 @@ import lang from './lang.ts';
 import leave from './leave.ts';
 import locate from './locate.ts';
 import match from './match.ts';
+import missing from './missing.ts';
+import missingcases from './missingcases.ts';
 import myoffers from './myoffers.ts';
 import need from './need.ts';
 import needs from './needs.ts';
@@ -30,6 +35,7 @@ import reject from './reject.ts';
 import renew from './renew.ts';
 import rescued from './rescued.ts';
 import revoke from './revoke.ts';
+import safe from './safe.ts';
 import schedule from './schedule.ts';
 import schedules from './schedules.ts';
 import sitrep from './sitrep.ts';
@@ -46,6 +52,7 @@ import verify from './verify.ts';
 import volunteer from './volunteer.ts';
 import volunteers from './volunteers.ts';
 import whoami from './whoami.ts';
+import whofound from './whofound.ts';
 
 /** Every chat command, in the order /help lists them. Adding a command adds one line here. */
 export const commands: readonly Command[] = [
@@ -58,6 +65,11 @@ export const commands: readonly Command[] = [
   need,
   status,
   rescued,
+  safe,
+  find,
+  whofound,
+  missing,
+  consent,
   offer,
   myoffers,
   renew,
@@ -70,6 +82,8 @@ export const commands: readonly Command[] = [
   close,
   reject,
   match,
+  missingcases,
+  found,
   stock,
   ack,
   locate,

@@ -92,6 +92,8 @@ export class Forgetting {
       ...this.refs("SELECT 'R-' || id FROM requests WHERE requester = @person", p),
       ...this.refs("SELECT 'S-' || id FROM rescues WHERE reporter = @person", p),
       ...this.refs("SELECT 'O-' || id FROM offers WHERE donor = @person", p),
+      ...this.refs("SELECT 'C-' || id FROM checkins WHERE person_id = @person", p),
+      ...this.refs("SELECT 'M-' || id FROM missing_reports WHERE reporter = @person", p),
       ...(volunteer ? [formatRef('V', volunteer.id)] : []),
       p.pseudonym,
     ];
@@ -141,7 +143,10 @@ export class Forgetting {
       UNION SELECT address FROM rescues WHERE reporter = @person AND status NOT IN ${ACTIVE_RESCUE_SQL}
       UNION SELECT f.value FROM volunteers, ${d.rowsOf(['name', 'phone'], 'f')} WHERE person_id = @person
       UNION SELECT f.value FROM offers, ${d.rowsOf(['contact', 'address'], 'f')} WHERE donor = @person
-      UNION SELECT i.text FROM offers JOIN offer_items i ON i.offer_id = offers.id WHERE donor = @person`,
+      UNION SELECT i.text FROM offers JOIN offer_items i ON i.offer_id = offers.id WHERE donor = @person
+      UNION SELECT f.value FROM checkins, ${d.rowsOf(['phone', 'message', 'name'], 'f')} WHERE person_id = @person
+      UNION SELECT f.value FROM missing_reports,
+        ${d.rowsOf(['name', 'contact', 'description', 'last_place', 'last_seen'], 'f')} WHERE reporter = @person`,
       p,
     ).filter((v) => typeof v === 'string' && v.trim().length >= 4);
   }
@@ -218,6 +223,19 @@ export class Forgetting {
       p,
     );
     this.run('UPDATE posko SET created_by = @pseudonym WHERE created_by = @person', p);
+    // Safe and found: their check-ins and who they looked up go; so do lookups of their numbers, and
+    // their missing-person reports keep only that they existed.
+    this.run(
+      `DELETE FROM checkin_lookups WHERE seeker = @person
+        OR phone_key IN (SELECT phone_key FROM checkins WHERE person_id = @person)`,
+      p,
+    );
+    this.run('DELETE FROM checkins WHERE person_id = @person', p);
+    this.run(
+      `UPDATE missing_reports SET reporter = @pseudonym, name = '', contact = NULL, description = NULL,
+        last_place = NULL, last_seen = NULL, status = 'closed', updated_at = @at WHERE reporter = @person`,
+      p,
+    );
     this.run('UPDATE stock_movements SET actor = @pseudonym WHERE actor = @person', p);
     this.run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person', p);
     this.run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person', p);

@@ -21,6 +21,8 @@ export interface PurgeCounts {
   outbox: number;
   broadcasts: number;
   offers: number;
+  /** Check-ins, lookups and missing-person reports past retention. */
+  family: number;
   /** Export files with personal data removed from `exports/`. */
   exportFiles: number;
 }
@@ -111,6 +113,8 @@ export class Housekeeping {
           AND (name IS NOT NULL OR phone IS NOT NULL)
         UNION ALL SELECT 'B-' || id FROM broadcasts WHERE state IN ('done', 'cancelled')
           AND updated_at < @cutoff AND text <> ''
+        UNION ALL SELECT 'C-' || id FROM checkins WHERE created_at < @cutoff
+        UNION ALL SELECT 'M-' || id FROM missing_reports WHERE status <> 'open' AND updated_at < @cutoff AND name <> ''
         UNION ALL SELECT 'O-' || id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased`)
       .pluck()
       .all({ cutoff, erased: ERASED }) as string[];
@@ -146,6 +150,11 @@ export class Housekeeping {
           (SELECT id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased)`) +
         run(`UPDATE offers SET donor = @erased, contact = NULL, address = NULL, ${coarse(d, 'lat')}, ${coarse(d, 'lon')}
           WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased`),
+      family:
+        run('DELETE FROM checkin_lookups WHERE at < @cutoff') +
+        run('DELETE FROM checkins WHERE created_at < @cutoff') +
+        run(`UPDATE missing_reports SET reporter = @erased, name = '', contact = NULL, description = NULL,
+          last_place = NULL, last_seen = NULL WHERE status <> 'open' AND updated_at < @cutoff AND name <> ''`),
       exportFiles: 0,
     };
     // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.

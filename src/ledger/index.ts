@@ -1,4 +1,5 @@
 import { Broadcasts } from './broadcasts.ts';
+import { Checkins } from './checkins.ts';
 import { CoalescedPosts } from './coalesced-posts.ts';
 import { DashboardAccess } from './dashboard.ts';
 import { DashboardAnswers } from './dashboard-answers.ts';
@@ -14,6 +15,7 @@ import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
 import { JobRuns } from './jobs.ts';
 import { MetricQueries } from './metrics.ts';
+import { MissingReports } from './missing.ts';
 import { Offers } from './offers.ts';
 import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
@@ -28,6 +30,7 @@ import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
+export type { Checkin, CheckinVisibility, Lookup, NewCheckin } from './checkins.ts';
 export type { HeardCase, HeldPost } from './coalesced-posts.ts';
 export type { SignInRefusal } from './dashboard.ts';
 export type { DashboardAnswer } from './dashboard-answers.ts';
@@ -37,6 +40,7 @@ export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
 export type { Group } from './groups.ts';
 export type { MetricFigure, MetricRow } from './metrics.ts';
+export type { Consent, MissingReport, NewMissing } from './missing.ts';
 export type { Delivery, Match, MatchStatus, NewOffer, Offer, OfferItem } from './offers.ts';
 export type { PersonalFor } from './outbox.ts';
 export type { GrantedRole, Person } from './people.ts';
@@ -78,6 +82,8 @@ export class Ledger {
   readonly dashboardFigures: DashboardFigures;
   readonly dashboardAnswers: DashboardAnswers;
   readonly offers: Offers;
+  readonly checkins: Checkins;
+  readonly missing: MissingReports;
   readonly posko: PoskoStore;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
@@ -118,6 +124,8 @@ export class Ledger {
     this.dashboardFigures = new DashboardFigures(db);
     this.dashboardAnswers = new DashboardAnswers(db);
     this.offers = new Offers(db, this.events);
+    this.checkins = new Checkins(db, this.events);
+    this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);
     this.forgetting = new Forgetting(
       db,

@@ -1,6 +1,7 @@
 import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE, type RescueStatus } from '../domain/rescue-states.ts';
 import type { RescueCondition } from '../domain/sos-text.ts';
+import { areaParams, inAreaSql } from './area-filter.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 
@@ -275,6 +276,16 @@ export class Rescues {
            ORDER BY created_at, id LIMIT ?`,
         )
         .all(limit) as RescueRow[]
+    ).map(toCase);
+  }
+
+  /** Cases reported in an area (or below it) since `since`, newest first: possible finds of a missing person. */
+  recentInArea(area: string, since: number, limit = 20): RescueCase[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM rescues WHERE created_at >= @since AND ${inAreaSql('area', '@area')}
+          ORDER BY id DESC LIMIT @limit`)
+        .all({ since, limit, ...areaParams('area', area) }) as RescueRow[]
     ).map(toCase);
   }
 

@@ -152,6 +152,16 @@ describe('every state change leaves an event', () => {
     say(COORDINATOR, '/stock out K-1 5 water');
     say(COORDINATOR, '/match R-5 O-1 delivered');
     say(REQUESTER, '/needs');
+
+    say(REPORTER, '/safe at the shelter @ Imogiri');
+    say(REPORTER, '0812 7777 8888');
+    say(REQUESTER, '/find 0812 7777 8888');
+    say(REPORTER, '/whofound');
+    say(REQUESTER, '/missing Budi');
+    for (const answer of ['3', 'Imogiri', 'skip', 'skip', 'skip']) say(REQUESTER, answer);
+    say(COORDINATOR, '/missingcases');
+    say(COORDINATOR, '/found M-1 C-1');
+    say(REPORTER, '/consent M-1 no');
     say(REPORTER, '/sos -7.91,110.33');
     say(COORDINATOR, '/close S-2 duplicate report');
 

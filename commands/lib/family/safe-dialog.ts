@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { InboundContent } from '../../../src/domain/message.ts';
+import { type PersonId, phoneOfPersonId } from '../../../src/domain/message.ts';
+import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
+import { UserError } from '../../../src/engine/errors.ts';
+import type { Outcome } from '../../../src/engine/outcome.ts';
+import { pointLocation, textLocation } from '../supply/location.ts';
+import { phoneFrom } from '../supply/need-dialog.ts';
+
+/** What the /safe dialog has gathered. */
+const SafeData = z.object({
+  message: z.string().nullable().optional(),
+  phone: z.string().optional(),
+  lat: z.number().optional(),
+  lon: z.number().optional(),
+  address: z.string().optional(),
+  area: z.string().nullable().optional(),
+  needsArea: z.boolean().optional(),
+  located: z.boolean().optional(),
+  visibility: z.enum(['phone', 'coordinators']).optional(),
+  quick: z.boolean().optional(),
+});
+export type SafeData = z.infer<typeof SafeData>;
+
+const MAX_MESSAGE = 200;
+const SKIP = 'skip';
+const PRIVATE_WORDS = /^(private|pribadi|rahasia|coordinators|koordinator)\b\s*/i;
+const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
+
+/** The number a check-in is found by: WhatsApp's own, else the one this person gave last time. */
+export function knownPhone(ctx: CommandContext): string | undefined {
+  return phoneOfPersonId(ctx.sender.id as PersonId) ?? ctx.ledger.checkins.latestOf(ctx.sender.id)?.phone;
+}
+
+/** `/safe [private] [message] [@ place]`: with any words, recorded at once (asking only for a number if unknown). */
+function start(ctx: CommandContext, text: string, _out: Outcome): SafeData {
+  const priv = PRIVATE_WORDS.exec(text);
+  const rest = priv ? text.slice(priv[0].length) : text;
+  const at = rest.lastIndexOf('@');
+  const message = (at < 0 ? rest : rest.slice(0, at)).trim().slice(0, MAX_MESSAGE);
+  const place = at < 0 ? '' : rest.slice(at + 1).trim();
+  const phone = knownPhone(ctx);
+  return {
+    ...(message ? { message } : {}),
+    ...(phone ? { phone } : {}),
+    ...(place ? { ...textLocation(ctx, place), located: true } : {}),
+    ...(priv ? { visibility: 'coordinators' as const } : {}),
+    quick: text.trim() !== '',
+  };
+}
+
+function finish(ctx: CommandContext, d: SafeData, out: Outcome): void {
+  const { last_lat: lastLat, last_lon: lastLon } = ctx.person;
+  const point =
+    d.lat !== undefined && d.lon !== undefined
+      ? { lat: d.lat, lon: d.lon }
+      : lastLat !== null && lastLon !== null && !d.located
+        ? { lat: lastLat, lon: lastLon }
+        : { lat: null, lon: null };
+  const area =
+    d.area ??
+    (point.lat !== null && point.lon !== null
+      ? (ctx.areas.locate(point.lat, point.lon)?.path ?? null)
+      : null);
+  const c = ctx.ledger.checkins.create(ctx.actor, {
+    personId: ctx.sender.id,
+    name: ctx.person.display_name,
+    phone: d.phone!,
+    message: d.message ?? null,
+    area,
+    ...point,
+    visibility: d.visibility ?? 'phone',
+  });
+  out.reply(c.visibility === 'phone' ? 'safe-recorded' : 'safe-recorded-private', {
+    ref: `C-${c.id}`,
+    area: c.area ?? ctx.t('supply-area-none'),
+  });
+}
+
+export const safeDialog: DialogDef<SafeData> = {
+  data: SafeData,
+  start,
+  finish,
+  steps: [
+    {
+      id: 'phone',
+      skip: (d) => d.phone !== undefined,
+      ask: () => ({ key: 'safe-ask-phone', ask: 'contact' }),
+      answer: (_ctx, input, d) => {
+        if (input.kind === 'contact') return { ...d, phone: phoneFrom(input.phone) };
+        return { ...d, phone: phoneFrom(textOf(input) ?? '') };
+      },
+    },
+    {
+      id: 'place',
+      skip: (d) => d.located === true || d.quick === true,
+      ask: () => ({ key: 'safe-ask-place', ask: 'location', choices: [{ value: SKIP, key: 'need-skip' }] }),
+      answer: (ctx, input, d) => {
+        if (input.kind === 'choice' && input.value === SKIP) return { ...d, located: true };
+        if (input.kind === 'location')
+          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
+        const text = textOf(input);
+        if (!text) throw new UserError('need-location-invalid');
+        return { ...d, ...textLocation(ctx, text), located: true };
+      },
+    },
+    {
+      id: 'visibility',
+      skip: (d) => d.visibility !== undefined || d.quick === true,
+      ask: () => ({
+        key: 'safe-ask-visibility',
+        choices: [
+          { value: 'phone', key: 'safe-visibility-phone' },
+          { value: 'coordinators', key: 'safe-visibility-coordinators' },
+        ],
+      }),
+      answer: (_ctx, input, d) => {
+        const v = input.kind === 'choice' ? input.value : undefined;
+        if (v !== 'phone' && v !== 'coordinators') throw new UserError('safe-visibility-invalid');
+        return { ...d, visibility: v };
+      },
+    },
+  ],
+};
