@@ -32,6 +32,10 @@ export default defineCommand({
     if (c.reporter !== ctx.sender.id) out.notify(c.reporter, 'rescue-rescued-reporter', { ref });
     if (team && team !== ctx.sender.id) out.notifyAssignee(team, 'rescue-rescued-team', { ref });
     out.toCoordinators('rescue-rescued-coordinators', { ref, by: ctx.sender.id });
+    // The reporter may record the people as safe, so a family's /find sees it (issue 31); a tap is consent.
+    const safe = { choices: [{ value: `/safe rescued ${ref}`, key: 'rescued-safe-choice' }] };
+    if (c.reporter === ctx.sender.id) out.reply('rescued-safe-offer', { ref }, safe);
+    else out.notify(c.reporter, 'rescued-safe-offer', { ref }, safe);
     const args = groupArgs(ctx.translator, done, ctx.now);
     // The reporter's own all-clears share their one window of group posts (src/engine/coalesce.ts).
     if (c.reporter === ctx.sender.id) return announceByReporter(out, ctx, done, 'rescue-rescued-group', args);

@@ -128,3 +128,15 @@ describe('/missing, matching and consent', () => {
     expect(h.say(FAMILY, '/find 0813 1111 2222')).toContain('no check-in');
   });
 });
+
+describe('rescued people check in too', () => {
+  it('the reporter of a rescued case is offered a check-in, which a family then finds', () => {
+    setUp();
+    h.send(WA_SAFE, '/sos 3 people @ Imogiri');
+    const rows = h.send(COORD, '/rescued S-1');
+    const offer = rows.find((r) => r.chat_id === '6281234567890@c.us' && r.text.includes('Record it'))!;
+    expect(JSON.parse(offer.extra!).choices[0].value).toBe('/safe rescued S-1');
+    expect(h.say(WA_SAFE, '/safe rescued S-1')).toContain('Recorded that you are safe (C-1');
+    expect(h.say(FAMILY, '/find 081234567890')).toContain('Their message: rescued S-1');
+  });
+});

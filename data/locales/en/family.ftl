@@ -79,3 +79,5 @@ consent-given = Thank you. Your number goes to the person looking for you ({ $re
 consent-refused = Understood: your number is not shared ({ $ref }).
 consent-not-yours = There is no question for you about that report.
 consent-already = You have already answered that.
+rescued-safe-offer = Everyone in { $ref } is safe. Record it so your families can find it with /find by your number?
+rescued-safe-choice = Yes, record us as safe

@@ -79,3 +79,5 @@ consent-given = Terima kasih. Nomor Anda diberikan kepada yang mencari Anda ({ $
 consent-refused = Baik: nomor Anda tidak dibagikan ({ $ref }).
 consent-not-yours = Tidak ada pertanyaan untuk Anda tentang laporan itu.
 consent-already = Anda sudah menjawabnya.
+rescued-safe-offer = Semua orang dalam { $ref } selamat. Catat agar keluarga bisa menemukannya dengan /cari lewat nomor Anda?
+rescued-safe-choice = Ya, catat kami selamat
