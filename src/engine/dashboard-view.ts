@@ -1,5 +1,5 @@
 import { formatRef } from '../domain/refs.ts';
-import type { Ledger, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
+import type { Ledger, Posko, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
 
 /**
@@ -54,6 +54,20 @@ export interface VolunteerPin {
   phone: string | null;
 }
 
+/** A collection post: public by design (people must find it), with what it takes in and holds now. */
+export interface PoskoPin {
+  ref: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  area: string | null;
+  address: string | null;
+  hours: string | null;
+  contact: string | null;
+  accepts: string;
+  stock: string;
+}
+
 export interface DashboardFiguresView {
   requestsByUrgency: Record<string, number>;
   requestsByArea: { area: string; count: number }[];
@@ -70,6 +84,7 @@ export interface DashboardView {
   requests: RequestPin[];
   rescues: RescuePin[];
   volunteers: VolunteerPin[];
+  posko: PoskoPin[];
   figures: DashboardFiguresView;
 }
 
@@ -146,6 +161,21 @@ function volunteerPin(v: Volunteer, t: Tr): VolunteerPin {
   };
 }
 
+function poskoPin(ledger: Ledger, k: Posko, t: Tr): PoskoPin {
+  return {
+    ref: formatRef('K', k.id),
+    name: k.name,
+    lat: k.lat,
+    lon: k.lon,
+    area: k.area,
+    address: k.address,
+    hours: k.hours,
+    contact: k.contact,
+    accepts: k.accepts.map((item) => t(`item-${item}`, { qty: 2 })).join(', '),
+    stock: itemsAsWritten(ledger.posko.stock(k.id), t),
+  };
+}
+
 /** Everything the dashboard shows, read in one go, labels in the reader's language (`t`). */
 export function dashboardView(ledger: Ledger, t: Tr, now: number, version: number): DashboardView {
   const { requests } = ledger.requests.open(MAX_RECORDS, 0);
@@ -159,6 +189,7 @@ export function dashboardView(ledger: Ledger, t: Tr, now: number, version: numbe
     requests: requests.map((r) => requestPin(r, t)),
     rescues: rescues.map((c) => rescuePin(c, t)),
     volunteers: volunteers.map((v) => volunteerPin(v, t)),
+    posko: ledger.posko.all().map((k) => poskoPin(ledger, k, t)),
     figures: {
       requestsByUrgency: countBy(waiting, (r) => r.urgency),
       requestsByArea: Object.entries(countBy(waiting, (r) => r.area ?? ''))

@@ -64,6 +64,12 @@ describe('the dashboard in a browser', () => {
     await page.waitForSelector('#list button[data-ref="R-1"] .tag.verified', { timeout: 2_000 });
     expect(await page.$eval('#answer-list', (e) => e.textContent)).toContain('R-1');
 
+    // A posko registered in the chat appears on the map, with what it takes in.
+    await bot.say('@as koor\n/posko add Posko Imogiri @ -7.86,110.38 accepts water', /K-1/);
+    await page.waitForSelector('.leaflet-marker-pane .pin.posko[title="K-1"]', { timeout: 2_000 });
+    await page.click('.pin.posko[title="K-1"]');
+    expect(await page.$eval('#detail', (e) => e.textContent)).toMatch(/K-1 Posko Imogiri.*water/);
+
     // A change made in the chat arrives within 2 seconds.
     await bot.say('@as koor\n/ack S-1', /→ koor/);
     await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });

@@ -50,6 +50,8 @@ describe('the dashboard view', () => {
           phone: null,
         }),
       );
+    h.say(KOOR, '/posko add Posko Imogiri @ -7.93,110.39 hours 08-17 accepts water, rice');
+    h.say(KOOR, '/stock in K-1 40 water');
     h.clock.advance(4 * 60_000);
     h.say(KOOR, '/ack S-1');
     h.say(KOOR, '/verify R-1 ok');
@@ -76,6 +78,16 @@ describe('the dashboard view', () => {
     ]);
     expect(d.suggestions('R-9')).toEqual([]);
     expect(view.volunteers.map((v) => v.ref).sort()).toEqual(['V-1', 'V-2']);
+    expect(view.posko).toMatchObject([
+      {
+        ref: 'K-1',
+        name: 'Posko Imogiri',
+        lat: -7.93,
+        hours: '08-17',
+        accepts: 'water, rice',
+        stock: '40 water',
+      },
+    ]);
     expect(view.figures).toMatchObject({
       rescuesByStatus: { acknowledged: 1 },
       medianAcknowledgeMs: 4 * 60_000,

@@ -14,7 +14,7 @@ import { durationIn, el, newId } from './kit.js';
   let clockSkew = 0;
   let selected;
   let fitted = false;
-  const filters = { area: '', skill: '', rescues: true, requests: true, volunteers: true };
+  const filters = { area: '', skill: '', rescues: true, requests: true, volunteers: true, posko: true };
 
   const now = () => Date.now() + clockSkew;
   const duration = durationIn(s);
@@ -44,6 +44,7 @@ import { durationIn, el, newId } from './kit.js';
       ...['open', 'acknowledged', 'team_assigned'].map((st) => entry(`rescue ${st}`, s(`status-${st}`))),
       ...['critical', 'high', 'normal', 'low'].map((u) => entry(`request ${u}`, s(`urgency-${u}`))),
       entry('volunteer', s('show-volunteers')),
+      entry('posko', s('show-posko')),
     );
   };
   legend.addTo(map);
@@ -58,6 +59,7 @@ import { durationIn, el, newId } from './kit.js';
           (v) => inArea(v.area) && (!filters.skill || v.skillIds.includes(filters.skill)),
         )
       : [],
+    posko: filters.posko ? view.posko.filter((k) => inArea(k.area)) : [],
   });
   const oldestUnacknowledged = () =>
     view.rescues.filter((c) => c.status === 'open').sort((a, b) => a.createdAt - b.createdAt)[0];
@@ -97,9 +99,10 @@ import { durationIn, el, newId } from './kit.js';
 
   function drawMap() {
     markers.clearLayers();
-    const { rescues, requests, volunteers } = shown();
+    const { rescues, requests, volunteers, posko } = shown();
     const oldest = oldestUnacknowledged();
     const points = [];
+    for (const k of posko) if (k.lat !== null) pin('posko', '', k, k.lat, k.lon, false);
     for (const v of volunteers) if (v.lat !== null) pin('volunteer', '', v, v.lat, v.lon, false);
     for (const r of requests)
       if (r.lat !== null) {
@@ -199,7 +202,7 @@ import { durationIn, el, newId } from './kit.js';
   function drawAreas() {
     const select = $('area');
     const areas = new Set();
-    for (const r of [...view.rescues, ...view.requests, ...view.volunteers])
+    for (const r of [...view.rescues, ...view.requests, ...view.volunteers, ...view.posko])
       if (r.area) {
         const parts = r.area.split('/');
         for (let i = 1; i <= parts.length; i++) areas.add(parts.slice(0, i).join('/'));
@@ -319,7 +322,7 @@ import { durationIn, el, newId } from './kit.js';
     filters.skill = e.target.value;
     draw();
   });
-  for (const kind of ['rescues', 'requests', 'volunteers'])
+  for (const kind of ['rescues', 'requests', 'volunteers', 'posko'])
     $(`show-${kind}`).addEventListener('change', (e) => {
       filters[kind] = e.target.checked;
       draw();

@@ -172,5 +172,20 @@ export function detailOf(view, ref, proposedPlace, page) {
         ...(v.approximate ? field('approximate', '✓') : []),
       ),
     ];
+  const k = view.posko.find((x) => x.ref === ref);
+  if (k)
+    return [
+      el('h2', {}, `${k.ref} ${k.name}`),
+      el(
+        'dl',
+        { class: 'fields' },
+        ...field('area', k.area),
+        ...field('address', k.address),
+        ...field('opening-hours', k.hours),
+        ...field('contact', k.contact),
+        ...field('accepts', k.accepts),
+        ...field('stock', k.stock || s('none')),
+      ),
+    ];
   return [el('p', { class: 'hint' }, s('select'))];
 }
