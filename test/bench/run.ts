@@ -10,6 +10,7 @@ import { copyLedger } from '../../src/ledger/copy-ledger.ts';
 import { tempDir } from '../support/harness.ts';
 import { broadcast } from './broadcast.ts';
 import { catchup } from './catchup.ts';
+import { failover } from './failover.ts';
 import { buildLargeLedger, type LargeLedger } from './fixtures.ts';
 import { intake } from './intake.ts';
 import { memory } from './memory.ts';
@@ -73,6 +74,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
     ];
   },
   webhook,
+  failover,
   broadcast,
   catchup,
 };
