@@ -13,6 +13,7 @@ const ENGINE_NEUTRAL = [
   'test/ledger/pseudonyms.test.ts',
   'test/ledger/volunteers.test.ts',
   'test/ledger/posko-stock.test.ts',
+  'test/ledger/public-view.test.ts',
   'test/engine/dashboard-view.test.ts',
   'test/http/dashboard.test.ts',
   'test/e2e/cli-verbs.test.ts',

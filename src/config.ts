@@ -88,6 +88,12 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(\/[\w.-]+)+$/, 'expected a path like /dashboard')
     .default('/dashboard'),
+  // The public page and its feeds (README, Public page): off unless asked for.
+  PUBLIC_PAGE: bool.default(false),
+  PUBLIC_PATH: z
+    .string()
+    .regex(/^(\/[\w.-]+)+$/, 'expected a path like /public')
+    .default('/public'),
   // Map tiles, fetched by the coordinator's browser (never by the bot): {z}/{x}/{y}, optionally {s}.
   MAP_TILE_URL: z
     .string()
@@ -168,6 +174,8 @@ const CLOUD_SETTINGS = [
 ] as const;
 
 const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
+  if (env.PUBLIC_PATH === env.DASHBOARD_PATH || env.PUBLIC_PATH.startsWith(`${env.DASHBOARD_PATH}/`))
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_PATH'], message: 'must lie outside DASHBOARD_PATH' });
   const given = CLOUD_SETTINGS.filter((k) => env[k] !== undefined);
   if (given.length === 0 || given.length === CLOUD_SETTINGS.length) return;
   for (const k of CLOUD_SETTINGS)
@@ -190,6 +198,10 @@ export function cloudSettings(config: Config) {
 
 /** The HTTP server's port: HTTP_PORT, or 8080 where a deployment starts one without it. */
 export const httpPort = (config: Config): number => config.HTTP_PORT ?? 8080;
+
+/** The public page is for anyone: served only where asked for, with HTTP_PORT given explicitly. */
+export const publicPageServed = (config: Config): boolean =>
+  config.PUBLIC_PAGE && config.HTTP_PORT !== undefined;
 
 /** Where the ledger lives: DATABASE_URL's PostgreSQL database when set, else the SQLite file. */
 export const ledgerLocation = (config: Config): string => config.DATABASE_URL ?? config.DATABASE_PATH;

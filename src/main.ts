@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { commands } from '../commands/index.ts';
@@ -8,6 +9,7 @@ import {
   ledgerLocation,
   loadAreaDefs,
   PROJECT_ROOT,
+  publicPageServed,
 } from './config.ts';
 import { Areas } from './domain/areas.ts';
 import type { Job } from './engine/command.ts';
@@ -156,6 +158,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
   if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
   if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http, log));
+  if (publicPageServed(config)) await publicPage(config, ledger, areas, translator, http);
   for (const t of transports) {
     const pacer = pacerFor(t.name, config);
     dispatcher.add(t, metrics ? metrics.countThrottling(t.name, pacer) : pacer);
@@ -240,6 +243,47 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
     });
   }
   return t;
+}
+
+/**
+ * The public page and its feeds at PUBLIC_PATH (loaded only then): built from the ledger's public view,
+ * whose queries select allow-listed columns only.
+ */
+async function publicPage(
+  config: Config,
+  ledger: Ledger,
+  areas: Areas,
+  translator: Catalog,
+  http: HttpServer,
+) {
+  const { servePublic } = await import('./http/public/routes.ts');
+  const { publicSummary } = await import('./domain/public-summary.ts');
+  const opaque = (ref: string) =>
+    createHmac('sha256', ledger.publicView.opaqueKey() ?? '')
+      .update(ref)
+      .digest('base64url')
+      .slice(0, 16);
+  servePublic(
+    http,
+    {
+      summary: () => publicSummary(ledger.publicView.records(), areas, Date.now(), config.TZ, opaque),
+      broadcasts: () => ledger.publicView.broadcasts(10),
+      contacts: () => ledger.publicContacts.list().map((c) => ({ label: c.label, number: c.number })),
+      t: (lang, key, args) => translator.t(lang, key, args),
+      languages: translator.languages,
+    },
+    {
+      path: config.PUBLIC_PATH,
+      dashboardPath: config.DASHBOARD_PATH,
+      ...(config.PUBLIC_URL ? { publicOrigin: new URL(config.PUBLIC_URL).origin } : {}),
+      tileUrl: config.MAP_TILE_URL,
+      tileAttribution: config.MAP_TILE_ATTRIBUTION,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      assetsDir: path.join(PROJECT_ROOT, 'src', 'http', 'public', 'assets'),
+      cacheMs: 30_000,
+      perMinute: 120,
+    },
+  );
 }
 
 /**

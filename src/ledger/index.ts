@@ -22,6 +22,7 @@ import { People } from './people.ts';
 import { PoskoStore } from './posko.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import { PublicContacts } from './public-contacts.ts';
+import { PublicView } from './public-view.ts';
 import { Requests } from './requests.ts';
 import { Rescues } from './rescues.ts';
 import { Roles } from './roles.ts';
@@ -80,6 +81,7 @@ export class Ledger {
   readonly forgetting: Forgetting;
   readonly dashboard: DashboardAccess;
   readonly dashboardFigures: DashboardFigures;
+  readonly publicView: PublicView;
   readonly dashboardAnswers: DashboardAnswers;
   readonly offers: Offers;
   readonly checkins: Checkins;
@@ -122,6 +124,7 @@ export class Ledger {
     this.publicContacts = new PublicContacts(db, this.events);
     this.dashboard = new DashboardAccess(db);
     this.dashboardFigures = new DashboardFigures(db);
+    this.publicView = new PublicView(db);
     this.dashboardAnswers = new DashboardAnswers(db);
     this.offers = new Offers(db, this.events);
     this.checkins = new Checkins(db, this.events);

@@ -1,9 +1,9 @@
 import type { DashboardSettings } from './backend.ts';
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON inside a `<script type="application/json">`: nothing in it can close the element. */
-const jsonForHtml = (value: unknown): string =>
+export const jsonForHtml = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
 /** The origin the tiles come from, for the Content-Security-Policy (`{s}` subdomains as a wildcard). */

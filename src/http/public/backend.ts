@@ -1,0 +1,32 @@
+import type { PublicBroadcast, PublicSummary } from '../../domain/public-summary.ts';
+
+/**
+ * What the public page and feeds need from the rest of the bot, wired in main.ts. Everything here is
+ * built from allow-listed fields (src/domain/public-summary.ts): the page cannot reach a person's data.
+ */
+export interface PublicBackend {
+  summary(): PublicSummary;
+  broadcasts(): PublicBroadcast[];
+  /** Registered public contacts (`/publiccontact`): numbers people may call, with their label. */
+  contacts(): { label: string; number: string }[];
+  t(lang: string, key: string, args?: Record<string, string | number>): string;
+  languages: readonly string[];
+}
+
+export interface PublicSettings {
+  /** `/public`: the page, and its feeds under it. */
+  path: string;
+  /** Leaflet is served by the dashboard under its path; the public page loads it from there. */
+  dashboardPath: string;
+  /** PUBLIC_URL's origin, for absolute links in feeds; else the request's Host. */
+  publicOrigin?: string;
+  tileUrl: string;
+  tileAttribution: string;
+  defaultLanguage: string;
+  assetsDir: string;
+  /** How long a built page or feed is served again before being built anew. */
+  cacheMs: number;
+  /** Requests a client address may make per minute. */
+  perMinute: number;
+  clock?: () => number;
+}

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { type HttpServer, sendJson } from '../server.ts';
+import type { PublicBackend, PublicSettings } from './backend.ts';
+import { atomFeed, geoJson, hxlCsv } from './feeds.ts';
+import { publicCsp, publicPage } from './page.ts';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Requests per client address in the current minute. Counted by the connection's address: behind a
+ * reverse proxy that is the proxy's, so the proxy should limit per client itself (README, Public page).
+ */
+class RateLimit {
+  private minute = 0;
+  private counts = new Map<string, number>();
+  constructor(
+    private readonly perMinute: number,
+    private readonly clock: () => number,
+  ) {}
+
+  allows(address: string): boolean {
+    const minute = Math.floor(this.clock() / MINUTE_MS);
+    if (minute !== this.minute) {
+      this.minute = minute;
+      this.counts = new Map();
+    }
+    const n = (this.counts.get(address) ?? 0) + 1;
+    this.counts.set(address, n);
+    return n <= this.perMinute;
+  }
+}
+
+/** Each page and feed is built at most once per `cacheMs`, whatever the number of readers. */
+class Cached {
+  private readonly built = new Map<string, { at: number; body: string }>();
+  constructor(
+    private readonly ms: number,
+    private readonly clock: () => number,
+  ) {}
+
+  get(key: string, build: () => string): string {
+    const now = this.clock();
+    const hit = this.built.get(key);
+    if (hit && now - hit.at < this.ms) return hit.body;
+    const body = build();
+    // Keys follow the Host header without PUBLIC_URL: stale ones go, so strangers cannot fill memory.
+    if (this.built.size > 100)
+      for (const [k, v] of this.built) if (now - v.at >= this.ms) this.built.delete(k);
+    this.built.set(key, { at: now, body });
+    return body;
+  }
+}
+
+/**
+ * The public page under PUBLIC_PATH and its feeds: read-only, for anyone, no cookie read or set. Every
+ * output is built from PublicBackend, whose data holds allow-listed fields only.
+ */
+export function servePublic(http: HttpServer, backend: PublicBackend, settings: PublicSettings): void {
+  const clock = settings.clock ?? Date.now;
+  const limit = new RateLimit(settings.perMinute, clock);
+  const cache = new Cached(settings.cacheMs, clock);
+  const p = settings.path;
+  const csp = publicCsp(settings);
+  const maxAge = Math.max(30, Math.round(settings.cacheMs / 1000));
+  const langOf = (req: IncomingMessage) => {
+    const asked = new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? '';
+    return backend.languages.includes(asked) ? asked : settings.defaultLanguage;
+  };
+  const pageUrl = (req: IncomingMessage) =>
+    `${settings.publicOrigin ?? `http://${req.headers.host ?? 'localhost'}`}${p}`;
+  const serve =
+    (type: string, build: (req: IncomingMessage) => { key: string; body: () => string }) =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (!limit.allows(req.socket.remoteAddress ?? '')) {
+        res.setHeader('retry-after', '60');
+        return sendJson(res, 429, { error: 'too many requests' });
+      }
+      const { key, body } = build(req);
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': `public, max-age=${maxAge}`,
+        'content-security-policy': csp,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'access-control-allow-origin': '*',
+      });
+      res.end(cache.get(key, body));
+    };
+  const t = (lang: string) => (key: string, args?: Record<string, string | number>) =>
+    backend.t(lang, key, args);
+
+  http.route(
+    'GET',
+    p,
+    serve('text/html; charset=utf-8', (req) => {
+      const lang = langOf(req);
+      const other = backend.languages.find((l) => l !== lang) ?? lang;
+      return {
+        key: `page:${lang}`,
+        body: () =>
+          publicPage(settings, lang, other, t(lang), {
+            summary: backend.summary(),
+            broadcasts: backend.broadcasts(),
+            contacts: backend.contacts(),
+          }),
+      };
+    }),
+  );
+  http.route(
+    'GET',
+    `${p}/needs.geojson`,
+    serve('application/geo+json; charset=utf-8', () => ({
+      key: 'geojson',
+      body: () => JSON.stringify(geoJson(backend.summary())),
+    })),
+  );
+  http.route(
+    'GET',
+    `${p}/needs.csv`,
+    serve('text/csv; charset=utf-8', () => ({ key: 'csv', body: () => hxlCsv(backend.summary()) })),
+  );
+  http.route(
+    'GET',
+    `${p}/feed.atom`,
+    serve('application/atom+xml; charset=utf-8', (req) => {
+      const lang = langOf(req);
+      const url = pageUrl(req);
+      return {
+        key: `atom:${lang}:${url}`,
+        body: () => atomFeed(backend.summary(), backend.broadcasts(), t(lang), lang, url),
+      };
+    }),
+  );
+  for (const [name, type] of [
+    ['public.js', 'text/javascript; charset=utf-8'],
+    ['public.css', 'text/css; charset=utf-8'],
+  ] as const) {
+    const content = readFileSync(path.join(settings.assetsDir, name), 'utf8');
+    http.route(
+      'GET',
+      `${p}/assets/${name}`,
+      serve(type, () => ({ key: name, body: () => content })),
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import type { RequestItem } from '../domain/items.ts';
+import type { PublicBroadcast, PublicRecord } from '../domain/public-summary.ts';
+import type { Db } from './db.ts';
+
+/** The steps whose first time a public figure measures, by the event that records each. */
+const STEP_EVENTS = {
+  'request.verified': 'verifiedAt',
+  'request.assigned': 'assignedAt',
+  'request.delivered': 'deliveredAt',
+  'request.closed': 'closedAt',
+  'rescue.team_assigned': 'assignedAt',
+  'rescue.rescued': 'deliveredAt',
+  'rescue.closed': 'closedAt',
+} as const;
+
+/**
+ * What the public page and feeds are built from: the allow-listed columns of requests and rescue cases
+ * (area, status, catalog items, counts, times) and the times of their steps. Names, contacts, addresses,
+ * notes, points and reporters are never selected, so no later code can let one through.
+ */
+export class PublicView {
+  constructor(private readonly db: Db) {}
+
+  records(): PublicRecord[] {
+    const steps = new Map<string, Record<string, number>>();
+    const kinds = Object.keys(STEP_EVENTS);
+    const rows = this.db
+      .prepare(
+        `SELECT subject, kind, MIN(at) AS at FROM events
+         WHERE kind IN (${kinds.map(() => '?').join(', ')}) GROUP BY subject, kind`,
+      )
+      .all(...kinds) as { subject: string; kind: keyof typeof STEP_EVENTS; at: number }[];
+    for (const r of rows) {
+      const s = steps.get(r.subject) ?? {};
+      s[STEP_EVENTS[r.kind]] = Number(r.at);
+      steps.set(r.subject, s);
+    }
+    const requests = this.db
+      .prepare(
+        `SELECT id, area, status, items, people_count AS "peopleCount", created_at AS "createdAt"
+         FROM requests WHERE status NOT IN ('duplicate', 'rejected')`,
+      )
+      .all() as {
+      id: number;
+      area: string | null;
+      status: string;
+      items: string;
+      peopleCount: number | null;
+      createdAt: number;
+    }[];
+    const rescues = this.db
+      .prepare(
+        `SELECT id, area, status, people_count AS "peopleCount", created_at AS "createdAt",
+           acknowledged_at AS "acknowledgedAt" FROM rescues`,
+      )
+      .all() as {
+      id: number;
+      area: string | null;
+      status: string;
+      peopleCount: number | null;
+      createdAt: number;
+      acknowledgedAt: number | null;
+    }[];
+    return [
+      ...requests.map((r): PublicRecord => {
+        const s = steps.get(`R-${r.id}`) ?? {};
+        return {
+          kind: 'request',
+          id: Number(r.id),
+          area: r.area,
+          status: r.status,
+          // Catalog ids and quantities only: the words of an item outside the catalog stay behind.
+          items: (JSON.parse(r.items) as RequestItem[]).map((i) => ({
+            item: i.item,
+            ...(i.qty !== undefined && i.item !== 'other' ? { qty: i.qty } : {}),
+          })),
+          peopleCount: r.peopleCount,
+          createdAt: Number(r.createdAt),
+          ...s,
+        };
+      }),
+      ...rescues.map((r): PublicRecord => {
+        const s = steps.get(`S-${r.id}`) ?? {};
+        return {
+          kind: 'rescue',
+          id: Number(r.id),
+          area: r.area,
+          status: r.status,
+          items: [],
+          peopleCount: r.peopleCount,
+          createdAt: Number(r.createdAt),
+          ...(r.acknowledgedAt === null ? {} : { acknowledgedAt: Number(r.acknowledgedAt) }),
+          ...s,
+        };
+      }),
+    ];
+  }
+
+  /**
+   * The key public opaque ids are made with: the hash of the ledger's first event, known to no reader
+   * and the same across restarts and processes. Undefined in an empty ledger, which has nothing to show.
+   */
+  opaqueKey(): string | undefined {
+    return this.db.prepare('SELECT hash FROM events ORDER BY id LIMIT 1').pluck().get() as string | undefined;
+  }
+
+  /**
+   * Broadcasts sent to groups, newest first: the one free text written for many readers, redacted when
+   * it was written and confirmed by its author. A broadcast to one group (`G-3`) stays with that group.
+   */
+  broadcasts(limit: number): PublicBroadcast[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT id, target, text, updated_at AS "at" FROM broadcasts
+           WHERE state = 'done' AND target NOT LIKE 'G-%' ORDER BY updated_at DESC, id DESC LIMIT ?`,
+        )
+        .all(limit) as { id: number; target: string; text: string; at: number }[]
+    ).map((b) => ({ id: Number(b.id), target: b.target, text: b.text, at: Number(b.at) }));
+  }
+}
