@@ -258,6 +258,7 @@ async function publicPage(
 ) {
   const { servePublic } = await import('./http/public/routes.ts');
   const { publicSummary } = await import('./domain/public-summary.ts');
+  const { aggregateNeeds } = await import('./domain/matching.ts');
   const opaque = (ref: string) =>
     createHmac('sha256', ledger.publicView.opaqueKey() ?? '')
       .update(ref)
@@ -266,9 +267,27 @@ async function publicPage(
   servePublic(
     http,
     {
-      summary: () => publicSummary(ledger.publicView.records(), areas, Date.now(), config.TZ, opaque),
+      summary: () =>
+        publicSummary(
+          ledger.publicView.records(),
+          // The `/needs` aggregation: areas and catalog items with quantities, nothing else of a request.
+          aggregateNeeds(ledger.offers.neededItems()),
+          areas,
+          Date.now(),
+          config.TZ,
+          opaque,
+        ),
       broadcasts: () => ledger.publicView.broadcasts(10),
       contacts: () => ledger.publicContacts.list().map((c) => ({ label: c.label, number: c.number })),
+      // A posko is a registered public place: its name and contact are for the public; no address.
+      posko: () =>
+        ledger.posko.all().map((k) => ({
+          name: k.name,
+          area: k.area,
+          hours: k.hours,
+          accepts: k.accepts,
+          contact: k.contact,
+        })),
       t: (lang, key, args) => translator.t(lang, key, args),
       languages: translator.languages,
     },

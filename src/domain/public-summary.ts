@@ -1,4 +1,5 @@
 import type { Area, Areas } from './areas.ts';
+import type { AreaNeeds as StillNeeded } from './matching.ts';
 import { formatRef } from './refs.ts';
 
 /**
@@ -71,8 +72,11 @@ export interface AreaNeeds {
   lon: number | null;
   openNeeds: PublicCount;
   activeRescues: PublicCount;
-  /** Catalog items still needed, quantities summed over the area's open verified requests. */
-  items: { item: string; qty: number; requests: PublicCount }[];
+  /**
+   * Catalog items still needed: `/needs`'s aggregation (verified requests not yet delivered, minus what
+   * matched offers pledged). An item asked for without a quantity has none.
+   */
+  items: StillNeeded['items'];
   figures: Record<WindowName, Figures>;
 }
 
@@ -160,6 +164,7 @@ export type OpaqueId = (ref: string) => string;
 /** Everything the public page, feeds and channel show, from allow-listed records only. */
 export function publicSummary(
   records: readonly PublicRecord[],
+  needs: readonly StillNeeded[],
   areas: Areas,
   now: number,
   timeZone: string,
@@ -168,6 +173,11 @@ export function publicSummary(
   // One formatter for the whole summary: making one costs more than formatting thousands of days.
   const format = dayFormat(timeZone);
   const dayOf = (at: number) => format.format(at);
+  const stillNeeded = new Map(
+    needs.flatMap((n) =>
+      n.area === null ? [] : [[(areas.get(n.area)?.path ?? n.area).toLowerCase(), n.items]],
+    ),
+  );
   const byArea = new Map<string, PublicRecord[]>();
   for (const r of records) {
     if (r.area === null) continue;
@@ -179,12 +189,6 @@ export function publicSummary(
   const areaNeeds: AreaNeeds[] = [...byArea.entries()]
     .map(([area, rs]) => {
       const open = rs.filter((r) => r.kind === 'request' && OPEN_NEED.has(r.status));
-      const items = new Map<string, { qty: number; requests: number }>();
-      for (const r of open)
-        for (const i of r.items) {
-          const sum = items.get(i.item) ?? { qty: 0, requests: 0 };
-          items.set(i.item, { qty: sum.qty + (i.qty ?? 0), requests: sum.requests + 1 });
-        }
       const point = pointOf(areas, area);
       return {
         area,
@@ -194,9 +198,7 @@ export function publicSummary(
         activeRescues: shownCount(
           rs.filter((r) => r.kind === 'rescue' && ACTIVE_RESCUE.has(r.status)).length,
         ),
-        items: [...items.entries()]
-          .map(([item, s]) => ({ item, qty: s.qty, requests: shownCount(s.requests) }))
-          .sort((a, b) => b.qty - a.qty || a.item.localeCompare(b.item)),
+        items: stillNeeded.get(area.toLowerCase()) ?? [],
         figures: allWindows(rs, now),
       };
     })

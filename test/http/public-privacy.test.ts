@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Element, xml2js } from 'xml-js';
 import { loadAreaDefs, PROJECT_ROOT } from '../../src/config.ts';
 import { Areas } from '../../src/domain/areas.ts';
+import { aggregateNeeds } from '../../src/domain/matching.ts';
 import { publicSummary } from '../../src/domain/public-summary.ts';
 import type { PublicSettings } from '../../src/http/public/backend.ts';
 import { atomFeed, geoJson, HXL_COLUMNS, hxlCsv } from '../../src/http/public/feeds.ts';
@@ -90,6 +91,7 @@ const T = 1_800_000_000_000;
 function outputs(now: number): string[] {
   const summary = publicSummary(
     ledger.publicView.records(),
+    aggregateNeeds(ledger.offers.neededItems()),
     areas,
     now,
     'Asia/Jakarta',
@@ -99,7 +101,12 @@ function outputs(now: number): string[] {
   return ['id', 'en'].flatMap((lang) => {
     const t = (k: string, a?: Record<string, string | number>) => catalog.t(lang, k, a);
     return [
-      publicPage(settings, lang, lang === 'id' ? 'en' : 'id', t, { summary, broadcasts, contacts: [] }),
+      publicPage(settings, lang, lang === 'id' ? 'en' : 'id', t, {
+        summary,
+        broadcasts,
+        contacts: [],
+        posko: [],
+      }),
       atomFeed(summary, broadcasts, t, lang, 'http://localhost/public'),
       JSON.stringify(geoJson(summary)),
       hxlCsv(summary),
@@ -172,6 +179,7 @@ describe('feed formats', () => {
   const summary = () =>
     publicSummary(
       ledger.publicView.records(),
+      aggregateNeeds(ledger.offers.neededItems()),
       areas,
       T + 10_000 * 60_000,
       'Asia/Jakarta',

@@ -36,6 +36,7 @@ describe('the public page', () => {
     await bot.say('@as koor\n/verify R-1', /R-1 is verified/);
     await bot.say('/verify R-2', /R-2 is verified/);
     await bot.say('/verify R-3', /R-3 is verified/);
+    await bot.say('/posko add Posko Imogiri @ Imogiri jam 08-17 terima air, beras kontak 0274 123456', /K-1/);
     const base = `${origin(bot)}/terbuka`;
     const en = await fetch(`${base}?lang=en`);
     expect(en.status).toBe(200);
@@ -47,6 +48,10 @@ describe('the public page', () => {
     for (const href of ['/terbuka/needs.geojson', '/terbuka/needs.csv', '/terbuka/feed.atom?lang=en'])
       expect(html).toContain(`href="${href}"`);
     expect(html).not.toMatch(/Harjo|5555|7777|siti|budi|wati/i);
+    // A posko is public by design: its name, hours, what it takes and its contact.
+    expect(html).toMatch(
+      /<strong>Posko Imogiri<\/strong> \(DIY\/Bantul\/Imogiri\); hours: 08-17; accepts: water, rice; contact: 0274123456/,
+    );
     const id = await (await fetch(`${base}?lang=id`)).text();
     expect(id).toContain('<html lang="id"');
     expect(id).toContain('Apa yang dibutuhkan di mana');

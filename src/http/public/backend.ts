@@ -9,8 +9,18 @@ export interface PublicBackend {
   broadcasts(): PublicBroadcast[];
   /** Registered public contacts (`/publiccontact`): numbers people may call, with their label. */
   contacts(): { label: string; number: string }[];
+  /** Registered posko (`/posko add`): a public place, its area, hours, what it takes and its contact. */
+  posko(): PublicPosko[];
   t(lang: string, key: string, args?: Record<string, string | number>): string;
   languages: readonly string[];
+}
+
+export interface PublicPosko {
+  name: string;
+  area: string | null;
+  hours: string | null;
+  accepts: string[];
+  contact: string | null;
 }
 
 export interface PublicSettings {

@@ -7,6 +7,10 @@ export type Translate = (key: string, args?: Record<string, string | number>) =>
 export const itemLabel = (t: Translate, item: string, qty = 2) =>
   item === 'other' ? t('public-item-other') : t(`item-${item}`, { qty });
 
+/** `20 water`, `5 kg rice`, `blankets`: a still-needed line as `/needs` writes it. */
+export const neededLine = (t: Translate, i: { item: string; unit?: string; qty?: number }) =>
+  `${i.qty === undefined ? '' : `${i.qty} `}${i.unit ? `${t(`unit-${i.unit}`)} ` : ''}${itemLabel(t, i.item, i.qty)}`;
+
 const countValue = (c: PublicCount) => (c === 'fewer-than-3' ? null : c);
 
 /**
@@ -27,7 +31,7 @@ export function geoJson(summary: PublicSummary) {
           open_needs_fewer_than_3: a.openNeeds === 'fewer-than-3',
           active_rescues: countValue(a.activeRescues),
           active_rescues_fewer_than_3: a.activeRescues === 'fewer-than-3',
-          items: a.items.map((i) => ({ item: i.item, quantity: i.qty, requests: countValue(i.requests) })),
+          items: a.items.map((i) => ({ item: i.item, unit: i.unit ?? null, quantity: i.qty ?? null })),
           updated: new Date(summary.now).toISOString(),
         },
       })),
@@ -45,8 +49,9 @@ export const HXL_COLUMNS = [
   ['Latitude', '#geo+lat'],
   ['Longitude', '#geo+lon'],
   ['Item', '#item+code'],
+  ['Unit', '#item+unit'],
   ['Quantity needed', '#item+num+needed'],
-  ['Open requests', '#indicator+num+requests'],
+  ['Open verified requests in area', '#indicator+num+requests'],
   ['Fewer than 3', '#indicator+bool+suppressed'],
   ['Updated', '#date+updated'],
 ] as const;
@@ -60,9 +65,10 @@ export function hxlCsv(summary: PublicSummary): string {
       a.lat,
       a.lon,
       i.item,
-      i.qty,
-      countValue(i.requests),
-      i.requests === 'fewer-than-3' ? 'true' : 'false',
+      i.unit ?? null,
+      i.qty ?? null,
+      countValue(a.openNeeds),
+      a.openNeeds === 'fewer-than-3' ? 'true' : 'false',
       updated,
     ]),
   );

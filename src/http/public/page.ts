@@ -7,8 +7,8 @@ import type {
   WindowName,
 } from '../../domain/public-summary.ts';
 import { escapeHtml as h, jsonForHtml, tileOrigin } from '../dashboard/pages.ts';
-import type { PublicSettings } from './backend.ts';
-import { itemLabel, type Translate } from './feeds.ts';
+import type { PublicPosko, PublicSettings } from './backend.ts';
+import { itemLabel, neededLine, type Translate } from './feeds.ts';
 
 /** Only this page's script and Leaflet run; images from here and the tile host; nothing is sent anywhere. */
 export function publicCsp(settings: PublicSettings): string {
@@ -46,6 +46,7 @@ export interface PageData {
   summary: PublicSummary;
   broadcasts: readonly PublicBroadcast[];
   contacts: readonly { label: string; number: string }[];
+  posko: readonly PublicPosko[];
 }
 
 /** The public page, built on the server: readable without JavaScript; the map is drawn by public.js. */
@@ -105,9 +106,7 @@ ${
         .map(
           (a) =>
             `<tr data-area="${h(a.area)}"><td>${h(a.area)}</td><td>${h(count(a.openNeeds))}</td><td>${h(count(a.activeRescues))}</td><td>${h(
-              a.items
-                .map((i) => `${itemLabel(t, i.item, i.qty)} (${i.qty}, ${count(i.requests)})`)
-                .join('; '),
+              a.items.map((i) => neededLine(t, i)).join(', '),
             )}</td></tr>`,
         )
         .join('')}</tbody></table>`
@@ -135,6 +134,20 @@ ${
     ? `<p>${h(t('public-waiting-none'))}</p>`
     : `<ol class="waiting">${summary.waiting.map((w) => `<li>${h(duration(w.ageMs, lang))}: ${h(t(`public-kind-${w.kind}`))}</li>`).join('')}</ol>`
 }</section>
+${
+  data.posko.length === 0
+    ? ''
+    : `<section id="posko"><h2>${h(t('public-posko'))}</h2><ul>${data.posko
+        .map(
+          (k) =>
+            `<li><strong>${h(k.name)}</strong>${k.area ? ` (${h(k.area)})` : ''}${k.hours ? `; ${h(t('public-posko-hours'))}: ${h(k.hours)}` : ''}${
+              k.accepts.length
+                ? `; ${h(t('public-posko-accepts'))}: ${h(k.accepts.map((i) => itemLabel(t, i)).join(', '))}`
+                : ''
+            }${k.contact ? `; ${h(t('public-posko-contact'))}: ${h(k.contact)}` : ''}</li>`,
+        )
+        .join('')}</ul></section>`
+}
 <section id="broadcasts"><h2>${h(t('public-broadcasts'))}</h2>
 ${
   data.broadcasts.length === 0

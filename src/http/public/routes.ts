@@ -104,6 +104,7 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
             summary: backend.summary(),
             broadcasts: backend.broadcasts(),
             contacts: backend.contacts(),
+            posko: backend.posko(),
           }),
       };
     }),
