@@ -87,7 +87,7 @@ export interface PublicSummary {
   /** Ages (ms) of requests and rescue cases still waiting, oldest first: by age only. */
   waiting: { kind: 'request' | 'rescue'; ageMs: number }[];
   daily: { day: string; opened: number; closed: number }[];
-  /** Newly verified needs, newest first, for the Atom feed and the channel: an opaque id, never a ref. */
+  /** Open verified needs, newest first, for the Atom feed and shared cards: an opaque id, never a ref. */
   verified: { id: string; area: string | null; items: { item: string; qty?: number }[]; at: number }[];
 }
 
@@ -224,7 +224,6 @@ export function publicSummary(
   const verified = records
     .filter((r) => r.kind === 'request' && r.verifiedAt !== undefined && OPEN_NEED.has(r.status))
     .sort((a, b) => b.verifiedAt! - a.verifiedAt!)
-    .slice(0, 50)
     .map((r) => ({ id: opaque(formatRef('R', r.id)), area: r.area, items: r.items, at: r.verifiedAt! }));
 
   return {

@@ -16,6 +16,8 @@ export interface HealthCheck {
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  /** Routes for every path under a prefix (`/public/r/`), tried when no exact route matches. */
+  private readonly prefixes: [string, RouteHandler][] = [];
   private readonly checks: HealthCheck[] = [];
   private server: Server | undefined;
   /** Request bodies, read within limits shared by every connection of this server. */
@@ -45,6 +47,10 @@ export class HttpServer {
     this.routes.set(`${method} ${path}`, handler);
   }
 
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixes.push([`${method} ${prefix}`, handler]);
+  }
+
   addHealthCheck(check: HealthCheck): void {
     this.checks.push(check);
   }
@@ -67,7 +73,8 @@ export class HttpServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    const handler = this.routes.get(`${req.method} ${path}`);
+    const key = `${req.method} ${path}`;
+    const handler = this.routes.get(key) ?? this.prefixes.find(([prefix]) => key.startsWith(prefix))?.[1];
     if (!handler) {
       sendJson(res, 404, { error: 'not found' });
       return;

@@ -8,7 +8,7 @@ import { aggregateNeeds } from '../../src/domain/matching.ts';
 import { publicSummary } from '../../src/domain/public-summary.ts';
 import type { PublicSettings } from '../../src/http/public/backend.ts';
 import { atomFeed, geoJson, HXL_COLUMNS, hxlCsv } from '../../src/http/public/feeds.ts';
-import { publicPage } from '../../src/http/public/page.ts';
+import { needCard, publicPage } from '../../src/http/public/page.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
 import { Ledger } from '../../src/ledger/index.ts';
 import { ledgerLocation, ledgerRuns } from '../support/engine.ts';
@@ -110,6 +110,7 @@ function outputs(now: number): string[] {
       atomFeed(summary, broadcasts, t, lang, 'http://localhost/public'),
       JSON.stringify(geoJson(summary)),
       hxlCsv(summary),
+      ...summary.verified.map((v) => needCard(settings, lang, t, v, [], `http://localhost/public/r/${v.id}`)),
     ];
   });
 }

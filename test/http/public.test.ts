@@ -65,6 +65,20 @@ describe('the public page', () => {
       if (feed === 'needs.csv') expect(body.split('\r\n')[1]).toMatch(/^#loc\+name,/);
       if (feed === 'feed.atom') expect(body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     }
+    // Each verified need has a shareable card at an opaque address, with Open Graph tags and the posko.
+    const atom = await (await fetch(`${base}/feed.atom?lang=en`)).text();
+    const cards = [...atom.matchAll(/<link href="(http:\/\/[^"]+\/terbuka\/r\/([\w-]+))\?lang=en"/g)];
+    expect(cards).toHaveLength(3);
+    for (const [, url, id] of cards) {
+      expect(id).not.toMatch(/^R-|^\d+$/);
+      const card = await fetch(url!);
+      expect(card.status).toBe(200);
+      const text = await card.text();
+      expect(text).toMatch(/<meta property="og:title" content="Verified need in DIY\/Bantul\/Imogiri: /);
+      expect(text).toContain('<strong>Posko Imogiri</strong>');
+      expect(text).not.toMatch(/Harjo|5555|7777|siti|budi|wati|R-\d/i);
+    }
+    expect((await fetch(`${base}/r/nosuchcard`)).status).toBe(404);
     // Read-only: anything but GET finds nothing.
     expect((await fetch(base, { method: 'POST', body: 'x' })).status).toBe(404);
   });

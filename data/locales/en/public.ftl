@@ -46,3 +46,6 @@ public-by-area = By area
 public-updated = Updated
 public-verified-need = Verified need in { $area }: { $items }
 public-broadcast = Public broadcast
+public-card-description = A verified need, shared from the relief response's public page. Bring goods to a posko of the area.
+public-card-verified = Verified
+public-card-bring = Bring goods to

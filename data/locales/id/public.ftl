@@ -46,3 +46,6 @@ public-by-area = Per wilayah
 public-updated = Diperbarui
 public-verified-need = Kebutuhan terverifikasi di { $area }: { $items }
 public-broadcast = Siaran publik
+public-card-description = Kebutuhan terverifikasi, dibagikan dari halaman publik tanggap bencana. Antar barang ke posko di wilayah itu.
+public-card-verified = Diverifikasi
+public-card-bring = Antar barang ke

@@ -77,6 +77,9 @@ export function hxlCsv(summary: PublicSummary): string {
     .join('\r\n')}\r\n`;
 }
 
+/** Newly verified needs in the Atom feed: the newest this many. */
+const ATOM_NEEDS = 50;
+
 /** Atom (RFC 4287), built by the `feed` library: public broadcasts and newly verified needs, newest first. */
 export function atomFeed(
   summary: PublicSummary,
@@ -102,12 +105,12 @@ export function atomFeed(
       date: new Date(b.at),
       content: b.text,
     })),
-    ...summary.verified.map((v) => {
+    ...summary.verified.slice(0, ATOM_NEEDS).map((v) => {
       const items = v.items.map((i) => itemLabel(t, i.item, i.qty)).join(', ');
       return {
         title: t('public-verified-need', { area: v.area ?? '?', items }),
-        id: `${pageUrl}#need-${v.id}`,
-        link: `${pageUrl}?lang=${lang}#needs`,
+        id: `${pageUrl}/r/${v.id}`,
+        link: `${pageUrl}/r/${v.id}?lang=${lang}`,
         date: new Date(v.at),
         content: items,
       };

@@ -190,3 +190,42 @@ ${feed('needs.geojson', 'public-feed-geojson')}${feed('needs.csv', 'public-feed-
 <link rel="stylesheet" href="${p}/assets/public.css">
 </head><body>${body}</body></html>`;
 }
+
+/**
+ * A shareable card for one verified need (`/public/r/<opaque id>`): the area, catalog items and when it
+ * was verified, and the posko of that area to bring goods to, with Open Graph tags so that a link
+ * shared on WhatsApp, Facebook or X shows a title and a summary.
+ */
+export function needCard(
+  settings: PublicSettings,
+  lang: string,
+  t: Translate,
+  need: PublicSummary['verified'][number],
+  posko: readonly PublicPosko[],
+  url: string,
+): string {
+  const items = need.items.map((i) => itemLabel(t, i.item, i.qty) + (i.qty ? ` (${i.qty})` : '')).join(', ');
+  const title = t('public-verified-need', { area: need.area ?? '?', items });
+  const where = posko
+    .map(
+      (k) =>
+        `<li><strong>${h(k.name)}</strong>${k.area ? ` (${h(k.area)})` : ''}${k.hours ? `; ${h(t('public-posko-hours'))}: ${h(k.hours)}` : ''}${k.contact ? `; ${h(t('public-posko-contact'))}: ${h(k.contact)}` : ''}</li>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="${h(lang)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<meta property="og:type" content="article">
+<meta property="og:title" content="${h(title)}">
+<meta property="og:description" content="${h(t('public-card-description'))}">
+<meta property="og:url" content="${h(url)}">
+<meta property="og:locale" content="${lang === 'id' ? 'id_ID' : 'en_US'}">
+<meta name="twitter:card" content="summary">
+<link rel="stylesheet" href="${settings.path}/assets/public.css">
+</head><body><main>
+<h1>${h(title)}</h1>
+<p>${h(t('public-card-verified'))}: <time datetime="${new Date(need.at).toISOString()}">${h(new Date(need.at).toISOString().slice(0, 16).replace('T', ' '))} UTC</time></p>
+${where ? `<h2>${h(t('public-card-bring'))}</h2><ul>${where}</ul>` : ''}
+<p><a href="${settings.path}?lang=${h(lang)}">${h(t('public-title'))}</a></p>
+</main></body></html>`;
+}

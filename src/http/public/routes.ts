@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { isWithin } from '../../domain/areas.ts';
 import { type HttpServer, sendJson } from '../server.ts';
 import type { PublicBackend, PublicSettings } from './backend.ts';
 import { atomFeed, geoJson, hxlCsv } from './feeds.ts';
-import { publicCsp, publicPage } from './page.ts';
+import { needCard, publicCsp, publicPage } from './page.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -61,6 +62,13 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
   const clock = settings.clock ?? Date.now;
   const limit = new RateLimit(settings.perMinute, clock);
   const cache = new Cached(settings.cacheMs, clock);
+  // One summary per cacheMs for every page, feed and card built from it.
+  let built: { at: number; summary: ReturnType<PublicBackend['summary']> } | undefined;
+  const summary = () => {
+    const now = clock();
+    if (!built || now - built.at >= settings.cacheMs) built = { at: now, summary: backend.summary() };
+    return built.summary;
+  };
   const p = settings.path;
   const csp = publicCsp(settings);
   const maxAge = Math.max(30, Math.round(settings.cacheMs / 1000));
@@ -101,7 +109,7 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
         key: `page:${lang}`,
         body: () =>
           publicPage(settings, lang, other, t(lang), {
-            summary: backend.summary(),
+            summary: summary(),
             broadcasts: backend.broadcasts(),
             contacts: backend.contacts(),
             posko: backend.posko(),
@@ -114,13 +122,13 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
     `${p}/needs.geojson`,
     serve('application/geo+json; charset=utf-8', () => ({
       key: 'geojson',
-      body: () => JSON.stringify(geoJson(backend.summary())),
+      body: () => JSON.stringify(geoJson(summary())),
     })),
   );
   http.route(
     'GET',
     `${p}/needs.csv`,
-    serve('text/csv; charset=utf-8', () => ({ key: 'csv', body: () => hxlCsv(backend.summary()) })),
+    serve('text/csv; charset=utf-8', () => ({ key: 'csv', body: () => hxlCsv(summary()) })),
   );
   http.route(
     'GET',
@@ -130,10 +138,36 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
       const url = pageUrl(req);
       return {
         key: `atom:${lang}:${url}`,
-        body: () => atomFeed(backend.summary(), backend.broadcasts(), t(lang), lang, url),
+        body: () => atomFeed(summary(), backend.broadcasts(), t(lang), lang, url),
       };
     }),
   );
+  // A shared card: the opaque id of an open verified need; gone (404) once it is delivered or closed.
+  http.routePrefix('GET', `${p}/r/`, (req, res) => {
+    const id = (req.url ?? '').split('?')[0]!.slice(`${p}/r/`.length);
+    const need = /^[\w-]{1,64}$/.test(id) ? summary().verified.find((v) => v.id === id) : undefined;
+    if (!need) return sendJson(res, 404, { error: 'not found' });
+    const lang = langOf(req);
+    serve('text/html; charset=utf-8', () => ({
+      key: `card:${lang}:${id}`,
+      body: () =>
+        needCard(
+          settings,
+          lang,
+          t(lang),
+          need,
+          backend
+            .posko()
+            .filter(
+              (k) =>
+                need.area !== null &&
+                k.area !== null &&
+                (isWithin(need.area, k.area) || isWithin(k.area, need.area)),
+            ),
+          `${pageUrl(req)}/r/${id}`,
+        ),
+    }))(req, res);
+  });
   for (const [name, type] of [
     ['public.js', 'text/javascript; charset=utf-8'],
     ['public.css', 'text/css; charset=utf-8'],
