@@ -2,17 +2,23 @@ import type { Command } from '../src/engine/command.ts';
 import ack from './ack.ts';
 import assign from './assign.ts';
 import available from './available.ts';
+import blood from './blood.ts';
 import broadcast from './broadcast.ts';
+import campaign from './campaign.ts';
 import cancel from './cancel.ts';
 import close from './close.ts';
 import consent from './consent.ts';
 import dashboard from './dashboard.ts';
+import donate from './donate.ts';
 import done from './done.ts';
+import donor from './donor.ts';
+import donorstatus from './donorstatus.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
 import find from './find.ts';
 import forget from './forget.ts';
 import found from './found.ts';
+import giveblood from './giveblood.ts';
 import grant from './grant.ts';
 import groups from './groups.ts';
 import help from './help.ts';
@@ -75,6 +81,10 @@ export const commands: readonly Command[] = [
   renew,
   needs,
   posko,
+  donor,
+  donorstatus,
+  giveblood,
+  donate,
   open,
   verify,
   dup,
@@ -82,6 +92,8 @@ export const commands: readonly Command[] = [
   close,
   reject,
   match,
+  blood,
+  campaign,
   missingcases,
   found,
   stock,

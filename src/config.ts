@@ -153,6 +153,8 @@ const EnvSchema = z.object({
     .default('0 7,19 * * *'),
   MATCH_MAX_KM: z.coerce.number().positive().max(1000).default(50),
   OFFER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  BLOOD_INTERVAL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  BLOOD_WAVE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   FIND_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   EXPORT_TTL_HOURS: z.coerce.number().int().min(1).max(8760).default(24),

@@ -61,6 +61,12 @@ export const PUBLIC_FIELDS: ReadonlySet<string> = new Set([
   'role',
   'language',
   'current',
+  // blood drives: a group from its catalog, the hospital (a place a coordinator named, never a
+  // patient or a family), bags asked and donors found (counts only, never who)
+  'bloodGroup',
+  'hospital',
+  'bags',
+  'found',
   // times
   'when',
   'at',

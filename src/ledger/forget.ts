@@ -231,6 +231,11 @@ export class Forgetting {
       p,
     );
     this.run('DELETE FROM checkins WHERE person_id = @person', p);
+    // A donor's blood group is health data kept only with their consent: it goes entirely.
+    this.run('DELETE FROM donors WHERE person_id = @person', p);
+    this.run('UPDATE blood_asks SET person_id = @pseudonym WHERE person_id = @person', p);
+    this.run('UPDATE blood_requests SET requester = @pseudonym WHERE requester = @person', p);
+    this.run('UPDATE campaigns SET vetted_by = @pseudonym WHERE vetted_by = @person', p);
     this.run(
       `UPDATE missing_reports SET reporter = @pseudonym, name = '', contact = NULL, description = NULL,
         last_place = NULL, last_seen = NULL, status = 'closed', updated_at = @at WHERE reporter = @person`,

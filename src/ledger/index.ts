@@ -1,4 +1,6 @@
+import { Blood } from './blood.ts';
 import { Broadcasts } from './broadcasts.ts';
+import { Campaigns } from './campaigns.ts';
 import { Checkins } from './checkins.ts';
 import { CoalescedPosts } from './coalesced-posts.ts';
 import { DashboardAccess } from './dashboard.ts';
@@ -30,7 +32,9 @@ import { Sitrep } from './sitrep.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
+export type { AskCounts, BloodRequest, Donor } from './blood.ts';
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
+export type { Campaign } from './campaigns.ts';
 export type { Checkin, CheckinVisibility, Lookup, NewCheckin } from './checkins.ts';
 export type { HeardCase, HeldPost } from './coalesced-posts.ts';
 export type { SignInRefusal } from './dashboard.ts';
@@ -84,6 +88,8 @@ export class Ledger {
   readonly publicView: PublicView;
   readonly dashboardAnswers: DashboardAnswers;
   readonly offers: Offers;
+  readonly blood: Blood;
+  readonly campaigns: Campaigns;
   readonly checkins: Checkins;
   readonly missing: MissingReports;
   readonly posko: PoskoStore;
@@ -127,6 +133,8 @@ export class Ledger {
     this.publicView = new PublicView(db);
     this.dashboardAnswers = new DashboardAnswers(db);
     this.offers = new Offers(db, this.events);
+    this.blood = new Blood(db, this.events);
+    this.campaigns = new Campaigns(db, this.events);
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);

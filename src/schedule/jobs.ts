@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { Outcome } from '../engine/outcome.ts';
 import { escalateOverdue } from './escalation.ts';
+import { askBloodDonors } from './rules/blood-drives.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { postCoalesced } from './rules/coalesced-posts.ts';
 import { expireOffers } from './rules/offer-expiry.ts';
@@ -24,6 +25,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
     { name: 'offer-expiry', cron: '*/15 * * * *', rule: expireOffers },
+    { name: 'blood-drives', cron: '* * * * *', rule: askBloodDonors },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },
     { name: 'export-expiry', cron: '*/10 * * * *', rule: expireExports },
   ];

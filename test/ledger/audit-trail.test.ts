@@ -162,6 +162,18 @@ describe('every state change leaves an event', () => {
     say(COORDINATOR, '/missingcases');
     say(COORDINATOR, '/found M-1 C-1');
     say(REPORTER, '/consent M-1 no');
+
+    say(VOLUNTEER, '/donor O-');
+    for (const answer of ['1', 'Imogiri', '1']) say(VOLUNTEER, answer);
+    say(VOLUNTEER, '/donorstatus pause');
+    say(VOLUNTEER, '/donorstatus resume');
+    say(COORDINATOR, '/blood A+ 1 @ Imogiri until tomorrow');
+    say(VOLUNTEER, '/giveblood T-1 yes');
+    say(COORDINATOR, '/blood');
+    say(COORDINATOR, '/blood T-1 close');
+    say(COORDINATOR, '/campaign add https://kitabisa.com/banjir Bantul Flood relief');
+    say(COORDINATOR, '/campaign withdraw F-1');
+    say(REQUESTER, '/donate');
     say(REPORTER, '/sos -7.91,110.33');
     say(COORDINATOR, '/close S-2 duplicate report');
 

@@ -263,6 +263,7 @@ describe('the job table', () => {
       'sitrep',
       'still-needed',
       'offer-expiry',
+      'blood-drives',
       'retention',
       'export-expiry',
     ]);

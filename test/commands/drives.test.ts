@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { askBloodDonors } from '../../src/schedule/rules/blood-drives.ts';
+import { Harness, type OutRow } from '../support/harness.ts';
+
+let h: Harness;
+afterEach(() => h.close());
+
+const COORD = 'telegram:9';
+const ADMIN = 'telegram:1';
+const to = (rows: OutRow[], chat: string) =>
+  rows
+    .filter((r) => r.chat_id === chat)
+    .map((r) => r.text)
+    .join('\n');
+
+function setUp(): Harness {
+  h = new Harness({ DEFAULT_LANGUAGE: 'en', ADMINS: ADMIN, BLOOD_WAVE_MINUTES: '30' });
+  h.grant(COORD, 'coordinator');
+  h.ledger.groups.register(
+    { id: 'test', at: h.clock.now },
+    { transport: 'telegram', chatId: '-100', kind: 'group' },
+    { topics: ['supply'], area: null, registeredBy: COORD },
+  );
+  return h;
+}
+
+/** A donor registered through the dialog, at a point `km` east of Imogiri. */
+function donor(id: number, group: string, km: number, last = 'skip'): string {
+  const who = `telegram:${id}`;
+  h.send(who, `/donor ${group}`);
+  h.send(who, last === 'skip' ? '1' : last);
+  h.send(who, `-7.93,${(110.39 + 0.009 * km).toFixed(4)}`);
+  h.send(who, '1');
+  return who;
+}
+
+const asked = () =>
+  h.db.prepare('SELECT person_id FROM blood_asks ORDER BY person_id').pluck().all() as string[];
+
+describe('blood donors and requests', () => {
+  it('registers a donor only with consent; in Indonesian too', () => {
+    setUp();
+    h.send('telegram:20', '/donor');
+    h.send('telegram:20', 'B negatif');
+    h.send('telegram:20', '1/10/2026');
+    h.send('telegram:20', 'skip');
+    expect(h.say('telegram:20', '2')).toContain('nothing was recorded');
+    expect(h.count('donors')).toBe(0);
+    h.send('telegram:21', '/bahasa id');
+    h.send('telegram:21', '/donordarah AB+');
+    h.send('telegram:21', '1');
+    h.send('telegram:21', 'Bantul');
+    expect(h.say('telegram:21', '1')).toContain('terdaftar sebagai donor darah (AB+)');
+  });
+
+  it('asks compatible, rested donors nearest first, a few at a time, never more than needed', () => {
+    setUp();
+    const near = donor(30, 'O-', 1);
+    const mid = donor(31, 'A+', 3);
+    donor(32, 'B+', 2); // B+ cannot give to A+
+    const far = donor(33, 'O+', 9);
+    donor(34, 'A-', 2, '2026-11-15'); // gave 16 days ago: not yet
+    const farther = donor(35, 'A+', 12);
+    const rows = h.send(COORD, '/blood A+ 1 @ Imogiri until tomorrow');
+    expect(to(rows, '9')).toContain('T-1: 1 bags of A+ at Imogiri');
+    expect(to(rows, '-100')).toBe(
+      'Blood A+ needed at Imogiri (DIY/Bantul/Imogiri): 0 of 1 donors found (T-1). Donors can register with /donor.',
+    );
+    expect(asked()).toEqual([near, mid].sort());
+    // Nobody answers: the next wave only after BLOOD_WAVE_MINUTES, and only as many as still missing.
+    h.core.runJob('blood-drives', askBloodDonors);
+    expect(asked()).toHaveLength(2);
+    h.clock.advance(31 * 60_000);
+    h.core.runJob('blood-drives', askBloodDonors);
+    expect(asked()).toEqual([near, mid].sort());
+    expect(h.say(near, '/giveblood T-1 no')).toContain('Thank you for answering');
+    expect(h.say(near, '/giveblood T-1 yes')).toContain('already answered');
+    h.clock.advance(31 * 60_000);
+    h.core.runJob('blood-drives', askBloodDonors);
+    expect(asked()).toEqual([near, mid, far].sort());
+    const yes = h.send(mid, '/giveblood T-1 yes');
+    expect(to(yes, '31')).toContain('Please go to Imogiri before');
+    expect(to(yes, '9')).toContain('T-1: 1 of 1 donors found');
+    expect(to(yes, '33')).toContain('covered');
+    expect(
+      yes
+        .filter((r) => r.chat_kind === 'group')
+        .map((r) => r.text)
+        .join(),
+    ).not.toMatch(/telegram|31|Rina/);
+    h.clock.advance(31 * 60_000);
+    h.core.runJob('blood-drives', askBloodDonors);
+    expect(asked()).not.toContain(farther);
+    expect(h.ledger.blood.request(1)!.status).toBe('covered');
+  });
+
+  it('/forget erases a donor and their blood group', () => {
+    setUp();
+    const who = donor(40, 'O+', 1);
+    h.send(who, '/forget');
+    h.send(who, 'yes');
+    expect(h.count('donors')).toBe(0);
+    expect(JSON.stringify(h.db.prepare('SELECT personal FROM events').all())).not.toContain('"O+"');
+  });
+});
+
+describe('campaigns', () => {
+  it('known platforms are listed at once with who vetted them; others wait for an admin; withdrawn vanish', () => {
+    setUp();
+    h.db.prepare('UPDATE people SET display_name = ? WHERE id = ?').run('Rina', COORD);
+    expect(
+      h.say(COORD, '/campaign add https://kitabisa.com/banjirbantul Bantul Flood relief Bantul'),
+    ).toContain('F-1 vetted');
+    expect(h.say(COORD, '/kampanye tambah https://kitabisa-bantu.com/x Bantul Look-alike')).toContain(
+      'an admin must confirm',
+    );
+    expect(h.say(COORD, '/campaign add http://kitabisa.com/x Bantul Plain http')).toContain(
+      'not an https link',
+    );
+    const list = h.say('telegram:50', '/donate Bantul');
+    expect(list).toContain(
+      'F-1 Flood relief Bantul (DIY/Bantul): https://kitabisa.com/banjirbantul · vetted by Rina on 2026-12-01',
+    );
+    expect(list).toContain('never takes, holds or counts money');
+    expect(list).not.toContain('Look-alike');
+    expect(h.say(COORD, '/campaign confirm F-2')).toContain('only for');
+    expect(h.say(ADMIN, '/campaign confirm F-2')).toContain('confirmed');
+    expect(h.say('telegram:50', '/donasi')).toContain('Look-alike');
+    h.send(COORD, '/campaign withdraw F-1');
+    expect(h.say('telegram:50', '/donate')).not.toContain('Flood relief');
+  });
+});
