@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordValue } from '../src/domain/until.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { reply } from '../src/engine/outcome.ts';
@@ -21,7 +22,7 @@ export default defineCommand({
   where: 'private',
   args: z.string().trim(),
   run(ctx, text) {
-    const action = ACTIONS[text.toLowerCase()];
+    const action = wordValue(ACTIONS, text.toLowerCase());
     if (!action) throw new UserError('error-usage', { usage: ctx.t('cmd-donorstatus-usage') });
     const { blood } = ctx.ledger;
     const done =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordValue } from '../src/domain/until.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { findOffer, findPosko, poskoNear } from './lib/offers/format.ts';
@@ -25,7 +26,7 @@ const MatchArgs = z
       return z.NEVER;
     }
     const [word = '', ...rest] = m[3]!.trim().split(/\s+/);
-    const step = STEPS[word.toLowerCase() as keyof typeof STEPS];
+    const step = wordValue(STEPS, word.toLowerCase());
     const qty = /^\d+(?:[.,]\d+)?$/.test(word) ? Number(word.replace(',', '.')) : undefined;
     if (word && !step && !(qty && qty > 0)) {
       ctx.addIssue({ code: 'custom', message: 'error-usage' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRef } from '../src/domain/refs.ts';
+import { wordValue } from '../src/domain/until.ts';
 import { type CommandContext, defineCommand, roleAllows } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { itemsText } from '../src/engine/items-text.ts';
@@ -96,7 +97,7 @@ export default defineCommand({
   args: z.string().trim(),
   run(ctx, text) {
     const [word = '', ...rest] = text.split(/\s+/);
-    const action = ACTIONS[word.toLowerCase()];
+    const action = wordValue(ACTIONS, word.toLowerCase());
     if (action === 'add') return add(ctx, rest.join(' '));
     if (action === 'set') return set(ctx, rest.join(' '));
     if (parseRef(word)?.kind === 'K') return single(ctx, word);

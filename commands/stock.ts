@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ItemId } from '../src/domain/items.ts';
 import { parseRef } from '../src/domain/refs.ts';
+import { wordValue } from '../src/domain/until.ts';
 import { type CommandContext, defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { itemsText } from '../src/engine/items-text.ts';
@@ -47,7 +48,7 @@ export default defineCommand({
   args: z.string().trim().min(1),
   run(ctx, text) {
     const [word = '', ...rest] = text.split(/\s+/);
-    const direction = DIRECTIONS[word.toLowerCase()];
+    const direction = wordValue(DIRECTIONS, word.toLowerCase());
     if (!direction) {
       const p = findPosko(ctx, text);
       return new Outcome().reply('stock-show', { ref: poskoRef(p), name: p.name, items: stockText(ctx, p) });

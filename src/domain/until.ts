@@ -54,6 +54,10 @@ const DAY_UNITS: Record<string, number> = {
 /** The longest an offer may stand: a donor's goods rarely wait longer, and a stale offer misleads. */
 export const MAX_OFFER_DAYS = 60;
 
+/** A word's entry in a table of words, never a property every object has (`constructor`, `__proto__`). */
+export const wordValue = <T>(table: Readonly<Record<string, T>>, word: string): T | undefined =>
+  Object.hasOwn(table, word) ? table[word] : undefined;
+
 const endOfDay = (y: number, m: number, d: number, tz: string) =>
   fromLocal({ year: y, month: m, day: d, hour: 23, minute: 59 }, tz);
 
@@ -73,12 +77,13 @@ export function readUntil(text: string, tz: string, now: number): number | undef
   };
   const within = (at: number | undefined) =>
     at !== undefined && at > now && at <= now + (MAX_OFFER_DAYS + 1) * 86_400_000 ? at : undefined;
-  if (s in DAYS_AHEAD) return daysFromToday(DAYS_AHEAD[s]!);
-  const weekday = WEEKDAY_WORDS[s];
+  const ahead = wordValue(DAYS_AHEAD, s);
+  if (ahead !== undefined) return daysFromToday(ahead);
+  const weekday = wordValue(WEEKDAY_WORDS, s);
   if (weekday !== undefined) return daysFromToday((weekday - today.weekday + 7) % 7 || 7);
   const span = /^(\d{1,3})\s*(\p{L}+)$/u.exec(s);
-  if (span && DAY_UNITS[span[2]!] !== undefined)
-    return within(daysFromToday(Number(span[1]) * DAY_UNITS[span[2]!]!));
+  const unit = span ? wordValue(DAY_UNITS, span[2]!) : undefined;
+  if (span && unit !== undefined) return within(daysFromToday(Number(span[1]) * unit));
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (iso) return within(validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), tz));
   const dayFirst = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(s);

@@ -245,6 +245,10 @@ describe('/posko and /stock', () => {
       'stock.out',
     ]);
     expect(h.say('telegram:3', '/stock in K-1 5 water')).toContain('only for');
+    // Words that name what every object has are words like any other, not a way in.
+    h.say(COORD, '/stock constructor K-1 50 water');
+    h.say(COORD, '/stock __proto__ K-1 50 water');
+    expect(h.say(COORD, '/stock K-1')).toContain('holds: 5 kg rice, 5 water');
   });
 });
 

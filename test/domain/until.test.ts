@@ -29,10 +29,18 @@ describe('readUntil', () => {
     ['tgl 10/12', '2026-12-10 23:59'],
   ])('%s → %s', (text, expected) => expect(day(text)).toBe(expected));
 
-  it.each(['someday', '31/2', '2026-11-30', '100 days', '2027-12-01', '', 'Friday next'])(
-    'refuses %j',
-    (text) => expect(day(text)).toBeUndefined(),
-  );
+  it.each([
+    '__proto__',
+    'constructor',
+    '3 constructor',
+    'someday',
+    '31/2',
+    '2026-11-30',
+    '100 days',
+    '2027-12-01',
+    '',
+    'Friday next',
+  ])('refuses %j', (text) => expect(day(text)).toBeUndefined());
 
   it('never answers a time in the past or beyond the longest an offer stands', () => {
     fc.assert(
