@@ -31,7 +31,9 @@ try {
   await bot.say('-7.96,110.36', /→ agus/);
   await bot.say('1', /→ agus/);
   await bot.say('1', /V-2/);
-  await bot.say('@as koor\n/verify R-1 ok', /R-1/);
+  await bot.say('@as koor\n/posko add Posko Imogiri @ -7.925,110.385 accepts water, rice, blanket', /K-1/);
+  await bot.say('/stock in K-1 60 water, 25 kg rice', /K-1/);
+  await bot.say('/verify R-1 ok', /R-1/);
   await bot.say('/verify R-2 ok', /R-2/);
   await bot.say('/ack S-2', /S-2/);
   const link = await bot.say('/dashboard', /http:\/\/\S+#[\w-]{43}/);
