@@ -56,7 +56,7 @@ describe('the dashboard in a browser', () => {
     // A duplicate is no longer live: it leaves the list.
     await page.waitForFunction(`!document.querySelector('#list button[data-ref="R-2"]')`, { timeout: 2_000 });
 
-    await page.click('.pin.request[title="R-1"]');
+    await clickPin(page, '.pin.request[title="R-1"]');
     const before = bot.printed.length;
     await clickButton(page, 'Verify');
     // The group hears it as when /verify is typed, and the page shows the new state without a reload.
@@ -67,7 +67,7 @@ describe('the dashboard in a browser', () => {
     // A posko registered in the chat appears on the map, with what it takes in.
     await bot.say('@as koor\n/posko add Posko Imogiri @ -7.86,110.38 accepts water', /K-1/);
     await page.waitForSelector('.leaflet-marker-pane .pin.posko[title="K-1"]', { timeout: 2_000 });
-    await page.click('.pin.posko[title="K-1"]');
+    await clickPin(page, '.pin.posko[title="K-1"]');
     expect(await page.$eval('#detail', (e) => e.textContent)).toMatch(/K-1 Posko Imogiri.*water/);
 
     // A change made in the chat arrives within 2 seconds.
@@ -152,4 +152,14 @@ async function typeInRow(page: import('puppeteer-core').Page, label: string, tex
   await input!.click({ count: 3 });
   await input!.type(text);
   await clickButton(page, label);
+}
+
+/**
+ * Clicks a map marker, found and clicked in one step inside the page: each change redraws the
+ * markers, so an element found a moment before may be gone by the time a separate click lands.
+ */
+async function clickPin(page: import('puppeteer-core').Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    `(() => { const pin = document.querySelector(${JSON.stringify(selector)}); pin?.click(); return pin !== null; })()`,
+  );
 }
