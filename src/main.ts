@@ -15,6 +15,7 @@ import { Areas } from './domain/areas.ts';
 import type { Job } from './engine/command.ts';
 import { Desk, httpServed } from './engine/dashboard.ts';
 import { Core } from './engine/engine.ts';
+import { MediaStore } from './engine/media-store.ts';
 import type { Intake, Transport } from './engine/transport.ts';
 import { databaseHealth } from './http/health.ts';
 import type { Metrics } from './http/metrics.ts';
@@ -231,6 +232,7 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
     commands: core.registry.commands,
     phrases: translator,
     log: log.child({ transport: 'telegram' }),
+    media: new MediaStore(config.MEDIA_DIR, config.MEDIA_MAX_MB * 1024 * 1024),
   });
   const path = t.webhookPath;
   if (path) {

@@ -78,6 +78,18 @@ export type Sender = z.infer<typeof SenderSchema>;
 const latitude = z.number().finite().min(-90).max(90);
 const longitude = z.number().finite().min(-180).max(180);
 
+export const MEDIA_TYPES = ['photo', 'voice', 'audio', 'video', 'document'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+/** A stored file, named by its SHA-256 under data/media/ (never by the sender's file name). */
+export const StoredMediaSchema = z.object({
+  type: z.enum(MEDIA_TYPES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  mime: z.string().max(128),
+});
+export type StoredMedia = z.infer<typeof StoredMediaSchema>;
+
 export const InboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(10_000) }),
   z.object({
@@ -104,7 +116,15 @@ export const InboundContentSchema = z.discriminatedUnion('kind', [
     from: z.string().min(1).max(128),
     to: z.string().min(1).max(128),
   }),
-  /** Stickers, voice notes, polls...: answered with a hint in private chats, ignored in groups. */
+  /** A photo, voice note, audio, video or document the transport downloaded and stored; the caption is read as text. */
+  z.object({
+    kind: z.literal('media'),
+    media: StoredMediaSchema,
+    caption: z.string().max(10_000).optional(),
+  }),
+  /** Media over MEDIA_MAX_MB: not downloaded, answered kindly. */
+  z.object({ kind: z.literal('media-too-large'), type: z.enum(MEDIA_TYPES), maxMb: z.number().positive() }),
+  /** Stickers, polls...: answered with a hint in private chats, ignored in groups. */
   z.object({ kind: z.literal('unsupported'), what: z.string().max(64) }),
 ]);
 export type InboundContent = z.infer<typeof InboundContentSchema>;
@@ -155,4 +175,6 @@ export interface OutboundMessage {
   ask?: 'location' | 'contact';
   /** A file to send; `text` is its caption. */
   file?: OutboundFile;
+  /** Stored media to forward privately (a photo or voice note of a case); `text` is its caption. */
+  media?: StoredMedia;
 }

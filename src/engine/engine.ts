@@ -18,6 +18,7 @@ import { COMMAND_CHOICES, continueDialog, isExpired, startDialog } from './dialo
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
 import { languageOf } from './language.ts';
+import { askAboutMedia, attachPending, MEDIA_NEITHER } from './media.ts';
 import { isNumberOutOfRange, matchOffered } from './offered-choices.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
@@ -114,7 +115,12 @@ export class Core {
       for (const m of valid) {
         const id = this.deps.ledger.inbox.record(m, now);
         if (id === null) duplicates++;
-        else fresh.set(id, m);
+        else {
+          fresh.set(id, m);
+          // The file becomes part of the ledger with its message, in this one transaction.
+          if (m.content.kind === 'media' && m.chat.kind === 'private')
+            this.deps.ledger.attachments.record(id, m.sender.id, m.content.media, now);
+        }
       }
       return fresh.size > 0;
     };
@@ -314,6 +320,8 @@ export class Core {
         const person = ledger.people.touch(m.sender, now);
         const ctx = this.context(m, inboxId, person, now, childLog);
         const outcome = this.dispatch(ctx);
+        // Media kept during a dialog (or before the question was answered) joins the record it made.
+        if (m.chat.kind === 'private') attachPending(ctx, outcome);
         ledger.inbox.finish(inboxId, 'done', now);
         return render(this.renderContext(m, inboxId, ctx.lang, now), outcome);
       });
@@ -434,9 +442,13 @@ export class Core {
       dialog = undefined;
     }
     const dialogCommand = dialog && this.registry.get(dialog.command);
+    if (content.kind === 'media' || content.kind === 'media-too-large')
+      return this.onMedia(ctx, dialog !== undefined);
 
     if (content.kind === 'text' || content.kind === 'choice') {
       const text = content.kind === 'text' ? content.text : content.value;
+      // "Neither" to the question about a photo: it stays kept, passed on to no one.
+      if (content.kind === 'choice' && text === MEDIA_NEITHER) return new Outcome().reply('media-neither');
       // Buttons outside a dialog carry a command (`/take R-12`): it goes through the same checks as typed text.
       const parsed =
         content.kind === 'choice' && dialog
@@ -462,6 +474,29 @@ export class Core {
     if (dialog && dialogCommand?.dialog)
       return this.guard(ctx, () => continueDialog(ctx, dialogCommand, dialog, content));
     return this.outsideDialog(ctx);
+  }
+
+  /**
+   * A photo, voice note or file: its caption is read as the text it carries (`SOS` with a photo);
+   * during a dialog it is kept for the record the dialog makes; otherwise it joins the sender's case or
+   * request of the last hour, or the sender is asked once what it is about.
+   */
+  private onMedia(ctx: CommandContext, inDialog: boolean): Outcome {
+    const content = ctx.message.content;
+    if (ctx.chat.kind !== 'private') return new Outcome();
+    if (content.kind === 'media-too-large')
+      return new Outcome().reply('media-too-large', { mb: content.maxMb });
+    if (content.kind !== 'media') return new Outcome();
+    const caption = content.caption?.trim();
+    if (caption)
+      return this.dispatch({
+        ...ctx,
+        message: { ...ctx.message, content: { kind: 'text', text: normaliseInput(caption) } },
+      });
+    if (inDialog) return new Outcome().reply('media-kept');
+    const out = new Outcome();
+    const ref = attachPending(ctx, out);
+    return ref ? out.reply('media-attached', { ref }) : askAboutMedia();
   }
 
   private outsideDialog(ctx: CommandContext): Outcome {

@@ -1,4 +1,4 @@
-import { type OutboundFile, type PersonId, PersonIdSchema } from '../domain/message.ts';
+import { type OutboundFile, type PersonId, PersonIdSchema, type StoredMedia } from '../domain/message.ts';
 import type { Topic } from '../domain/topics.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 import type { PersonalFor } from '../ledger/index.ts';
@@ -24,6 +24,8 @@ export interface SayOptions {
   ask?: 'location' | 'contact';
   /** A document to send with the message, which becomes its caption. A document is always personal. */
   file?: OutboundFile;
+  /** Stored media forwarded with the message (its caption): always personal, never to a group. */
+  media?: StoredMedia;
 }
 
 /** Who may read a message that carries personal data: the outbox row records the same (`PersonalFor`). */
@@ -38,7 +40,7 @@ export type Planned = { personal: Entitled | false } & (
   | ({ to: 'person'; personId: PersonId } & Say & SayOptions)
   | ({ to: 'groups'; topic: Topic; area: string | null } & GroupPostAbout & Say)
   | ({ to: 'group'; groupId: number; broadcastId?: number } & GroupPostAbout & Say)
-  | ({ to: 'coordinators' } & Say)
+  | ({ to: 'coordinators' } & Say & Pick<SayOptions, 'media'>)
 );
 
 /**
@@ -129,8 +131,13 @@ export class Outcome {
   }
 
   /** Privately to every coordinator and admin, with full details. */
-  toCoordinators(key: string, args?: MessageArgs): this {
-    this.planned.push({ to: 'coordinators', personal: 'coordinators', ...withArgs(key, args) });
+  toCoordinators(key: string, args?: MessageArgs, media?: StoredMedia): this {
+    this.planned.push({
+      to: 'coordinators',
+      personal: 'coordinators',
+      ...withArgs(key, args),
+      ...(media ? { media } : {}),
+    });
     return this;
   }
 

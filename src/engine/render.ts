@@ -143,7 +143,7 @@ class Renderer {
 
   /** Whether this message carries personal data, and then for whom; a document always does. */
   private personalOf(p: Planned): Entitled | false {
-    if ('file' in p && p.file) return p.personal || 'self';
+    if (('file' in p && p.file) || ('media' in p && p.media)) return p.personal || 'self';
     return p.personal && sayIsPersonal(this.ctx.translator, p) ? p.personal : false;
   }
 
@@ -164,7 +164,12 @@ class Renderer {
         const group = ctx.senderChat.kind === 'group';
         const body = group ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
         const offered = choices(ctx, lang, p.choices);
-        this.enqueue(ctx.senderChat, 'reply', body, personal, { choices: offered, ask: p.ask, file: p.file });
+        this.enqueue(ctx.senderChat, 'reply', body, personal, {
+          choices: offered,
+          ask: p.ask,
+          file: p.file,
+          media: p.media,
+        });
         rememberOffered(ctx.ledger, ctx.senderId, ctx.senderChat, offered, ctx.now);
         return;
       }
@@ -223,7 +228,12 @@ class Renderer {
     const body = to.kind === 'group' ? forGroup(ctx, text(ctx, lang, p)) : text(ctx, lang, p);
     const options: SayOptions = p.to === 'sender' || p.to === 'person' ? p : {};
     const offered = choices(ctx, lang, options.choices);
-    this.enqueue(to, 'notice', body, personal, { choices: offered, ask: options.ask, file: options.file });
+    this.enqueue(to, 'notice', body, personal, {
+      choices: offered,
+      ask: options.ask,
+      file: options.file,
+      media: options.media,
+    });
     rememberOffered(ctx.ledger, personId, to, offered, ctx.now);
   }
 

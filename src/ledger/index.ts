@@ -1,3 +1,4 @@
+import { Attachments } from './attachments.ts';
 import { Blood } from './blood.ts';
 import { Broadcasts } from './broadcasts.ts';
 import { Campaigns } from './campaigns.ts';
@@ -32,6 +33,7 @@ import { Sitrep } from './sitrep.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
+export type { Attachment } from './attachments.ts';
 export type { AskCounts, BloodRequest, Donor } from './blood.ts';
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
 export type { Campaign } from './campaigns.ts';
@@ -93,6 +95,7 @@ export class Ledger {
   readonly checkins: Checkins;
   readonly missing: MissingReports;
   readonly posko: PoskoStore;
+  readonly attachments: Attachments;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
    * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
@@ -138,6 +141,7 @@ export class Ledger {
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);
+    this.attachments = new Attachments(db);
     this.forgetting = new Forgetting(
       db,
       this.events,

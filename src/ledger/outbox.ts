@@ -46,7 +46,7 @@ interface OutboxRow {
 }
 
 /** What an outbox row carries besides its text, as JSON in `extra`. */
-type Extra = Pick<OutboundMessage, 'choices' | 'ask' | 'file'> & { edit?: number };
+type Extra = Pick<OutboundMessage, 'choices' | 'ask' | 'file' | 'media'> & { edit?: number };
 
 /** A delivered row and what the platform answered. */
 export interface SentMark {
@@ -119,8 +119,14 @@ export class OutboxStore {
     if (row.personalFor && row.chat.kind !== 'private')
       throw new Error(`a personal message (for ${row.personalFor}) cannot go to a ${row.chat.kind} chat`);
     const extra =
-      row.choices || row.ask || row.file || row.editRow
-        ? JSON.stringify({ choices: row.choices, ask: row.ask, file: row.file, edit: row.editRow })
+      row.choices || row.ask || row.file || row.media || row.editRow
+        ? JSON.stringify({
+            choices: row.choices,
+            ask: row.ask,
+            file: row.file,
+            media: row.media,
+            edit: row.editRow,
+          })
         : null;
     return this.insert.get(
       row.chat.transport,
@@ -172,6 +178,7 @@ export class OutboxStore {
         ...(extra.choices ? { choices: extra.choices } : {}),
         ...(extra.ask ? { ask: extra.ask } : {}),
         ...(extra.file ? { file: extra.file } : {}),
+        ...(extra.media ? { media: extra.media } : {}),
         // The post to replace is sent before this row (one chat's rows keep their order); if it never
         // got an id, the text goes as a new message.
         ...(extra.edit === undefined ? {} : editOf(this.platformIdOf(extra.edit))),

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * A Telegram Bot API server on loopback that speaks the real protocol (`POST /bot<token>/<method>`,
  * JSON in and out): getMe, getUpdates with offset confirmation and long polling, setWebhook pushing
  * updates with the secret header (redelivering on a non-2xx answer), deleteWebhook, and the send
- * methods, each recorded. `fail` makes chosen calls answer 429 with retry_after, 5xx or 403.
+ * methods, each recorded; getFile and the download of a file under `/file/bot<token>/<path>`. `fail` makes chosen calls answer 429 with retry_after, 5xx or 403.
  */
 
 export interface ApiCall {
@@ -84,6 +84,10 @@ export class FakeBotApi {
   private deliverers = 0;
   private readonly inDelivery = new Set<number>();
   private closed = false;
+  /** Files people sent, by file_id: what getFile describes and `/file/bot<token>/<path>` serves. */
+  private readonly files = new Map<string, { path: string; bytes: Buffer }>();
+  /** How many times each file was downloaded, by file_id. */
+  readonly downloads = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -126,6 +130,19 @@ export class FakeBotApi {
       message: { message_id, date: Math.floor(Date.now() / 1000), chat, from, ...fields },
     });
     return { updateId, messageId: message_id };
+  }
+
+  /**
+   * Makes `bytes` a file on the server; returns what a message carries of it (`file_id`, `file_size`).
+   * `statedSize` overrides the size the message states (a file Telegram says is larger).
+   */
+  addFile(
+    bytes: Buffer,
+    statedSize?: number,
+  ): { file_id: string; file_unique_id: string; file_size: number } {
+    const file_id = `file-${randomUUID()}`;
+    this.files.set(file_id, { path: `files/${file_id}.bin`, bytes });
+    return { file_id, file_unique_id: file_id.slice(5, 13), file_size: statedSize ?? bytes.byteLength };
   }
 
   text(from: FakeUser, text: string, chat?: FakeChat) {
@@ -253,6 +270,8 @@ export class FakeBotApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? '');
+    if (download) return this.serveFile(res, download[1]!, download[2]!);
     const m = /^\/bot([^/]+)\/(\w+)$/.exec((req.url ?? '').split('?')[0] ?? '');
     if (!m || m[1] !== this.token)
       return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -276,6 +295,19 @@ export class FakeBotApi {
     }
     call.result = result;
     answer(res, 200, { ok: true, result });
+  }
+
+  private serveFile(res: ServerResponse, token: string, path: string): void {
+    const entry = [...this.files.entries()].find(([, f]) => f.path === path);
+    this.calls.push({ method: 'file', params: { path }, at: performance.now() });
+    if (token !== this.token || !entry)
+      return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    this.downloads.set(entry[0], (this.downloads.get(entry[0]) ?? 0) + 1);
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': entry[1].bytes.byteLength,
+    });
+    res.end(entry[1].bytes);
   }
 
   private failureFor(method: string, params: Record<string, unknown>): Failure | undefined {
@@ -328,7 +360,23 @@ export class FakeBotApi {
       case 'sendMessage':
       case 'sendDocument':
       case 'sendLocation':
+      case 'sendPhoto':
+      case 'sendVoice':
+      case 'sendAudio':
+      case 'sendVideo':
         return sentMessage();
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id));
+        if (!file) return new BadRequest('Bad Request: invalid file_id');
+        // The Bot API downloads at most 20 MB.
+        if (file.bytes.byteLength > 20 * 1024 * 1024) return new BadRequest('Bad Request: file is too big');
+        return {
+          file_id: p.file_id,
+          file_unique_id: 'u',
+          file_size: file.bytes.byteLength,
+          file_path: file.path,
+        };
+      }
       case 'editMessageReplyMarkup':
         return this.editReplyMarkup(p);
       case 'editMessageText':

@@ -185,6 +185,12 @@ export class Harness {
       .pluck()
       .all() as string[];
     const found = rows.flatMap((text) => leaks(text, allowed).map((l) => `${l} in: ${text}`));
+    // Photos and voice notes go to coordinators and the assigned volunteer privately, never to a group.
+    const media = this.db
+      .prepare(`SELECT COUNT(*) FROM outbox WHERE chat_kind = 'group' AND extra LIKE '%"media"%'`)
+      .pluck()
+      .get() as number;
+    if (media > 0) found.push(`${media} group-bound rows carry media`);
     if (found.length > 0) throw new Error(`group-bound text leaked personal data:\n${found.join('\n')}`);
   }
 

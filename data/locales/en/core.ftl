@@ -31,7 +31,7 @@ error-internal = Sorry, something went wrong on my side. Your message is saved (
 unknown-command = I do not know /{ $command }. Send /help to see what I can do.
 unknown-command-suggest = I do not know /{ $command }. Did you mean /{ $suggestion }?
 not-understood = I did not understand that. Send /help to see what I can do.
-unsupported-kind = I can read text and shared locations only. Please write your message as text.
+unsupported-kind = I can read text, shared locations, photos, voice notes and documents. Please write your message as text.
 location-noted = I have noted your location. Send SOS if you need rescue, or /help for everything else.
 flood-slow-down = You are sending many messages quickly. I have them all and will answer in about { $seconds } seconds.
 

@@ -31,7 +31,7 @@ error-internal = Maaf, ada masalah di sistem saya. Pesan Anda tersimpan (nomor {
 unknown-command = Saya tidak mengenal /{ $command }. Kirim /bantuan untuk melihat apa yang bisa saya lakukan.
 unknown-command-suggest = Saya tidak mengenal /{ $command }. Maksud Anda /{ $suggestion }?
 not-understood = Saya tidak mengerti. Kirim /bantuan untuk melihat apa yang bisa saya lakukan.
-unsupported-kind = Saya hanya bisa membaca teks dan lokasi yang dibagikan. Silakan tulis pesan Anda sebagai teks.
+unsupported-kind = Saya bisa membaca teks, lokasi yang dibagikan, foto, pesan suara, dan dokumen. Silakan tulis pesan Anda sebagai teks.
 location-noted = Lokasi Anda sudah saya catat. Kirim SOS jika butuh penyelamatan, atau /bantuan untuk yang lain.
 flood-slow-down = Anda mengirim banyak pesan dengan cepat. Semua sudah saya terima dan akan saya jawab dalam sekitar { $seconds } detik.
 

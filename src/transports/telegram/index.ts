@@ -3,14 +3,23 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, GrammyError, InputFile } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { InboundMessage, OutboundFile, OutboundMessage } from '../../domain/message.ts';
+import type { InboundMessage, OutboundFile, OutboundMessage, StoredMedia } from '../../domain/message.ts';
 import type { Command } from '../../engine/command.ts';
 import { StartError } from '../../engine/errors.ts';
+import type { MediaStore } from '../../engine/media-store.ts';
 import { sameSecret } from '../../engine/same-secret.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
 import { commandMenu, type Phrases } from './menu.ts';
 import { MAX_CAPTION, MAX_TEXT, type ShareLabels, toTextSends, toTransportError } from './outbound.ts';
-import { ALLOWED_UPDATES, type Translated, translateUpdate, UpdateSchema } from './updates.ts';
+import {
+  ALLOWED_UPDATES,
+  type MediaToFetch,
+  type Translated,
+  translateUpdate,
+  UpdateSchema,
+} from './updates.ts';
+
+const MB = 1024 * 1024;
 
 export interface TelegramOptions {
   token: string;
@@ -24,6 +33,8 @@ export interface TelegramOptions {
   log: Logger;
   clock?: () => number;
   pollTimeoutSeconds?: number;
+  /** Where photos and voice notes go; without it they are answered as a kind the bot cannot read. */
+  media?: MediaStore;
 }
 
 /** Telegram keeps undelivered updates 24 h only: five silent minutes of polling is an outage to notice. */
@@ -68,6 +79,8 @@ export class TelegramTransport implements Transport {
   private stopped = false;
   /** Webhook updates waiting for the next group commit, each with its request's answer. */
   private readonly webhookQueue: { raw: unknown; answer: (status: number) => void }[] = [];
+  /** The webhook's group commits, one after another (a commit may wait for a download). */
+  private committing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: TelegramOptions) {
     this.api = new Api(options.token, { apiRoot: options.apiRoot });
@@ -160,7 +173,8 @@ export class TelegramTransport implements Transport {
     }
     return new Promise((answer) => {
       this.webhookQueue.push({ raw, answer });
-      if (this.webhookQueue.length === 1) setImmediate(() => this.commitWebhookUpdates());
+      if (this.webhookQueue.length === 1)
+        this.committing = this.committing.then(() => this.commitWebhookUpdates());
     });
   }
 
@@ -170,11 +184,12 @@ export class TelegramTransport implements Transport {
    * committed: 200, or 500 for all of them when the ledger failed (nothing was recorded, Telegram
    * resends each).
    */
-  private commitWebhookUpdates(): void {
+  private async commitWebhookUpdates(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
     const group = this.webhookQueue.splice(0);
     let status = 200;
     try {
-      this.take(group.map((g) => g.raw));
+      await this.take(group.map((g) => g.raw));
     } catch (err) {
       this.options.log.error(
         { error: errorText(err), updates: group.length },
@@ -190,6 +205,7 @@ export class TelegramTransport implements Transport {
     // again (at most a duplicate, never a loss).
     try {
       if (message.file) return await this.sendFile(message, message.file);
+      if (message.media) return await this.sendMedia(message, message.media);
       if (message.editOf !== undefined) {
         const edited = await this.edit(message, message.editOf);
         if (edited) return edited;
@@ -238,18 +254,83 @@ export class TelegramTransport implements Transport {
     return { platformMessageId: String(sent.message_id) };
   }
 
+  /** Stored media forwarded privately (to a coordinator), its text the caption. */
+  private async sendMedia(message: OutboundMessage, media: StoredMedia): Promise<SendResult> {
+    const store = this.options.media;
+    // Erased since it was queued (retention, /forget): the text alone still tells of it.
+    if (!store?.has(media.sha256)) return this.send({ ...message, media: undefined });
+    const caption = message.text.length <= MAX_CAPTION ? message.text : undefined;
+    if (caption === undefined) await this.send({ ...message, media: undefined });
+    const file = new InputFile(store.path(media.sha256));
+    const options = caption ? { caption } : {};
+    const chat = message.chat.chatId;
+    const sent =
+      media.type === 'photo'
+        ? await this.api.sendPhoto(chat, file, options)
+        : media.type === 'voice'
+          ? await this.api.sendVoice(chat, file, options)
+          : media.type === 'audio'
+            ? await this.api.sendAudio(chat, file, options)
+            : media.type === 'video'
+              ? await this.api.sendVideo(chat, file, options)
+              : await this.api.sendDocument(chat, file, options);
+    return { platformMessageId: String(sent.message_id) };
+  }
+
   /** Translates and records a batch; throws only if the ledger failed (nothing was recorded then). */
-  private take(updates: readonly unknown[]): void {
+  private async take(updates: readonly unknown[]): Promise<void> {
     const batch: InboundMessage[] = [];
     const presses: Translated[] = [];
     for (const raw of updates) {
       const t = this.translate(raw);
       if (!t) continue;
+      if (t.media) await this.fetchMedia(t, t.media);
       batch.push(t.message);
       if (t.callbackQueryId) presses.push(t);
     }
     if (batch.length > 0) this.intake!.receive(batch);
     for (const press of presses) void this.settlePress(press);
+  }
+
+  /**
+   * Downloads a message's media (getFile, then the file under the API root) into the store and makes it
+   * the message's content. Over MEDIA_MAX_MB (as stated, or as downloaded) it is not kept and the person
+   * is answered kindly. A network failure throws: the batch is not confirmed and comes again, and the
+   * file, stored under its hash, is not stored twice.
+   */
+  private async fetchMedia(t: Translated, media: MediaToFetch): Promise<void> {
+    const store = this.options.media;
+    if (!store) return;
+    const tooLarge = () => {
+      t.message.content = { kind: 'media-too-large', type: media.type, maxMb: store.maxBytes / MB };
+    };
+    if (media.size !== undefined && media.size > store.maxBytes) return tooLarge();
+    let filePath: string | undefined;
+    try {
+      filePath = (await this.api.getFile(media.fileId, apiSignal(this.abort.signal))).file_path;
+    } catch (err) {
+      // The Bot API refuses files over 20 MB with a 400: the same answer as ours.
+      if (err instanceof GrammyError && err.error_code === 400) return tooLarge();
+      throw err;
+    }
+    if (!filePath) return tooLarge();
+    const url = `${this.options.apiRoot}/file/bot${this.options.token}/${filePath}`;
+    const res = await fetch(url, {
+      signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(120_000)]),
+    });
+    if (!res.ok) throw new Error(`telegram file download: HTTP ${res.status}`);
+    if (Number(res.headers.get('content-length') ?? 0) > store.maxBytes) {
+      await res.body?.cancel();
+      return tooLarge();
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.byteLength > store.maxBytes) return tooLarge();
+    const stored = store.put(bytes);
+    t.message.content = {
+      kind: 'media',
+      media: { type: media.type, ...stored, mime: media.mime },
+      ...(media.caption ? { caption: media.caption } : {}),
+    };
   }
 
   /**
@@ -297,7 +378,7 @@ export class TelegramTransport implements Transport {
         continue;
       }
       try {
-        this.take(updates);
+        await this.take(updates);
         backoffMs = 1000;
       } catch (err) {
         // Not confirmed: the same batch comes again with the next getUpdates.

@@ -4,6 +4,7 @@ import {
   chatIdentity,
   type InboundContent,
   type InboundMessage,
+  type MediaType,
   type Sender,
 } from '../../domain/message.ts';
 
@@ -38,6 +39,11 @@ const Chat = z.object({
 });
 
 const Location = z.object({ latitude: z.number(), longitude: z.number() });
+const FileRef = z.looseObject({
+  file_id: z.string().min(1),
+  file_size: z.number().int().nonnegative().optional(),
+  mime_type: z.string().max(128).optional(),
+});
 
 // Loose: the keys of what the bot cannot read (sticker, voice...) are kept to name them.
 const Message = z.looseObject({
@@ -50,6 +56,13 @@ const Message = z.looseObject({
   location: Location.optional(),
   venue: z.object({ location: Location, title: z.string(), address: z.string().optional() }).optional(),
   contact: z.object({ phone_number: z.string(), user_id: z.number().int().optional() }).optional(),
+  caption: z.string().optional(),
+  /** The sizes of one photo, smallest first. */
+  photo: z.array(FileRef).optional(),
+  voice: FileRef.optional(),
+  audio: FileRef.optional(),
+  video: FileRef.optional(),
+  document: FileRef.optional(),
   /** A group upgraded to a supergroup: said in the old chat (to) and in the new one (from). */
   migrate_to_chat_id: z.number().int().optional(),
   migrate_from_chat_id: z.number().int().optional(),
@@ -96,8 +109,52 @@ const UNSUPPORTED_KINDS = [
   'story',
 ] as const;
 
+/** Media the adapter fetches (getFile, then the file URL) before the message goes to the core. */
+export interface MediaToFetch {
+  type: MediaType;
+  fileId: string;
+  /** As Telegram states it: a file over the limit is not fetched at all. */
+  size?: number;
+  mime: string;
+  caption?: string;
+}
+
+const DEFAULT_MIME: Record<MediaType, string> = {
+  photo: 'image/jpeg',
+  voice: 'audio/ogg',
+  audio: 'audio/mpeg',
+  video: 'video/mp4',
+  document: 'application/octet-stream',
+};
+
+/** The media a private message carries; groups' media is never fetched (the bot ignores it there). */
+function mediaOf(m: Message): MediaToFetch | undefined {
+  const photo = m.photo?.at(-1);
+  const [type, file] = photo
+    ? (['photo', photo] as const)
+    : m.voice
+      ? (['voice', m.voice] as const)
+      : m.audio
+        ? (['audio', m.audio] as const)
+        : m.video
+          ? (['video', m.video] as const)
+          : m.document
+            ? (['document', m.document] as const)
+            : [undefined, undefined];
+  if (!type || !file) return undefined;
+  return {
+    type,
+    fileId: file.file_id,
+    ...(file.file_size === undefined ? {} : { size: file.file_size }),
+    mime: file.mime_type ?? DEFAULT_MIME[type],
+    ...(m.caption ? { caption: m.caption.slice(0, 10_000) } : {}),
+  };
+}
+
 export interface Translated {
   message: InboundMessage;
+  /** Set for a private message with media: its content is filled in once the file is fetched. */
+  media?: MediaToFetch;
   /** A pressed inline button: Telegram shows a spinner until it is answered. */
   callbackQueryId?: string;
   /** The message whose button was pressed: its keyboard is taken away once the press is recorded. */
@@ -176,7 +233,9 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
     const m = u.message;
     const chat = chatRef(m.chat);
     if (!chat || (m.text !== undefined && forAnotherBot(m.text, botUsername))) return null;
+    const media = chat.kind === 'private' ? mediaOf(m) : undefined;
     return {
+      ...(media ? { media } : {}),
       message: {
         chat,
         ...(chat.kind === 'group' && m.chat.title ? { chatTitle: m.chat.title.slice(0, 256) } : {}),

@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Files people send, content-addressed under data/media/: the name is the SHA-256 of the bytes, never
+ * the sender's file name, so a redelivered message finds its file already there and stores nothing
+ * twice. A file is served only through an attachment row the ledger committed: one written before a
+ * crash, with no row, is never read (and `relief-bot purge` removes it).
+ */
+export class MediaStore {
+  constructor(
+    readonly dir: string,
+    readonly maxBytes: number,
+  ) {}
+
+  /** Stores the bytes; written to a temporary name first and renamed, so a reader never sees half a file. */
+  put(bytes: Uint8Array): { sha256: string; bytes: number } {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = this.path(sha256);
+    if (!this.has(sha256)) {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = path.join(this.dir, `.tmp-${randomBytes(6).toString('hex')}`);
+      writeFileSync(tmp, bytes, { mode: 0o600 });
+      renameSync(tmp, target);
+    }
+    return { sha256, bytes: bytes.byteLength };
+  }
+
+  has(sha256: string): boolean {
+    try {
+      return statSync(this.path(sha256)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  path(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a media name');
+    return path.join(this.dir, sha256);
+  }
+
+  /** Removes a file; returns the bytes it held (0 when it was gone already). */
+  remove(sha256: string): number {
+    try {
+      const size = statSync(this.path(sha256)).size;
+      rmSync(this.path(sha256));
+      return size;
+    } catch {
+      return 0;
+    }
+  }
+}
