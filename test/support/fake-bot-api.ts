@@ -86,8 +86,6 @@ export class FakeBotApi {
   private closed = false;
   /** Files people sent, by file_id: what getFile describes and `/file/bot<token>/<path>` serves. */
   private readonly files = new Map<string, { path: string; bytes: Buffer }>();
-  /** How many times each file was downloaded, by file_id. */
-  readonly downloads = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -300,9 +298,10 @@ export class FakeBotApi {
   private serveFile(res: ServerResponse, token: string, path: string): void {
     const entry = [...this.files.entries()].find(([, f]) => f.path === path);
     this.calls.push({ method: 'file', params: { path }, at: performance.now() });
-    if (token !== this.token || !entry)
-      return answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-    this.downloads.set(entry[0], (this.downloads.get(entry[0]) ?? 0) + 1);
+    if (token !== this.token || !entry) {
+      answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-length': entry[1].bytes.byteLength,
