@@ -106,8 +106,6 @@ const EnvSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   WHATSAPP_ENABLED: bool.default(false),
   WHATSAPP_SESSION_DIR: z.string().default(path.join(PROJECT_ROOT, 'data', 'wwebjs')),
-  /** Photos and voice notes people send, named by their SHA-256. */
-  MEDIA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data', 'media')),
   /** Larger media is not downloaded; the sender is answered kindly. */
   MEDIA_MAX_MB: z.coerce.number().positive().max(2000).default(16),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

@@ -156,7 +156,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }),
     );
   }
-  if (config.TELEGRAM_BOT_TOKEN) transports.push(await telegram(config, core, translator, http, log));
+  if (config.TELEGRAM_BOT_TOKEN)
+    transports.push(await telegram(config, core, translator, http, log, ledger.mediaFiles.dir));
   if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
   if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http, log));
   if (publicPageServed(config)) await publicPage(config, ledger, areas, translator, http);
@@ -221,7 +222,15 @@ async function addWhatsApp(app: App): Promise<void> {
   app.transports.push(whatsapp);
 }
 
-async function telegram(config: Config, core: Core, translator: Catalog, http: HttpServer, log: Logger) {
+async function telegram(
+  config: Config,
+  core: Core,
+  translator: Catalog,
+  http: HttpServer,
+  log: Logger,
+  /** Where the ledger keeps (and erases) media: beside the database. */
+  mediaDir: string,
+) {
   const { TelegramTransport } = await import('./transports/telegram/index.ts');
   const t = new TelegramTransport({
     token: config.TELEGRAM_BOT_TOKEN!,
@@ -232,7 +241,7 @@ async function telegram(config: Config, core: Core, translator: Catalog, http: H
     commands: core.registry.commands,
     phrases: translator,
     log: log.child({ transport: 'telegram' }),
-    media: new MediaStore(config.MEDIA_DIR, config.MEDIA_MAX_MB * 1024 * 1024),
+    media: new MediaStore(mediaDir, config.MEDIA_MAX_MB * 1024 * 1024),
   });
   const path = t.webhookPath;
   if (path) {

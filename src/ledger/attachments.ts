@@ -72,22 +72,16 @@ export class Attachments {
   }
 
   /**
-   * Removes the rows of `person` (or, without one, those older than `before`) and returns the files no
-   * other row still names: the caller deletes those from data/media/.
+   * Removes the rows `where` (SQL over the attachments table, with named parameters) selects and returns
+   * the file names no other row still names: the caller erases those files.
    */
-  erase(where: { person: string } | { before: number }): string[] {
-    const [cond, arg] = 'person' in where ? ['person = ?', where.person] : ['created_at < ?', where.before];
-    const shas = this.db
-      .prepare(`SELECT DISTINCT sha256 FROM attachments WHERE ${cond}`)
+  erase(where: string, params: Record<string, unknown>): string[] {
+    const names = this.db
+      .prepare(`SELECT DISTINCT sha256 FROM attachments WHERE ${where}`)
       .pluck()
-      .all(arg) as string[];
-    this.db.prepare(`DELETE FROM attachments WHERE ${cond}`).run(arg);
+      .all(params) as string[];
+    this.db.prepare(`DELETE FROM attachments WHERE ${where}`).run(params);
     const still = this.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1').pluck();
-    return shas.filter((sha) => still.get(sha) === undefined);
-  }
-
-  /** Every file name the ledger names: anything else under data/media/ is an orphan. */
-  allNames(): Set<string> {
-    return new Set(this.db.prepare('SELECT DISTINCT sha256 FROM attachments').pluck().all() as string[]);
+    return names.filter((name) => still.get(name) === undefined);
   }
 }

@@ -1,11 +1,13 @@
 import { TRANSPORT_TRAITS, TRANSPORTS } from '../domain/message.ts';
 import { formatRef } from '../domain/refs.ts';
 import { ACTIVE_RESCUE } from '../domain/rescue-states.ts';
+import type { Attachments } from './attachments.ts';
 import { type Db, dialectOf } from './db.ts';
 import type { Dialect } from './dialect.ts';
 import type { Actor, EventLog } from './events.ts';
 import { type ExportFiles, PERSONAL_EXPORT_MARK } from './export-files.ts';
 import type { Housekeeping } from './housekeeping.ts';
+import type { MediaFiles } from './media-files.ts';
 import { Pseudonyms } from './pseudonyms.ts';
 import type { Requests } from './requests.ts';
 import type { Tasks } from './tasks.ts';
@@ -71,6 +73,8 @@ export class Forgetting {
     private readonly tasks: Tasks,
     private readonly housekeeping: Housekeeping,
     private readonly exportFiles: ExportFiles,
+    private readonly attachments: Attachments,
+    private readonly mediaFiles: MediaFiles,
   ) {
     this.pseudonyms = new Pseudonyms(db);
   }
@@ -100,6 +104,8 @@ export class Forgetting {
     this.anonymiseRecords(p);
     this.eraseMessages(p, told, current);
     this.eraseExports(p);
+    // Their photos and voice notes, whatever they are attached to (a kept rescue case keeps its location).
+    this.mediaFiles.remove(this.attachments.erase('person = @person', { person: personId }));
     this.eraseEventParts(p, subjects);
 
     const forgotten = { cancelled, heldBy, keptRescues, released };

@@ -1,8 +1,10 @@
 import { formatRef } from '../domain/refs.ts';
+import type { Attachments } from './attachments.ts';
 import { type Db, dialectOf } from './db.ts';
 import { type Actor, EventLog } from './events.ts';
 import type { ExportFiles } from './export-files.ts';
 import { catalogItems, coarse, personalExport } from './forget.ts';
+import type { MediaFiles } from './media-files.ts';
 
 export interface IdleRequest {
   id: number;
@@ -25,6 +27,9 @@ export interface PurgeCounts {
   family: number;
   /** Export files with personal data removed from `exports/`. */
   exportFiles: number;
+  /** Photos and voice notes removed from `media/`, and the bytes they held. */
+  mediaFiles: number;
+  mediaBytes: number;
 }
 
 /** Erased person ids keep their transport, so counts by platform still work. */
@@ -44,6 +49,8 @@ export class Housekeeping {
   constructor(
     private readonly db: Db,
     private readonly exportFiles: ExportFiles,
+    private readonly attachments: Attachments,
+    private readonly mediaFiles: MediaFiles,
   ) {
     this.events = new EventLog(db);
   }
@@ -156,7 +163,21 @@ export class Housekeeping {
         run(`UPDATE missing_reports SET reporter = @erased, name = '', contact = NULL, description = NULL,
           last_place = NULL, last_seen = NULL WHERE status <> 'open' AND updated_at < @cutoff AND name <> ''`),
       exportFiles: 0,
+      mediaFiles: 0,
+      mediaBytes: 0,
     };
+    // Media past retention: what was never attached, and what belongs to a finished record.
+    const media = this.mediaFiles.remove(
+      this.attachments.erase(
+        `created_at < @cutoff AND (subject IS NULL
+          OR subject IN (SELECT 'S-' || id FROM rescues WHERE status IN ('rescued', 'closed') AND updated_at < @cutoff)
+          OR subject IN (SELECT 'R-' || id FROM requests
+            WHERE status IN ('closed', 'cancelled', 'duplicate', 'rejected') AND updated_at < @cutoff))`,
+        { cutoff },
+      ),
+    );
+    counts.mediaFiles = media.files;
+    counts.mediaBytes = media.bytes;
     // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.
     counts.outbox += run(`UPDATE outbox SET extra = ${d.jsonWithout('extra', 'file')}
       WHERE state IN ('sent', 'failed') AND ${personalExport(d)}`);

@@ -17,6 +17,7 @@ import { Groups } from './groups.ts';
 import { Housekeeping } from './housekeeping.ts';
 import { Inbox } from './inbox.ts';
 import { JobRuns } from './jobs.ts';
+import { MediaFiles } from './media-files.ts';
 import { MetricQueries } from './metrics.ts';
 import { MissingReports } from './missing.ts';
 import { Offers } from './offers.ts';
@@ -83,6 +84,7 @@ export class Ledger {
   readonly sitrep: Sitrep;
   readonly housekeeping: Housekeeping;
   readonly exportFiles: ExportFiles;
+  readonly mediaFiles: MediaFiles;
   readonly publicContacts: PublicContacts;
   readonly forgetting: Forgetting;
   readonly dashboard: DashboardAccess;
@@ -129,7 +131,9 @@ export class Ledger {
     this.coalescedPosts = new CoalescedPosts(db);
     this.sitrep = new Sitrep(db);
     this.exportFiles = new ExportFiles(db);
-    this.housekeeping = new Housekeeping(db, this.exportFiles);
+    this.mediaFiles = new MediaFiles(db);
+    this.attachments = new Attachments(db);
+    this.housekeeping = new Housekeeping(db, this.exportFiles, this.attachments, this.mediaFiles);
     this.publicContacts = new PublicContacts(db, this.events);
     this.dashboard = new DashboardAccess(db);
     this.dashboardFigures = new DashboardFigures(db);
@@ -141,7 +145,6 @@ export class Ledger {
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);
-    this.attachments = new Attachments(db);
     this.forgetting = new Forgetting(
       db,
       this.events,
@@ -150,6 +153,8 @@ export class Ledger {
       this.tasks,
       this.housekeeping,
       this.exportFiles,
+      this.attachments,
+      this.mediaFiles,
     );
   }
 

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InboundContent } from '../../src/domain/message.ts';
+import { MediaStore } from '../../src/engine/media-store.ts';
+import { Harness } from '../support/harness.ts';
+
+let h: Harness;
+let store: MediaStore;
+const made: string[] = [];
+afterEach(() => {
+  for (const name of made.splice(0)) store.remove(name);
+  h.close();
+});
+
+const DAY = 86_400_000;
+
+function setup(): Harness {
+  h = new Harness({ ADMINS: 'telegram:900' });
+  store = new MediaStore(h.ledger.mediaFiles.dir, 1024 * 1024);
+  return h;
+}
+
+/** A file as an adapter stores it, and the message that carries it. */
+function photo(text: string, caption?: string): { content: InboundContent; name: string; size: number } {
+  const bytes = Buffer.from(`${text} ${Math.random()}`);
+  const stored = store.put(bytes);
+  made.push(stored.sha256);
+  return {
+    content: {
+      kind: 'media',
+      media: { type: 'photo', ...stored, mime: 'image/jpeg' },
+      ...(caption ? { caption } : {}),
+    },
+    name: stored.sha256,
+    size: bytes.byteLength,
+  };
+}
+
+const file = (name: string) => existsSync(path.join(h.ledger.mediaFiles.dir, name));
+
+describe('media and erasure', () => {
+  it("/forget removes the person's files and their rows", () => {
+    setup();
+    const a = photo('water at the door', 'SOS -7.93512,110.40123');
+    const b = photo('someone else');
+    h.send('telegram:1', a.content);
+    h.send('telegram:2', b.content);
+    h.ledger.transaction(() =>
+      h.ledger.forgetting.forget({ id: 'telegram:1', at: h.clock.now }, 'telegram:1'),
+    );
+    expect(file(a.name)).toBe(false);
+    expect(file(b.name)).toBe(true);
+    expect(h.count('attachments')).toBe(1);
+  });
+
+  it('the retention purge removes media never attached or of finished records, and counts files and bytes', () => {
+    setup();
+    const loose = photo('nothing open');
+    const live = photo('live case', 'SOS -7.93512,110.40123');
+    h.send('telegram:1', loose.content);
+    h.send('telegram:2', live.content);
+    h.clock.advance(40 * DAY);
+    const counts = h.ledger.transaction(() =>
+      h.ledger.housekeeping.purge({ id: 'test', at: h.clock.now }, h.clock.now - 30 * DAY),
+    );
+    expect(counts).toMatchObject({ mediaFiles: 1, mediaBytes: loose.size });
+    expect(file(loose.name)).toBe(false);
+    // The rescue is still open: its photo stays for the team.
+    expect(file(live.name)).toBe(true);
+    h.send('telegram:900', '/rescued S-1');
+    h.clock.advance(40 * DAY);
+    const later = h.ledger.transaction(() =>
+      h.ledger.housekeeping.purge({ id: 'test', at: h.clock.now }, h.clock.now - 30 * DAY),
+    );
+    expect(later).toMatchObject({ mediaFiles: 1, mediaBytes: live.size });
+    expect(file(live.name)).toBe(false);
+    expect(h.count('attachments')).toBe(0);
+  });
+});
