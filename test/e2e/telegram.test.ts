@@ -71,7 +71,7 @@ describe('Telegram, long polling against a fake Bot API', () => {
     fake.push({ message: { message_id: 'not a number', chat: 'nowhere' } });
     fake.message(ana, { location: { latitude: -7.8, longitude: 110.36 } });
     await fake.waitFor(() => fake.sentTo(251).length === 2);
-    expect(fake.sentTo(251)[0]).toContain('text and shared locations');
+    expect(fake.sentTo(251)[0]).toContain('shared locations, photos');
     expect(fake.sentTo(251)[1]).toContain('noted your location');
     await fake.waitFor(() => fake.unconfirmed() === 0);
   });
