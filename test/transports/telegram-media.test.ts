@@ -74,9 +74,9 @@ describe('Telegram photos, voice notes and files', () => {
     const bytes = Buffer.from('one photo');
     const { updateId } = fake.message(ana, { photo: [fake.addFile(bytes)] });
     await fake.waitFor(() => h.count('attachments') === 1);
+    const polls = fake.callsOf('getUpdates').length;
     fake.redeliver(updateId);
-    await fake.waitFor(() => fake.callsOf('file').length === 2);
-    await fake.waitFor(() => fake.unconfirmed() === 0 && fake.callsOf('getUpdates').length > 3);
+    await fake.waitFor(() => fake.unconfirmed() === 0 && fake.callsOf('getUpdates').length > polls + 1);
     expect(stored(dir)).toHaveLength(1);
     expect(h.count('attachments')).toBe(1);
   });
