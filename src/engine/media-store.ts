@@ -6,7 +6,7 @@ import path from 'node:path';
  * Files people send, content-addressed under data/media/: the name is the SHA-256 of the bytes, never
  * the sender's file name, so a redelivered message finds its file already there and stores nothing
  * twice. A file is served only through an attachment row the ledger committed: one written before a
- * crash, with no row, is never read (and `relief-bot purge` removes it).
+ * crash, with no row, is never read; it stays on disk, since nothing sweeps unnamed files yet.
  */
 export class MediaStore {
   constructor(
