@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { answerWord } from '../src/domain/answer-words.ts';
-import { parseRef } from '../src/domain/refs.ts';
 import { formatLocal } from '../src/domain/when.ts';
 import { bloodArgs, missing } from '../src/engine/blood-drive.ts';
 import { defineCommand } from '../src/engine/command.ts';
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
+import { refAnswer } from './lib/ref-answer.ts';
 
 /**
  * `/giveblood T-n yes|no` (sent as buttons): an asked donor's answer, final for that request. A yes
@@ -19,17 +18,14 @@ export default defineCommand({
   hidden: true,
   args: z.string().trim(),
   run(ctx, text) {
-    const [refText = '', word = ''] = text.split(/\s+/);
-    const ref = parseRef(refText);
-    const answer = answerWord(word);
-    if (ref?.kind !== 'T' || (answer !== 'yes' && answer !== 'no'))
-      throw new UserError('error-usage', { usage: ctx.t('cmd-giveblood-usage') });
-    const r = ctx.ledger.blood.request(ref.id);
-    if (!r) throw new UserError('blood-not-found', { ref: `T-${ref.id}` });
+    const said = refAnswer(text, 'T');
+    if (!said) throw new UserError('error-usage', { usage: ctx.t('cmd-giveblood-usage') });
+    const r = ctx.ledger.blood.request(said.id);
+    if (!r) throw new UserError('blood-not-found', { ref: `T-${said.id}` });
     if (r.status !== 'open') return new Outcome().reply('blood-covered-donor', { ref: `T-${r.id}` });
-    if (!ctx.ledger.blood.answer(ctx.actor, r.id, ctx.sender.id, answer === 'yes'))
+    if (!ctx.ledger.blood.answer(ctx.actor, r.id, ctx.sender.id, said.yes))
       throw new UserError('blood-not-asked', { ref: `T-${r.id}` });
-    if (answer === 'no') return new Outcome().reply('blood-thanks-no');
+    if (!said.yes) return new Outcome().reply('blood-thanks-no');
     const args = bloodArgs(ctx, r);
     const out = new Outcome()
       .reply('blood-thanks-yes', { ...args, until: formatLocal(r.deadline, ctx.config.TZ) })

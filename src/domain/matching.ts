@@ -42,6 +42,10 @@ export interface Suggestion {
   km?: number;
 }
 
+/** What is left of an offer line to match; undefined when the donor gave no quantity ("some blankets"). */
+export const leftOf = (line: { qty?: number; committed: number }) =>
+  line.qty === undefined ? undefined : line.qty - line.committed;
+
 /** Only catalog items are matched: words outside the catalog are a person's own and compare badly. */
 export const catalogLines = (items: readonly RequestItem[]) =>
   items.flatMap((i, line) => (i.item === 'other' ? [] : [{ ...i, item: i.item, line }]));

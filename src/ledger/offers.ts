@@ -1,5 +1,5 @@
 import type { ItemId, RequestItem, UnitId } from '../domain/items.ts';
-import { catalogLines, type NeededItem, type NeedLine, type OfferLine } from '../domain/matching.ts';
+import { catalogLines, leftOf, type NeededItem, type NeedLine, type OfferLine } from '../domain/matching.ts';
 import { formatRef } from '../domain/refs.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
@@ -111,9 +111,6 @@ const toItem = (r: OfferItemRow): OfferItem => ({
   ...(r.unit === null ? {} : { unit: r.unit }),
   ...(r.text === null ? {} : { text: r.text }),
 });
-
-/** What is left of a line to match: undefined when the donor gave no quantity ("some blankets"). */
-export const leftOf = (i: OfferItem) => (i.qty === undefined ? undefined : i.qty - i.committed);
 
 const offerRef = (id: number) => formatRef('O', id);
 const LIVE_MATCH = "status <> 'cancelled'";

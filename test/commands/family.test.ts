@@ -42,7 +42,7 @@ describe('/safe and /find', () => {
     expect(h.say(TG_SAFE, 'Bantul')).toContain('Siapa yang boleh');
     expect(h.say(TG_SAFE, '1')).toContain('Tercatat bahwa Anda selamat (C-1, DIY/Bantul)');
     expect(h.say(TG_SAFE, '/aman sudah di rumah saudara')).toContain('C-2');
-    expect(h.say(FAMILY, '/find 081311112222')).toContain('sudah di rumah saudara'.replace('sudah', 'sudah'));
+    expect(h.say(FAMILY, '/find 081311112222')).toContain('sudah di rumah saudara');
   });
 
   it('a private check-in is for coordinators only', () => {

@@ -5,7 +5,7 @@ import { nameParts, similarNames } from '../../src/domain/person-names.ts';
 describe('similarNames', () => {
   it.each([
     ['Muhammad Rizki', 'Moh. Rizky'],
-    ['Muhamad Yusuf', 'Mohammad Jusuf'.replace('J', 'Y')],
+    ['Muhamad Yusuf', 'Mohammad Yusuf'],
     ['Siti Aminah', 'Sitti Aminah'],
     ['Bu Siti', 'Siti Rahayu'],
     ['Soekarno', 'Sukarno'],
@@ -18,7 +18,7 @@ describe('similarNames', () => {
   it.each([
     ['Muhammad Ali', 'Muhamad Budi'],
     ['Siti Aminah', 'Dewi Lestari'],
-    ['Joko', 'Jaka'.replace('a', 'o').replace('a', 'x')],
+    ['Joko', 'Jokx'],
     ['Bu', 'Pak'],
   ])('%s ≁ %s', (a, b) => expect(similarNames(a, b)).toBe(false));
 

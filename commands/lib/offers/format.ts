@@ -1,18 +1,21 @@
 import type { ItemId, RequestItem } from '../../../src/domain/items.ts';
-import { type AreaNeeds, distanceKm, type Suggestion, suggestMatches } from '../../../src/domain/matching.ts';
+import {
+  type AreaNeeds,
+  distanceKm,
+  leftOf,
+  type Suggestion,
+  suggestMatches,
+} from '../../../src/domain/matching.ts';
 import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import { formatLocal } from '../../../src/domain/when.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import { itemsText, type Tr } from '../../../src/engine/items-text.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
-import type { Offer, OfferItem, Posko } from '../../../src/ledger/index.ts';
+import type { Offer, Posko } from '../../../src/ledger/index.ts';
 
 export const offerRef = (o: { id: number }) => formatRef('O', o.id);
 export const poskoRef = (p: { id: number }) => formatRef('K', p.id);
-
-/** What is left of an offer line to match; undefined when the donor gave no quantity ("some blankets"). */
-export const leftOf = (i: OfferItem) => (i.qty === undefined ? undefined : i.qty - i.committed);
 
 /** The uncommitted part of an offer, as items: what a donor still has to give. */
 export const itemsLeft = (o: Offer): RequestItem[] =>

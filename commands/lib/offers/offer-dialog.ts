@@ -13,13 +13,8 @@ import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
 import { defaultTranslator } from '../supply/format.ts';
-import {
-  areaChoices,
-  pickArea,
-  pointLocation,
-  type RequestLocation,
-  textLocation,
-} from '../supply/location.ts';
+import { type RequestLocation, textLocation } from '../supply/location.ts';
+import { areaStep, locationStep, orAsk } from '../supply/location-steps.ts';
 import { itemsFrom, phoneFrom } from '../supply/need-dialog.ts';
 import { offerArgs, suggestMatchesTo } from './format.ts';
 
@@ -56,17 +51,6 @@ export function offerUntil(ctx: CommandContext, text: string): number {
   const at = readUntil(text, ctx.config.TZ, ctx.now);
   if (at === undefined) throw new UserError('offer-until-invalid');
   return at;
-}
-
-/** Runs `read`; a refusal is said at once and the dialog asks for that part. */
-function orAsk<T>(out: Outcome, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    out.reply(err.key, err.args);
-    return undefined;
-  }
 }
 
 /** `/offer 50 blanket, 10 dus mie @ Sleman until Friday`: items, then the place, then how long. */
@@ -118,31 +102,8 @@ export const offerDialog: DialogDef<OfferData> = {
       ask: () => ({ key: 'offer-ask-items' }),
       answer: (_ctx, input, d) => ({ ...d, items: itemsFrom(textOf(input) ?? '') }),
     },
-    {
-      id: 'location',
-      skip: (d) => d.located === true,
-      ask: () => ({ key: 'offer-ask-location', ask: 'location' }),
-      answer: (ctx, input, d) => {
-        if (input.kind === 'location')
-          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
-        const text = textOf(input);
-        if (text === undefined) throw new UserError('need-location-invalid');
-        return { ...d, ...textLocation(ctx, text), located: true };
-      },
-    },
-    {
-      id: 'area',
-      skip: (d) => d.needsArea !== true,
-      ask: (ctx) => ({
-        key: 'need-ask-area',
-        choices: areaChoices(ctx).map((path) => ({ value: path, label: path })),
-      }),
-      answer: (ctx, input, d) => {
-        const text = input.kind === 'choice' ? input.value : textOf(input);
-        if (!text) throw new UserError('need-area-unknown', { text: '' });
-        return { ...d, area: pickArea(ctx, text), needsArea: false };
-      },
-    },
+    locationStep<OfferData>('offer-ask-location'),
+    areaStep<OfferData>(),
     {
       id: 'until',
       skip: (d) => d.until !== undefined || d.quick === true,

@@ -15,7 +15,8 @@ import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
 import { defaultTranslator, fullLocation, requestArgs } from './format.ts';
-import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
+import { type RequestLocation, textLocation } from './location.ts';
+import { areaStep, locationStep, orAsk } from './location-steps.ts';
 
 const RequestItemSchema = z.object({
   item: z.custom<RequestItem['item']>((v) => v === 'other' || ITEM_IDS.includes(v as ItemId)),
@@ -63,17 +64,6 @@ export function phoneFrom(text: string): string {
   const compact = text.replace(/[\s.\-()]/g, '');
   if (!/^\+?\d{8,15}$/.test(compact)) throw new UserError('need-contact-invalid');
   return compact;
-}
-
-/** Runs `read`; a refusal is said at once, and the dialog then asks for that part. */
-function orAsk<T>(out: Outcome, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    out.reply(err.key, err.args);
-    return undefined;
-  }
 }
 
 /**
@@ -148,31 +138,8 @@ export const needDialog: DialogDef<NeedData> = {
         return { ...d, people: n };
       },
     },
-    {
-      id: 'location',
-      skip: (d) => d.located === true,
-      ask: () => ({ key: 'need-ask-location', ask: 'location' }),
-      answer: (ctx, input, d) => {
-        if (input.kind === 'location')
-          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
-        const text = textOf(input);
-        if (text === undefined) throw new UserError('need-location-invalid');
-        return { ...d, ...textLocation(ctx, text), located: true };
-      },
-    },
-    {
-      id: 'area',
-      skip: (d) => d.needsArea !== true,
-      ask: (ctx) => ({
-        key: 'need-ask-area',
-        choices: areaChoices(ctx).map((path) => ({ value: path, label: path })),
-      }),
-      answer: (ctx, input, d) => {
-        const text = input.kind === 'choice' ? input.value : textOf(input);
-        if (!text) throw new UserError('need-area-unknown', { text: '' });
-        return { ...d, area: pickArea(ctx, text), needsArea: false };
-      },
-    },
+    locationStep<NeedData>('need-ask-location'),
+    areaStep<NeedData>(),
     {
       id: 'urgency',
       skip: (d) => d.urgency !== undefined || d.quick === true,
