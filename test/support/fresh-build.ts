@@ -25,6 +25,8 @@ export default function setup(): void {
   const sources = Math.max(
     ...['src', 'commands', 'scripts'].map((d) => newestSource(path.join(PROJECT_ROOT, d))),
   );
-  if (sources > built)
+  if (sources > built) {
+    console.log('fresh-build: a source is newer than dist/cli.cjs; rebuilding');
     execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  }
 }
