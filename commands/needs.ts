@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { aggregateNeeds } from '../src/domain/matching.ts';
 import { defineCommand } from '../src/engine/command.ts';
+import { needsLines } from '../src/engine/needs-text.ts';
 import { Outcome } from '../src/engine/outcome.ts';
-import { needsLines } from './lib/offers/format.ts';
 import { pickArea } from './lib/supply/location.ts';
 
 /**
@@ -15,11 +14,7 @@ export default defineCommand({
   args: z.string().trim(),
   run(ctx, areaText) {
     const area = areaText ? pickArea(ctx, areaText) : undefined;
-    const needs = aggregateNeeds(ctx.ledger.offers.neededItems(), area);
-    if (needs.length === 0) return new Outcome().reply('needs-none', { area: area ?? '-' });
-    return new Outcome().replyLines([
-      { key: 'needs-title', args: { count: needs.length } },
-      ...needsLines(ctx.t, needs),
-    ]);
+    const lines = needsLines(ctx.ledger, ctx.t, area);
+    return lines.length === 0 ? new Outcome().reply('needs-none') : new Outcome().replyLines(lines);
   },
 });

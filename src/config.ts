@@ -153,6 +153,13 @@ const EnvSchema = z.object({
       'expected a cron expression like 0 7,19 * * *',
     )
     .default('0 7,19 * * *'),
+  NEEDS_CRON: z
+    .string()
+    .refine(
+      (s) => s === 'off' || (s.trim().split(/\s+/).length === 5 && validateCron(s)),
+      'expected a cron expression like 0 8,16 * * *, or off',
+    )
+    .default('0 8,16 * * *'),
   MATCH_MAX_KM: z.coerce.number().positive().max(1000).default(50),
   OFFER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   BLOOD_INTERVAL_DAYS: z.coerce.number().int().min(1).max(365).default(60),

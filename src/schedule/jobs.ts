@@ -4,6 +4,7 @@ import { escalateOverdue } from './escalation.ts';
 import { askBloodDonors } from './rules/blood-drives.ts';
 import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.ts';
 import { postCoalesced } from './rules/coalesced-posts.ts';
+import { postNeedsDigest } from './rules/needs-digest.ts';
 import { expireOffers } from './rules/offer-expiry.ts';
 import { expireExports, purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
@@ -24,6 +25,9 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
     { name: 'coalesced-posts', cron: '* * * * *', rule: postCoalesced },
     { name: 'sitrep', cron: config.SITREP_CRON, rule: sendSitrep },
     { name: 'still-needed', cron: '7 * * * *', rule: askStillNeeded },
+    ...(config.NEEDS_CRON === 'off'
+      ? []
+      : [{ name: 'needs-digest', cron: config.NEEDS_CRON, rule: postNeedsDigest }]),
     { name: 'offer-expiry', cron: '*/15 * * * *', rule: expireOffers },
     { name: 'blood-drives', cron: '* * * * *', rule: askBloodDonors },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },

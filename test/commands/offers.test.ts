@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Topic } from '../../src/domain/topics.ts';
 import { fromLocal } from '../../src/domain/when.ts';
+import { postNeedsDigest } from '../../src/schedule/rules/needs-digest.ts';
 import { expireOffers } from '../../src/schedule/rules/offer-expiry.ts';
 import { Harness, type OutRow } from '../support/harness.ts';
 
@@ -214,6 +216,39 @@ describe('/needs', () => {
     expect(answer).toContain('DIY/Bantul/Imogiri: 300 water, 60 blankets, 25 tarps');
     expect(answer).toContain('DIY/Sleman: 30 water');
     expect(h.say('telegram:3', '/kebutuhan Sleman')).not.toContain('Imogiri');
+  });
+
+  it('is posted to each supply group on NEEDS_CRON for its own area, in its language; nothing when nothing is needed', () => {
+    setUp();
+    const register = (chatId: string, area: string | null, topics: Topic[] = ['supply']) =>
+      h.ledger.groups.register(
+        { id: 'test', at: h.clock.now },
+        { transport: 'telegram', chatId, kind: 'group' },
+        { topics, area, registeredBy: COORD },
+      );
+    register('-1', null);
+    register('-2', 'DIY/Sleman');
+    register('-3', 'DIY/Bantul');
+    register('-4', null, ['rescue']);
+    h.db.prepare("UPDATE groups SET language = 'id' WHERE chat_id = '-3'").run();
+    const digest = () => {
+      h.core.runJob('needs-digest', postNeedsDigest);
+      return h.newRows();
+    };
+    expect(digest()).toEqual([]);
+    verifiedNeed('200 water, 10 tarp @ Imogiri');
+    verifiedNeed('30 water @ Sleman', 'telegram:6');
+    h.newRows();
+    const rows = digest();
+    expect(rows.map((r) => r.chat_id)).toEqual(['-1', '-2', '-3']);
+    expect(to(rows, '-1')).toContain('DIY/Bantul/Imogiri: 200 water, 10 tarps');
+    expect(to(rows, '-1')).toContain('DIY/Sleman: 30 water');
+    expect(to(rows, '-1')).toContain('/offer');
+    expect(to(rows, '-2')).not.toContain('Imogiri');
+    expect(to(rows, '-3')).toContain('Masih dibutuhkan');
+    expect(to(rows, '-3')).not.toContain('Sleman');
+    // Areas and catalog items only: the requester's words and contact stay out.
+    expect(rows.every((r) => !/telegram:|0812/.test(r.text))).toBe(true);
   });
 });
 

@@ -262,6 +262,7 @@ describe('the job table', () => {
       'coalesced-posts',
       'sitrep',
       'still-needed',
+      'needs-digest',
       'offer-expiry',
       'blood-drives',
       'retention',

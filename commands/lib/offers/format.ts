@@ -1,11 +1,5 @@
 import type { ItemId, RequestItem } from '../../../src/domain/items.ts';
-import {
-  type AreaNeeds,
-  distanceKm,
-  leftOf,
-  type Suggestion,
-  suggestMatches,
-} from '../../../src/domain/matching.ts';
+import { distanceKm, leftOf, type Suggestion, suggestMatches } from '../../../src/domain/matching.ts';
 import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import { formatLocal } from '../../../src/domain/when.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
@@ -118,8 +112,3 @@ export function poskoNear(ctx: CommandContext, place: Place) {
 }
 
 /** `Bantul: 340 water, 25 tarp` per area: structured fields only, fit for groups. */
-export const needsLines = (t: Tr, needs: readonly AreaNeeds[]) =>
-  needs.map((n) => ({
-    key: 'needs-line',
-    args: { area: n.area ?? t('supply-area-none'), items: itemsText(n.items, t) },
-  }));

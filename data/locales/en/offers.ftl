@@ -103,6 +103,7 @@ match-cancelled-requester = The goods pledged for { $ref } ({ $items }) will not
 needs-none = No verified needs are open right now.
 needs-title = Still needed, after what donors pledged ({ $count } areas):
 needs-line = { $area }: { $items }
+needs-digest-offer = Can you help? Send /offer to the bot in a private chat, or bring goods to a posko (/posko).
 
 ## Posko
 posko-added = Registered { $ref } { $name } · { $where } · open { $hours } · accepts { $accepts } · contact { $contact }. Change it with /posko set { $ref } hours … accepts … contact ….

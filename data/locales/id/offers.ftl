@@ -100,6 +100,7 @@ match-cancelled-requester = Barang yang dijanjikan untuk { $ref } ({ $items }) t
 needs-none = Saat ini tidak ada kebutuhan terverifikasi yang terbuka.
 needs-title = Masih dibutuhkan, setelah janji para donatur ({ $count } wilayah):
 needs-line = { $area }: { $items }
+needs-digest-offer = Bisa membantu? Kirim /tawarkan ke bot lewat chat pribadi, atau antar barang ke posko (/posko).
 
 ## Posko
 posko-added = Terdaftar { $ref } { $name } · { $where } · buka { $hours } · menerima { $accepts } · kontak { $contact }. Ubah dengan /posko atur { $ref } jam … terima … kontak ….
