@@ -33,6 +33,7 @@ import need from './need.ts';
 import needs from './needs.ts';
 import off from './off.ts';
 import offer from './offer.ts';
+import offers from './offers.ts';
 import open from './open.ts';
 import posko from './posko.ts';
 import publiccontact from './publiccontact.ts';
@@ -78,6 +79,7 @@ export const commands: readonly Command[] = [
   consent,
   offer,
   myoffers,
+  offers,
   renew,
   needs,
   posko,

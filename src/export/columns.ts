@@ -20,6 +20,12 @@ const iso = (v: unknown) => (typeof v === 'number' ? new Date(v).toISOString() :
 const ref = (prefix: string, v: unknown) => (v === null || v === undefined ? null : `${prefix}-${v}`);
 const text = (v: unknown): Cell => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): Cell => (typeof v === 'number' ? v : null);
+const services = (v: unknown): Cell => {
+  if (typeof v !== 'string') return null;
+  const parsed = JSON.parse(v) as { skill: string; qty?: number }[];
+  return parsed.map((s) => (s.qty === undefined ? s.skill : `${s.skill} x${s.qty}`)).join(', ') || null;
+};
+
 const list = (v: unknown): Cell => {
   if (typeof v !== 'string') return null;
   try {
@@ -123,6 +129,8 @@ export const COLUMNS: Record<ExportWhat, Column[]> = {
     field('status', '#status'),
     ...location,
     field('delivery', '#meta+delivery'),
+    // Skill ids of the volunteer catalog, with a count when given: `driver x2, boat`.
+    col('services', '#service+offered', (r) => services(r.services)),
     col('until', '#date+end', (r) => iso(r.until)),
     col('offered', '#date+reported', (r) => iso(r.created_at)),
     field('donor', '#contact+id', personal),

@@ -1,6 +1,7 @@
 import type { ItemId, RequestItem, UnitId } from '../domain/items.ts';
 import { catalogLines, leftOf, type NeededItem, type NeedLine, type OfferLine } from '../domain/matching.ts';
 import { formatRef } from '../domain/refs.ts';
+import type { OfferedService } from '../domain/services.ts';
 import type { Db } from './db.ts';
 import type { Actor, EventLog } from './events.ts';
 
@@ -19,6 +20,7 @@ export interface Offer {
   id: number;
   donor: string;
   items: OfferItem[];
+  services: OfferedService[];
   lat: number | null;
   lon: number | null;
   address: string | null;
@@ -33,6 +35,7 @@ export interface Offer {
 export interface NewOffer {
   donor: string;
   items: RequestItem[];
+  services?: OfferedService[];
   lat?: number | null;
   lon?: number | null;
   address?: string | null;
@@ -69,6 +72,7 @@ interface OfferRow {
   delivery: Delivery;
   contact: string | null;
   status: OfferStatus;
+  services: string;
   created_at: number;
 }
 
@@ -125,8 +129,8 @@ export class Offers {
   create(actor: Actor, o: NewOffer): Offer {
     const id = Number(
       this.db
-        .prepare(`INSERT INTO offers (donor, lat, lon, address, area, until, delivery, contact, created_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+        .prepare(`INSERT INTO offers (donor, lat, lon, address, area, until, delivery, contact, services,
+            created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
         .pluck()
         .get(
           o.donor,
@@ -137,6 +141,7 @@ export class Offers {
           o.until,
           o.delivery,
           o.contact ?? null,
+          JSON.stringify(o.services ?? []),
           actor.at,
           actor.at,
         ),
@@ -152,6 +157,7 @@ export class Offers {
       subject: offerRef(id),
       payload: {
         items: o.items.map(({ text: _words, ...catalog }) => catalog),
+        services: o.services ?? [],
         area: o.area ?? null,
         until: o.until,
         delivery: o.delivery,
@@ -178,6 +184,14 @@ export class Offers {
     const rows = this.db
       .prepare('SELECT * FROM offers WHERE donor = ? ORDER BY id DESC LIMIT ?')
       .all(personId, limit) as OfferRow[];
+    return rows.map((r) => this.toOffer(r));
+  }
+
+  /** Offers standing now (open, not past their date), newest first: the coordinators' list. */
+  standing(now: number, limit = 500): Offer[] {
+    const rows = this.db
+      .prepare("SELECT * FROM offers WHERE status = 'open' AND until > ? ORDER BY id DESC LIMIT ?")
+      .all(now, limit) as OfferRow[];
     return rows.map((r) => this.toOffer(r));
   }
 
@@ -394,6 +408,7 @@ export class Offers {
       id: r.id,
       donor: r.donor,
       items: items.map(toItem),
+      services: JSON.parse(r.services) as OfferedService[],
       lat: r.lat,
       lon: r.lon,
       address: r.address,

@@ -98,6 +98,63 @@ describe('/offer', () => {
   });
 });
 
+describe('services', () => {
+  it('a truck, a boat or a kitchen is offered like goods, named by the skill catalog, in both languages', () => {
+    setUp();
+    const rows = h.send(DONOR, '/offer 2 truk, dapur umum, 50 selimut @ Sleman');
+    expect(to(rows, '2')).toContain('O-1: 50 blankets, 2 × vehicle (truck, car), public kitchen.');
+    expect(to(rows, '9')).toContain('New offer O-1: 50 blankets, 2 × vehicle (truck, car), public kitchen.');
+    expect(h.ledger.offers.get(1)).toMatchObject({
+      services: [{ skill: 'driver', qty: 2 }, { skill: 'cooking' }],
+      items: [{ item: 'blanket', qty: 50 }],
+    });
+    const [event] = h.ledger.events.forSubject('O-1');
+    expect(JSON.parse(event!.payload).services).toEqual([{ skill: 'driver', qty: 2 }, { skill: 'cooking' }]);
+    h.send('telegram:3', '/bahasa id');
+    expect(h.say('telegram:3', '/tawarkan sebuah perahu karet @ Imogiri')).toContain('O-2: perahu.');
+    // By dialog too: the items question takes services.
+    h.send('telegram:4', '/offer');
+    h.send('telegram:4', 'an ambulance');
+    expect(h.say('telegram:4', 'Imogiri')).toContain('Until when');
+    h.send('telegram:4', '3 days');
+    h.send('telegram:4', '1');
+    expect(h.say('telegram:4', '1')).toContain('O-3: medical team or ambulance.');
+    expect(h.ledger.offers.get(3)!.services).toEqual([{ skill: 'medical' }]);
+  });
+
+  it('/offers lists standing offers for coordinators by service and area, with contacts, only in private', () => {
+    setUp();
+    h.send(DONOR, '/offer a boat, 20 water @ Imogiri HP 0812 5555 1234');
+    h.send('telegram:3', '/offer 1 truck @ Sleman');
+    h.send('telegram:4', '/offer perahu @ Sleman');
+    h.send('telegram:4', '/cancel O-3');
+    const boats = h.say(COORD, '/offers boat');
+    expect(boats).toContain('Offers standing (1; boat)');
+    expect(boats).toContain('O-1 · DIY/Bantul/Imogiri · 20 water, boat · until');
+    expect(boats).toContain('081255551234');
+    expect(boats).not.toContain('O-2');
+    expect(boats).not.toContain('O-3');
+    expect(h.say(COORD, '/offers truk Bantul')).toContain(
+      'No offer is standing (vehicle (truck, car) · DIY/Bantul)',
+    );
+    expect(h.say(COORD, '/daftartawaran Sleman')).toContain('O-2 · DIY/Sleman · 1 × vehicle (truck, car)');
+    const all = h.say(COORD, '/offers');
+    expect(all.indexOf('O-2')).toBeLessThan(all.indexOf('O-1'));
+    expect(h.say(COORD, '/offers Atlantis')).toContain('I could not read "Atlantis"');
+    expect(h.say('telegram:3', '/offers')).toContain('only for');
+    const group = {
+      id: COORD,
+      chat: { transport: 'telegram' as const, chatId: '-5', kind: 'group' as const },
+    };
+    expect(
+      h
+        .send(group, '/offers boat')
+        .map((r) => r.text)
+        .join('\n'),
+    ).not.toContain('0812');
+  });
+});
+
 describe('matching', () => {
   it('suggests to coordinators when a request is verified and when an offer arrives; never matches by itself', () => {
     setUp();

@@ -1,6 +1,7 @@
 import type { ItemId, RequestItem } from '../../../src/domain/items.ts';
 import { distanceKm, leftOf, type Suggestion, suggestMatches } from '../../../src/domain/matching.ts';
 import { formatRef, parseRef } from '../../../src/domain/refs.ts';
+import type { OfferedService } from '../../../src/domain/services.ts';
 import { formatLocal } from '../../../src/domain/when.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
@@ -24,12 +25,20 @@ export const itemsLeft = (o: Offer): RequestItem[] =>
 export const itemText = (t: Tr, item: ItemId, qty?: number | null, unit?: RequestItem['unit']) =>
   itemsText([{ item, ...(qty == null ? {} : { qty }), ...(unit ? { unit } : {}) }], t);
 
+/** `2 × vehicle (truck, car), boat`: the services an offer names. */
+export const servicesText = (services: readonly OfferedService[], t: Tr) =>
+  services.map((s) => `${s.qty === undefined ? '' : `${s.qty} × `}${t(`service-${s.skill}`)}`).join(', ');
+
+/** Goods and services together, as an offer's donor and coordinators read them. */
+const offeredText = (items: readonly RequestItem[], services: readonly OfferedService[], t: Tr) =>
+  [itemsText(items, t), servicesText(services, t)].filter(Boolean).join(', ');
+
 /** The offer's details for its donor and coordinators (never for groups: the donor's place is personal). */
 export function offerArgs(o: Offer, ctx: CommandContext, t: Tr) {
   return {
     ref: offerRef(o),
-    items: itemsText(o.items, t),
-    left: itemsText(itemsLeft(o), t) || t('offer-nothing-left'),
+    items: offeredText(o.items, o.services, t),
+    left: offeredText(itemsLeft(o), o.status === 'open' ? o.services : [], t) || t('offer-nothing-left'),
     area: o.area ?? t('supply-area-none'),
     until: formatLocal(o.until, ctx.config.TZ).slice(0, 10),
     delivery: t(`offer-${o.delivery}`),

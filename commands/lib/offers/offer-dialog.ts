@@ -8,6 +8,8 @@ import {
   type UnitId,
 } from '../../../src/domain/items.ts';
 import type { InboundContent } from '../../../src/domain/message.ts';
+import { splitServices } from '../../../src/domain/services.ts';
+import { SKILLS } from '../../../src/domain/skills.ts';
 import { readUntil, splitUntil } from '../../../src/domain/until.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
@@ -34,6 +36,7 @@ const OfferData = z.object({
   needsArea: z.boolean().optional(),
   located: z.boolean().optional(),
   items: z.array(OfferItemSchema).optional(),
+  services: z.array(z.object({ skill: z.enum(SKILLS), qty: z.number().optional() })).optional(),
   until: z.number().optional(),
   delivery: z.enum(['brings', 'pickup']).optional(),
   contact: z.string().nullable().optional(),
@@ -45,6 +48,9 @@ export type OfferData = z.infer<typeof OfferData> & RequestLocation;
 const SKIP = 'skip';
 const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
 const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
+
+/** What an offer gives, as typed: goods by the item catalog, services (a truck, a boat) by the skill one. */
+const offered = (text: string) => splitServices(itemsFrom(text));
 
 /** How long an offer stands, as typed (`Friday`, `3 hari`), or a refusal. */
 export function offerUntil(ctx: CommandContext, text: string): number {
@@ -60,16 +66,16 @@ function start(ctx: CommandContext, text: string, out: Outcome): OfferData {
   const head = splitUntil(at < 0 ? text : text.slice(0, at));
   const tail = splitUntil(at < 0 ? '' : text.slice(at + 1));
   const place = takeContact(tail.before);
-  const items = orAsk(out, () => itemsFrom(head.before));
+  const given = orAsk(out, () => offered(head.before));
   const untilWords = tail.until ?? head.until;
   const until = untilWords === undefined ? undefined : orAsk(out, () => offerUntil(ctx, untilWords));
   const located = place.rest ? orAsk(out, () => textLocation(ctx, place.rest)) : undefined;
   return {
-    ...(items ? { items } : {}),
+    ...(given ?? {}),
     ...(until === undefined ? {} : { until }),
     ...(place.phone ? { contact: place.phone } : {}),
     ...(located ? { ...located, located: true } : {}),
-    quick: items !== undefined && located !== undefined && !located.needsArea,
+    quick: given !== undefined && located !== undefined && !located.needsArea,
   };
 }
 
@@ -77,6 +83,7 @@ function finish(ctx: CommandContext, data: OfferData, out: Outcome): void {
   const o = ctx.ledger.offers.create(ctx.actor, {
     donor: ctx.sender.id,
     items: data.items ?? [],
+    services: data.services ?? [],
     lat: data.lat ?? null,
     lon: data.lon ?? null,
     address: data.address ?? null,
@@ -100,7 +107,7 @@ export const offerDialog: DialogDef<OfferData> = {
       id: 'items',
       skip: (d) => d.items !== undefined,
       ask: () => ({ key: 'offer-ask-items' }),
-      answer: (_ctx, input, d) => ({ ...d, items: itemsFrom(textOf(input) ?? '') }),
+      answer: (_ctx, input, d) => ({ ...d, ...offered(textOf(input) ?? '') }),
     },
     locationStep<OfferData>('offer-ask-location'),
     areaStep<OfferData>(),

@@ -3,6 +3,8 @@
 cmd-offer = offer goods or a service (blankets, a truck, a kitchen...)
 cmd-offer-usage = /offer 50 blanket, 10 box instant noodles @ Sleman until Friday
 cmd-myoffers = your offers and what became of them
+cmd-offers = coordinators: the offers standing now, by service and area, with the donors' contacts
+cmd-offers-usage = /offers, /offers boat Bantul, /offers truck
 cmd-myoffers-usage = /myoffers
 cmd-renew = keep your offer standing longer
 cmd-renew-usage = /renew O-3 Friday
@@ -19,6 +21,7 @@ cmd-stock-usage = /stock in K-1 20 water, 5 kg rice, /stock out K-1 10 water, /s
 offer-ask-items =
     What can you give? Write the items with quantities, separated by commas.
     For example: 50 blanket, 10 box instant noodles
+    Services too: a truck, a boat, a public kitchen, an ambulance.
 offer-ask-location = Where are the goods now? Share your location, send coordinates, or write the place.
 offer-ask-until = Until when can you give them? Write a day (Friday, tomorrow, 10/12, 5 days), or keep { $days } days.
 offer-until-default = { $days } days
@@ -125,3 +128,21 @@ stock-qty-needed = How many { $item }? Write it with a quantity, like: 20 water
 stock-short = { $ref } holds only { $have }, not { $asked }. Nothing was changed.
 stock-in-done = Received at { $ref } { $name }: { $moved }. Now in stock: { $items }
 stock-out-done = Handed out at { $ref } { $name }: { $moved }. Now in stock: { $items }
+
+## /offers (coordinators)
+offers-title = Offers standing ({ $count }; { $filter }):
+offers-line = { $ref } · { $area } · { $left } · until { $until } · { $delivery } · { $contact }
+offers-none = No offer is standing ({ $filter }).
+offers-more = … and { $more } more. Narrow the list with a service or an area.
+offers-bad-filter = I could not read "{ $word }". Use an area or a service ({ $skills }).
+
+## Services an offer names (src/domain/services.ts), by skill id
+service-boat = boat
+service-driver = vehicle (truck, car)
+service-cooking = public kitchen
+service-medical = medical team or ambulance
+service-sar = SAR team
+service-shelter = place to stay
+service-logistics = warehouse or equipment
+service-translation = translator
+service-counselling = counselling

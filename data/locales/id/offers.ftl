@@ -3,6 +3,8 @@
 cmd-offer = tawarkan barang atau jasa (selimut, truk, dapur umum...)
 cmd-offer-usage = /tawarkan 50 selimut, 10 dus mie @ Sleman sampai Jumat
 cmd-myoffers = tawaran Anda dan perkembangannya
+cmd-offers = koordinator: tawaran yang masih berlaku, menurut jasa dan wilayah, dengan kontak donatur
+cmd-offers-usage = /daftartawaran, /daftartawaran perahu Bantul, /daftartawaran truk
 cmd-myoffers-usage = /tawaranku
 cmd-renew = perpanjang tawaran Anda
 cmd-renew-usage = /perpanjang O-3 Jumat
@@ -19,6 +21,7 @@ cmd-stock-usage = /stok masuk K-1 20 air, 5 kg beras, /stok keluar K-1 10 air, /
 offer-ask-items =
     Apa yang bisa Anda berikan? Tulis barang beserta jumlahnya, dipisah koma.
     Contoh: 50 selimut, 10 dus mie instan
+    Jasa juga bisa: truk, perahu, dapur umum, ambulans.
 offer-ask-location = Di mana barangnya sekarang? Bagikan lokasi, kirim koordinat, atau tulis tempatnya.
 offer-ask-until = Sampai kapan bisa diberikan? Tulis harinya (Jumat, besok, 10/12, 5 hari), atau pakai { $days } hari.
 offer-until-default = { $days } hari
@@ -122,3 +125,21 @@ stock-qty-needed = Berapa { $item }? Tulis dengan jumlahnya, misalnya: 20 air
 stock-short = { $ref } hanya menyimpan { $have }, bukan { $asked }. Tidak ada yang diubah.
 stock-in-done = Diterima di { $ref } { $name }: { $moved }. Stok sekarang: { $items }
 stock-out-done = Dibagikan di { $ref } { $name }: { $moved }. Stok sekarang: { $items }
+
+## /offers (coordinators)
+offers-title = Tawaran yang berlaku ({ $count }; { $filter }):
+offers-line = { $ref } · { $area } · { $left } · sampai { $until } · { $delivery } · { $contact }
+offers-none = Tidak ada tawaran yang berlaku ({ $filter }).
+offers-more = … dan { $more } lagi. Persempit dengan jasa atau wilayah.
+offers-bad-filter = Saya tidak bisa membaca "{ $word }". Pakai wilayah atau jasa ({ $skills }).
+
+## Services an offer names (src/domain/services.ts), by skill id
+service-boat = perahu
+service-driver = kendaraan (truk, mobil)
+service-cooking = dapur umum
+service-medical = tim medis atau ambulans
+service-sar = tim SAR
+service-shelter = tempat menginap
+service-logistics = gudang atau peralatan
+service-translation = penerjemah
+service-counselling = pendampingan psikologis
