@@ -142,6 +142,8 @@ describe('every state change leaves an event', () => {
     say(REPORTER, '/offer 5 blankets @ Imogiri');
     say(REPORTER, '/cancel O-2');
     say(REPORTER, '/myoffers');
+    say(REPORTER, '/offer 1 truck @ Imogiri');
+    say(COORDINATOR, '/offers truck');
     say(REPORTER, '/renew O-1 3 days');
     say(COORDINATOR, '/posko add Posko Imogiri @ Imogiri');
     say(COORDINATOR, '/posko set K-1 hours 08-17 accepts rice, water');
