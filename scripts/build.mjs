@@ -16,7 +16,7 @@ const dist = path.join(root, 'dist');
 const staging = mkdtempSync(path.join(root, '.dist-'));
 
 /**
- * Stay outside the bundle: native code (better-sqlite3), and what only a deployment loads, lazily, with
+ * Stay outside the bundle: native code (better-sqlite3, sharp), and what only a deployment loads, lazily, with
  * its own dependency trees (grammY, WhatsApp, prom-client). pino is inside: the bot never uses its
  * transports, the one part that starts worker threads from files.
  */
@@ -28,6 +28,9 @@ const external = [
   'whatsapp-web.js',
   'qrcode',
   'qrcode-terminal',
+  // Native (libvips), and loaded only when a photo comes in.
+  'sharp',
+  'exifr',
 ];
 
 /**

@@ -90,6 +90,18 @@ export const StoredMediaSchema = z.object({
 });
 export type StoredMedia = z.infer<typeof StoredMediaSchema>;
 
+/**
+ * Where a photo's EXIF says it was taken, read before the metadata was stripped: `takenAt` from the GPS
+ * clock (UTC, `zoned`) or the camera's clock (`zoned` only when the photo gave its offset).
+ */
+export const PhotoPlaceSchema = z.object({
+  lat: latitude,
+  lon: longitude,
+  takenAt: z.number().int().optional(),
+  zoned: z.boolean(),
+});
+export type PhotoPlace = z.infer<typeof PhotoPlaceSchema>;
+
 export const InboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().max(10_000) }),
   z.object({
@@ -121,6 +133,8 @@ export const InboundContentSchema = z.discriminatedUnion('kind', [
     kind: z.literal('media'),
     media: StoredMediaSchema,
     caption: z.string().max(10_000).optional(),
+    /** Where an image's EXIF said it was taken (the stored file has no metadata left). */
+    place: PhotoPlaceSchema.optional(),
   }),
   /** Media over MEDIA_MAX_MB: not downloaded, answered kindly. */
   z.object({ kind: z.literal('media-too-large'), type: z.enum(MEDIA_TYPES), maxMb: z.number().positive() }),

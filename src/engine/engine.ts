@@ -5,6 +5,7 @@ import { type InboundMessage, InboundMessageSchema, type TransportName } from '.
 import { normaliseInput } from '../domain/normalise.ts';
 import { isPerson } from '../domain/person-identity.ts';
 import type { Translator } from '../i18n/catalog.ts';
+import type { DialogState } from '../ledger/dialogs.ts';
 import type { Ledger, Person } from '../ledger/index.ts';
 import {
   type Command,
@@ -18,7 +19,15 @@ import { COMMAND_CHOICES, continueDialog, isExpired, startDialog } from './dialo
 import { UserError } from './errors.ts';
 import { FloodControl } from './flood.ts';
 import { languageOf } from './language.ts';
-import { askAboutMedia, attachPending, MEDIA_NEITHER } from './media.ts';
+import {
+  askAboutMedia,
+  attachPending,
+  MEDIA_NEITHER,
+  offerPhotoPlace,
+  PHOTO_PLACE,
+  placeAnswer,
+  recentPlace,
+} from './media.ts';
 import { isNumberOutOfRange, matchOffered } from './offered-choices.ts';
 import { Outcome } from './outcome.ts';
 import { render } from './render.ts';
@@ -118,8 +127,10 @@ export class Core {
         else {
           fresh.set(id, m);
           // The file becomes part of the ledger with its message, in this one transaction.
-          if (m.content.kind === 'media' && m.chat.kind === 'private')
-            this.deps.ledger.attachments.record(id, m.sender.id, m.content.media, now);
+          if (m.content.kind === 'media' && m.chat.kind === 'private') {
+            const place = recentPlace(m.content.place, m.at);
+            this.deps.ledger.attachments.record(id, m.sender.id, m.content.media, now, place);
+          }
         }
       }
       return fresh.size > 0;
@@ -321,7 +332,10 @@ export class Core {
         const ctx = this.context(m, inboxId, person, now, childLog);
         const outcome = this.dispatch(ctx);
         // Media kept during a dialog (or before the question was answered) joins the record it made.
-        if (m.chat.kind === 'private') attachPending(ctx, outcome);
+        if (m.chat.kind === 'private') {
+          attachPending(ctx, outcome);
+          offerPhotoPlace(ctx, outcome);
+        }
         ledger.inbox.finish(inboxId, 'done', now);
         return render(this.renderContext(m, inboxId, ctx.lang, now), outcome);
       });
@@ -441,6 +455,8 @@ export class Core {
         return this.dispatch({ ...ctx, message: { ...m, content: { kind: 'choice', value: picked.value } } });
       dialog = undefined;
     }
+    const placed = this.answerPhotoPlace(ctx, dialog);
+    if (placed) return placed;
     const dialogCommand = dialog && this.registry.get(dialog.command);
     if (content.kind === 'media' || content.kind === 'media-too-large')
       return this.onMedia(ctx, dialog !== undefined);
@@ -449,6 +465,8 @@ export class Core {
       const text = content.kind === 'text' ? content.text : content.value;
       // "Neither" to the question about a photo: it stays kept, passed on to no one.
       if (content.kind === 'choice' && text === MEDIA_NEITHER) return new Outcome().reply('media-neither');
+      // A button of a photo's place answered or gone stale: nothing more to do.
+      if (content.kind === 'choice' && text.startsWith(PHOTO_PLACE)) return new Outcome();
       // Buttons outside a dialog carry a command (`/take R-12`): it goes through the same checks as typed text.
       const parsed =
         content.kind === 'choice' && dialog
@@ -474,6 +492,27 @@ export class Core {
     if (dialog && dialogCommand?.dialog)
       return this.guard(ctx, () => continueDialog(ctx, dialogCommand, dialog, content));
     return this.outsideDialog(ctx);
+  }
+
+  /**
+   * The answer to "Is this where you are?" about a photo's place: yes makes it the location the person
+   * shared (into the dialog asking where, or their case); no leaves the question that was waiting. Any
+   * other message lets the question lapse, and is handled as it would have been.
+   */
+  private answerPhotoPlace(ctx: CommandContext, dialog: DialogState | undefined): Outcome | undefined {
+    if (ctx.chat.kind !== 'private') return undefined;
+    const offer = ctx.ledger.attachments.openPlaceOffer(ctx.sender.id);
+    if (!offer?.place) return undefined;
+    const answer = placeAnswer(ctx.message.content);
+    ctx.ledger.attachments.setPlaceOffer(
+      offer.id,
+      answer === 'yes' ? 'taken' : answer === 'no' ? 'declined' : 'lapsed',
+    );
+    if (!answer) return undefined;
+    if (dialog?.command === COMMAND_CHOICES) ctx.ledger.dialogs.clear(ctx.sender.id, ctx.chat);
+    if (answer === 'no') return new Outcome().reply('media-gps-declined');
+    const location = { kind: 'location' as const, ...offer.place };
+    return this.dispatch({ ...ctx, message: { ...ctx.message, content: location } });
   }
 
   /**

@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { MediaType, PhotoPlace, StoredMedia } from '../domain/message.ts';
+
+/** A file kept, with where its EXIF said it was taken (an image's metadata is gone from the file). */
+export interface Kept {
+  media: StoredMedia;
+  place?: PhotoPlace;
+}
+
+/** Images, whatever way they were sent: a photo sent as a file keeps its EXIF on every platform. */
+const isImage = (type: MediaType, mime: string) => type === 'photo' || mime.startsWith('image/');
 
 /**
  * Files people send, content-addressed under data/media/: the name is the SHA-256 of the bytes, never
@@ -13,6 +23,20 @@ export class MediaStore {
     readonly dir: string,
     readonly maxBytes: number,
   ) {}
+
+  /**
+   * What the adapters call: an image is read for its place, stripped of all metadata and stored as
+   * re-encoded; other media as sent. An image that cannot be decoded is not kept (undefined): storing
+   * it as sent could keep the metadata it carries.
+   */
+  async keep(bytes: Uint8Array, type: MediaType, mime: string): Promise<Kept | undefined> {
+    if (!isImage(type, mime)) return { media: { type, ...this.put(bytes), mime } };
+    const { readPhotoPlace, withoutMetadata } = await import('./media-image.ts');
+    const place = await readPhotoPlace(bytes);
+    const clean = await withoutMetadata(bytes);
+    if (!clean) return undefined;
+    return { media: { type, ...this.put(clean.bytes), mime: clean.mime }, ...(place ? { place } : {}) };
+  }
 
   /** Stores the bytes; written to a temporary name first and renamed, so a reader never sees half a file. */
   put(bytes: Uint8Array): { sha256: string; bytes: number } {

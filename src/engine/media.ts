@@ -1,6 +1,8 @@
-import type { StoredMedia } from '../domain/message.ts';
+import { answerWord } from '../domain/answer-words.ts';
+import type { InboundContent, PhotoPlace, StoredMedia } from '../domain/message.ts';
 import { formatRef } from '../domain/refs.ts';
 import type { CommandContext } from './command.ts';
+import { COMMAND_CHOICES, isExpired } from './dialog.ts';
 import { Outcome } from './outcome.ts';
 
 /** Media sent within this long after a case or request was opened belongs to it. */
@@ -71,4 +73,71 @@ export function askAboutMedia(): Outcome {
       { value: MEDIA_NEITHER, key: 'media-ask-neither' },
     ],
   });
+}
+
+/** A photo's place is offered when the photo was taken within this long before it was sent. */
+export const PHOTO_PLACE_MAX_AGE_MS = 24 * 3_600_000;
+/** A camera's clock with no zone may be this far from UTC (UTC-12 to UTC+14). */
+const ANY_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * The place a photo's EXIF gives, if the photo was taken recently enough to say where the sender is
+ * now (an old photo of the same street says nothing of today). A photo with no time is not recent.
+ */
+export function recentPlace(
+  place: PhotoPlace | undefined,
+  sentAt: number,
+): { lat: number; lon: number } | undefined {
+  if (place?.takenAt === undefined) return undefined;
+  const slack = place.zoned ? 10 * 60_000 : ANY_ZONE_MS;
+  const age = sentAt - place.takenAt;
+  return age >= -slack && age <= PHOTO_PLACE_MAX_AGE_MS + slack
+    ? { lat: place.lat, lon: place.lon }
+    : undefined;
+}
+
+/** The yes and no of "Is this where you are?": command-like, so numbers and words find them too. */
+export const PHOTO_PLACE = '/photo-place';
+const PLACE_CHOICES = [
+  { value: `${PHOTO_PLACE} yes`, key: 'media-gps-yes' },
+  { value: `${PHOTO_PLACE} no`, key: 'media-gps-no' },
+];
+
+/**
+ * Whether nothing tells where the sender is: a dialog is asking for the place (SOS, /need, /offer), or,
+ * outside a dialog, their rescue case of the last hour has no point.
+ */
+function placeUnknown(ctx: CommandContext): boolean {
+  const dialog = ctx.ledger.dialogs.get(ctx.sender.id, ctx.chat);
+  if (dialog && dialog.command !== COMMAND_CHOICES && !isExpired(dialog, ctx.now))
+    return dialog.step === 'location';
+  const rescue = ctx.ledger.rescues.activeBy(ctx.sender.id, ctx.now - ATTACH_WINDOW_MS);
+  return rescue !== undefined && rescue.lat === null;
+}
+
+/**
+ * After a private message: if the sender sent a photo with a recent place in the last hour and where
+ * they are is still unknown, they are asked once whether that is where they are.
+ */
+export function offerPhotoPlace(ctx: CommandContext, out: Outcome): void {
+  const photo = ctx.ledger.attachments.placeToOffer(ctx.sender.id, ctx.now - ATTACH_WINDOW_MS);
+  if (!photo?.place || !placeUnknown(ctx)) return;
+  ctx.ledger.attachments.setPlaceOffer(photo.id, 'open');
+  // As text: a number formatted for the language would write Indonesian decimals with a comma.
+  const args = { lat: photo.place.lat.toFixed(5), lon: photo.place.lon.toFixed(5) };
+  out.reply('media-gps-ask', args, { choices: PLACE_CHOICES });
+}
+
+/** The answer a message gives to "Is this where you are?": a button, its number, or a yes or no word. */
+export function placeAnswer(content: InboundContent): 'yes' | 'no' | undefined {
+  if (content.kind === 'choice') {
+    const picked = PLACE_CHOICES.find((c) => c.value === content.value);
+    return picked ? (picked.value.endsWith(' yes') ? 'yes' : 'no') : undefined;
+  }
+  if (content.kind !== 'text') return undefined;
+  const text = content.text.trim();
+  if (text === '1') return 'yes';
+  if (text === '2') return 'no';
+  const word = answerWord(text);
+  return word === 'yes' ? 'yes' : word === 'no' ? 'no' : undefined;
 }

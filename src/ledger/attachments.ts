@@ -8,7 +8,12 @@ export interface Attachment extends StoredMedia {
   /** The case or request it belongs to (`S-3`, `R-12`); undefined while not yet attached. */
   subject?: string;
   createdAt: number;
+  /** Where its EXIF said it was taken, kept only when that was recent. */
+  place?: { lat: number; lon: number };
 }
+
+/** The question "Is this where you are?" about a photo's place: asked, then answered one way or another. */
+export type PlaceOffer = 'open' | 'taken' | 'declined' | 'lapsed';
 
 interface AttachmentRow {
   id: number;
@@ -20,6 +25,8 @@ interface AttachmentRow {
   mime: string;
   subject: string | null;
   created_at: number;
+  place_lat: number | null;
+  place_lon: number | null;
 }
 
 const toAttachment = (r: AttachmentRow): Attachment => ({
@@ -32,6 +39,7 @@ const toAttachment = (r: AttachmentRow): Attachment => ({
   mime: r.mime,
   ...(r.subject === null ? {} : { subject: r.subject }),
   createdAt: r.created_at,
+  ...(r.place_lat === null || r.place_lon === null ? {} : { place: { lat: r.place_lat, lon: r.place_lon } }),
 });
 
 /** Media a message carried: the row that makes a stored file part of the ledger (and servable). */
@@ -39,13 +47,53 @@ export class Attachments {
   constructor(private readonly db: Db) {}
 
   /** Recorded in the transaction that records the message; a redelivery is never recorded twice. */
-  record(inboxId: number, person: string, media: StoredMedia, at: number): void {
+  record(
+    inboxId: number,
+    person: string,
+    media: StoredMedia,
+    at: number,
+    place?: { lat: number; lon: number },
+  ): void {
     this.db
       .prepare(
-        `INSERT INTO attachments (inbox_id, person, type, sha256, bytes, mime, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO attachments (inbox_id, person, type, sha256, bytes, mime, created_at, place_lat, place_lon)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(inboxId, person, media.type, media.sha256, media.bytes, media.mime, at);
+      .run(
+        inboxId,
+        person,
+        media.type,
+        media.sha256,
+        media.bytes,
+        media.mime,
+        at,
+        place?.lat ?? null,
+        place?.lon ?? null,
+      );
+  }
+
+  /** The person's newest media sent at or after `since` with a place never offered to them yet. */
+  placeToOffer(person: string, since: number): Attachment | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM attachments WHERE person = ? AND created_at >= ? AND place_lat IS NOT NULL
+         AND place_offer IS NULL ORDER BY id DESC LIMIT 1`,
+      )
+      .get(person, since) as AttachmentRow | undefined;
+    return row && toAttachment(row);
+  }
+
+  /** The photo whose place the person was asked about and has not answered yet. */
+  openPlaceOffer(person: string): Attachment | undefined {
+    const row = this.db
+      .prepare(`SELECT * FROM attachments WHERE person = ? AND place_offer = 'open' ORDER BY id DESC LIMIT 1`)
+      .get(person) as AttachmentRow | undefined;
+    return row && toAttachment(row);
+  }
+
+  /** Records where the question about a photo's place stands. */
+  setPlaceOffer(id: number, state: PlaceOffer): void {
+    this.db.prepare('UPDATE attachments SET place_offer = ? WHERE id = ?').run(state, id);
   }
 
   /** A person's media not attached to anything yet, sent at or after `since`, oldest first. */

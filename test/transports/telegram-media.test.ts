@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { MediaStore } from '../../src/engine/media-store.ts';
 import { TelegramTransport } from '../../src/transports/telegram/index.ts';
+import { jpegWithExif, PHOTO_POINT } from '../support/exif-photo.ts';
 import { FakeBotApi } from '../support/fake-bot-api.ts';
 import { Harness, silentLog, tempDir } from '../support/harness.ts';
 
@@ -52,7 +55,13 @@ describe('Telegram photos, voice notes and files', () => {
     'fetches a %s with getFile and the file URL, stores it by its SHA-256 and records it',
     async (type, fields) => {
       const { fake, h, dir } = await setUp();
-      const bytes = Buffer.from(`the bytes of a ${type}`);
+      // A photo is re-encoded (its metadata stripped): one that comes without any stays byte for byte.
+      const bytes =
+        type === 'photo'
+          ? await sharp({ create: { width: 9, height: 9, channels: 3, background: '#123456' } })
+              .jpeg()
+              .toBuffer()
+          : Buffer.from(`the bytes of a ${type}`);
       fake.message(ana, {
         ...fields(fake.addFile(bytes)),
         caption: type === 'photo' ? 'air naik' : undefined,
@@ -69,9 +78,33 @@ describe('Telegram photos, voice notes and files', () => {
     },
   );
 
+  it('a photo sent as a file is stored without its EXIF, and its GPS point is offered as the location', async () => {
+    const { fake, h, dir } = await setUp();
+    const original = await jpegWithExif(Date.now() - 3_600_000);
+    fake.message(ana, {
+      document: { ...fake.addFile(original), mime_type: 'image/jpeg', file_name: 'IMG_0001.jpg' },
+      caption: 'SOS',
+    });
+    const asked = () => h.outbox().find((r) => r.text.includes('Is this where you are?'))?.text;
+    await fake.waitFor(() => asked() !== undefined);
+    const [file] = stored(dir);
+    expect(file).not.toBe(sha(original));
+    expect(await exifr.parse(readFileSync(`${dir}/${file}`))).toBeUndefined();
+    expect(asked()).toContain(`${PHOTO_POINT.lat.toFixed(4)}`);
+    expect(h.db.prepare('SELECT mime FROM attachments').pluck().get()).toBe('image/jpeg');
+  });
+
+  it('a photo that cannot be decoded is not kept', async () => {
+    const { fake, h, dir } = await setUp();
+    fake.message(ana, { photo: [fake.addFile(Buffer.from('not a jpeg'))] });
+    await fake.waitFor(() => h.outbox().some((r) => r.text.includes('as text')));
+    expect(stored(dir)).toEqual([]);
+    expect(h.count('attachments')).toBe(0);
+  });
+
   it('a redelivered update stores the file once and records it once', async () => {
     const { fake, h, dir } = await setUp();
-    const bytes = Buffer.from('one photo');
+    const bytes = await jpegWithExif(Date.now());
     const { updateId } = fake.message(ana, { photo: [fake.addFile(bytes)] });
     await fake.waitFor(() => h.count('attachments') === 1);
     const polls = fake.callsOf('getUpdates').length;
@@ -94,7 +127,7 @@ describe('Telegram photos, voice notes and files', () => {
   it('a failed download is not confirmed: the update comes again and is then taken', async () => {
     const { fake, h } = await setUp();
     fake.fail('getFile', { code: 502 });
-    fake.message(ana, { photo: [fake.addFile(Buffer.from('x'))] });
+    fake.message(ana, { photo: [fake.addFile(await jpegWithExif(Date.now()))] });
     await fake.waitFor(() => h.count('attachments') === 1, 20_000);
     expect(fake.callsOf('getFile').filter((c) => c.failed)).toHaveLength(1);
   });

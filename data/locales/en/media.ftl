@@ -13,3 +13,6 @@ media-forward-audio = { $ref }: an audio recording from { $name }
 media-forward-video = { $ref }: a video from { $name }
 media-forward-document = { $ref }: a document from { $name }
 media-gps-ask = This photo was taken at { $lat }, { $lon }. Is this where you are?
+media-gps-yes = Yes, I am here
+media-gps-no = No
+media-gps-declined = All right, I will not use it. Where are you? Share your location or write the address.

@@ -13,3 +13,6 @@ media-forward-audio = { $ref }: rekaman audio dari { $name }
 media-forward-video = { $ref }: video dari { $name }
 media-forward-document = { $ref }: dokumen dari { $name }
 media-gps-ask = Foto ini diambil di { $lat }, { $lon }. Apakah ini lokasi Anda?
+media-gps-yes = Ya, saya di sini
+media-gps-no = Tidak
+media-gps-declined = Baik, tidak saya pakai. Di mana Anda? Bagikan lokasi atau tulis alamatnya.

@@ -295,8 +295,9 @@ export class TelegramTransport implements Transport {
   /**
    * Downloads a message's media (getFile, then the file under the API root) into the store and makes it
    * the message's content. Over MEDIA_MAX_MB (as stated, or as downloaded) it is not kept and the person
-   * is answered kindly. A network failure throws: the batch is not confirmed and comes again, and the
-   * file, stored under its hash, is not stored twice.
+   * is answered kindly. An image is kept without its metadata (an undecodable one not at all). A network
+   * failure throws: the batch is not confirmed and comes again, and the file, stored under its hash, is
+   * not stored twice.
    */
   private async fetchMedia(t: Translated, media: MediaToFetch): Promise<void> {
     const store = this.options.media;
@@ -325,12 +326,15 @@ export class TelegramTransport implements Transport {
     }
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.byteLength > store.maxBytes) return tooLarge();
-    const stored = store.put(bytes);
-    t.message.content = {
-      kind: 'media',
-      media: { type: media.type, ...stored, mime: media.mime },
-      ...(media.caption ? { caption: media.caption } : {}),
-    };
+    const kept = await store.keep(bytes, media.type, media.mime);
+    t.message.content = kept
+      ? {
+          kind: 'media',
+          media: kept.media,
+          ...(media.caption ? { caption: media.caption } : {}),
+          ...(kept.place ? { place: kept.place } : {}),
+        }
+      : { kind: 'unsupported', what: media.type };
   }
 
   /**
