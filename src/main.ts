@@ -159,7 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   if (config.TELEGRAM_BOT_TOKEN)
     transports.push(await telegram(config, core, translator, http, log, ledger.mediaFiles.dir));
   if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
-  if (serveHttp) transports.push(await dashboard(config, core, ledger, translator, http, log));
+  if (serveHttp) transports.push(await dashboard(config, core, ledger, areas, translator, http, log));
   if (publicPageServed(config)) await publicPage(config, ledger, areas, translator, http);
   for (const t of transports) {
     const pacer = pacerFor(t.name, config);
@@ -324,6 +324,7 @@ async function dashboard(
   config: Config,
   core: Core,
   ledger: Ledger,
+  areas: Areas,
   translator: Catalog,
   http: HttpServer,
   log: Logger,
@@ -334,6 +335,7 @@ async function dashboard(
   const person = (id: string) => ledger.people.get(id);
   const desk = new Desk({
     ledger,
+    areas,
     translator,
     config,
     // Someone named in ADMINS is an admin before their first message gives them a row.

@@ -46,6 +46,17 @@ export interface Suggestion {
 export const leftOf = (line: { qty?: number; committed: number }) =>
   line.qty === undefined ? undefined : line.qty - line.committed;
 
+/** The uncommitted part of an offer's lines, as items: what a donor still has to give. */
+export const itemsLeft = (
+  lines: readonly (RequestItem & { line: number; committed: number })[],
+): RequestItem[] =>
+  lines.flatMap((i) => {
+    const left = leftOf(i);
+    if (left !== undefined && left <= 0) return [];
+    const { line: _line, committed: _committed, ...item } = i;
+    return [{ ...item, ...(left === undefined ? {} : { qty: left }) }];
+  });
+
 /** Only catalog items are matched: words outside the catalog are a person's own and compare badly. */
 export const catalogLines = (items: readonly RequestItem[]) =>
   items.flatMap((i, line) => (i.item === 'other' ? [] : [{ ...i, item: i.item, line }]));

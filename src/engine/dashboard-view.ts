@@ -1,5 +1,7 @@
+import type { Areas } from '../domain/areas.ts';
+import { itemsLeft } from '../domain/matching.ts';
 import { formatRef } from '../domain/refs.ts';
-import type { Ledger, Posko, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
+import type { Ledger, Offer, Posko, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
 
 /**
@@ -68,6 +70,21 @@ export interface PoskoPin {
   stock: string;
 }
 
+/** A standing offer: where the goods or the service are (the area's point when the donor named only an area). */
+export interface OfferPin {
+  ref: string;
+  lat: number | null;
+  lon: number | null;
+  approximate: boolean;
+  area: string | null;
+  left: string;
+  services: string[];
+  skillIds: string[];
+  until: number;
+  delivery: string;
+  contact: string | null;
+}
+
 export interface DashboardFiguresView {
   requestsByUrgency: Record<string, number>;
   requestsByArea: { area: string; count: number }[];
@@ -85,6 +102,7 @@ export interface DashboardView {
   rescues: RescuePin[];
   volunteers: VolunteerPin[];
   posko: PoskoPin[];
+  offers: OfferPin[];
   figures: DashboardFiguresView;
 }
 
@@ -176,8 +194,33 @@ function poskoPin(ledger: Ledger, k: Posko, t: Tr): PoskoPin {
   };
 }
 
+function offerPin(o: Offer, t: Tr, areas: Areas): OfferPin {
+  const exact = o.lat !== null && o.lon !== null;
+  const point = exact || o.area === null ? undefined : areas.get(o.area);
+  const left = itemsLeft(o.items);
+  return {
+    ref: formatRef('O', o.id),
+    lat: exact ? o.lat : (point?.lat ?? null),
+    lon: exact ? o.lon : (point?.lon ?? null),
+    approximate: !exact,
+    area: o.area,
+    left: itemsAsWritten(left, t),
+    services: o.services.map((s) => `${s.qty === undefined ? '' : `${s.qty} × `}${t(`service-${s.skill}`)}`),
+    skillIds: o.services.map((s) => s.skill),
+    until: o.until,
+    delivery: t(`offer-${o.delivery}`),
+    contact: o.contact,
+  };
+}
+
 /** Everything the dashboard shows, read in one go, labels in the reader's language (`t`). */
-export function dashboardView(ledger: Ledger, t: Tr, now: number, version: number): DashboardView {
+export function dashboardView(
+  ledger: Ledger,
+  areas: Areas,
+  t: Tr,
+  now: number,
+  version: number,
+): DashboardView {
   const { requests } = ledger.requests.open(MAX_RECORDS, 0);
   const rescues = ledger.rescues.inProgress(MAX_RECORDS);
   const { volunteers } = ledger.volunteers.list({ available: true, limit: MAX_RECORDS });
@@ -190,6 +233,7 @@ export function dashboardView(ledger: Ledger, t: Tr, now: number, version: numbe
     rescues: rescues.map((c) => rescuePin(c, t)),
     volunteers: volunteers.map((v) => volunteerPin(v, t)),
     posko: ledger.posko.all().map((k) => poskoPin(ledger, k, t)),
+    offers: ledger.offers.standing(now, MAX_RECORDS).map((o) => offerPin(o, t, areas)),
     figures: {
       requestsByUrgency: countBy(waiting, (r) => r.urgency),
       requestsByArea: Object.entries(countBy(waiting, (r) => r.area ?? ''))

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { Areas } from '../domain/areas.ts';
 import { LINK_TTL_MS } from '../domain/dashboard.ts';
 import type { PersonId } from '../domain/message.ts';
 import type { Translator } from '../i18n/catalog.ts';
@@ -32,6 +33,7 @@ export function signInLink(ledger: Ledger, config: Config, personId: PersonId, l
 
 export interface DeskDeps {
   ledger: Ledger;
+  areas: Areas;
   translator: Translator;
   config: Config;
   /** The role the person holds now (ADMINS included); a session lasts only while it is coordinator or above. */
@@ -111,8 +113,8 @@ export class Desk {
     // The page counts waiting times from `now`, so a view kept from an earlier change is dated afresh.
     const kept = this.cached.get(lang);
     if (kept?.version === version) return { ...kept.view, now };
-    const { ledger, translator } = this.deps;
-    const view = dashboardView(ledger, (key, args) => translator.t(lang, key, args), now, version);
+    const { ledger, areas, translator } = this.deps;
+    const view = dashboardView(ledger, areas, (key, args) => translator.t(lang, key, args), now, version);
     this.cached.set(lang, { version, view });
     return view;
   }

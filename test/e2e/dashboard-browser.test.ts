@@ -70,6 +70,14 @@ describe('the dashboard in a browser', () => {
     await clickPin(page, '.pin.posko[title="K-1"]');
     expect(await page.$eval('#detail', (e) => e.textContent)).toMatch(/K-1 Posko Imogiri.*water/);
 
+    // So does an offer, at its area's point when the donor named only an area, with its services.
+    await bot.say('@as donor\n/offer 2 truk, 30 water @ Imogiri', /O-1/);
+    await page.waitForSelector('.leaflet-marker-pane .pin.offer.approximate[title="O-1"]', {
+      timeout: 2_000,
+    });
+    await clickPin(page, '.pin.offer[title="O-1"]');
+    expect(await page.$eval('#detail', (e) => e.textContent)).toMatch(/O-1.*30 water.*2 × vehicle/);
+
     // A change made in the chat arrives within 2 seconds.
     await bot.say('@as koor\n/ack S-1', /→ koor/);
     await page.waitForSelector('.pin.rescue.acknowledged[title="S-1"]', { timeout: 2_000 });

@@ -15,6 +15,7 @@ afterEach(() => h?.close());
 function desk(): Desk {
   return new Desk({
     ledger: h.ledger,
+    areas: h.areas,
     translator: h.catalog,
     config: h.config,
     roleOf: (id) => (id === KOOR ? 'coordinator' : 'anyone'),
@@ -58,6 +59,10 @@ describe('the dashboard view', () => {
     h.clock.advance(6 * 60_000);
     h.say(KOOR, '/assign R-1 V-2');
     h.say(KOOR, '/broadcast all Water arrives at noon');
+    h.say('telegram:700', '/offer a boat, 10 blanket @ -7.90,110.40 HP 0812 7000 1111');
+    h.say('telegram:701', '/offer 2 truk @ Sleman');
+    h.say('telegram:702', '/offer 5 tarp @ Sleman');
+    h.say('telegram:702', '/cancel O-3');
 
     const d = desk();
     const view = d.view('en') as DashboardView;
@@ -86,6 +91,26 @@ describe('the dashboard view', () => {
         hours: '08-17',
         accepts: 'water, rice',
         stock: '40 water',
+      },
+    ]);
+    // Standing offers, newest first; one named only by its area stands at the area's point, marked so.
+    const sleman = h.areas.get('DIY/Sleman')!;
+    expect(view.offers).toMatchObject([
+      {
+        ref: 'O-2',
+        lat: sleman.lat,
+        lon: sleman.lon,
+        approximate: true,
+        services: ['2 × vehicle (truck, car)'],
+      },
+      {
+        ref: 'O-1',
+        lat: -7.9,
+        approximate: false,
+        left: '10 blankets',
+        services: ['boat'],
+        skillIds: ['boat'],
+        contact: '081270001111',
       },
     ]);
     expect(view.figures).toMatchObject({

@@ -1,5 +1,10 @@
 import type { ItemId, RequestItem } from '../../../src/domain/items.ts';
-import { distanceKm, leftOf, type Suggestion, suggestMatches } from '../../../src/domain/matching.ts';
+import {
+  distanceKm,
+  itemsLeft as linesLeft,
+  type Suggestion,
+  suggestMatches,
+} from '../../../src/domain/matching.ts';
 import { formatRef, parseRef } from '../../../src/domain/refs.ts';
 import type { OfferedService } from '../../../src/domain/services.ts';
 import { formatLocal } from '../../../src/domain/when.ts';
@@ -13,13 +18,7 @@ export const offerRef = (o: { id: number }) => formatRef('O', o.id);
 export const poskoRef = (p: { id: number }) => formatRef('K', p.id);
 
 /** The uncommitted part of an offer, as items: what a donor still has to give. */
-export const itemsLeft = (o: Offer): RequestItem[] =>
-  o.items.flatMap((i) => {
-    const left = leftOf(i);
-    if (left !== undefined && left <= 0) return [];
-    const { line: _line, committed: _committed, ...item } = i;
-    return [{ ...item, ...(left === undefined ? {} : { qty: left }) }];
-  });
+export const itemsLeft = (o: Offer): RequestItem[] => linesLeft(o.items);
 
 /** An item and its quantity in the reader's language: `20 water`, `5 kg rice`. */
 export const itemText = (t: Tr, item: ItemId, qty?: number | null, unit?: RequestItem['unit']) =>

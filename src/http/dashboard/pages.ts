@@ -101,6 +101,7 @@ export function dashboardPage(
 <label><input type="checkbox" id="show-requests" checked> ${t('dashboard-show-requests')}</label>
 <label><input type="checkbox" id="show-volunteers" checked> ${t('dashboard-show-volunteers')}</label>
 <label><input type="checkbox" id="show-posko" checked> ${t('dashboard-show-posko')}</label>
+<label><input type="checkbox" id="show-offers" checked> ${t('dashboard-show-offers')}</label>
 <label>${t('dashboard-filter-skill')} <select id="skill"><option value="">${t('dashboard-filter-all-skills')}</option></select></label></nav>
 <main id="work"><div id="map-wrap"><div id="map"></div><p id="tiles-failed" hidden>${t('dashboard-tiles-failed')}</p></div>
 <aside id="side"><section id="detail"><p class="hint">${t('dashboard-select')}</p></section>

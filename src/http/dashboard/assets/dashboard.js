@@ -14,7 +14,15 @@ import { durationIn, el, newId } from './kit.js';
   let clockSkew = 0;
   let selected;
   let fitted = false;
-  const filters = { area: '', skill: '', rescues: true, requests: true, volunteers: true, posko: true };
+  const filters = {
+    area: '',
+    skill: '',
+    rescues: true,
+    requests: true,
+    volunteers: true,
+    posko: true,
+    offers: true,
+  };
 
   const now = () => Date.now() + clockSkew;
   const duration = durationIn(s);
@@ -45,6 +53,7 @@ import { durationIn, el, newId } from './kit.js';
       ...['critical', 'high', 'normal', 'low'].map((u) => entry(`request ${u}`, s(`urgency-${u}`))),
       entry('volunteer', s('show-volunteers')),
       entry('posko', s('show-posko')),
+      entry('offer', s('show-offers')),
     );
   };
   legend.addTo(map);
@@ -60,6 +69,10 @@ import { durationIn, el, newId } from './kit.js';
         )
       : [],
     posko: filters.posko ? view.posko.filter((k) => inArea(k.area)) : [],
+    // The skill filter also picks offered services: a boat volunteer and an offered boat alike.
+    offers: filters.offers
+      ? view.offers.filter((o) => inArea(o.area) && (!filters.skill || o.skillIds.includes(filters.skill)))
+      : [],
   });
   const oldestUnacknowledged = () =>
     view.rescues.filter((c) => c.status === 'open').sort((a, b) => a.createdAt - b.createdAt)[0];
@@ -84,7 +97,7 @@ import { durationIn, el, newId } from './kit.js';
       draggable,
       icon: L.divIcon({
         className: `pin ${kind} ${cls}`,
-        iconSize: kind === 'volunteer' ? [12, 12] : [20, 20],
+        iconSize: kind === 'volunteer' || kind === 'offer' ? [14, 14] : [20, 20],
       }),
     });
     marker.on('click', () => select(record.ref));
@@ -99,10 +112,12 @@ import { durationIn, el, newId } from './kit.js';
 
   function drawMap() {
     markers.clearLayers();
-    const { rescues, requests, volunteers, posko } = shown();
+    const { rescues, requests, volunteers, posko, offers } = shown();
     const oldest = oldestUnacknowledged();
     const points = [];
     for (const k of posko) if (k.lat !== null) pin('posko', '', k, k.lat, k.lon, false);
+    for (const o of offers)
+      if (o.lat !== null) pin('offer', o.approximate ? 'approximate' : '', o, o.lat, o.lon, false);
     for (const v of volunteers) if (v.lat !== null) pin('volunteer', '', v, v.lat, v.lon, false);
     for (const r of requests)
       if (r.lat !== null) {
@@ -202,7 +217,7 @@ import { durationIn, el, newId } from './kit.js';
   function drawAreas() {
     const select = $('area');
     const areas = new Set();
-    for (const r of [...view.rescues, ...view.requests, ...view.volunteers, ...view.posko])
+    for (const r of [...view.rescues, ...view.requests, ...view.volunteers, ...view.posko, ...view.offers])
       if (r.area) {
         const parts = r.area.split('/');
         for (let i = 1; i <= parts.length; i++) areas.add(parts.slice(0, i).join('/'));
@@ -215,10 +230,13 @@ import { durationIn, el, newId } from './kit.js';
     select.value = areas.has(current) ? current : '';
   }
 
-  /** The skills of the available volunteers, for the volunteers' filter. */
+  /** The skills of the available volunteers and the services offered, for the skill filter. */
   function drawSkills() {
     const select = $('skill');
-    const skills = new Map(view.volunteers.flatMap((v) => v.skillIds.map((id, i) => [id, v.skills[i]])));
+    const skills = new Map([
+      ...view.offers.flatMap((o) => o.skillIds.map((id) => [id, id])),
+      ...view.volunteers.flatMap((v) => v.skillIds.map((id, i) => [id, v.skills[i]])),
+    ]);
     const current = select.value;
     select.replaceChildren(
       el('option', { value: '' }, s('filter-all-skills')),
@@ -322,7 +340,7 @@ import { durationIn, el, newId } from './kit.js';
     filters.skill = e.target.value;
     draw();
   });
-  for (const kind of ['rescues', 'requests', 'volunteers', 'posko'])
+  for (const kind of ['rescues', 'requests', 'volunteers', 'posko', 'offers'])
     $(`show-${kind}`).addEventListener('change', (e) => {
       filters[kind] = e.target.checked;
       draw();

@@ -187,5 +187,22 @@ export function detailOf(view, ref, proposedPlace, page) {
         ...field('stock', k.stock || s('none')),
       ),
     ];
+  const o = view.offers.find((x) => x.ref === ref);
+  if (o)
+    return [
+      el('h2', {}, o.ref),
+      el(
+        'dl',
+        { class: 'fields' },
+        ...field('items', o.left),
+        ...field('services', o.services.join(', ')),
+        ...field('area', o.area ?? s('no-area')),
+        ...field('until', new Date(o.until).toISOString().slice(0, 10)),
+        ...field('delivery', o.delivery),
+        ...field('contact', o.contact),
+        ...(o.approximate ? field('approximate', '✓') : []),
+      ),
+      el('p', { class: 'hint' }, s('offer-match-hint')),
+    ];
   return [el('p', { class: 'hint' }, s('select'))];
 }
