@@ -1,5 +1,6 @@
 import type { Command } from '../src/engine/command.ts';
 import ack from './ack.ts';
+import alert from './alert.ts';
 import assign from './assign.ts';
 import available from './available.ts';
 import blood from './blood.ts';
@@ -103,6 +104,7 @@ export const commands: readonly Command[] = [
   locate,
   register,
   broadcast,
+  alert,
   schedule,
   schedules,
   unschedule,

@@ -289,6 +289,7 @@ async function publicPage(
           opaque,
         ),
       broadcasts: () => ledger.publicView.broadcasts(10),
+      alerts: () => ledger.publicView.alerts(50).map(({ ref, ...a }) => ({ ...a, id: opaque(ref) })),
       contacts: () => ledger.publicContacts.list().map((c) => ({ label: c.label, number: c.number })),
       // A posko is a registered public place: its name and contact are for the public; no address.
       posko: () =>

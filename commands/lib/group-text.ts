@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InboundContent } from '../../src/domain/message.ts';
 import { personalHints } from '../../src/domain/personal-hints.ts';
 import { redactReport } from '../../src/domain/redaction.ts';
 import { TOPICS, type Topic } from '../../src/domain/topics.ts';
@@ -13,7 +14,7 @@ import type { Outcome } from '../../src/engine/outcome.ts';
  * says whether the author must see the cleaned text first: something was removed, or it still looks
  * personal (an address, a name with an honorific, an e-mail address).
  */
-function textForGroups(
+export function textForGroups(
   ctx: CommandContext,
   text: string,
 ): { text: string; removed: number; confirm: boolean } {
@@ -45,6 +46,14 @@ export type PendingBroadcast = z.infer<typeof PendingBroadcast>;
 const YES = /^(?:y|ya|yes|iya|ok|oke|kirim|send)$/i;
 const NO = /^(?:n|no|tidak|tdk|nggak|gak|jangan)$/i;
 
+/** The author's yes (send) or no (drop) to a text shown as its readers will see it; else undefined. */
+export function saidSend(input: InboundContent): boolean | undefined {
+  const said = input.kind === 'choice' ? input.value : input.kind === 'text' ? input.text.trim() : '';
+  if (YES.test(said)) return true;
+  if (NO.test(said)) return false;
+  return undefined;
+}
+
 /** The question: the text as groups will read it, and what looked personal; yes/ya or no/tidak. */
 export const confirmStep: DialogStep<PendingBroadcast> = {
   id: 'confirm',
@@ -64,10 +73,9 @@ export const confirmStep: DialogStep<PendingBroadcast> = {
     };
   },
   answer: (_ctx, input, d) => {
-    const said = input.kind === 'choice' ? input.value : input.kind === 'text' ? input.text.trim() : '';
-    if (YES.test(said)) return { ...d, send: true };
-    if (NO.test(said)) return { ...d, send: false };
-    throw new UserError('broadcast-confirm-invalid');
+    const send = saidSend(input);
+    if (send === undefined) throw new UserError('broadcast-confirm-invalid');
+    return { ...d, send };
   },
 };
 

@@ -250,6 +250,7 @@ export class Forgetting {
     this.run('UPDATE stock_movements SET actor = @pseudonym WHERE actor = @person', p);
     this.run('UPDATE rescues SET acknowledged_by = @pseudonym WHERE acknowledged_by = @person', p);
     this.run('UPDATE broadcasts SET author = @pseudonym WHERE author = @person', p);
+    this.run('UPDATE alerts SET author = @pseudonym WHERE author = @person', p);
     this.run('UPDATE groups SET registered_by = @pseudonym WHERE registered_by = @person', p);
     this.run('UPDATE public_contacts SET added_by = @pseudonym WHERE added_by = @person', p);
     this.run('DELETE FROM dialogs WHERE person_id = @person', p);

@@ -1,3 +1,4 @@
+import { Alerts } from './alerts.ts';
 import { Attachments } from './attachments.ts';
 import { Blood } from './blood.ts';
 import { Broadcasts } from './broadcasts.ts';
@@ -34,6 +35,7 @@ import { Sitrep } from './sitrep.ts';
 import { Tasks } from './tasks.ts';
 import { Volunteers } from './volunteers.ts';
 
+export type { Alert } from './alerts.ts';
 export type { Attachment } from './attachments.ts';
 export type { AskCounts, BloodRequest, Donor } from './blood.ts';
 export type { Broadcast, BroadcastTarget, Progress } from './broadcasts.ts';
@@ -94,6 +96,7 @@ export class Ledger {
   readonly offers: Offers;
   readonly blood: Blood;
   readonly campaigns: Campaigns;
+  readonly alerts: Alerts;
   readonly checkins: Checkins;
   readonly missing: MissingReports;
   readonly posko: PoskoStore;
@@ -142,6 +145,7 @@ export class Ledger {
     this.offers = new Offers(db, this.events);
     this.blood = new Blood(db, this.events);
     this.campaigns = new Campaigns(db, this.events);
+    this.alerts = new Alerts(db, this.events);
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);

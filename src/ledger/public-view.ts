@@ -1,3 +1,4 @@
+import type { CapLevels } from '../domain/cap.ts';
 import type { RequestItem } from '../domain/items.ts';
 import type { PublicBroadcast, PublicRecord } from '../domain/public-summary.ts';
 import type { Db } from './db.ts';
@@ -117,5 +118,25 @@ export class PublicView {
         )
         .all(limit) as { id: number; target: string; text: string; at: number }[]
     ).map((b) => ({ id: Number(b.id), target: b.target, text: b.text, at: Number(b.at) }));
+  }
+
+  /** Public alerts, newest first: the area, the CAP levels and the text written for the public; never the author. */
+  alerts(
+    limit: number,
+  ): ({ ref: string; area: string; text: string; language: string; at: number } & CapLevels)[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT id, area, text, urgency, severity, certainty, language, created_at AS "at" FROM alerts
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(limit) as ({
+        id: number;
+        area: string;
+        text: string;
+        language: string;
+        at: number;
+      } & CapLevels)[]
+    ).map(({ id, at, ...a }) => ({ ...a, ref: `A-${id}`, at: Number(at) }));
   }
 }

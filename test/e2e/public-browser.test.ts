@@ -44,7 +44,7 @@ describe('the public page in a browser', () => {
     expect(errors).toEqual([]);
 
     const hrefs = await page.$$eval('#feeds a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs).toHaveLength(3);
+    expect(hrefs).toHaveLength(4);
     // A browser downloads the CSV rather than showing it: each link is followed as a feed reader would.
     for (const href of hrefs) expect((await fetch(`http://127.0.0.1:${bot.port}${href}`)).status).toBe(200);
 

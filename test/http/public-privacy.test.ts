@@ -104,6 +104,7 @@ function outputs(now: number): string[] {
       publicPage(settings, lang, lang === 'id' ? 'en' : 'id', t, {
         summary,
         broadcasts,
+        alerts: [],
         contacts: [],
         posko: [],
       }),

@@ -180,6 +180,7 @@ describe('every state change leaves an event', () => {
     say(COORDINATOR, '/close S-2 duplicate report');
 
     say(COORDINATOR, '/broadcast all Water at the posko from 14:00');
+    say(inGroup(COORDINATOR, '-100'), '/alert Bantul The river is rising: move to higher ground');
     say(COORDINATOR, '/schedule 18:00 all Evening briefing');
     say(COORDINATOR, '/schedule "0 7 * * *" all Morning briefing');
     say(COORDINATOR, '/schedules');

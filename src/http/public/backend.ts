@@ -1,3 +1,4 @@
+import type { PublicAlert } from '../../domain/cap.ts';
 import type { PublicBroadcast, PublicSummary } from '../../domain/public-summary.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { PublicBroadcast, PublicSummary } from '../../domain/public-summary
 export interface PublicBackend {
   summary(): PublicSummary;
   broadcasts(): PublicBroadcast[];
+  /** Coordinators' public alerts (`/alert`), newest first, by their opaque ids. */
+  alerts(): PublicAlert[];
   /** Registered public contacts (`/publiccontact`): numbers people may call, with their label. */
   contacts(): { label: string; number: string }[];
   /** Registered posko (`/posko add`): a public place, its area, hours, what it takes and its contact. */

@@ -1,3 +1,4 @@
+import type { PublicAlert } from '../../domain/cap.ts';
 import type {
   Figures,
   PublicBroadcast,
@@ -45,6 +46,7 @@ function duration(ms: number, lang: string): string {
 export interface PageData {
   summary: PublicSummary;
   broadcasts: readonly PublicBroadcast[];
+  alerts: readonly PublicAlert[];
   contacts: readonly { label: string; number: string }[];
   posko: readonly PublicPosko[];
 }
@@ -148,6 +150,19 @@ ${
         )
         .join('')}</ul></section>`
 }
+${
+  data.alerts.length === 0
+    ? ''
+    : `<section id="alerts"><h2>${h(t('public-alerts'))}</h2><ul>${data.alerts
+        .slice(0, 10)
+        .map(
+          (a) =>
+            `<li lang="${h(a.language)}"><time datetime="${new Date(a.at).toISOString()}">${h(new Date(a.at).toISOString().slice(0, 16).replace('T', ' '))}</time> <strong>${h(a.area)}</strong> (${h(
+              [a.urgency, a.severity, a.certainty].map((l) => t(`cap-${l.toLowerCase()}`)).join(', '),
+            )}): ${h(a.text)} <a href="${p}/alerts/${h(a.id)}.xml" type="application/cap+xml">CAP</a></li>`,
+        )
+        .join('')}</ul></section>`
+}
 <section id="broadcasts"><h2>${h(t('public-broadcasts'))}</h2>
 ${
   data.broadcasts.length === 0
@@ -160,7 +175,7 @@ ${
     : `<section id="contacts"><h2>${h(t('public-contacts'))}</h2><ul>${data.contacts.map((c) => `<li>${h(c.label)}: <a href="tel:${h(c.number.replace(/[^\d+]/g, ''))}">${h(c.number)}</a></li>`).join('')}</ul></section>`
 }
 <section id="feeds"><h2>${h(t('public-feeds'))}</h2><ul>
-${feed('needs.geojson', 'public-feed-geojson')}${feed('needs.csv', 'public-feed-hxl')}${feed('feed.atom', 'public-feed-atom')}
+${feed('needs.geojson', 'public-feed-geojson')}${feed('needs.csv', 'public-feed-hxl')}${feed('feed.atom', 'public-feed-atom')}${feed('alerts.atom', 'public-feed-alerts')}
 </ul></section>
 </main>
 <script type="application/json" id="public-data">${jsonForHtml({
@@ -184,6 +199,7 @@ ${feed('needs.geojson', 'public-feed-geojson')}${feed('needs.csv', 'public-feed-
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(t('public-title'))}</title>
 <link rel="alternate" type="application/atom+xml" href="${p}/feed.atom?lang=${h(lang)}" title="${h(t('public-feed-atom'))}">
+<link rel="alternate" type="application/atom+xml" href="${p}/alerts.atom?lang=${h(lang)}" title="${h(t('public-feed-alerts'))}">
 <link rel="alternate" type="application/geo+json" href="${p}/needs.geojson" title="${h(t('public-feed-geojson'))}">
 <link rel="alternate" hreflang="${h(otherLang)}" href="${p}?lang=${h(otherLang)}">
 <link rel="stylesheet" href="${settings.dashboardPath}/assets/leaflet.css">

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isWithin } from '../../domain/areas.ts';
 import { type HttpServer, sendJson } from '../server.ts';
 import type { PublicBackend, PublicSettings } from './backend.ts';
+import { alertsAtom, capAlert } from './cap.ts';
 import { atomFeed, geoJson, hxlCsv } from './feeds.ts';
 import { needCard, publicCsp, publicPage } from './page.ts';
 
@@ -62,13 +63,17 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
   const clock = settings.clock ?? Date.now;
   const limit = new RateLimit(settings.perMinute, clock);
   const cache = new Cached(settings.cacheMs, clock);
-  // One summary per cacheMs for every page, feed and card built from it.
-  let built: { at: number; summary: ReturnType<PublicBackend['summary']> } | undefined;
-  const summary = () => {
-    const now = clock();
-    if (!built || now - built.at >= settings.cacheMs) built = { at: now, summary: backend.summary() };
-    return built.summary;
+  // One summary (and one list of alerts) per cacheMs for every page, feed and card built from it.
+  const fresh = <T>(build: () => T) => {
+    let built: { at: number; value: T } | undefined;
+    return () => {
+      const now = clock();
+      if (!built || now - built.at >= settings.cacheMs) built = { at: now, value: build() };
+      return built.value;
+    };
   };
+  const summary = fresh(() => backend.summary());
+  const alerts = fresh(() => backend.alerts());
   const p = settings.path;
   const csp = publicCsp(settings);
   const maxAge = Math.max(30, Math.round(settings.cacheMs / 1000));
@@ -111,6 +116,7 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
           publicPage(settings, lang, other, t(lang), {
             summary: summary(),
             broadcasts: backend.broadcasts(),
+            alerts: alerts(),
             contacts: backend.contacts(),
             posko: backend.posko(),
           }),
@@ -142,6 +148,29 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
       };
     }),
   );
+  http.route(
+    'GET',
+    `${p}/alerts.atom`,
+    serve('application/atom+xml; charset=utf-8', (req) => {
+      const lang = langOf(req);
+      const url = pageUrl(req);
+      return {
+        key: `alerts:${lang}:${url}`,
+        body: () => alertsAtom(alerts(), t(lang), t, lang, url, clock()),
+      };
+    }),
+  );
+  // Each alert as a CAP 1.2 message at a stable address: its opaque id, which is also its identifier.
+  http.routePrefix('GET', `${p}/alerts/`, (req, res) => {
+    const file = (req.url ?? '').split('?')[0]!.slice(`${p}/alerts/`.length);
+    const id = /^([\w-]{1,64})\.xml$/.exec(file)?.[1];
+    const alert = id === undefined ? undefined : alerts().find((a) => a.id === id);
+    if (!alert) return sendJson(res, 404, { error: 'not found' });
+    serve('application/cap+xml; charset=utf-8', () => {
+      const url = pageUrl(req);
+      return { key: `cap:${id}:${url}`, body: () => capAlert(alert, t(alert.language), url) };
+    })(req, res);
+  });
   // A shared card: the opaque id of an open verified need; gone (404) once it is delivered or closed.
   http.routePrefix('GET', `${p}/r/`, (req, res) => {
     const id = (req.url ?? '').split('?')[0]!.slice(`${p}/r/`.length);
