@@ -160,6 +160,18 @@ const EnvSchema = z.object({
       'expected a cron expression like 0 8,16 * * *, or off',
     )
     .default('0 8,16 * * *'),
+  // A Telegram channel the bot administers (README, Public page): `@name` or its -100... id.
+  PUBLIC_CHANNEL: z
+    .string()
+    .regex(/^(@[A-Za-z]\w{4,31}|-100\d{5,15})$/, 'expected a channel like @bantul_relief or -1001234567890')
+    .optional(),
+  PUBLIC_CHANNEL_CRON: z
+    .string()
+    .refine(
+      (s) => s.trim().split(/\s+/).length === 5 && validateCron(s),
+      'expected a cron expression like 0 19 * * *',
+    )
+    .default('0 19 * * *'),
   MATCH_MAX_KM: z.coerce.number().positive().max(1000).default(50),
   OFFER_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   BLOOD_INTERVAL_DAYS: z.coerce.number().int().min(1).max(365).default(60),
@@ -187,6 +199,12 @@ const CLOUD_SETTINGS = [
 const ConfigSchema = EnvSchema.superRefine((env, ctx) => {
   if (env.PUBLIC_PATH === env.DASHBOARD_PATH || env.PUBLIC_PATH.startsWith(`${env.DASHBOARD_PATH}/`))
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_PATH'], message: 'must lie outside DASHBOARD_PATH' });
+  if (env.PUBLIC_CHANNEL !== undefined && env.TELEGRAM_BOT_TOKEN === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_CHANNEL'],
+      message: 'is a Telegram channel: set TELEGRAM_BOT_TOKEN',
+    });
   const given = CLOUD_SETTINGS.filter((k) => env[k] !== undefined);
   if (given.length === 0 || given.length === CLOUD_SETTINGS.length) return;
   for (const k of CLOUD_SETTINGS)

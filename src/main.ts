@@ -28,6 +28,7 @@ import { pacerFor } from './outbox/pacing/index.ts';
 import { WhatsAppPacer } from './outbox/pacing/whatsapp.ts';
 import { scheduledJobs } from './schedule/jobs.ts';
 import { reportFinishedBroadcasts } from './schedule/rules/broadcasts.ts';
+import { setPublicChannel } from './schedule/rules/public-channel.ts';
 import { reportUndelivered } from './schedule/rules/undelivered.ts';
 import { Scheduler } from './schedule/scheduler.ts';
 import { ConsoleTransport } from './transports/console/index.ts';
@@ -67,6 +68,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   const areas = new Areas(loadAreaDefs(config.AREAS));
   const core = new Core({ ledger, translator, areas, config, commands, log });
+  core.runJob('public-channel', setPublicChannel);
   // Authors hear once every delivery row of their broadcast is final, coordinators of every private
   // message given up on; batched per tick of the event loop (and every minute by the scheduler).
   const soon = (name: string, job: Job) => {

@@ -139,9 +139,13 @@ export class Broadcasts {
     return decodeTarget(b.target);
   }
 
-  /** The active, reachable groups a target reaches now. An area reaches its own groups and those below it. */
+  /**
+   * The active, reachable groups a target reaches now. An area reaches its own groups and those below
+   * it; the public channel hears every broadcast but one for a single group (what the public page shows).
+   */
   recipients(target: BroadcastTarget): Group[] {
     const reaches = (g: Group): boolean => {
+      if (g.publicChannel && target.kind !== 'group') return true;
       switch (target.kind) {
         case 'all':
           return true;

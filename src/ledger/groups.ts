@@ -15,19 +15,23 @@ export interface Group {
   language: string | null;
   active: boolean;
   reachable: boolean;
+  /** The public channel (PUBLIC_CHANNEL): every broadcast not for one group reaches it. */
+  publicChannel: boolean;
 }
 
-interface GroupRow extends Omit<Group, 'topics' | 'active' | 'reachable'> {
+interface GroupRow extends Omit<Group, 'topics' | 'active' | 'reachable' | 'publicChannel'> {
   topics: string;
   active: number;
   reachable: number;
+  public_channel: number;
 }
 
-const toGroup = (r: GroupRow): Group => ({
+const toGroup = ({ public_channel, ...r }: GroupRow): Group => ({
   ...r,
   topics: JSON.parse(r.topics) as Topic[],
   active: r.active === 1,
   reachable: r.reachable === 1,
+  publicChannel: public_channel === 1,
 });
 
 export interface Registration {
@@ -59,6 +63,37 @@ export class Groups {
 
   all(): Group[] {
     return (this.db.prepare('SELECT * FROM groups ORDER BY id').all() as GroupRow[]).map(toGroup);
+  }
+
+  /** The public channel, while it is active and reachable. */
+  publicChannel(): Group | undefined {
+    return this.all().find((g) => g.publicChannel && g.active && g.reachable);
+  }
+
+  /**
+   * Makes `chat` the public channel (PUBLIC_CHANNEL at start), or none. A channel no longer named
+   * stops hearing anything: it is marked left, as a group the bot was removed from.
+   */
+  setPublicChannel(actor: Actor, chat: ChatRef | undefined): void {
+    for (const g of this.all())
+      if (
+        g.publicChannel &&
+        (chat === undefined || g.transport !== chat.transport || g.chat_id !== chat.chatId)
+      ) {
+        this.db
+          .prepare('UPDATE groups SET public_channel = 0, active = 0, updated_at = ? WHERE id = ?')
+          .run(actor.at, g.id);
+        this.events.append(actor, { kind: 'group.public_channel_unset', subject: formatRef('G', g.id) });
+      }
+    if (!chat || this.byChat(chat)?.publicChannel) return;
+    const { group } = this.register(actor, chat, {
+      title: 'PUBLIC_CHANNEL',
+      topics: [],
+      area: null,
+      registeredBy: actor.id,
+    });
+    this.db.prepare('UPDATE groups SET public_channel = 1 WHERE id = ?').run(group.id);
+    this.events.append(actor, { kind: 'group.public_channel_set', subject: formatRef('G', group.id) });
   }
 
   /**

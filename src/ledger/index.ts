@@ -26,6 +26,7 @@ import { OutboxStore } from './outbox.ts';
 import { People } from './people.ts';
 import { PoskoStore } from './posko.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
+import { PublicChannelPosts } from './public-channel.ts';
 import { PublicContacts } from './public-contacts.ts';
 import { PublicView } from './public-view.ts';
 import { Requests } from './requests.ts';
@@ -97,6 +98,7 @@ export class Ledger {
   readonly blood: Blood;
   readonly campaigns: Campaigns;
   readonly alerts: Alerts;
+  readonly publicChannelPosts: PublicChannelPosts;
   readonly checkins: Checkins;
   readonly missing: MissingReports;
   readonly posko: PoskoStore;
@@ -146,6 +148,7 @@ export class Ledger {
     this.blood = new Blood(db, this.events);
     this.campaigns = new Campaigns(db, this.events);
     this.alerts = new Alerts(db, this.events);
+    this.publicChannelPosts = new PublicChannelPosts(db, this.events);
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);

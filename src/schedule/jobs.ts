@@ -6,6 +6,7 @@ import { reportFinishedBroadcasts, sendDueSchedules } from './rules/broadcasts.t
 import { postCoalesced } from './rules/coalesced-posts.ts';
 import { postNeedsDigest } from './rules/needs-digest.ts';
 import { expireOffers } from './rules/offer-expiry.ts';
+import { postDailySummary, postVerifiedNeeds } from './rules/public-channel.ts';
 import { expireExports, purgeExpired } from './rules/retention.ts';
 import { sendSitrep } from './rules/sitrep.ts';
 import { askStillNeeded } from './rules/still-needed.ts';
@@ -32,5 +33,7 @@ export function scheduledJobs(config: Config): ScheduledJob[] {
     { name: 'blood-drives', cron: '* * * * *', rule: askBloodDonors },
     { name: 'retention', cron: '30 3 * * *', rule: purgeExpired },
     { name: 'export-expiry', cron: '*/10 * * * *', rule: expireExports },
+    { name: 'public-channel-needs', cron: '* * * * *', rule: postVerifiedNeeds },
+    { name: 'public-channel-summary', cron: config.PUBLIC_CHANNEL_CRON, rule: postDailySummary },
   ];
 }

@@ -267,6 +267,8 @@ describe('the job table', () => {
       'blood-drives',
       'retention',
       'export-expiry',
+      'public-channel-needs',
+      'public-channel-summary',
     ]);
     expect(jobs.find((j) => j.name === 'sitrep')!.cron).toBe('0 6 * * *');
     expect(jobs.every((j) => isCron(j.cron))).toBe(true);

@@ -9,7 +9,10 @@ import { sitrepLines } from '../../engine/sitrep.ts';
 export function sendSitrep(ctx: JobContext): Outcome {
   const out = new Outcome();
   const { ledger, config, translator } = ctx;
-  const groups = ledger.broadcasts.recipients({ kind: 'topic', topic: 'sitrep' });
+  // The public channel gets its own daily summary (rules/public-channel.ts), built from public figures.
+  const groups = ledger.broadcasts
+    .recipients({ kind: 'topic', topic: 'sitrep' })
+    .filter((g) => !g.publicChannel);
   for (const g of groups) {
     const lang = g.language ?? config.DEFAULT_LANGUAGE;
     const t = (key: string, args?: Record<string, string | number>) => translator.t(lang, key, args);
