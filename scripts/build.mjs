@@ -31,6 +31,9 @@ const external = [
   // Native (libvips), and loaded only when a photo comes in.
   'sharp',
   'exifr',
+  // The public cards' preview images: a native renderer, and a layout engine with its own WebAssembly.
+  '@resvg/resvg-js',
+  'satori',
 ];
 
 /**

@@ -7,6 +7,7 @@ import { Areas } from '../../src/domain/areas.ts';
 import { aggregateNeeds } from '../../src/domain/matching.ts';
 import { publicSummary } from '../../src/domain/public-summary.ts';
 import type { PublicSettings } from '../../src/http/public/backend.ts';
+import { cardImageText } from '../../src/http/public/card-image.ts';
 import { atomFeed, geoJson, HXL_COLUMNS, hxlCsv } from '../../src/http/public/feeds.ts';
 import { needCard, publicPage } from '../../src/http/public/page.ts';
 import { Catalog } from '../../src/i18n/catalog.ts';
@@ -17,7 +18,8 @@ import { tempDir } from '../support/harness.ts';
 /**
  * Privacy by construction, tested as a class: records full of personal data (names, phone numbers in
  * many spellings, addresses, exact points, free-text notes and items outside the catalog) go into the
- * ledger, and none of it comes out of the public page, the GeoJSON, the HXL CSV or the Atom feed.
+ * ledger, and none of it comes out of the public page, the GeoJSON, the HXL CSV, the Atom feed, a
+ * shared card or the words its preview image shows.
  */
 
 const areas = new Areas(loadAreaDefs(path.join(PROJECT_ROOT, 'data', 'areas', 'diy.json')));
@@ -111,7 +113,19 @@ function outputs(now: number): string[] {
       atomFeed(summary, broadcasts, t, lang, 'http://localhost/public'),
       JSON.stringify(geoJson(summary)),
       hxlCsv(summary),
-      ...summary.verified.map((v) => needCard(settings, lang, t, v, [], `http://localhost/public/r/${v.id}`)),
+      ...summary.verified.map((v) =>
+        needCard(
+          settings,
+          lang,
+          t,
+          v,
+          [],
+          `http://localhost/public/r/${v.id}`,
+          `http://localhost/public/r/${v.id}.png`,
+        ),
+      ),
+      // Every word a card's preview image shows.
+      ...summary.verified.map((v) => cardImageText(t, v, []).join('\n')),
     ];
   });
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../domain/public-summary.ts';
 import { escapeHtml as h, jsonForHtml, tileOrigin } from '../dashboard/pages.ts';
 import type { PublicPosko, PublicSettings } from './backend.ts';
+import { CARD_IMAGE } from './card-image.ts';
 import { itemLabel, neededLine, type Translate } from './feeds.ts';
 
 /** Only this page's script and Leaflet run; images from here and the tile host; nothing is sent anywhere. */
@@ -210,7 +211,7 @@ ${feed('needs.geojson', 'public-feed-geojson')}${feed('needs.csv', 'public-feed-
 /**
  * A shareable card for one verified need (`/public/r/<opaque id>`): the area, catalog items and when it
  * was verified, and the posko of that area to bring goods to, with Open Graph tags so that a link
- * shared on WhatsApp, Facebook or X shows a title and a summary.
+ * shared on WhatsApp, Facebook or X shows a title, a summary and its preview image (`image`).
  */
 export function needCard(
   settings: PublicSettings,
@@ -219,6 +220,7 @@ export function needCard(
   need: PublicSummary['verified'][number],
   posko: readonly PublicPosko[],
   url: string,
+  image: string,
 ): string {
   const items = need.items.map((i) => itemLabel(t, i.item, i.qty) + (i.qty ? ` (${i.qty})` : '')).join(', ');
   const title = t('public-verified-need', { area: need.area ?? '?', items });
@@ -236,7 +238,12 @@ export function needCard(
 <meta property="og:description" content="${h(t('public-card-description'))}">
 <meta property="og:url" content="${h(url)}">
 <meta property="og:locale" content="${lang === 'id' ? 'id_ID' : 'en_US'}">
-<meta name="twitter:card" content="summary">
+<meta property="og:image" content="${h(image)}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${CARD_IMAGE.width}">
+<meta property="og:image:height" content="${CARD_IMAGE.height}">
+<meta property="og:image:alt" content="${h(title)}">
+<meta name="twitter:card" content="summary_large_image">
 <link rel="stylesheet" href="${settings.path}/assets/public.css">
 </head><body><main>
 <h1>${h(title)}</h1>

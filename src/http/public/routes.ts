@@ -5,6 +5,7 @@ import { isWithin } from '../../domain/areas.ts';
 import { type HttpServer, sendJson } from '../server.ts';
 import type { PublicBackend, PublicSettings } from './backend.ts';
 import { alertsAtom, capAlert } from './cap.ts';
+import { cardImage, cardImageText } from './card-image.ts';
 import { atomFeed, geoJson, hxlCsv } from './feeds.ts';
 import { needCard, publicCsp, publicPage } from './page.ts';
 
@@ -52,6 +53,27 @@ class Cached {
       for (const [k, v] of this.built) if (now - v.at >= this.ms) this.built.delete(k);
     this.built.set(key, { at: now, body });
     return body;
+  }
+}
+
+/** Card images, like Cached but for a drawing in progress or done: readers asking meanwhile share it. */
+class CachedImages {
+  private readonly drawn = new Map<string, { at: number; png: Promise<Buffer> }>();
+  constructor(
+    private readonly ms: number,
+    private readonly clock: () => number,
+  ) {}
+
+  get(key: string, draw: () => Promise<Buffer>): Promise<Buffer> {
+    const now = this.clock();
+    const hit = this.drawn.get(key);
+    if (hit && now - hit.at < this.ms) return hit.png;
+    // Keys are opaque ids of open needs in two languages: stale ones go, so memory stays bounded.
+    for (const [k, v] of this.drawn) if (now - v.at >= this.ms) this.drawn.delete(k);
+    const png = draw();
+    this.drawn.set(key, { at: now, png });
+    png.catch(() => this.drawn.delete(key));
+    return png;
   }
 }
 
@@ -172,31 +194,55 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
     })(req, res);
   });
   // A shared card: the opaque id of an open verified need; gone (404) once it is delivered or closed.
+  // `<id>.png` is its preview image, drawn from the same allow-listed lines (cardImageText).
+  const images = new CachedImages(settings.cacheMs, clock);
   http.routePrefix('GET', `${p}/r/`, (req, res) => {
-    const id = (req.url ?? '').split('?')[0]!.slice(`${p}/r/`.length);
-    const need = /^[\w-]{1,64}$/.test(id) ? summary().verified.find((v) => v.id === id) : undefined;
+    const file = (req.url ?? '').split('?')[0]!.slice(`${p}/r/`.length);
+    const [, id, png] = /^([\w-]{1,64})(\.png)?$/.exec(file) ?? [];
+    const need = id === undefined ? undefined : summary().verified.find((v) => v.id === id);
     if (!need) return sendJson(res, 404, { error: 'not found' });
     const lang = langOf(req);
+    const posko = backend
+      .posko()
+      .filter(
+        (k) =>
+          need.area !== null &&
+          k.area !== null &&
+          (isWithin(need.area, k.area) || isWithin(k.area, need.area)),
+      );
+    const url = `${pageUrl(req)}/r/${id}`;
+    if (png)
+      return serveImage(req, res, `${lang}:${id}`, () => cardImage(cardImageText(t(lang), need, posko)));
     serve('text/html; charset=utf-8', () => ({
-      key: `card:${lang}:${id}`,
-      body: () =>
-        needCard(
-          settings,
-          lang,
-          t(lang),
-          need,
-          backend
-            .posko()
-            .filter(
-              (k) =>
-                need.area !== null &&
-                k.area !== null &&
-                (isWithin(need.area, k.area) || isWithin(k.area, need.area)),
-            ),
-          `${pageUrl(req)}/r/${id}`,
-        ),
+      key: `card:${lang}:${id}:${url}`,
+      body: () => needCard(settings, lang, t(lang), need, posko, url, `${url}.png?lang=${lang}`),
     }))(req, res);
   });
+  /** A PNG, drawn at most once per cacheMs per card and language (drawing takes tens of milliseconds). */
+  const serveImage = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    draw: () => Promise<Buffer>,
+  ) => {
+    if (!limit.allows(req.socket.remoteAddress ?? '')) {
+      res.setHeader('retry-after', '60');
+      return sendJson(res, 429, { error: 'too many requests' });
+    }
+    images.get(key, draw).then(
+      (png) => {
+        res.writeHead(200, {
+          'content-type': 'image/png',
+          'content-length': png.length,
+          'cache-control': `public, max-age=${maxAge}`,
+          'x-content-type-options': 'nosniff',
+          'access-control-allow-origin': '*',
+        });
+        res.end(png);
+      },
+      () => sendJson(res, 500, { error: 'image failed' }),
+    );
+  };
   for (const [name, type] of [
     ['public.js', 'text/javascript; charset=utf-8'],
     ['public.css', 'text/css; charset=utf-8'],
