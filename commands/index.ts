@@ -14,6 +14,7 @@ import donate from './donate.ts';
 import done from './done.ts';
 import donor from './donor.ts';
 import donorstatus from './donorstatus.ts';
+import draft from './draft.ts';
 import dup from './dup.ts';
 import exportRecords from './export.ts';
 import find from './find.ts';
@@ -25,6 +26,7 @@ import groups from './groups.ts';
 import help from './help.ts';
 import lang from './lang.ts';
 import leave from './leave.ts';
+import listen from './listen.ts';
 import locate from './locate.ts';
 import match from './match.ts';
 import missing from './missing.ts';
@@ -103,6 +105,8 @@ export const commands: readonly Command[] = [
   ack,
   locate,
   register,
+  listen,
+  draft,
   broadcast,
   alert,
   schedule,

@@ -147,6 +147,11 @@ export const InboundMessageSchema = z.object({
   chat: ChatRefSchema,
   /** A group's name where the platform gives it with the message; `/register` records it. */
   chatTitle: z.string().max(256).optional(),
+  /**
+   * Whether the bot sees every message of this group or only commands and replies to it (Telegram's
+   * privacy mode, when the bot is no admin), where the transport knows; `/listen on` says so.
+   */
+  groupView: z.enum(['all', 'commands']).optional(),
   /** The platform's id for this message; a redelivery carries the same id and is ignored. */
   messageId: z.string().min(1).max(128),
   sender: SenderSchema,

@@ -104,6 +104,11 @@ export interface CommandDef<A, D> {
   run?(ctx: CommandContext, args: A): Outcome;
   /** A location shared outside any dialog: the first command that returns an outcome handles it. */
   onLocation?(ctx: CommandContext, lat: number, lon: number): Outcome | undefined;
+  /**
+   * Text people write to each other in a group, no command and no dialog (listen mode reads it): the
+   * first command that returns an outcome handles it, whoever wrote it.
+   */
+  onGroupText?(ctx: CommandContext, text: string): Outcome | undefined;
 }
 
 /** A command with its types erased, as the registry holds it. */
@@ -120,6 +125,7 @@ export interface Command {
   readonly dialog?: DialogDef<Record<string, unknown>>;
   run?(ctx: CommandContext, args: unknown): Outcome;
   onLocation?(ctx: CommandContext, lat: number, lon: number): Outcome | undefined;
+  onGroupText?(ctx: CommandContext, text: string): Outcome | undefined;
 }
 
 export function defineCommand<A = string, D = Record<string, unknown>>(def: CommandDef<A, D>): Command {

@@ -560,6 +560,13 @@ export class Core {
         return new Outcome();
       case 'unsupported':
         return isPrivate ? new Outcome().reply('unsupported-kind') : new Outcome();
+      case 'text':
+        if (isPrivate) return new Outcome().reply('not-understood');
+        for (const c of this.deps.commands) {
+          const out = c.onGroupText?.(ctx, content.text);
+          if (out) return out;
+        }
+        return new Outcome();
       default:
         return isPrivate ? new Outcome().reply('not-understood') : new Outcome();
     }

@@ -40,7 +40,7 @@ export type Planned = { personal: Entitled | false } & (
   | ({ to: 'person'; personId: PersonId } & Say & SayOptions)
   | ({ to: 'groups'; topic: Topic; area: string | null } & GroupPostAbout & Say)
   | ({ to: 'group'; groupId: number; broadcastId?: number } & GroupPostAbout & Say)
-  | ({ to: 'coordinators' } & Say & Pick<SayOptions, 'media'>)
+  | ({ to: 'coordinators' } & Say & Pick<SayOptions, 'media' | 'choices'>)
 );
 
 /**
@@ -130,13 +130,14 @@ export class Outcome {
     return this;
   }
 
-  /** Privately to every coordinator and admin, with full details. */
-  toCoordinators(key: string, args?: MessageArgs, media?: StoredMedia): this {
+  /** Privately to every coordinator and admin, with full details (and buttons each of them may press). */
+  toCoordinators(key: string, args?: MessageArgs, media?: StoredMedia, choices?: ChoiceSpec[]): this {
     this.planned.push({
       to: 'coordinators',
       personal: 'coordinators',
       ...withArgs(key, args),
       ...(media ? { media } : {}),
+      ...(choices ? { choices } : {}),
     });
     return this;
   }

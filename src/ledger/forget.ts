@@ -98,6 +98,7 @@ export class Forgetting {
       ...this.refs("SELECT 'O-' || id FROM offers WHERE donor = @person", p),
       ...this.refs("SELECT 'C-' || id FROM checkins WHERE person_id = @person", p),
       ...this.refs("SELECT 'M-' || id FROM missing_reports WHERE reporter = @person", p),
+      ...this.refs("SELECT 'D-' || id FROM drafts WHERE writer = @person", p),
       ...(volunteer ? [formatRef('V', volunteer.id)] : []),
       p.pseudonym,
     ];
@@ -152,7 +153,8 @@ export class Forgetting {
       UNION SELECT i.text FROM offers JOIN offer_items i ON i.offer_id = offers.id WHERE donor = @person
       UNION SELECT f.value FROM checkins, ${d.rowsOf(['phone', 'message', 'name'], 'f')} WHERE person_id = @person
       UNION SELECT f.value FROM missing_reports,
-        ${d.rowsOf(['name', 'contact', 'description', 'last_place', 'last_seen'], 'f')} WHERE reporter = @person`,
+        ${d.rowsOf(['name', 'contact', 'description', 'last_place', 'last_seen'], 'f')} WHERE reporter = @person
+      UNION SELECT words FROM drafts WHERE writer = @person`,
       p,
     ).filter((v) => typeof v === 'string' && v.trim().length >= 4);
   }
@@ -237,6 +239,8 @@ export class Forgetting {
       p,
     );
     this.run('DELETE FROM checkins WHERE person_id = @person', p);
+    // What the bot read in a group from them: a draft is only their words, so it goes whole.
+    this.run('DELETE FROM drafts WHERE writer = @person', p);
     // A donor's blood group is health data kept only with their consent: it goes entirely.
     this.run('DELETE FROM donors WHERE person_id = @person', p);
     this.run('UPDATE blood_asks SET person_id = @pseudonym WHERE person_id = @person', p);

@@ -17,13 +17,16 @@ export interface Group {
   reachable: boolean;
   /** The public channel (PUBLIC_CHANNEL): every broadcast not for one group reaches it. */
   publicChannel: boolean;
+  /** Listen mode (issue 34): what people write here may become drafts for coordinators. */
+  listening: boolean;
 }
 
-interface GroupRow extends Omit<Group, 'topics' | 'active' | 'reachable' | 'publicChannel'> {
+interface GroupRow extends Omit<Group, 'topics' | 'active' | 'reachable' | 'publicChannel' | 'listening'> {
   topics: string;
   active: number;
   reachable: number;
   public_channel: number;
+  listening: number;
 }
 
 const toGroup = ({ public_channel, ...r }: GroupRow): Group => ({
@@ -32,6 +35,7 @@ const toGroup = ({ public_channel, ...r }: GroupRow): Group => ({
   active: r.active === 1,
   reachable: r.reachable === 1,
   publicChannel: public_channel === 1,
+  listening: r.listening === 1,
 });
 
 export interface Registration {
@@ -184,6 +188,14 @@ export class Groups {
     return this.byChat(to);
   }
 
+  /** Turns listen mode on or off; true when that changed something. */
+  setListening(actor: Actor, chat: ChatRef, listening: boolean): boolean {
+    const before = this.byChat(chat);
+    if (!before || before.listening === listening) return false;
+    this.setFlag(actor, chat, 'listening', listening, listening ? 'group.listening' : 'group.not-listening');
+    return true;
+  }
+
   /** The platform refuses the group (the bot was kicked, the chat deleted): stop sending until registered again. */
   setReachable(actor: Actor, chat: ChatRef, reachable: boolean): void {
     this.setFlag(actor, chat, 'reachable', reachable, reachable ? 'group.reachable' : 'group.unreachable');
@@ -193,7 +205,7 @@ export class Groups {
   private setFlag(
     actor: Actor,
     chat: ChatRef,
-    flag: 'active' | 'reachable',
+    flag: 'active' | 'reachable' | 'listening',
     value: boolean,
     kind: string,
   ): Group | undefined {

@@ -25,6 +25,8 @@ export interface PurgeCounts {
   offers: number;
   /** Check-ins, lookups and missing-person reports past retention. */
   family: number;
+  /** Drafts read in listened groups (what people wrote there), past retention whatever their state. */
+  drafts: number;
   /** Export files with personal data removed from `exports/`. */
   exportFiles: number;
   /** Photos and voice notes removed from `media/`, and the bytes they held. */
@@ -122,7 +124,8 @@ export class Housekeeping {
           AND updated_at < @cutoff AND text <> ''
         UNION ALL SELECT 'C-' || id FROM checkins WHERE created_at < @cutoff
         UNION ALL SELECT 'M-' || id FROM missing_reports WHERE status <> 'open' AND updated_at < @cutoff AND name <> ''
-        UNION ALL SELECT 'O-' || id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased`)
+        UNION ALL SELECT 'O-' || id FROM offers WHERE status <> 'open' AND updated_at < @cutoff AND donor <> @erased
+        UNION ALL SELECT 'D-' || id FROM drafts WHERE updated_at < @cutoff`)
       .pluck()
       .all({ cutoff, erased: ERASED }) as string[];
     const counts: PurgeCounts = {
@@ -162,6 +165,7 @@ export class Housekeeping {
         run('DELETE FROM checkins WHERE created_at < @cutoff') +
         run(`UPDATE missing_reports SET reporter = @erased, name = '', contact = NULL, description = NULL,
           last_place = NULL, last_seen = NULL WHERE status <> 'open' AND updated_at < @cutoff AND name <> ''`),
+      drafts: run('DELETE FROM drafts WHERE updated_at < @cutoff'),
       exportFiles: 0,
       mediaFiles: 0,
       mediaBytes: 0,

@@ -64,6 +64,19 @@ export class Inbox {
     });
   }
 
+  /**
+   * Whether the person ever wrote to the bot in their private chat: only then may the bot write to them
+   * unasked (someone read in a group hears of their request only if they have a chat with the bot).
+   */
+  hasPrivateChat(personId: string): boolean {
+    const colon = personId.indexOf(':');
+    return (
+      this.db
+        .prepare('SELECT 1 FROM inbox WHERE transport = ? AND chat_id = ? LIMIT 1')
+        .get(personId.slice(0, colon), personId.slice(colon + 1)) !== undefined
+    );
+  }
+
   private messageOf(id: number): string | null {
     return (this.db.prepare('SELECT message FROM inbox WHERE id = ?').pluck().get(id) as string) ?? null;
   }

@@ -10,6 +10,7 @@ import { DashboardAnswers } from './dashboard-answers.ts';
 import { DashboardFigures } from './dashboard-figures.ts';
 import { type Db, dialectOf, migrate, openDatabase, schemaVersion } from './db.ts';
 import { Dialogs } from './dialogs.ts';
+import { Drafts } from './drafts.ts';
 import { EventLog } from './events.ts';
 import { ExportFiles } from './export-files.ts';
 import { ExportQueries } from './exports.ts';
@@ -46,6 +47,7 @@ export type { HeardCase, HeldPost } from './coalesced-posts.ts';
 export type { SignInRefusal } from './dashboard.ts';
 export type { DashboardAnswer } from './dashboard-answers.ts';
 export type { BroadcastInProgress, Durations } from './dashboard-figures.ts';
+export type { Draft, DraftKind, DraftStatus } from './drafts.ts';
 export type { Actor, NewEvent, VerifyResult } from './events.ts';
 export type { ExportFilter, ExportWhat } from './exports.ts';
 export type { CurrentMessage, Forgotten } from './forget.ts';
@@ -103,6 +105,7 @@ export class Ledger {
   readonly missing: MissingReports;
   readonly posko: PoskoStore;
   readonly attachments: Attachments;
+  readonly drafts: Drafts;
   private checkpointTimer: NodeJS.Timeout | undefined;
   /**
    * One better-sqlite3 transaction function for every `transaction` call: making one per call (four
@@ -152,6 +155,7 @@ export class Ledger {
     this.checkins = new Checkins(db, this.events);
     this.missing = new MissingReports(db, this.events);
     this.posko = new PoskoStore(db, this.events);
+    this.drafts = new Drafts(db, this.events);
     this.forgetting = new Forgetting(
       db,
       this.events,

@@ -243,9 +243,12 @@ export class Requests {
 
   /**
    * Live requests that may be the same need as `r`, made within 24 hours of it: from the same
-   * requester, or in the same area with an item in common.
+   * requester, or in the same area with an item in common. `r` may be a need not yet a request (a
+   * draft read in a group, id 0).
    */
-  likelyDuplicates(r: SupplyRequest): LikelyDuplicate[] {
+  likelyDuplicates(
+    r: Pick<SupplyRequest, 'id' | 'requester' | 'area' | 'items' | 'createdAt'>,
+  ): LikelyDuplicate[] {
     const rows = this.db
       .prepare(`SELECT * FROM requests WHERE id != ? AND status IN (${LIVE_SQL})
           AND created_at BETWEEN ? AND ? AND (requester = ? OR (area IS NOT NULL AND area = ?)) ORDER BY id`)

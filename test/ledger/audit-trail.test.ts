@@ -179,6 +179,17 @@ describe('every state change leaves an event', () => {
     say(REPORTER, '/sos -7.91,110.33');
     say(COORDINATOR, '/close S-2 duplicate report');
 
+    // Listen mode: a need and danger read in a listened group become drafts a coordinator decides.
+    say(inGroup(COORDINATOR, '-100'), '/listen on');
+    say(inGroup(REPORTER, '-100'), 'posko Imogiri butuh selimut 20 lembar untuk 30 orang');
+    say(inGroup(REQUESTER, '-100'), 'ada lansia terjebak di rumah, air sudah sedada, Imogiri');
+    say(COORDINATOR, '/draft');
+    say(COORDINATOR, '/draft D-1 edit 25 blankets for 30 people @ Imogiri');
+    say(COORDINATOR, '/draft D-1 confirm');
+    say(COORDINATOR, '/draft D-2 rescue');
+    say(COORDINATOR, '/close S-3 duplicate report');
+    say(inGroup(COORDINATOR, '-100'), '/listen off');
+
     say(COORDINATOR, '/broadcast all Water at the posko from 14:00');
     say(inGroup(COORDINATOR, '-100'), '/alert Bantul The river is rising: move to higher ground');
     say(COORDINATOR, '/schedule 18:00 all Evening briefing');

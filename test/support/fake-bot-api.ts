@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A Telegram Bot API server on loopback that speaks the real protocol (`POST /bot<token>/<method>`,
- * JSON in and out): getMe, getUpdates with offset confirmation and long polling, setWebhook pushing
+ * JSON in and out): getMe (with privacy mode), getChatMember, getUpdates with offset confirmation and long polling, setWebhook pushing
  * updates with the secret header (redelivering on a non-2xx answer), deleteWebhook, and the send
  * methods, each recorded; getFile and the download of a file under `/file/bot<token>/<path>`. `fail` makes chosen calls answer 429 with retry_after, 5xx or 403.
  */
@@ -81,6 +81,12 @@ export class FakeBotApi {
    * the updates in order, more let several processes behind a load balancer take them at once.
    */
   webhookConnections = 1;
+  /**
+   * getMe's `can_read_all_group_messages`: false is a bot in privacy mode (Telegram's default for a new
+   * bot), which sees a group's messages only where it is an admin (`adminIn`, chat ids).
+   */
+  readsAllGroupMessages = true;
+  readonly adminIn = new Set<string>();
   private deliverers = 0;
   private readonly inDelivery = new Set<number>();
   private closed = false;
@@ -342,6 +348,12 @@ export class FakeBotApi {
           is_bot: true,
           first_name: 'Relief',
           username: BOT_USERNAME,
+          can_read_all_group_messages: this.readsAllGroupMessages,
+        };
+      case 'getChatMember':
+        return {
+          status: this.adminIn.has(String(p.chat_id)) ? 'administrator' : 'member',
+          user: { id: Number(p.user_id), is_bot: true, first_name: 'Relief' },
         };
       case 'getUpdates':
         return this.getUpdates(p, req);

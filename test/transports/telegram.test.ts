@@ -218,8 +218,8 @@ describe('the transport in process', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function setUp(options: { webhookUrl?: string; intake?: Intake } = {}) {
-    const fake = await FakeBotApi.start();
+  async function setUp(options: { webhookUrl?: string; intake?: Intake; fake?: FakeBotApi } = {}) {
+    const fake = options.fake ?? (await FakeBotApi.start());
     const h = new Harness();
     const clock = new FakeClock();
     const t = new TelegramTransport({
@@ -292,6 +292,31 @@ describe('the transport in process', () => {
     expect(received.map((b) => b.length)).toEqual([1, 3]);
     failing = true;
     expect(await t.handleWebhook('sekret', body)).toBe(500);
+  });
+
+  it('tells /listen on when privacy mode hides the group, until the bot is an admin there', async () => {
+    const fake = await FakeBotApi.start();
+    fake.readsAllGroupMessages = false;
+    cleanups.push(() => fake.close());
+    const { h, clock } = await setUp({ fake });
+    h.grant('telegram:42', 'coordinator');
+    const write = async (text: string) => {
+      const before = h.count('inbox');
+      fake.message(user as never, { text }, group as never);
+      await fake.waitFor(() => h.count('inbox') > before);
+      return h
+        .newRows()
+        .map((r) => r.text)
+        .join('\n');
+    };
+    await write('/register rescue Imogiri');
+    expect(await write('/listen on')).toContain('/setprivacy');
+    expect(h.ledger.groups.get(1)?.listening).toBe(false);
+    expect(fake.callsOf('getChatMember')).toHaveLength(1);
+    fake.adminIn.add(String(group.id));
+    clock.advance(61_000);
+    expect(await write('/listen on')).toContain('I now read the messages here');
+    expect(h.ledger.groups.get(1)?.listening).toBe(true);
   });
 
   it('sends a file with sendDocument, its text as caption', async () => {

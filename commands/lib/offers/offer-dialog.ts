@@ -14,6 +14,7 @@ import { readUntil, splitUntil } from '../../../src/domain/until.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
+import type { Offer } from '../../../src/ledger/index.ts';
 import { defaultTranslator } from '../supply/format.ts';
 import { type RequestLocation, textLocation } from '../supply/location.ts';
 import { areaStep, locationStep, orAsk } from '../supply/location-steps.ts';
@@ -79,9 +80,20 @@ function start(ctx: CommandContext, text: string, out: Outcome): OfferData {
   };
 }
 
-function finish(ctx: CommandContext, data: OfferData, out: Outcome): void {
+/**
+ * Creates the offer and tells coordinators, with the matches it suggests: the one path of /offer and of
+ * an offer draft confirmed from a listened group (`donor` is then the writer). `answer` tells the one who
+ * acted, before coordinators hear.
+ */
+export function createOffer(
+  ctx: CommandContext,
+  donor: string,
+  data: OfferData,
+  out: Outcome,
+  answer: (o: Offer) => void,
+): Offer {
   const o = ctx.ledger.offers.create(ctx.actor, {
-    donor: ctx.sender.id,
+    donor,
     items: data.items ?? [],
     services: data.services ?? [],
     lat: data.lat ?? null,
@@ -92,10 +104,17 @@ function finish(ctx: CommandContext, data: OfferData, out: Outcome): void {
     delivery: data.delivery ?? 'brings',
     contact: data.contact ?? null,
   });
-  out.reply(data.quick ? 'offer-created-quick' : 'offer-created', offerArgs(o, ctx, ctx.t));
+  answer(o);
   const t = defaultTranslator(ctx);
   out.toCoordinators('offer-new-coordinators', offerArgs(o, ctx, t));
   suggestMatchesTo(ctx, out, t, { offerId: o.id });
+  return o;
+}
+
+function finish(ctx: CommandContext, data: OfferData, out: Outcome): void {
+  createOffer(ctx, ctx.sender.id, data, out, (o) =>
+    out.reply(data.quick ? 'offer-created-quick' : 'offer-created', offerArgs(o, ctx, ctx.t)),
+  );
 }
 
 export const offerDialog: DialogDef<OfferData> = {

@@ -14,6 +14,7 @@ import { bareCount, readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
+import type { SupplyRequest } from '../../../src/ledger/index.ts';
 import { defaultTranslator, fullLocation, requestArgs } from './format.ts';
 import { type RequestLocation, textLocation } from './location.ts';
 import { areaStep, locationStep, orAsk } from './location-steps.ts';
@@ -89,9 +90,19 @@ function start(ctx: CommandContext, text: string, out: Outcome): NeedData {
   };
 }
 
-function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
+/**
+ * Creates the request and tells coordinators: the one path of /need and of a need draft confirmed from a
+ * listened group (`requester` is then the writer). `answer` tells the one who acted, before coordinators hear.
+ */
+export function createRequest(
+  ctx: CommandContext,
+  requester: string,
+  data: NeedData,
+  out: Outcome,
+  answer: (r: SupplyRequest) => void,
+): SupplyRequest {
   const r = ctx.ledger.requests.create(ctx.actor, {
-    requester: ctx.sender.id,
+    requester,
     items: data.items ?? [],
     peopleCount: data.people ?? null,
     lat: data.lat ?? null,
@@ -102,12 +113,19 @@ function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
     contact: data.contact ?? null,
     notes: data.note ?? null,
   });
-  out.reply('need-created', { ...requestArgs(r, ctx.t), location: fullLocation(r, ctx.t) });
+  answer(r);
   const t = defaultTranslator(ctx);
   out.toCoordinators('supply-new-coordinators', {
     ...requestArgs(r, t),
     location: fullLocation(r, t),
   });
+  return r;
+}
+
+function finish(ctx: CommandContext, data: NeedData, out: Outcome): void {
+  createRequest(ctx, ctx.sender.id, data, out, (r) =>
+    out.reply('need-created', { ...requestArgs(r, ctx.t), location: fullLocation(r, ctx.t) }),
+  );
 }
 
 export const needDialog: DialogDef<NeedData> = {

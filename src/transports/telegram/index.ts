@@ -72,6 +72,11 @@ export class TelegramTransport implements Transport {
   private readonly abort = new AbortController();
   private intake: Intake | undefined;
   private botUsername: string | undefined;
+  private botId: number | undefined;
+  /** getMe's `can_read_all_group_messages`: false in privacy mode, when only an admin bot sees a group. */
+  private readsAllGroups: boolean | undefined;
+  /** Whether the bot is admin of a group, asked once a minute at most per group (only for commands there). */
+  private readonly adminOf = new Map<string, { admin: boolean; at: number }>();
   private offset: number | undefined;
   private running: Promise<void> | undefined;
   private lastPollOk: number;
@@ -109,7 +114,10 @@ export class TelegramTransport implements Transport {
   async start(intake: Intake): Promise<void> {
     this.intake = intake;
     try {
-      this.botUsername = (await this.api.getMe(apiSignal(this.abort.signal))).username;
+      const me = await this.api.getMe(apiSignal(this.abort.signal));
+      this.botUsername = me.username;
+      this.botId = me.id;
+      this.readsAllGroups = me.can_read_all_group_messages;
     } catch (err) {
       if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404))
         throw new StartError(`Telegram refused TELEGRAM_BOT_TOKEN (${err.error_code} ${err.description})`);
@@ -285,11 +293,41 @@ export class TelegramTransport implements Transport {
       const t = this.translate(raw);
       if (!t) continue;
       if (t.media) await this.fetchMedia(t, t.media);
+      if (
+        t.message.chat.kind === 'group' &&
+        t.message.content.kind === 'text' &&
+        t.message.content.text.startsWith('/')
+      ) {
+        const view = await this.groupView(t.message.chat.chatId);
+        if (view) t.message.groupView = view;
+      }
       batch.push(t.message);
       if (t.callbackQueryId) presses.push(t);
     }
     if (batch.length > 0) this.intake!.receive(batch);
     for (const press of presses) void this.settlePress(press);
+  }
+
+  /**
+   * Whether the bot sees every message of a group (`/listen on` needs it): with privacy mode off, or as an
+   * admin. Asked for commands only, at most once a minute per group; unknown when Telegram does not say.
+   */
+  private async groupView(chatId: string): Promise<'all' | 'commands' | undefined> {
+    if (this.readsAllGroups !== false || this.botId === undefined)
+      return this.readsAllGroups ? 'all' : undefined;
+    const now = this.clock();
+    let known = this.adminOf.get(chatId);
+    if (!known || now - known.at > 60_000) {
+      try {
+        const member = await this.api.getChatMember(chatId, this.botId, apiSignal(this.abort.signal));
+        known = { admin: member.status === 'administrator' || member.status === 'creator', at: now };
+        this.adminOf.set(chatId, known);
+      } catch (err) {
+        this.options.log.warn({ error: errorText(err) }, 'getChatMember failed');
+        return undefined;
+      }
+    }
+    return known.admin ? 'all' : 'commands';
   }
 
   /**
