@@ -4,6 +4,7 @@ import alert from './alert.ts';
 import assign from './assign.ts';
 import available from './available.ts';
 import blood from './blood.ts';
+import bloodstaff from './bloodstaff.ts';
 import broadcast from './broadcast.ts';
 import campaign from './campaign.ts';
 import cancel from './cancel.ts';
@@ -98,6 +99,7 @@ export const commands: readonly Command[] = [
   reject,
   match,
   blood,
+  bloodstaff,
   campaign,
   missingcases,
   found,

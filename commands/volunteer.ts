@@ -69,6 +69,9 @@ function finish(ctx: CommandContext, data: SignUp, out: Outcome): void {
     area: place.area ?? (place.lat !== null ? `${place.lat}, ${place.lon}` : ctx.t('volunteer-no-area')),
     phone: ctx.t(volunteer.phone ? 'choice-yes' : 'choice-no'),
   });
+  // Blood donors register as part of signing up (issue 32): asked once, with the consent /donor asks.
+  if (created && !ctx.ledger.blood.donor(ctx.sender.id))
+    out.reply('volunteer-donor-offer', {}, { choices: [{ value: '/donor', key: 'volunteer-donor-yes' }] });
 }
 
 /** /volunteer: name, skills, area or location, languages, consent to share a phone number (SPEC 2, 3). */

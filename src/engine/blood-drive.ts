@@ -30,7 +30,7 @@ export function bloodArgs(ctx: Pick<JobContext, 'ledger'>, r: BloodRequest) {
 }
 
 export function askNextWave(ctx: JobContext, r: BloodRequest, out: Outcome): number {
-  if (r.status !== 'open' || r.deadline <= ctx.now) return 0;
+  if (r.status !== 'open' || !r.verified || r.deadline <= ctx.now) return 0;
   if (r.lastWave !== null && ctx.now - r.lastWave < ctx.config.BLOOD_WAVE_MINUTES * 60_000) return 0;
   const { waiting } = ctx.ledger.blood.counts(r.id);
   const wave = 2 * missing(ctx, r) - waiting;

@@ -19,11 +19,14 @@ export interface BloodRequest {
   group: BloodGroup;
   bags: number;
   hospital: string;
+  hospitalId: number | null;
   area: string | null;
   lat: number | null;
   lon: number | null;
   deadline: number;
   status: 'open' | 'covered' | 'closed';
+  /** false while a staff member's request waits for a coordinator: no donor is asked before. */
+  verified: boolean;
   lastWave: number | null;
 }
 
@@ -51,11 +54,13 @@ interface RequestRow {
   rh: BloodGroup['rh'];
   bags: number;
   hospital: string;
+  hospital_id: number | null;
   area: string | null;
   lat: number | null;
   lon: number | null;
   deadline: number;
   status: BloodRequest['status'];
+  verified: number;
   last_wave: number | null;
 }
 
@@ -75,11 +80,13 @@ const toRequest = (r: RequestRow): BloodRequest => ({
   group: { abo: r.abo, rh: r.rh },
   bags: r.bags,
   hospital: r.hospital,
+  hospitalId: r.hospital_id,
   area: r.area,
   lat: r.lat,
   lon: r.lon,
   deadline: r.deadline,
   status: r.status,
+  verified: r.verified === 1,
   lastWave: r.last_wave,
 });
 
@@ -160,8 +167,8 @@ export class Blood {
   createRequest(actor: Actor, r: Omit<BloodRequest, 'id' | 'status' | 'lastWave'>): BloodRequest {
     const id = Number(
       this.db
-        .prepare(`INSERT INTO blood_requests (requester, abo, rh, bags, hospital, area, lat, lon, deadline, created_at,
-          updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+        .prepare(`INSERT INTO blood_requests (requester, abo, rh, bags, hospital, hospital_id, verified, area, lat,
+          lon, deadline, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
         .pluck()
         .get(
           r.requester,
@@ -169,6 +176,8 @@ export class Blood {
           r.group.rh,
           r.bags,
           r.hospital,
+          r.hospitalId,
+          r.verified ? 1 : 0,
           r.area,
           r.lat,
           r.lon,
@@ -186,6 +195,7 @@ export class Blood {
         hospital: r.hospital,
         area: r.area,
         deadline: r.deadline,
+        verified: r.verified,
       },
       personal: { requester: r.requester },
     });
@@ -250,6 +260,16 @@ export class Blood {
       .prepare('SELECT person_id FROM blood_asks WHERE request_id = ? AND answer IS NULL')
       .pluck()
       .all(requestId) as string[];
+  }
+
+  /** A coordinator vouches for a staff member's request; false when it was verified already or is closed. */
+  verify(actor: Actor, requestId: number): boolean {
+    const changed = this.db
+      .prepare(`UPDATE blood_requests SET verified = 1, updated_at = ? WHERE id = ? AND verified = 0
+        AND status = 'open'`)
+      .run(actor.at, requestId).changes;
+    if (changed) this.events.append(actor, { kind: 'blood.verified', subject: ref(requestId), payload: {} });
+    return changed > 0;
   }
 
   setStatus(actor: Actor, requestId: number, status: 'covered' | 'closed'): boolean {

@@ -243,6 +243,8 @@ export class Forgetting {
     this.run('DELETE FROM drafts WHERE writer = @person', p);
     // A donor's blood group is health data kept only with their consent: it goes entirely.
     this.run('DELETE FROM donors WHERE person_id = @person', p);
+    this.run('DELETE FROM blood_staff WHERE person_id = @person', p);
+    this.run('UPDATE blood_staff SET added_by = @pseudonym WHERE added_by = @person', p);
     this.run('UPDATE blood_asks SET person_id = @pseudonym WHERE person_id = @person', p);
     this.run('UPDATE blood_requests SET requester = @pseudonym WHERE requester = @person', p);
     this.run('UPDATE campaigns SET vetted_by = @pseudonym WHERE vetted_by = @person', p);

@@ -94,12 +94,78 @@ describe('blood donors and requests', () => {
     expect(h.ledger.blood.request(1)!.status).toBe('covered');
   });
 
+  it('hospital or PMI staff a coordinator named ask for their hospital; donors are asked only once a coordinator verifies', () => {
+    setUp();
+    const donorNear = donor(30, 'O-', 1);
+    const STAFF = 'telegram:50';
+    expect(h.say(STAFF, '/blood O+ 2 @ Imogiri')).toContain('for coordinators and for hospital or PMI staff');
+    expect(h.count('blood_requests')).toBe(0);
+    expect(h.say(STAFF, '/bloodstaff telegram:50 RS Imogiri')).toContain('only for');
+    // The hospital is a place record: registered by the first mention, found again by its name.
+    const named = h.send(COORD, '/bloodstaff telegram:50 RS Imogiri');
+    expect(to(named, '9')).toContain('telegram:50 may now ask for blood for RS Imogiri');
+    expect(to(named, '50')).toContain('A coordinator named you staff of RS Imogiri');
+    expect(h.db.prepare('SELECT name, area FROM hospitals').all()).toEqual([
+      { name: 'RS Imogiri', area: 'DIY/Bantul/Imogiri' },
+    ]);
+    // Staff ask without naming the hospital: it is theirs, whatever they type after @.
+    const asking = h.send(STAFF, '/blood O+ 2 @ RS Sardjito');
+    expect(to(asking, '50')).toContain('T-1: 2 bags of O+ at RS Imogiri. A coordinator verifies it');
+    expect(to(asking, '9')).toContain('/blood T-1 verify');
+    expect(to(asking, '-100')).toBe('');
+    expect(asked()).toEqual([]);
+    h.clock.advance(31 * 60_000);
+    h.core.runJob('blood-drives', askBloodDonors);
+    expect(asked()).toEqual([]);
+    expect(h.say(STAFF, '/blood T-1 verify')).toContain('for coordinators and');
+    const verified = h.send(COORD, '/darah T-1 verifikasi');
+    expect(asked()).toEqual([donorNear]);
+    expect(to(verified, '50')).toContain('T-1 is verified: 1 donors asked');
+    expect(to(verified, '-100')).toContain('Blood O+ needed at RS Imogiri');
+    expect(h.say(COORD, '/blood T-1 verify')).toContain('not waiting for verification');
+    // A coordinator's request naming the same hospital reuses its record.
+    h.send(COORD, '/blood A+ 1 @ rs imogiri');
+    expect(h.count('hospitals')).toBe(1);
+    expect(h.ledger.blood.request(2)).toMatchObject({ hospital: 'RS Imogiri', verified: true });
+    expect(h.say(COORD, '/bloodstaff telegram:50 off')).toContain('no longer asks for blood');
+    expect(h.say(STAFF, '/blood O+ 1')).toContain('for coordinators and');
+    expect(h.ledger.events.forSubject('T-1').map((e) => e.kind)).toEqual([
+      'blood.requested',
+      'blood.verified',
+      'blood.asked',
+    ]);
+  });
+
+  it('signing up as a volunteer offers blood donor registration once, with a button that starts /donor', () => {
+    setUp();
+    const signUp = (who: string, name: string) => {
+      for (const answer of ['/volunteer', name, '1', 'Imogiri', '1']) h.send(who, answer);
+      return h.send(who, 'no');
+    };
+    const [welcome, offer] = signUp('telegram:60', 'Rina');
+    expect(welcome!.text).toContain('Welcome, Rina!');
+    expect(offer!.text).toContain('would you give blood');
+    expect(JSON.parse(offer!.extra!).choices).toEqual([
+      expect.objectContaining({ value: '/donor', label: 'Register as blood donor' }),
+    ]);
+    expect(h.say('telegram:60', '/donor')).toContain('blood group');
+    // A donor already is not asked again.
+    donor(61, 'A+', 1);
+    expect(
+      signUp('telegram:61', 'Agus')
+        .map((r) => r.text)
+        .join('\n'),
+    ).not.toContain('would you give blood');
+  });
+
   it('/forget erases a donor and their blood group', () => {
     setUp();
     const who = donor(40, 'O+', 1);
+    h.send(COORD, `/bloodstaff ${who} RS Imogiri`);
     h.send(who, '/forget');
     h.send(who, 'yes');
     expect(h.count('donors')).toBe(0);
+    expect(h.count('blood_staff')).toBe(0);
     expect(JSON.stringify(h.db.prepare('SELECT personal FROM events').all())).not.toContain('"O+"');
   });
 });

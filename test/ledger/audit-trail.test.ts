@@ -173,6 +173,10 @@ describe('every state change leaves an event', () => {
     say(VOLUNTEER, '/giveblood T-1 yes');
     say(COORDINATOR, '/blood');
     say(COORDINATOR, '/blood T-1 close');
+    say(COORDINATOR, `/bloodstaff ${REQUESTER} RS Imogiri`);
+    say(REQUESTER, '/blood O+ 1');
+    say(COORDINATOR, '/blood T-2 verify');
+    say(COORDINATOR, `/bloodstaff ${REQUESTER} off`);
     say(COORDINATOR, '/campaign add https://kitabisa.com/banjir Bantul Flood relief');
     say(COORDINATOR, '/campaign withdraw F-1');
     say(REQUESTER, '/donate');

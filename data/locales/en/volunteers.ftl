@@ -120,3 +120,5 @@ task-done-request = Thank you! { $ref } is marked delivered.
 task-done-rescue = Thank you! { $ref } is marked rescued.
 notify-request-delivered = { $ref } is marked delivered by volunteer { $volunteer }. If something is still missing, send /need again.
 notify-rescue-rescued = { $ref } is marked rescued by volunteer { $volunteer }. Stay safe.
+volunteer-donor-offer = One more thing, if you like: would you give blood when a hospital nearby needs your group? Only with your consent, and you can stop any time.
+volunteer-donor-yes = Register as blood donor

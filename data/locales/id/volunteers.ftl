@@ -120,3 +120,5 @@ task-done-request = Terima kasih! { $ref } tercatat sudah diantar.
 task-done-rescue = Terima kasih! { $ref } tercatat sudah diselamatkan.
 notify-request-delivered = { $ref } tercatat sudah diantar oleh relawan { $volunteer }. Bila masih ada yang kurang, kirim /butuh lagi.
 notify-rescue-rescued = { $ref } tercatat sudah diselamatkan oleh relawan { $volunteer }. Tetap jaga keselamatan.
+volunteer-donor-offer = Satu lagi, jika berkenan: bersediakah Anda mendonorkan darah saat rumah sakit terdekat membutuhkan golongan darah Anda? Hanya dengan persetujuan Anda, dan bisa berhenti kapan saja.
+volunteer-donor-yes = Daftar sebagai donor darah
