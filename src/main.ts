@@ -160,7 +160,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   if (config.TELEGRAM_BOT_TOKEN)
     transports.push(await telegram(config, core, translator, http, log, ledger.mediaFiles.dir));
-  if (cloudSettings(config)) transports.push(await whatsappCloud(config, http, log));
+  if (cloudSettings(config))
+    transports.push(await whatsappCloud(config, http, log, mediaStore(config, ledger.mediaFiles.dir)));
   if (serveHttp) transports.push(await dashboard(config, core, ledger, areas, translator, http, log));
   if (publicPageServed(config)) await publicPage(config, ledger, areas, translator, http);
   for (const t of transports) {
@@ -205,6 +206,7 @@ async function addWhatsApp(app: App): Promise<void> {
       sessionDir: config.WHATSAPP_SESSION_DIR,
     }),
     log,
+    media: mediaStore(config, app.ledger.mediaFiles.dir),
     stateFile: path.join(config.WHATSAPP_SESSION_DIR, 'last-heard'),
     // Sending paused while disconnected; the outbox looks again the moment the client is back.
     onState: (state) => {
@@ -223,6 +225,9 @@ async function addWhatsApp(app: App): Promise<void> {
   http.route('GET', '/whatsapp/qr.png', qrImage(whatsapp));
   app.transports.push(whatsapp);
 }
+
+/** Where the adapters keep what people send: beside the database, where the ledger erases it. */
+const mediaStore = (config: Config, dir: string) => new MediaStore(dir, config.MEDIA_MAX_MB * 1024 * 1024);
 
 async function telegram(
   config: Config,
@@ -243,7 +248,7 @@ async function telegram(
     commands: core.registry.commands,
     phrases: translator,
     log: log.child({ transport: 'telegram' }),
-    media: new MediaStore(mediaDir, config.MEDIA_MAX_MB * 1024 * 1024),
+    media: mediaStore(config, mediaDir),
   });
   const path = t.webhookPath;
   if (path) {
@@ -383,7 +388,7 @@ async function dashboard(
  * The Cloud API (loaded only when configured): its webhook on the project's HTTP server, the GET
  * handshake and signed POSTs, answered once their messages are committed.
  */
-async function whatsappCloud(config: Config, http: HttpServer, log: Logger) {
+async function whatsappCloud(config: Config, http: HttpServer, log: Logger, media: MediaStore) {
   const { WhatsAppCloudTransport, looksSigned } = await import('./transports/whatsapp-cloud/index.ts');
   const t = new WhatsAppCloudTransport({
     ...cloudSettings(config)!,
@@ -393,6 +398,7 @@ async function whatsappCloud(config: Config, http: HttpServer, log: Logger) {
       language: config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE ?? config.DEFAULT_LANGUAGE,
     },
     log: log.child({ transport: 'whatsapp-cloud' }),
+    media,
   });
   const path = '/whatsapp/cloud/webhook';
   http.route('GET', path, (req, res) => {
@@ -403,7 +409,7 @@ async function whatsappCloud(config: Config, http: HttpServer, log: Logger) {
     const signature = req.headers['x-hub-signature-256'];
     // A request that is not signed at all costs no memory; the signature itself needs the whole body.
     if (!looksSigned(signature)) return refuse(res, 401, 'no signature');
-    const status = t.handleWebhook(signature, await http.bodies.read(req));
+    const status = await t.handleWebhook(signature, await http.bodies.read(req));
     sendJson(res, status, { ok: status === 200 });
   });
   return t;

@@ -9,18 +9,22 @@ import { z } from 'zod';
  * Every transport, named once; the rest (ids, patterns, schemas) is derived from this table.
  * `slashOptional`: no command menu on the platform, so a bare command word works too.
  * `editsPosts`: a group post can be brought up to date in place (Telegram's editMessageText).
+ * `media`: people can send photos and voice notes through it, which its adapter downloads.
  * `ownPersons`: its people have ids of its own (`telegram:123`); false for the dashboard, where a
  * coordinator of another transport speaks, signed in, in a private chat of the `web` transport.
  */
 export const TRANSPORT_TRAITS = {
-  console: { slashOptional: false, editsPosts: false, ownPersons: true },
-  telegram: { slashOptional: false, editsPosts: true, ownPersons: true },
-  whatsapp: { slashOptional: true, editsPosts: false, ownPersons: true },
+  console: { slashOptional: false, editsPosts: false, media: false, ownPersons: true },
+  telegram: { slashOptional: false, editsPosts: true, media: true, ownPersons: true },
+  whatsapp: { slashOptional: true, editsPosts: false, media: true, ownPersons: true },
   /** The WhatsApp Business Platform's Cloud API: private chats of an organisation's number. */
-  'whatsapp-cloud': { slashOptional: true, editsPosts: false, ownPersons: true },
+  'whatsapp-cloud': { slashOptional: true, editsPosts: false, media: true, ownPersons: true },
   /** The coordinators' dashboard: a click is a command from the signed-in coordinator, answered in the page. */
-  web: { slashOptional: false, editsPosts: false, ownPersons: false },
-} as const satisfies Record<string, { slashOptional: boolean; editsPosts: boolean; ownPersons: boolean }>;
+  web: { slashOptional: false, editsPosts: false, media: false, ownPersons: false },
+} as const satisfies Record<
+  string,
+  { slashOptional: boolean; editsPosts: boolean; media: boolean; ownPersons: boolean }
+>;
 export type TransportName = keyof typeof TRANSPORT_TRAITS;
 export const TRANSPORTS = Object.keys(TRANSPORT_TRAITS) as TransportName[];
 export const TransportNameSchema = z.enum(TRANSPORTS as [TransportName, ...TransportName[]]);

@@ -1,7 +1,12 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
-import { type InboundMessage, InboundMessageSchema, type TransportName } from '../domain/message.ts';
+import {
+  type InboundMessage,
+  InboundMessageSchema,
+  TRANSPORT_TRAITS,
+  type TransportName,
+} from '../domain/message.ts';
 import { normaliseInput } from '../domain/normalise.ts';
 import { isPerson } from '../domain/person-identity.ts';
 import type { Translator } from '../i18n/catalog.ts';
@@ -558,8 +563,11 @@ export class Core {
       case 'migrated':
         ctx.ledger.groups.migrate(ctx.actor, { ...ctx.chat, chatId: content.from }, content.to);
         return new Outcome();
-      case 'unsupported':
-        return isPrivate ? new Outcome().reply('unsupported-kind') : new Outcome();
+      case 'unsupported': {
+        // Photos are named only where the transport takes them.
+        const key = TRANSPORT_TRAITS[ctx.chat.transport].media ? 'unsupported-kind' : 'unsupported-kind-text';
+        return isPrivate ? new Outcome().reply(key) : new Outcome();
+      }
       case 'text':
         if (isPrivate) return new Outcome().reply('not-understood');
         for (const c of this.deps.commands) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MediaType, PhotoPlace, StoredMedia } from '../domain/message.ts';
+import type { InboundContent, MediaType, PhotoPlace, StoredMedia } from '../domain/message.ts';
 
 /** A file kept, with where its EXIF said it was taken (an image's metadata is gone from the file). */
 export interface Kept {
@@ -25,7 +25,28 @@ export class MediaStore {
   ) {}
 
   /**
-   * What the adapters call: an image is read for its place, stripped of all metadata and stored as
+   * A downloaded file as the content of its message: kept (with its caption, read as text, and an
+   * image's place), too large, or, for an image that cannot be decoded, a kind the bot cannot read.
+   */
+  async content(bytes: Uint8Array, type: MediaType, mime: string, caption?: string): Promise<InboundContent> {
+    if (bytes.byteLength > this.maxBytes) return this.tooLarge(type);
+    const kept = await this.keep(bytes, type, mime);
+    if (!kept) return { kind: 'unsupported', what: type };
+    return {
+      kind: 'media',
+      media: kept.media,
+      ...(caption ? { caption: caption.slice(0, 10_000) } : {}),
+      ...(kept.place ? { place: kept.place } : {}),
+    };
+  }
+
+  /** The content of a message whose file is over MEDIA_MAX_MB: answered kindly, not kept. */
+  tooLarge(type: MediaType): InboundContent {
+    return { kind: 'media-too-large', type, maxMb: this.maxBytes / (1024 * 1024) };
+  }
+
+  /**
+   * An image is read for its place, stripped of all metadata and stored as
    * re-encoded; other media as sent. An image that cannot be decoded is not kept (undefined): storing
    * it as sent could keep the metadata it carries.
    */

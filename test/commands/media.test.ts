@@ -116,4 +116,14 @@ describe('photos and voice notes', () => {
     const big: InboundContent = { kind: 'media-too-large', type: 'video', maxMb: 16 };
     expect(replies(h.send(REPORTER, big))[0]).toContain('over 16 MB');
   });
+
+  it('the hint for what the bot cannot read names photos only where the transport takes them', () => {
+    setup();
+    const sticker: InboundContent = { kind: 'unsupported', what: 'sticker' };
+    for (const id of ['telegram:1', 'whatsapp:6281234567890@c.us', 'whatsapp-cloud:6281234567890'])
+      expect(replies(h.send(id, sticker))[0]).toContain('photos, voice notes');
+    const hint = replies(h.send('console:local', sticker))[0];
+    expect(hint).toContain('Please write your message as text');
+    expect(hint).not.toContain('photo');
+  });
 });

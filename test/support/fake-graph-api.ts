@@ -45,11 +45,17 @@ export class FakeGraphApi {
   private server: Server | undefined;
   private nextId = 1;
   private nextMedia = 1;
+  /** Files people sent, by media id: what GET /{media-id} describes and its url serves. */
+  private readonly media = new Map<string, { bytes: Buffer; mime: string; statedSize?: number }>();
+  private root = '';
+  /** The next media lookups or downloads answer this HTTP status instead. */
+  mediaFailures: number[] = [];
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.root = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.root;
   }
 
   async close(): Promise<void> {
@@ -117,6 +123,18 @@ export class FakeGraphApi {
     });
   }
 
+  /** Makes `bytes` a file on the platform; returns its media id. `statedSize` overrides its file_size. */
+  addMedia(bytes: Buffer, mime: string, statedSize?: number): string {
+    const id = String(7_000_000 + this.nextMedia++);
+    this.media.set(id, { bytes, mime, ...(statedSize === undefined ? {} : { statedSize }) });
+    return id;
+  }
+
+  /** A message carrying a file: `image`, `audio` (voice: a voice note), `video` or `document`. */
+  static file(kind: string, id: string, extra: Record<string, unknown> = {}) {
+    return { type: kind, [kind]: { id, mime_type: 'application/octet-stream', ...extra } };
+  }
+
   static text(body: string) {
     return { type: 'text', text: { body } };
   }
@@ -165,6 +183,22 @@ export class FakeGraphApi {
     };
     if (req.headers.authorization !== `Bearer ${CLOUD.token}`)
       return error({ status: 401, code: 190, message: 'Invalid OAuth access token' });
+    const download = /^\/download\/(\d+)$/.exec(path);
+    const mediaId = /^\/v[\d.]+\/(\d+)$/.exec(path)?.[1];
+    if (download || (mediaId && this.media.has(mediaId))) {
+      const status = this.mediaFailures.shift();
+      if (status) return error({ status, code: 2, message: 'Service temporarily unavailable' });
+      const file = this.media.get(download?.[1] ?? mediaId!);
+      if (!file) return error({ status: 404, code: 100, message: 'Unsupported get request' });
+      if (download) return void res.writeHead(200, { 'content-type': file.mime }).end(file.bytes);
+      return answer(200, {
+        messaging_product: 'whatsapp',
+        id: mediaId,
+        url: `${this.root}/download/${mediaId}`,
+        mime_type: file.mime,
+        file_size: file.statedSize ?? file.bytes.length,
+      });
+    }
     const m = /^\/v[\d.]+\/(\d+)(\/messages|\/media)?$/.exec(path);
     if (!m || m[1] !== CLOUD.phoneNumberId) return error({ status: 400, code: 100, message: 'Unknown path' });
     if (!m[2]) return answer(200, { id: CLOUD.phoneNumberId });

@@ -21,7 +21,10 @@ export interface FakeMessage {
   timestamp: number;
   location?: { latitude: number | string; longitude: number | string; name?: string; address?: string };
   vCards: string[];
-  rawData: { notifyName?: string };
+  rawData: { notifyName?: string; size?: number };
+  hasMedia?: boolean;
+  /** whatsapp-web.js's download of a message's file: base64, undefined once gone from the phone. */
+  downloadMedia?: () => Promise<{ mimetype: string; data: string } | undefined>;
 }
 
 /**
@@ -75,6 +78,38 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
   becomeReady(): void {
     this.info = { wid: { _serialized: BOT_WID } };
     this.emit('ready');
+  }
+
+  /** Files downloaded through `downloadMedia`, counted across messages. */
+  downloads = 0;
+
+  /**
+   * A message with a file, of whatsapp-web.js's `type` (`image`, `ptt`, `audio`, `video`, `document`):
+   * `hasMedia`, its size stated, and `downloadMedia()` giving it as base64; `file` undefined: gone from
+   * the phone; an Error: the download fails.
+   */
+  receiveMedia(
+    from: string,
+    type: string,
+    file: { bytes: Buffer; mimetype: string } | Error | undefined,
+    over: Partial<FakeMessage> = {},
+    now = Date.now(),
+  ): FakeMessage {
+    return this.receive(
+      {
+        from,
+        type,
+        hasMedia: true,
+        rawData: file instanceof Error || !file ? {} : { size: file.bytes.length },
+        downloadMedia: async () => {
+          if (file instanceof Error) throw file;
+          this.downloads++;
+          return file && { mimetype: file.mimetype, data: file.bytes.toString('base64') };
+        },
+        ...over,
+      },
+      now,
+    );
   }
 
   /** Emits an incoming message; `from` is a private chat unless `author` makes it a group's. */

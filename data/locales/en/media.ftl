@@ -16,3 +16,4 @@ media-gps-ask = This photo was taken at { $lat }, { $lon }. Is this where you ar
 media-gps-yes = Yes, I am here
 media-gps-no = No
 media-gps-declined = All right, I will not use it. Where are you? Share your location or write the address.
+unsupported-kind-text = I can read text and shared locations. Please write your message as text.

@@ -19,8 +19,6 @@ import {
   UpdateSchema,
 } from './updates.ts';
 
-const MB = 1024 * 1024;
-
 export interface TelegramOptions {
   token: string;
   apiRoot: string;
@@ -341,7 +339,7 @@ export class TelegramTransport implements Transport {
     const store = this.options.media;
     if (!store) return;
     const tooLarge = () => {
-      t.message.content = { kind: 'media-too-large', type: media.type, maxMb: store.maxBytes / MB };
+      t.message.content = store.tooLarge(media.type);
     };
     if (media.size !== undefined && media.size > store.maxBytes) return tooLarge();
     let filePath: string | undefined;
@@ -363,16 +361,7 @@ export class TelegramTransport implements Transport {
       return tooLarge();
     }
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.byteLength > store.maxBytes) return tooLarge();
-    const kept = await store.keep(bytes, media.type, media.mime);
-    t.message.content = kept
-      ? {
-          kind: 'media',
-          media: kept.media,
-          ...(media.caption ? { caption: media.caption } : {}),
-          ...(kept.place ? { place: kept.place } : {}),
-        }
-      : { kind: 'unsupported', what: media.type };
+    t.message.content = await store.content(bytes, media.type, media.mime, media.caption);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InboundContent, InboundMessage } from '../../domain/message.ts';
+import type { InboundContent, InboundMessage, MediaType } from '../../domain/message.ts';
 import type { DeliveryStatus } from '../../engine/transport.ts';
 
 /**
@@ -7,6 +7,15 @@ import type { DeliveryStatus } from '../../engine/transport.ts';
  * it. Every field the bot does not read may be there or not; a message of a kind the bot does not take
  * becomes `unsupported`, so the person is told what works instead of hearing nothing.
  */
+/** A file the message carries, named by its media id (fetched with GET /{media-id}, then its url). */
+const MediaRef = z.object({
+  id: z.string().regex(/^[\w.-]{1,128}$/),
+  mime_type: z.string().max(128).optional(),
+  caption: z.string().optional(),
+  /** On `audio`: recorded as a voice note. */
+  voice: z.boolean().optional(),
+});
+
 const Message = z.object({
   from: z.string().regex(/^\d{5,20}$/),
   id: z.string().min(1).max(128),
@@ -37,7 +46,24 @@ const Message = z.object({
     .optional(),
   /** A quick-reply button of a template message. */
   button: z.object({ payload: z.string().optional(), text: z.string().optional() }).optional(),
+  image: MediaRef.optional(),
+  audio: MediaRef.optional(),
+  video: MediaRef.optional(),
+  document: MediaRef.optional(),
 });
+
+/** The Cloud API's message types whose file the bot keeps (stickers are not kept). */
+const MEDIA_TYPES = { image: 'photo', audio: 'audio', video: 'video', document: 'document' } as const;
+
+/** A message's file, downloaded by the adapter before the message is recorded. */
+export interface CloudMedia {
+  /** Its content is replaced by the file once fetched; until then it is what the bot makes of it without. */
+  message: InboundMessage;
+  mediaId: string;
+  type: MediaType;
+  mime?: string;
+  caption?: string;
+}
 
 const Status = z.object({
   id: z.string().min(1).max(128),
@@ -65,6 +91,8 @@ export const WebhookPayload = z.object({
 
 export interface ReadWebhook {
   messages: InboundMessage[];
+  /** The messages among `messages` that carry a file. */
+  media: CloudMedia[];
   /** Items that could not be read as a message, handed on as they are (the core counts them invalid). */
   unread: unknown[];
   statuses: DeliveryStatus[];
@@ -72,7 +100,7 @@ export interface ReadWebhook {
 
 /** Reads one webhook payload of the bot's own phone number into the core's messages and delivery statuses. */
 export function readWebhook(payload: unknown, phoneNumberId: string): ReadWebhook {
-  const out: ReadWebhook = { messages: [], unread: [], statuses: [] };
+  const out: ReadWebhook = { messages: [], media: [], unread: [], statuses: [] };
   const parsed = WebhookPayload.safeParse(payload);
   if (!parsed.success || parsed.data.object !== 'whatsapp_business_account') return out;
   for (const entry of parsed.data.entry)
@@ -86,8 +114,14 @@ export function readWebhook(payload: unknown, phoneNumberId: string): ReadWebhoo
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name]));
       for (const raw of value.data.messages ?? []) {
         const m = Message.safeParse(raw);
-        if (m.success) out.messages.push(toInbound(m.data, names.get(m.data.from)));
-        else out.unread.push(raw);
+        if (!m.success) {
+          out.unread.push(raw);
+          continue;
+        }
+        const message = toInbound(m.data, names.get(m.data.from));
+        out.messages.push(message);
+        const media = mediaOf(m.data, message);
+        if (media) out.media.push(media);
       }
       for (const raw of value.data.statuses ?? []) {
         const s = Status.safeParse(raw);
@@ -112,6 +146,22 @@ function toInbound(m: z.infer<typeof Message>, name: string | undefined): Inboun
     sender: { id: `whatsapp-cloud:${m.from}`, ...(name ? { displayName: name.slice(0, 256) } : {}) },
     at: Number(m.timestamp) * 1000,
     content: contentOf(m),
+  };
+}
+
+function mediaOf(m: z.infer<typeof Message>, message: InboundMessage): CloudMedia | undefined {
+  if (!(m.type in MEDIA_TYPES)) return undefined;
+  const kind = m.type as keyof typeof MEDIA_TYPES;
+  const ref = m[kind];
+  if (!ref) return undefined;
+  const type: MediaType = kind === 'audio' && ref.voice ? 'voice' : MEDIA_TYPES[kind];
+  const caption = ref.caption?.trim();
+  return {
+    message,
+    mediaId: ref.id,
+    type,
+    ...(ref.mime_type ? { mime: ref.mime_type } : {}),
+    ...(caption ? { caption } : {}),
   };
 }
 
@@ -143,7 +193,11 @@ function contentOf(m: z.infer<typeof Message>): InboundContent {
       const text = m.button?.payload ?? m.button?.text;
       return text ? { kind: 'text', text: text.slice(0, 10_000) } : unsupported(m.type);
     }
-    default:
-      return unsupported(m.type);
+    default: {
+      // A file's caption is what the person wrote, should the file itself not come.
+      const caption =
+        m.type in MEDIA_TYPES ? m[m.type as keyof typeof MEDIA_TYPES]?.caption?.trim() : undefined;
+      return caption ? { kind: 'text', text: caption.slice(0, 10_000) } : unsupported(m.type);
+    }
   }
 }

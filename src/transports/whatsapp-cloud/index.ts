@@ -2,9 +2,10 @@ import { createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OutboundFile, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import type { MediaStore } from '../../engine/media-store.ts';
 import { sameSecret } from '../../engine/same-secret.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
-import { readWebhook } from './inbound.ts';
+import { type CloudMedia, readWebhook } from './inbound.ts';
 import {
   type GraphError,
   type GraphSend,
@@ -34,6 +35,8 @@ export interface WhatsAppCloudOptions {
   log: Logger;
   clock?: () => number;
   fetch?: typeof fetch;
+  /** Where photos and voice notes go; without it they are answered as a kind the bot cannot read. */
+  media?: MediaStore;
 }
 
 /**
@@ -89,7 +92,7 @@ export class WhatsAppCloudTransport implements Transport {
    * secret; 200 once its messages are committed (a redelivery is absorbed by the inbox); 500 if the
    * ledger failed, so the platform delivers it again; 503 while stopping.
    */
-  handleWebhook(signature: string | string[] | undefined, body: string): number {
+  async handleWebhook(signature: string | string[] | undefined, body: string): Promise<number> {
     if (!looksSigned(signature) || !this.signedByApp(signature, Buffer.from(body, 'utf8'))) return 401;
     if (!this.intake || this.stopped) return 503;
     let payload: unknown;
@@ -99,7 +102,17 @@ export class WhatsAppCloudTransport implements Transport {
       this.options.log.warn('whatsapp-cloud webhook body is not JSON; skipped');
       return 200;
     }
-    const { messages, unread, statuses } = readWebhook(payload, this.options.phoneNumberId);
+    const { messages, media, unread, statuses } = readWebhook(payload, this.options.phoneNumberId);
+    try {
+      for (const m of media) await this.fetchMedia(m);
+    } catch (err) {
+      this.options.log.warn(
+        { error: String(err) },
+        'whatsapp-cloud media not fetched; the webhook will be resent',
+      );
+      return 500;
+    }
+    if (this.stopped) return 503;
     try {
       if (messages.length + unread.length > 0) this.intake.receive([...messages, ...unread]);
       if (statuses.length > 0) this.intake.recordDeliveryStatuses(this.name, statuses);
@@ -132,6 +145,42 @@ export class WhatsAppCloudTransport implements Transport {
       }
       throw err instanceof GraphFailure ? toTransportError(err.error, 'send') : err;
     }
+  }
+
+  /**
+   * A message's file: GET /{media-id} names a short-lived url, fetched with the same bearer token. A
+   * media id the platform no longer knows leaves the message as it reads without its file; any other
+   * failure throws, so the webhook is answered 500 and delivered again (the inbox absorbs the repeat,
+   * and the file, named by its hash, is stored once).
+   */
+  private async fetchMedia(m: CloudMedia): Promise<void> {
+    const store = this.options.media;
+    if (!store) return;
+    let info: { url?: string; mime_type?: string; file_size?: number };
+    try {
+      info = (await this.graph('GET', encodeURIComponent(m.mediaId))) as typeof info;
+    } catch (err) {
+      if (err instanceof GraphFailure && (err.error.status === 400 || err.error.status === 404)) return;
+      throw err;
+    }
+    if (typeof info.file_size === 'number' && info.file_size > store.maxBytes) {
+      m.message.content = store.tooLarge(m.type);
+      return;
+    }
+    if (!info.url) return;
+    const res = await this.fetch(info.url, {
+      headers: { authorization: `Bearer ${this.options.token}` },
+      signal: AbortSignal.timeout(120_000),
+    });
+    if (!res.ok) throw new Error(`whatsapp-cloud media download: HTTP ${res.status}`);
+    if (Number(res.headers.get('content-length') ?? 0) > store.maxBytes) {
+      await res.body?.cancel();
+      m.message.content = store.tooLarge(m.type);
+      return;
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const mime = (info.mime_type ?? m.mime ?? 'application/octet-stream').slice(0, 128);
+    m.message.content = await store.content(bytes, m.type, mime, m.caption);
   }
 
   /** A notice to someone who has not written for 24 hours: the approved template, or held. */

@@ -15,5 +15,17 @@ export interface WhatsAppClient {
   info?: { wid?: { _serialized: string } } | undefined;
 }
 
+/** What whatsapp-web.js's `Message.downloadMedia()` resolves to: the file as base64. */
+export interface DownloadedMedia {
+  mimetype: string;
+  data: string;
+}
+
+/** A received message as the adapter may act on it: the file of one that has media. */
+export interface WithMedia {
+  /** Undefined when the file is no longer on the sender's phone. */
+  downloadMedia(): Promise<DownloadedMedia | undefined>;
+}
+
 /** Builds a fresh client; a reconnect always starts from a new one (the library destroys a disconnected one). */
 export type WhatsAppClientFactory = () => WhatsAppClient;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatRef, InboundContent, InboundMessage } from '../../domain/message.ts';
+import type { ChatRef, InboundContent, InboundMessage, MediaType } from '../../domain/message.ts';
 
 /** The fields of a whatsapp-web.js `Message` the adapter reads, checked at the edge. */
 const WaMessageSchema = z.object({
@@ -22,8 +22,13 @@ const WaMessageSchema = z.object({
     })
     .nullish(),
   vCards: z.array(z.string()).nullish(),
-  /** The raw model: `notifyName` is the sender's own display name (not in the typed surface). */
-  rawData: z.object({ notifyName: z.string().nullish() }).nullish(),
+  /** A file comes with it, fetched with the message's `downloadMedia()`. */
+  hasMedia: z.boolean().optional(),
+  /**
+   * The raw model: `notifyName` is the sender's own display name, `size` a file's bytes as WhatsApp
+   * states them (neither in the typed surface).
+   */
+  rawData: z.object({ notifyName: z.string().nullish(), size: z.number().nonnegative().nullish() }).nullish(),
 });
 
 /** Not something a person said: protocol and system entries WhatsApp Web also reports as messages. */
@@ -45,7 +50,28 @@ const SYSTEM_TYPES = new Set([
 /** Media whose caption, when there is one, is what the person wrote. */
 const CAPTIONED = new Set(['image', 'video', 'document', 'album']);
 
-export type Translated = { message: InboundMessage } | { ignored: string };
+/** whatsapp-web.js message types whose file the bot keeps (a sticker is not one); `ptt` is a voice note. */
+const MEDIA_OF_TYPE: Record<string, MediaType> = {
+  image: 'photo',
+  ptt: 'voice',
+  audio: 'audio',
+  video: 'video',
+  document: 'document',
+};
+
+/** A private message's file, downloaded by the adapter before the message is recorded. */
+export interface MediaToFetch {
+  type: MediaType;
+  /** As WhatsApp states it: a file over the limit is not downloaded at all. */
+  size?: number;
+  caption?: string;
+}
+
+/**
+ * `media` is set for a private message with a file; its content until the file is fetched is what the
+ * bot would make of it without (the caption as text, or a kind it cannot read).
+ */
+export type Translated = { message: InboundMessage; media?: MediaToFetch } | { ignored: string };
 
 /**
  * Turns one whatsapp-web.js message into the core's normalized message, or says why it is ignored.
@@ -71,7 +97,9 @@ export function translateMessage(raw: unknown, cutoffMs: number, phoneWid?: stri
   if (!content) return { ignored: 'empty' };
   const chat: ChatRef = { transport: 'whatsapp', chatId: m.from, kind: isGroup ? 'group' : 'private' };
   const name = m.rawData?.notifyName?.trim().slice(0, 256);
+  const media = !isGroup && m.hasMedia ? mediaOf(m) : undefined;
   return {
+    ...(media ? { media } : {}),
     message: {
       chat,
       messageId: m.id._serialized,
@@ -107,6 +135,14 @@ function contentOf(m: z.infer<typeof WaMessageSchema>, senderWid: string): Inbou
       if (CAPTIONED.has(m.type) && body.trim()) return { kind: 'text', text: body };
       return { kind: 'unsupported', what: m.type };
   }
+}
+
+function mediaOf(m: z.infer<typeof WaMessageSchema>): MediaToFetch | undefined {
+  const type = MEDIA_OF_TYPE[m.type];
+  if (!type) return undefined;
+  const caption = CAPTIONED.has(m.type) ? m.body?.trim() : undefined;
+  const size = m.rawData?.size ?? undefined;
+  return { type, ...(size === undefined ? {} : { size }), ...(caption ? { caption } : {}) };
 }
 
 /** `6281234567890@c.us` -> `6281234567890`; a private `@lid` id carries no phone number. */

@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import QRCode from 'qrcode';
 import type { InboundMessage, OutboundMessage } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
+import type { MediaStore } from '../../engine/media-store.ts';
 import { splitText } from '../../engine/split-text.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
-import type { WhatsAppClient, WhatsAppClientFactory } from './client.ts';
-import { translateMembership, translateMessage } from './inbound.ts';
+import type { WhatsAppClient, WhatsAppClientFactory, WithMedia } from './client.ts';
+import { type MediaToFetch, translateMembership, translateMessage } from './inbound.ts';
 import { renderText, WHATSAPP_TEXT_LIMIT } from './outbound.ts';
 
 export type WhatsAppState = 'starting' | 'qr-needed' | 'ready' | 'disconnected' | 'auth_failure' | 'stopped';
@@ -26,6 +27,8 @@ export interface WhatsAppOptions {
   onState?: (state: WhatsAppState) => void;
   reconnect?: { firstMs: number; maxMs: number };
   clock?: () => number;
+  /** Where photos and voice notes go; without it they are answered as a kind the bot cannot read. */
+  media?: MediaStore;
 }
 
 /** Messages this much older than the last moment the bot was listening still count as live. */
@@ -191,7 +194,31 @@ export class WhatsAppTransport implements Transport {
       const phoneWid = await this.phoneOf(client, wid);
       if (phoneWid) translated = translateMessage(raw, this.cutoff, phoneWid);
     }
-    if ('message' in translated) this.deliver(translated.message);
+    if (!('message' in translated)) return;
+    if (translated.media) await this.fetchMedia(raw, translated.message, translated.media);
+    this.deliver(translated.message);
+  }
+
+  /**
+   * Downloads a private message's file into the store and makes it the message's content. WhatsApp
+   * never hands a linked device a message again, so a failed download is not retried: the message
+   * goes in as it reads without its file (its caption, or the hint to write text), never lost.
+   */
+  private async fetchMedia(raw: unknown, message: InboundMessage, media: MediaToFetch): Promise<void> {
+    const store = this.options.media;
+    if (!store) return;
+    if (media.size !== undefined && media.size > store.maxBytes) {
+      message.content = store.tooLarge(media.type);
+      return;
+    }
+    try {
+      const file = await (raw as WithMedia).downloadMedia();
+      if (!file?.data) return;
+      const bytes = Buffer.from(file.data, 'base64');
+      message.content = await store.content(bytes, media.type, file.mimetype.slice(0, 128), media.caption);
+    } catch (err) {
+      this.options.log.warn({ err, type: media.type }, 'whatsapp media download failed; taken without it');
+    }
   }
 
   /**
