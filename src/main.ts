@@ -297,6 +297,8 @@ async function publicPage(
         ),
       broadcasts: () => ledger.publicView.broadcasts(10),
       alerts: () => ledger.publicView.alerts(50).map(({ ref, ...a }) => ({ ...a, id: opaque(ref) })),
+      campaigns: () => ledger.publicView.campaigns(config.ADMINS),
+      campaignsVersion: () => ledger.publicView.campaignsVersion(),
       contacts: () => ledger.publicContacts.list().map((c) => ({ label: c.label, number: c.number })),
       // A posko is a registered public place: its name and contact are for the public; no address.
       posko: () =>

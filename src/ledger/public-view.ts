@@ -1,6 +1,7 @@
 import type { CapLevels } from '../domain/cap.ts';
 import type { RequestItem } from '../domain/items.ts';
 import type { PublicBroadcast, PublicRecord } from '../domain/public-summary.ts';
+import { redactReport } from '../domain/redaction.ts';
 import type { Db } from './db.ts';
 
 /** The steps whose first time a public figure measures, by the event that records each. */
@@ -138,5 +139,50 @@ export class PublicView {
         at: number;
       } & CapLevels)[]
     ).map(({ id, at, ...a }) => ({ ...a, ref: `A-${id}`, at: Number(at) }));
+  }
+
+  /**
+   * Active campaigns (`/campaign`), by area: the link, its label, and who vetted it as a role (an
+   * admin, among them the ADMINS given as `admins`, or a coordinator), never as a person. The label
+   * is a coordinator's words for the public: it passes the redaction on its way out.
+   */
+  campaigns(admins: readonly string[]): {
+    url: string;
+    label: string;
+    area: string | null;
+    vettedAt: number | null;
+    vetter: 'admin' | 'coordinator';
+  }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT c.url, c.label, c.area, c.vetted_at AS "vettedAt", c.vetted_by AS "vettedBy", p.role
+           FROM campaigns c LEFT JOIN people p ON p.id = c.vetted_by WHERE c.status = 'active' ORDER BY c.id`,
+        )
+        .all() as {
+        url: string;
+        label: string;
+        area: string | null;
+        vettedAt: number | null;
+        vettedBy: string;
+        role: string | null;
+      }[]
+    ).map((c) => ({
+      url: c.url,
+      label: redactReport(c.label).text,
+      area: c.area,
+      vettedAt: c.vettedAt === null ? null : Number(c.vettedAt),
+      vetter: c.role === 'admin' || admins.includes(c.vettedBy) ? 'admin' : 'coordinator',
+    }));
+  }
+
+  /** Which campaigns are active now, as one short string: a page built for another is out of date. */
+  campaignsVersion(): string {
+    return (
+      this.db
+        .prepare("SELECT id FROM campaigns WHERE status = 'active' ORDER BY id")
+        .pluck()
+        .all() as number[]
+    ).join(',');
   }
 }

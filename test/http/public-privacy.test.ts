@@ -107,6 +107,7 @@ function outputs(now: number): string[] {
         summary,
         broadcasts,
         alerts: [],
+        campaigns: ledger.publicView.campaigns([]),
         contacts: [],
         posko: [],
       }),
@@ -139,6 +140,13 @@ describe('public outputs carry no personal data', () => {
           for (const p of people) {
             const actor = { id: 'console:koor', at: T + minute++ * 60_000 };
             const requester = `console:${p.name.toLowerCase()}`;
+            // The coordinator who vetted a campaign is named on the page by role only.
+            ledger.people.touch({ id: requester, displayName: p.name }, actor.at);
+            ledger.campaigns.add(
+              { ...actor, id: requester },
+              { url: 'https://kitabisa.com/banjir', label: 'Flood relief', forRef: p.area, area: p.area },
+              false,
+            );
             if (p.kind === 'rescue') {
               const c = ledger.rescues.open(
                 actor,

@@ -12,6 +12,10 @@ export interface PublicBackend {
   alerts(): PublicAlert[];
   /** Registered public contacts (`/publiccontact`): numbers people may call, with their label. */
   contacts(): { label: string; number: string }[];
+  /** Vetted fundraising campaigns (`/campaign`), each with who vetted it as a role, never a person. */
+  campaigns(): PublicCampaign[];
+  /** Changes when a campaign is vetted or withdrawn: the page is built again at once, not after cacheMs. */
+  campaignsVersion(): string;
   /** Registered posko (`/posko add`): a public place, its area, hours, what it takes and its contact. */
   posko(): PublicPosko[];
   t(lang: string, key: string, args?: Record<string, string | number>): string;
@@ -24,6 +28,14 @@ export interface PublicPosko {
   hours: string | null;
   accepts: string[];
   contact: string | null;
+}
+
+export interface PublicCampaign {
+  url: string;
+  label: string;
+  area: string | null;
+  vettedAt: number | null;
+  vetter: 'admin' | 'coordinator';
 }
 
 export interface PublicSettings {

@@ -8,7 +8,7 @@ import type {
   WindowName,
 } from '../../domain/public-summary.ts';
 import { escapeHtml as h, jsonForHtml, tileOrigin } from '../dashboard/pages.ts';
-import type { PublicPosko, PublicSettings } from './backend.ts';
+import type { PublicCampaign, PublicPosko, PublicSettings } from './backend.ts';
 import { CARD_IMAGE } from './card-image.ts';
 import { itemLabel, neededLine, type Translate } from './feeds.ts';
 
@@ -48,8 +48,38 @@ export interface PageData {
   summary: PublicSummary;
   broadcasts: readonly PublicBroadcast[];
   alerts: readonly PublicAlert[];
+  campaigns: readonly PublicCampaign[];
   contacts: readonly { label: string; number: string }[];
   posko: readonly PublicPosko[];
+}
+
+/** Vetted campaigns by area, each with who vetted it (a role) and when; the bot never handles money. */
+function campaignSection(campaigns: readonly PublicCampaign[], t: Translate): string {
+  if (campaigns.length === 0) return '';
+  const byArea = new Map<string, PublicCampaign[]>();
+  for (const c of campaigns) {
+    const area = c.area ?? t('public-campaigns-everywhere');
+    byArea.set(area, [...(byArea.get(area) ?? []), c]);
+  }
+  const vetted = (c: PublicCampaign) =>
+    t('public-campaign-vetted', {
+      role: t(`public-vetter-${c.vetter}`),
+      when: c.vettedAt === null ? '-' : new Date(c.vettedAt).toISOString().slice(0, 10),
+    });
+  return `<section id="campaigns"><h2>${h(t('public-campaigns'))}</h2><p>${h(t('public-campaigns-intro'))}</p>${[
+    ...byArea,
+  ]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([area, cs]) =>
+        `<h3>${h(area)}</h3><ul>${cs
+          .map(
+            (c) =>
+              `<li><a href="${h(c.url)}" rel="noopener noreferrer nofollow">${h(c.label)}</a> (${h(vetted(c))})</li>`,
+          )
+          .join('')}</ul>`,
+    )
+    .join('')}</section>`;
 }
 
 /** The public page, built on the server: readable without JavaScript; the map is drawn by public.js. */
@@ -170,6 +200,7 @@ ${
     ? `<p>${h(t('public-broadcasts-none'))}</p>`
     : `<ul>${data.broadcasts.map((b) => `<li><time datetime="${new Date(b.at).toISOString()}">${h(new Date(b.at).toISOString().slice(0, 16).replace('T', ' '))}</time> ${h(b.text)}</li>`).join('')}</ul>`
 }</section>
+${campaignSection(data.campaigns, t)}
 ${
   data.contacts.length === 0
     ? ''

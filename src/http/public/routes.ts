@@ -133,12 +133,14 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
       const lang = langOf(req);
       const other = backend.languages.find((l) => l !== lang) ?? lang;
       return {
-        key: `page:${lang}`,
+        // A withdrawn campaign leaves the page at once: the key changes, and the page is built anew.
+        key: `page:${lang}:${backend.campaignsVersion()}`,
         body: () =>
           publicPage(settings, lang, other, t(lang), {
             summary: summary(),
             broadcasts: backend.broadcasts(),
             alerts: alerts(),
+            campaigns: backend.campaigns(),
             contacts: backend.contacts(),
             posko: backend.posko(),
           }),
