@@ -7,6 +7,7 @@ import { type CommandContext, defineCommand, roleAllows } from '../src/engine/co
 import { UserError } from '../src/engine/errors.ts';
 import { Outcome } from '../src/engine/outcome.ts';
 import type { BloodRequest } from '../src/ledger/index.ts';
+import { answerAppealInGroup, answerAppealInPrivate } from './lib/drives/appeal.ts';
 import { hospitalNamed } from './lib/drives/hospital.ts';
 
 const MAX_BAGS = 50;
@@ -99,6 +100,8 @@ export default defineCommand({
   names: { en: ['blood'], id: ['darah'] },
   role: 'anyone',
   args: z.string().trim(),
+  onGroupText: answerAppealInGroup,
+  onPrivateText: answerAppealInPrivate,
   run(ctx, text) {
     if (!text) return list(ctx);
     const [first = '', word = ''] = text.split(/\s+/);

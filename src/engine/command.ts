@@ -109,6 +109,11 @@ export interface CommandDef<A, D> {
    * first command that returns an outcome handles it, whoever wrote it.
    */
   onGroupText?(ctx: CommandContext, text: string): Outcome | undefined;
+  /**
+   * Text in a private chat that is no command, no dialog's answer and no call for rescue: the first
+   * command that returns an outcome answers it, before "not understood".
+   */
+  onPrivateText?(ctx: CommandContext, text: string): Outcome | undefined;
 }
 
 /** A command with its types erased, as the registry holds it. */
@@ -126,6 +131,7 @@ export interface Command {
   run?(ctx: CommandContext, args: unknown): Outcome;
   onLocation?(ctx: CommandContext, lat: number, lon: number): Outcome | undefined;
   onGroupText?(ctx: CommandContext, text: string): Outcome | undefined;
+  onPrivateText?(ctx: CommandContext, text: string): Outcome | undefined;
 }
 
 export function defineCommand<A = string, D = Record<string, unknown>>(def: CommandDef<A, D>): Command {

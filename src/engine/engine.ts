@@ -569,12 +569,11 @@ export class Core {
         return isPrivate ? new Outcome().reply(key) : new Outcome();
       }
       case 'text':
-        if (isPrivate) return new Outcome().reply('not-understood');
         for (const c of this.deps.commands) {
-          const out = c.onGroupText?.(ctx, content.text);
+          const out = isPrivate ? c.onPrivateText?.(ctx, content.text) : c.onGroupText?.(ctx, content.text);
           if (out) return out;
         }
-        return new Outcome();
+        return isPrivate ? new Outcome().reply('not-understood') : new Outcome();
       default:
         return isPrivate ? new Outcome().reply('not-understood') : new Outcome();
     }

@@ -158,6 +158,41 @@ describe('blood donors and requests', () => {
     ).not.toContain('would you give blood');
   });
 
+  it('a forwarded old appeal is answered with the live count, in private and in a registered group, never with the number', () => {
+    setUp();
+    const appeal =
+      'Dibutuhkan segera donor darah golongan A+ 3 kantong di RS Imogiri, hubungi Bu Sri 0812-3456-7890';
+    expect(h.say('telegram:70', appeal)).toContain('no open request here fits it');
+    h.send(COORD, '/blood A+ 3 @ RS Imogiri until tomorrow');
+    h.send(COORD, '/blood B- 1 @ Imogiri');
+    const privately = h.say('telegram:70', appeal);
+    expect(privately).toContain('T-1 · Blood A+ at RS Imogiri (DIY/Bantul/Imogiri): 0 of 3 donors found');
+    expect(privately).not.toContain('T-2');
+    expect(privately).not.toContain('0812');
+    h.newRows();
+    const inGroup = h.send(
+      { id: 'telegram:71', chat: { transport: 'telegram', chatId: '-100', kind: 'group' } },
+      `Forwarded: ${appeal}`,
+    );
+    expect(inGroup.map((r) => r.chat_id)).toEqual(['-100']);
+    expect(inGroup[0]!.text).toContain('0 of 3 donors found');
+    expect(inGroup[0]!.text).not.toMatch(/0812|Sri/);
+    // A group the bot was not registered in hears nothing; neither does a registered one for other talk.
+    const stranger = {
+      id: 'telegram:72',
+      chat: { transport: 'telegram' as const, chatId: '-999', kind: 'group' as const },
+    };
+    expect(h.send(stranger, appeal)).toEqual([]);
+    expect(
+      h.send(
+        { id: 'telegram:71', chat: { transport: 'telegram', chatId: '-100', kind: 'group' } },
+        'Selamat pagi semua',
+      ),
+    ).toEqual([]);
+    // Other text in private is still "not understood".
+    expect(h.say('telegram:70', 'halo apa kabar')).not.toContain('request for blood');
+  });
+
   it('/forget erases a donor and their blood group', () => {
     setUp();
     const who = donor(40, 'O+', 1);

@@ -77,3 +77,9 @@ blood-created-unverified = { $ref }: { $bags } bags of { $bloodGroup } at { $hos
 blood-verify-coordinators = Blood request { $ref } from hospital staff: { $bags } bags of { $bloodGroup } at { $hospital } ({ $area }). Verify it with /blood { $ref } verify, or close it with /blood { $ref } close.
 blood-verified-requester = { $ref } is verified: { $asked } donors asked so far. You will see the count rise as they say yes.
 blood-not-waiting = { $ref } is not waiting for verification.
+
+## A forwarded blood appeal, answered with the live count
+blood-appeal-title = This looks like a request for blood. Where it stands now:
+blood-appeal-line = { $ref } · Blood { $bloodGroup } at { $hospital } ({ $area }): { $found } of { $bags } donors found.
+blood-appeal-forward = Please pass on this count, not the old message: it may be met already, and it carries a family's number. Donors register with /donor.
+blood-appeal-unknown = This looks like a request for blood, but no open request here fits it: it may be met already. Coordinators post verified requests with /blood; register as a donor with /donor and you will be asked privately when your group is needed nearby.

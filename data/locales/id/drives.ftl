@@ -77,3 +77,9 @@ blood-created-unverified = { $ref }: { $bags } kantong { $bloodGroup } di { $hos
 blood-verify-coordinators = Permintaan darah { $ref } dari petugas rumah sakit: { $bags } kantong { $bloodGroup } di { $hospital } ({ $area }). Verifikasi dengan /darah { $ref } verifikasi, atau tutup dengan /darah { $ref } tutup.
 blood-verified-requester = { $ref } sudah diverifikasi: { $asked } donor sudah ditanya. Anda akan melihat jumlahnya naik saat mereka bersedia.
 blood-not-waiting = { $ref } tidak sedang menunggu verifikasi.
+
+## Pesan permintaan darah yang diteruskan, dijawab dengan hitungan terkini
+blood-appeal-title = Ini tampaknya permintaan donor darah. Keadaannya sekarang:
+blood-appeal-line = { $ref } · Darah { $bloodGroup } di { $hospital } ({ $area }): { $found } dari { $bags } donor ditemukan.
+blood-appeal-forward = Mohon teruskan hitungan ini, bukan pesan lamanya: kebutuhannya mungkin sudah terpenuhi, dan pesan itu memuat nomor keluarga pasien. Pendonor mendaftar dengan /donordarah.
+blood-appeal-unknown = Ini tampaknya permintaan donor darah, tetapi tidak ada permintaan terbuka di sini yang cocok: mungkin sudah terpenuhi. Koordinator memasang permintaan terverifikasi dengan /darah; daftarlah sebagai donor dengan /donordarah dan Anda akan ditanya secara pribadi saat golongan darah Anda dibutuhkan di dekat Anda.
