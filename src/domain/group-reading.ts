@@ -1,8 +1,8 @@
 import { readDanger } from './danger-words.ts';
-import { parseItems, type RequestItem, splitItems } from './items.ts';
+import { ITEM_WORDS, parseItems, type RequestItem, splitItems } from './items.ts';
 import { readRescueIntent } from './rescue-intent.ts';
 import { parseConditions, type RescueCondition } from './sos-text.ts';
-import { readSupplyText } from './supply-text.ts';
+import { readSupplyText, type SupplyText } from './supply-text.ts';
 
 /**
  * What a message people wrote to each other in a group says, for listen mode (issue 34): people in
@@ -385,11 +385,11 @@ const PLACE =
   /(?<![\p{L}\p{N}])(?:di|lokasi|alamat|posko|at|in|location)(?![\p{L}\p{N}])\s*:?\s*([^,.;\n]{3,120})/iu;
 
 /** Danger the front door reads as a rescue, or harm or a disaster where people are now. */
-function readsDanger(text: string, folded: string, asksForItems: boolean): boolean {
+function readsDanger(text: string, folded: string, asksForItems: () => boolean): boolean {
   const intent = readRescueIntent(text.replace(EMERGENCY_COMPOUND, ' '), 'private');
   if (intent?.decision === 'rescue') return true;
   // Harm in a request for items is its reason (`butuh obat luka untuk 20 orang`).
-  if (asksForItems) return false;
+  if (asksForItems()) return false;
   const d = readDanger(text);
   return !d.negated && (((d.event || d.harm) && d.people) || GROUP_HARM.test(folded));
 }
@@ -408,36 +408,51 @@ function itemsOf(itemsText: string, asks: boolean): RequestItem[] {
   return items.slice(0, 20);
 }
 
+/** Any word of the item catalog: without one (and no ask), no item is worth reading for. */
+const CATALOG_WORD = words(Object.values(ITEM_WORDS).flat());
+
 /** What a group message says; `noise` when the bot should leave it alone. */
 export function readGroupMessage(text: string): GroupReading {
   const folded = spellOut(text);
-  // `obat2an`, `anak2`: the doubled word written with a 2.
-  const said = readSupplyText(text.replace(/(\p{L}{2,})2(an)?(?![\p{L}\p{N}])/gu, '$1 $1$2'));
-  const place = PLACE.exec(text)?.[1]?.trim();
-  const base = {
-    items: [] as RequestItem[],
-    conditions: parseConditions(text),
-    ...(said.people === undefined ? {} : { people: said.people }),
-    ...(said.phone ? { phone: said.phone } : {}),
-    ...(place ? { place } : {}),
-  };
   const news = NEWS.test(folded) || LINK.test(folded);
   const prayer = PRAYER.test(folded);
   const asks = NEED.test(folded);
-  const items = itemsOf(said.itemsText, asks);
-  if (readsDanger(text, folded, asks && items.some((i) => i.item !== 'other')) && !news && !prayer)
-    return { ...base, kind: 'danger', rule: 'people in danger (the front door reader)' };
-  if (DONE_OR_FORWARD.test(folded)) return { ...base, kind: 'noise', rule: 'met, thanked or forwarded' };
-  if (news) return { ...base, kind: 'noise', rule: 'news or a link' };
+  // Read only as far as the decision needs: most chatter is decided before items and counts are read.
+  let said: SupplyText | undefined;
+  const supply = () =>
+    // `obat2an`, `anak2`: the doubled word written with a 2.
+    (said ??= readSupplyText(text.replace(/(\p{L}{2,})2(an)?(?![\p{L}\p{N}])/gu, '$1 $1$2')));
+  let items: RequestItem[] | undefined;
+  const itemsRead = () =>
+    (items ??= asks || CATALOG_WORD.test(folded) ? itemsOf(supply().itemsText, asks) : []);
+  const place = () => PLACE.exec(text)?.[1]?.trim();
+  const noise = (rule: string): GroupReading => ({ kind: 'noise', rule, items: [], conditions: [] });
+  const read = (kind: GroupReadingKind, rule: string, withItems: boolean): GroupReading => {
+    const { people, phone } = supply();
+    const where = place();
+    return {
+      kind,
+      rule,
+      items: withItems ? itemsRead() : [],
+      conditions: parseConditions(text),
+      ...(people === undefined ? {} : { people }),
+      ...(phone ? { phone } : {}),
+      ...(where ? { place: where } : {}),
+    };
+  };
+  const asksForItems = () => asks && itemsRead().some((i) => i.item !== 'other');
+  if (!news && !prayer && readsDanger(text, folded, asksForItems))
+    return read('danger', 'people in danger (the front door reader)', false);
+  if (DONE_OR_FORWARD.test(folded)) return noise('met, thanked or forwarded');
+  if (news) return noise('news or a link');
   const offers = OFFER.test(folded);
-  if (offers && items.length > 0) return { ...base, items, kind: 'offer', rule: 'an offer of goods' };
-  if (offers) return { ...base, kind: 'noise', rule: 'an offer without goods' };
-  if (prayer && !asks) return { ...base, kind: 'noise', rule: 'a prayer or condolence' };
-  if (/\?/.test(text) && WHERE_QUESTION.test(folded))
-    return { ...base, kind: 'noise', rule: 'a question about needs' };
-  if (asks && items.length > 0) return { ...base, items, kind: 'need', rule: 'asks for items' };
-  const quantified = items.some((i) => i.qty !== undefined);
-  if (quantified && (said.people !== undefined || place) && !REPORT.test(folded))
-    return { ...base, items, kind: 'need', rule: 'items with quantities for people or a place' };
-  return { ...base, kind: 'noise', rule: 'nothing asked' };
+  if (offers && itemsRead().length > 0) return read('offer', 'an offer of goods', true);
+  if (offers) return noise('an offer without goods');
+  if (prayer && !asks) return noise('a prayer or condolence');
+  if (/\?/.test(text) && WHERE_QUESTION.test(folded)) return noise('a question about needs');
+  if (asks && itemsRead().length > 0) return read('need', 'asks for items', true);
+  const quantified = itemsRead().some((i) => i.qty !== undefined);
+  if (quantified && (supply().people !== undefined || place()) && !REPORT.test(folded))
+    return read('need', 'items with quantities for people or a place', true);
+  return noise('nothing asked');
 }

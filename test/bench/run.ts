@@ -13,6 +13,7 @@ import { catchup } from './catchup.ts';
 import { failover } from './failover.ts';
 import { buildLargeLedger, type LargeLedger } from './fixtures.ts';
 import { intake } from './intake.ts';
+import { listen } from './listen.ts';
 import { memory } from './memory.ts';
 import { nearest } from './nearest.ts';
 import { newDatabase, stopPostgres } from './postgres.ts';
@@ -77,6 +78,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   failover,
   broadcast,
   catchup,
+  listen,
 };
 
 const wanted = process.argv.slice(2);

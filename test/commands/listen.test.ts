@@ -239,6 +239,27 @@ describe('danger read in a listened group', () => {
 describe('drafts are personal data', () => {
   const WORDS = 'butuh selimut 12 lembar untuk keluarga Sukirah Wiryono di posko Imogiri';
 
+  it('no default export holds a draft: not its words, its writer or what was read', () => {
+    setUp();
+    h.send(inGroup(WRITER), WORDS);
+    h.send(inGroup(OTHER), 'ada lansia terjebak di rumah Sukirah Wiryono, air naik');
+    h.send(COORD, '/draft D-1 edit 12 blankets @ posko Imogiri Sukirah Wiryono');
+    h.send(COORD, '/draft D-1 discard');
+    h.newRows();
+    // The danger and the need, confirmed: a request and a rescue case made from drafts, exported too.
+    h.send(COORD, '/draft D-2 rescue');
+    for (const what of ['requests', 'rescues', 'volunteers', 'events'])
+      for (const format of ['csv', 'json']) {
+        const [row] = h.send(COORD, `/export ${what} ${format}`);
+        const file = JSON.parse(row?.extra ?? '{}').file as { content: string } | undefined;
+        if (what === 'events' || what === 'rescues') expect(file, `${what} ${format}`).toBeDefined();
+        const content = file?.content ?? row?.text ?? '';
+        expect(content, `${what} ${format}`).not.toContain('Sukirah');
+        expect(content).not.toContain('lansia');
+        expect(content).not.toContain(WRITER);
+      }
+  });
+
   it('/forget erases the drafts of the writer and every copy of their words', () => {
     setUp();
     h.send(inGroup(WRITER), WORDS);

@@ -9,7 +9,8 @@ import { addVolunteer } from '../support/volunteers.ts';
  * Groups are built from fields (issue 23): whatever a person of any role types in a group (or in
  * private, where it leads to an announcement), with records that hold planted personal data, no
  * group-bound outbox row holds any of it. The planted values are words the redaction does not know
- * (names, a street, a note, a reason), so only construction keeps them out, not the redaction.
+ * (names, a street, a note, a reason), so only construction keeps them out, not the redaction. Both
+ * groups listen (issue 34): what people write there becomes drafts and alerts, never a group post.
  */
 
 const GROUP = { transport: 'telegram' as const, chatId: '-100', kind: 'group' as const };
@@ -114,6 +115,22 @@ const LINES = [
   `/grant ${ANYONE} coordinator`,
   `/revoke ${ANYONE}`,
   '/forget',
+  // listen mode (issue 34): chatter in the listened groups with planted data, and the drafts it makes
+  '/listen on',
+  '/listen',
+  `butuh selimut 10 lembar untuk keluarga ${PLANTED.name} di ${PLANTED.address}, hubungi ${PLANTED.phone}`,
+  `ada lansia terjebak di rumah ${PLANTED.name} ${PLANTED.address}, air naik`,
+  `kami punya 20 selimut, yg butuh hubungi ${PLANTED.volunteerName} ${PLANTED.phone}`,
+  `${PLANTED.note}, ${PLANTED.reason}`,
+  '/draft',
+  '/draft D-1',
+  '/draft D-1 edit',
+  `/draft D-1 edit 20 blankets @ ${PLANTED.address}`,
+  '/draft D-1 confirm',
+  '/draft D-2 rescue',
+  '/draft D-3 merge D-1',
+  '/draft D-3 discard',
+  '/listen off',
   // answers to whatever dialog is open, with planted text
   PLANTED.address,
   PLANTED.name,
@@ -137,6 +154,8 @@ function seeded(): Harness {
   addVolunteer(h, WA.volunteer, { name: PLANTED.volunteerName, phone: PLANTED.phone, area: 'DIY/Bantul' });
   h.send({ id: COORDINATOR, chat: GROUP }, '/register all');
   h.send({ id: WA.coordinator, chat: WA_GROUP }, '/register all');
+  h.send({ id: COORDINATOR, chat: GROUP }, '/listen on');
+  h.send({ id: WA.coordinator, chat: WA_GROUP }, '/listen on');
   for (const [i, who] of ['telegram:500', 'telegram:502'].entries()) {
     h.clock.advance(61_000);
     h.send(
@@ -186,6 +205,15 @@ describe('no group-bound row holds planted personal data', () => {
         }
       runJobs(h);
       expect(groupLeaks(h)).toEqual([]);
+      // Listening read the planted chatter (three drafts: other roles' repeats are the same words), and the
+      // danger escalated to the other group.
+      expect(h.count('drafts')).toBe(3);
+      expect(
+        h.db
+          .prepare("SELECT COUNT(*) FROM outbox WHERE chat_kind = 'group' AND text LIKE '%may be in danger%'")
+          .pluck()
+          .get(),
+      ).toBeGreaterThan(0);
       // Nothing anyone is entitled to was refused: only answers to the sender standing for the chat.
       const refused = h.db
         .prepare(
