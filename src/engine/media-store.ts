@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InboundContent, MediaType, PhotoPlace, StoredMedia } from '../domain/message.ts';
 
@@ -16,7 +16,8 @@ const isImage = (type: MediaType, mime: string) => type === 'photo' || mime.star
  * Files people send, content-addressed under data/media/: the name is the SHA-256 of the bytes, never
  * the sender's file name, so a redelivered message finds its file already there and stores nothing
  * twice. A file is served only through an attachment row the ledger committed: one written before a
- * crash, with no row, is never read; it stays on disk, since nothing sweeps unnamed files yet.
+ * crash, with no row, is never read, and the retention purge (`relief-bot purge`) sweeps it once it
+ * is an hour old (src/ledger/media-files.ts).
  */
 export class MediaStore {
   constructor(
@@ -63,7 +64,11 @@ export class MediaStore {
   put(bytes: Uint8Array): { sha256: string; bytes: number } {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.path(sha256);
-    if (!this.has(sha256)) {
+    if (this.has(sha256)) {
+      // Fresh again: the purge's sweep leaves young files alone while their message is being committed.
+      const now = new Date();
+      utimesSync(target, now, now);
+    } else {
       mkdirSync(this.dir, { recursive: true });
       const tmp = path.join(this.dir, `.tmp-${randomBytes(6).toString('hex')}`);
       writeFileSync(tmp, bytes, { mode: 0o600 });

@@ -107,6 +107,13 @@ export class Attachments {
     ).map(toAttachment);
   }
 
+  /** Whether any row names this file. */
+  names(sha256: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1').pluck().get(sha256) !== undefined
+    );
+  }
+
   attach(id: number, subject: string): void {
     this.db.prepare('UPDATE attachments SET subject = ? WHERE id = ?').run(subject, id);
   }

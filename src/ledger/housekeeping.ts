@@ -32,7 +32,12 @@ export interface PurgeCounts {
   /** Photos and voice notes removed from `media/`, and the bytes they held. */
   mediaFiles: number;
   mediaBytes: number;
+  /** Of those, files no attachment row named (a crash between download and commit), swept. */
+  mediaOrphans: number;
 }
+
+/** A file younger than this may be a download whose message is still being committed: never an orphan yet. */
+export const ORPHAN_GRACE_MS = 60 * 60_000;
 
 /** Erased person ids keep their transport, so counts by platform still work. */
 const ERASED = 'erased';
@@ -169,6 +174,7 @@ export class Housekeeping {
       exportFiles: 0,
       mediaFiles: 0,
       mediaBytes: 0,
+      mediaOrphans: 0,
     };
     // Media past retention: what was never attached, and what belongs to a finished record.
     const media = this.mediaFiles.remove(
@@ -180,8 +186,14 @@ export class Housekeeping {
         { cutoff },
       ),
     );
-    counts.mediaFiles = media.files;
-    counts.mediaBytes = media.bytes;
+    // Files on the wall clock, not the purge's: their times are the file system's.
+    const orphans = this.mediaFiles.sweepOrphans(
+      (name) => this.attachments.names(name),
+      Date.now() - ORPHAN_GRACE_MS,
+    );
+    counts.mediaFiles = media.files + orphans.files;
+    counts.mediaBytes = media.bytes + orphans.bytes;
+    counts.mediaOrphans = orphans.files;
     // Documents with personal data already delivered: the copy in the outbox goes, whatever its age.
     counts.outbox += run(`UPDATE outbox SET extra = ${d.jsonWithout('extra', 'file')}
       WHERE state IN ('sent', 'failed') AND ${personalExport(d)}`);

@@ -1,4 +1,4 @@
-import { rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Db, dialectOf } from './db.ts';
 
@@ -9,13 +9,51 @@ import { type Db, dialectOf } from './db.ts';
  */
 export class MediaFiles {
   readonly dir: string;
+  /**
+   * The folder is this ledger's own (beside its SQLite file), so a file no row names is an orphan. The
+   * shared data/media of a ledger in memory or on PostgreSQL may hold another ledger's files: never swept.
+   */
+  private readonly owned: boolean;
 
   constructor(db: Db) {
     // A ledger in memory or on a PostgreSQL server has no file to sit beside: data/media then.
-    this.dir =
-      db.memory || dialectOf(db).engine !== 'sqlite'
-        ? path.resolve('data', 'media')
-        : path.join(path.dirname(path.resolve(db.name)), 'media');
+    this.owned = !db.memory && dialectOf(db).engine === 'sqlite';
+    this.dir = this.owned
+      ? path.join(path.dirname(path.resolve(db.name)), 'media')
+      : path.resolve('data', 'media');
+  }
+
+  /**
+   * Removes the files no attachment row names (`named` says which are), left by a crash between a
+   * download and the commit of its message, and half-written temporary files. Only files older than
+   * `before` (wall-clock ms): a younger one may be a download whose message is about to be committed.
+   */
+  sweepOrphans(named: (sha256: string) => boolean, before: number): { files: number; bytes: number } {
+    if (!this.owned) return { files: 0, bytes: 0 };
+    let entries: string[];
+    try {
+      entries = readdirSync(this.dir);
+    } catch {
+      return { files: 0, bytes: 0 };
+    }
+    const orphans = entries.filter(
+      (name) => name.startsWith('.tmp-') || (/^[0-9a-f]{64}$/.test(name) && !named(name)),
+    );
+    let files = 0;
+    let bytes = 0;
+    for (const name of orphans) {
+      const file = path.join(this.dir, name);
+      try {
+        const stat = statSync(file);
+        if (!stat.isFile() || stat.mtimeMs >= before) continue;
+        rmSync(file);
+        files++;
+        bytes += stat.size;
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    return { files, bytes };
   }
 
   /** Removes the named files; returns how many there were and the bytes they held. */

@@ -92,6 +92,8 @@ export class FakeBotApi {
   private closed = false;
   /** Files people sent, by file_id: what getFile describes and `/file/bot<token>/<path>` serves. */
   private readonly files = new Map<string, { path: string; bytes: Buffer }>();
+  /** Files whose download is never answered (a process killed while it waits). */
+  private readonly heldFiles = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -147,6 +149,12 @@ export class FakeBotApi {
     const file_id = `file-${randomUUID()}`;
     this.files.set(file_id, { path: `files/${file_id}.bin`, bytes });
     return { file_id, file_unique_id: file_id.slice(5, 13), file_size: statedSize ?? bytes.byteLength };
+  }
+
+  /** The download of this file hangs: the request is taken and never answered. */
+  holdFile(fileId: string): void {
+    const file = this.files.get(fileId);
+    if (file) this.heldFiles.add(file.path);
   }
 
   text(from: FakeUser, text: string, chat?: FakeChat) {
@@ -308,6 +316,7 @@ export class FakeBotApi {
       answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
       return;
     }
+    if (this.heldFiles.has(path)) return;
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-length': entry[1].bytes.byteLength,
