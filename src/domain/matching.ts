@@ -74,6 +74,13 @@ export function distanceKm(a: Place, b: Place): number | undefined {
 
 const sameUnit = (a?: UnitId, b?: UnitId) => a === undefined || b === undefined || a === b;
 
+/**
+ * Whether an offer line can serve a need line: the same catalog item in units both sides use (`5 kg
+ * rice` never meets `10 sack rice`). Suggestions add distance; a coordinator's `/match` does not.
+ */
+export const serves = (offered: { item: string; unit?: UnitId }, need: { item: string; unit?: UnitId }) =>
+  offered.item === need.item && sameUnit(need.unit, offered.unit);
+
 function movable(need?: number, offered?: number): number | undefined {
   if (need === undefined) return offered;
   if (offered === undefined) return need;
@@ -90,7 +97,7 @@ export function suggestMatches(
   for (const n of needs) {
     if (n.qty !== undefined && n.qty <= 0) continue;
     for (const o of offers) {
-      if (o.item !== n.item || !sameUnit(n.unit, o.unit)) continue;
+      if (!serves(o, n)) continue;
       if (o.qty !== undefined && o.qty <= 0) continue;
       const km = distanceKm(n, o);
       if (km === undefined || km > maxKm) continue;

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { askBloodDonors } from '../../src/schedule/rules/blood-drives.ts';
-import { Harness, type OutRow } from '../support/harness.ts';
+import { Harness, textTo as to } from '../support/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());
 
 const COORD = 'telegram:9';
 const ADMIN = 'telegram:1';
-const to = (rows: OutRow[], chat: string) =>
-  rows
-    .filter((r) => r.chat_id === chat)
-    .map((r) => r.text)
-    .join('\n');
 
 function setUp(): Harness {
   h = new Harness({ DEFAULT_LANGUAGE: 'en', ADMINS: ADMIN, BLOOD_WAVE_MINUTES: '30' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Harness, type OutRow } from '../support/harness.ts';
+import { Harness, textTo as to } from '../support/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -8,11 +8,6 @@ const COORD = 'telegram:9';
 const WA_SAFE = 'whatsapp:6281234567890@c.us';
 const TG_SAFE = 'telegram:5';
 const FAMILY = 'telegram:6';
-const to = (rows: OutRow[], chat: string) =>
-  rows
-    .filter((r) => r.chat_id === chat)
-    .map((r) => r.text)
-    .join('\n');
 
 function setUp(env: Record<string, string> = {}): Harness {
   h = new Harness({ DEFAULT_LANGUAGE: 'en', ...env });

@@ -3,7 +3,7 @@ import type { Topic } from '../../src/domain/topics.ts';
 import { fromLocal } from '../../src/domain/when.ts';
 import { postNeedsDigest } from '../../src/schedule/rules/needs-digest.ts';
 import { expireOffers } from '../../src/schedule/rules/offer-expiry.ts';
-import { Harness, type OutRow } from '../support/harness.ts';
+import { Harness, textTo as to } from '../support/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -14,12 +14,6 @@ const REQUESTER = 'telegram:1';
 const DONOR = 'telegram:2';
 const TZ = 'Asia/Jakarta';
 const DAY = 86_400_000;
-
-const to = (rows: OutRow[], chat: string) =>
-  rows
-    .filter((r) => r.chat_id === chat)
-    .map((r) => r.text)
-    .join('\n');
 
 function setUp(env: Record<string, string> = {}): Harness {
   h = new Harness({ DEFAULT_LANGUAGE: 'en', ...env });

@@ -51,6 +51,13 @@ export interface OutRow {
   broadcast_id: number | null;
 }
 
+/** What one chat received among `rows`, the texts a line each. */
+export const textTo = (rows: readonly OutRow[], chat: string) =>
+  rows
+    .filter((r) => r.chat_id === chat)
+    .map((r) => r.text)
+    .join('\n');
+
 export interface Person {
   id: string;
   /** Defaults to a private chat with this person. */

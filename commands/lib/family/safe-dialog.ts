@@ -4,7 +4,8 @@ import { type PersonId, phoneOfPersonId } from '../../../src/domain/message.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
-import { pointLocation, textLocation } from '../supply/location.ts';
+import { textLocation } from '../supply/location.ts';
+import { locationStep } from '../supply/location-steps.ts';
 import { phoneFrom } from '../supply/need-dialog.ts';
 
 /** What the /safe dialog has gathered. */
@@ -23,7 +24,6 @@ const SafeData = z.object({
 export type SafeData = z.infer<typeof SafeData>;
 
 const MAX_MESSAGE = 200;
-const SKIP = 'skip';
 const PRIVATE_WORDS = /^(private|pribadi|rahasia|coordinators|koordinator)\b\s*/i;
 const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
 
@@ -91,19 +91,7 @@ export const safeDialog: DialogDef<SafeData> = {
         return { ...d, phone: phoneFrom(textOf(input) ?? '') };
       },
     },
-    {
-      id: 'place',
-      skip: (d) => d.located === true || d.quick === true,
-      ask: () => ({ key: 'safe-ask-place', ask: 'location', choices: [{ value: SKIP, key: 'need-skip' }] }),
-      answer: (ctx, input, d) => {
-        if (input.kind === 'choice' && input.value === SKIP) return { ...d, located: true };
-        if (input.kind === 'location')
-          return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
-        const text = textOf(input);
-        if (!text) throw new UserError('need-location-invalid');
-        return { ...d, ...textLocation(ctx, text), located: true };
-      },
-    },
+    locationStep<SafeData>('safe-ask-place', { skippable: true, skip: (d) => d.quick === true }),
     {
       id: 'visibility',
       skip: (d) => d.visibility !== undefined || d.quick === true,

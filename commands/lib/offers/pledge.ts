@@ -1,3 +1,4 @@
+import { serves } from '../../../src/domain/matching.ts';
 import { formatRef } from '../../../src/domain/refs.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
@@ -32,7 +33,7 @@ export function pledge(ctx: CommandContext, r: SupplyRequest, o: Offer, qty?: nu
   const made: Match[] = [];
   let refusedLeft: number | undefined;
   for (const line of o.items) {
-    const need = needs.find((n) => n.item === line.item && (!n.unit || !line.unit || n.unit === line.unit));
+    const need = needs.find((n) => serves(line, n));
     if (!need) continue;
     const wanted = [qty, need.qty].filter((n): n is number => n !== undefined);
     const result = ctx.ledger.offers.match(ctx.actor, {

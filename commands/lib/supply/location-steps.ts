@@ -20,17 +20,33 @@ export function orAsk<T>(out: Outcome, read: () => T): T | undefined {
   }
 }
 
-/** "Where?": a shared point, typed coordinates or an address (`/need`, `/offer`). */
-export function locationStep<D extends Located>(askKey: string): DialogStep<D> {
+/** The value of the skip button a skippable "where?" offers. */
+const SKIP = 'skip';
+
+/**
+ * "Where?": a shared point, typed coordinates or an address (`/need`, `/offer`, `/safe`). With
+ * `skippable`, a skip button leaves the place unknown; with `skip`, the step is passed over when that
+ * holds too (a one-shot form that already said enough).
+ */
+export function locationStep<D extends Located>(
+  askKey: string,
+  options: { skippable?: boolean; skip?: (d: D) => boolean } = {},
+): DialogStep<D> {
   return {
     id: 'location',
-    skip: (d) => d.located === true,
-    ask: () => ({ key: askKey, ask: 'location' }),
+    skip: (d) => d.located === true || options.skip?.(d) === true,
+    ask: () => ({
+      key: askKey,
+      ask: 'location',
+      ...(options.skippable ? { choices: [{ value: SKIP, key: 'need-skip' }] } : {}),
+    }),
     answer: (ctx, input, d) => {
+      if (options.skippable && input.kind === 'choice' && input.value === SKIP)
+        return { ...d, located: true };
       if (input.kind === 'location')
         return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
       const text = textOf(input);
-      if (text === undefined) throw new UserError('need-location-invalid');
+      if (!text) throw new UserError('need-location-invalid');
       return { ...d, ...textLocation(ctx, text), located: true };
     },
   };
