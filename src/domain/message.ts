@@ -156,6 +156,13 @@ export const InboundMessageSchema = z.object({
    * privacy mode, when the bot is no admin), where the transport knows; `/listen on` says so.
    */
   groupView: z.enum(['all', 'commands']).optional(),
+  /**
+   * Passed on from elsewhere: when it was first written, where the platform says (Telegram), or that it
+   * was forwarded many times (WhatsApp's "forwarded many times"). Listen mode drafts no old forward.
+   */
+  forwarded: z
+    .object({ at: z.number().int().nonnegative().optional(), often: z.boolean().optional() })
+    .optional(),
   /** The platform's id for this message; a redelivery carries the same id and is ignored. */
   messageId: z.string().min(1).max(128),
   sender: SenderSchema,

@@ -145,6 +145,22 @@ describe('drafts from a listened group', () => {
     expect(h.ledger.drafts.get(1)?.seenIn).toBe(2);
   });
 
+  it('a need forwarded from days ago or round many groups is old news; danger forwarded still alerts', () => {
+    setUp();
+    const forward = (text: string, forwarded: { at?: number; often?: boolean }) => {
+      h.core.receive([{ ...h.message(inGroup(WRITER), text), forwarded }]);
+      return h.newRows();
+    };
+    expect(forward(NEED, { at: h.clock.now - 3 * 86_400_000 })).toEqual([]);
+    expect(forward('butuh beras 10 karung di posko Imogiri', { often: true })).toEqual([]);
+    expect(h.count('drafts')).toBe(0);
+    expect(
+      to(forward('butuh terpal 5 lembar di posko Imogiri', { at: h.clock.now - 3_600_000 }), '9'),
+    ).toHaveLength(1);
+    const danger = forward('ada lansia terjebak di rumah, air naik', { at: h.clock.now - 3 * 86_400_000 });
+    expect(to(danger, '9')[0]!.text).toContain('People may be in danger');
+  });
+
   it('offers a merge with a likely duplicate: the same need posted again, or already a request', () => {
     setUp();
     h.send(inGroup(WRITER), 'butuh selimut 30 lembar di posko Imogiri');

@@ -23,6 +23,8 @@ export interface FakeMessage {
   vCards: string[];
   rawData: { notifyName?: string; size?: number };
   hasMedia?: boolean;
+  isForwarded?: boolean;
+  forwardingScore?: number;
   /** whatsapp-web.js's download of a message's file: base64, undefined once gone from the phone. */
   downloadMedia?: () => Promise<{ mimetype: string; data: string } | undefined>;
 }

@@ -38,6 +38,17 @@ describe('Telegram updates -> core messages', () => {
     });
   });
 
+  it('keeps when a forwarded message was first written (forward_origin, or the older forward_date)', () => {
+    const origin = { type: 'hidden_user', sender_user_name: 'X', date: 1_699_000_000 };
+    expect(message({ text: 'butuh air', forward_origin: origin }, group)?.forwarded).toEqual({
+      at: 1_699_000_000_000,
+    });
+    expect(message({ text: 'butuh air', forward_date: 1_698_000_000 }, group)?.forwarded).toEqual({
+      at: 1_698_000_000_000,
+    });
+    expect(message({ text: 'butuh air' }, group)?.forwarded).toBeUndefined();
+  });
+
   it('marks the anonymous group admin and channel posts as pseudo-senders', () => {
     const anon = { id: 1087968824, is_bot: true, first_name: 'Group' };
     expect(message({ text: '/register' }, group, anon)?.sender.pseudo).toBe(true);

@@ -55,6 +55,20 @@ describe('inbound translation', () => {
     expect(translateMessage(msg({ from: GROUP }), 0)).toEqual({ ignored: 'group message without author' });
   });
 
+  it('says a message was forwarded, and whether many times (what listen mode drafts no need from)', () => {
+    expect(translated({ from: GROUP, author: PERSON }).forwarded).toBeUndefined();
+    expect(
+      translated({ from: GROUP, author: PERSON, isForwarded: true, forwardingScore: 1 }).forwarded,
+    ).toEqual({
+      often: false,
+    });
+    expect(
+      translated({ from: GROUP, author: PERSON, isForwarded: true, forwardingScore: 7 }).forwarded,
+    ).toEqual({
+      often: true,
+    });
+  });
+
   it('reads a shared location, with its name when there is one', () => {
     const m = translated({
       type: 'location',

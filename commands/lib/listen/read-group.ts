@@ -8,6 +8,14 @@ import { tellCoordinators } from './draft-message.ts';
 /** Longer texts are kept to this many characters: a draft is a pointer for a coordinator, not an archive. */
 export const MAX_WORDS = 2000;
 
+/** Forwards of what was first written this long ago are old requests, met or not, not new ones. */
+const OLD_FORWARD_MS = 24 * 3_600_000;
+
+function oldForward(ctx: CommandContext): boolean {
+  const f = ctx.message.forwarded;
+  return f !== undefined && (f.often === true || (f.at !== undefined && ctx.now - f.at > OLD_FORWARD_MS));
+}
+
 /** The area a draft is about: one named in the words, else the group's. */
 function areaOf(ctx: CommandContext, reading: GroupReading, words: string, group: Group): string | null {
   const named = ctx.areas.mentionedIn(`${reading.place ?? ''} ${words}`)[0];
@@ -25,6 +33,8 @@ export function readInGroup(ctx: CommandContext, text: string): Outcome | undefi
   const out = new Outcome();
   const reading = readGroupMessage(text);
   if (reading.kind === 'noise') return out;
+  // A need or an offer forwarded from days ago, or round many groups, is old news; danger is never dropped.
+  if (reading.kind !== 'danger' && oldForward(ctx)) return out;
   const words = text.slice(0, MAX_WORDS);
   const fingerprint = wordsFingerprint(words);
   const same = ctx.ledger.drafts.sameWords(fingerprint, ctx.now);

@@ -63,6 +63,9 @@ const Message = z.looseObject({
   audio: FileRef.optional(),
   video: FileRef.optional(),
   document: FileRef.optional(),
+  /** A forwarded message: when the original was sent (Bot API 7.0; `forward_date` before it). */
+  forward_origin: z.looseObject({ date: z.number().int().nonnegative() }).optional(),
+  forward_date: z.number().int().nonnegative().optional(),
   /** A group upgraded to a supergroup: said in the old chat (to) and in the new one (from). */
   migrate_to_chat_id: z.number().int().optional(),
   migrate_from_chat_id: z.number().int().optional(),
@@ -234,11 +237,13 @@ export function translateUpdate(u: Update, botUsername?: string): Translated | n
     const chat = chatRef(m.chat);
     if (!chat || (m.text !== undefined && forAnotherBot(m.text, botUsername))) return null;
     const media = chat.kind === 'private' ? mediaOf(m) : undefined;
+    const forwardedAt = m.forward_origin?.date ?? m.forward_date;
     return {
       ...(media ? { media } : {}),
       message: {
         chat,
         ...(chat.kind === 'group' && m.chat.title ? { chatTitle: m.chat.title.slice(0, 256) } : {}),
+        ...(forwardedAt === undefined ? {} : { forwarded: { at: forwardedAt * 1000 } }),
         messageId: `m${m.message_id}`,
         sender: sender(m.from!, m.chat, m.sender_chat),
         at: m.date * 1000,

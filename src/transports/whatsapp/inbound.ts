@@ -24,12 +24,18 @@ const WaMessageSchema = z.object({
   vCards: z.array(z.string()).nullish(),
   /** A file comes with it, fetched with the message's `downloadMedia()`. */
   hasMedia: z.boolean().optional(),
+  isForwarded: z.boolean().optional(),
+  /** How many times it was forwarded; WhatsApp labels 5 and more "forwarded many times". */
+  forwardingScore: z.number().nonnegative().optional(),
   /**
    * The raw model: `notifyName` is the sender's own display name, `size` a file's bytes as WhatsApp
    * states them (neither in the typed surface).
    */
   rawData: z.object({ notifyName: z.string().nullish(), size: z.number().nonnegative().nullish() }).nullish(),
 });
+
+/** WhatsApp's own threshold for "forwarded many times". */
+const FORWARDED_MANY_TIMES = 5;
 
 /** Not something a person said: protocol and system entries WhatsApp Web also reports as messages. */
 const SYSTEM_TYPES = new Set([
@@ -105,6 +111,7 @@ export function translateMessage(raw: unknown, cutoffMs: number, phoneWid?: stri
       messageId: m.id._serialized,
       sender: { id: `whatsapp:${senderWid}`, ...(name ? { displayName: name } : {}) },
       at,
+      ...(m.isForwarded ? { forwarded: { often: (m.forwardingScore ?? 0) >= FORWARDED_MANY_TIMES } } : {}),
       content,
     },
   };
