@@ -160,6 +160,8 @@ const EnvSchema = z.object({
       'expected a cron expression like 0 8,16 * * *, or off',
     )
     .default('0 8,16 * * *'),
+  // Requests one client address may make to the public page and feeds per minute (README, Public page).
+  PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   // A Telegram channel the bot administers (README, Public page): `@name` or its -100... id.
   PUBLIC_CHANNEL: z
     .string()

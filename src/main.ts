@@ -321,7 +321,7 @@ async function publicPage(
       defaultLanguage: config.DEFAULT_LANGUAGE,
       assetsDir: path.join(PROJECT_ROOT, 'src', 'http', 'public', 'assets'),
       cacheMs: 30_000,
-      perMinute: 120,
+      perMinute: config.PUBLIC_PER_MINUTE,
     },
   );
 }

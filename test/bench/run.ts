@@ -17,6 +17,7 @@ import { listen } from './listen.ts';
 import { memory } from './memory.ts';
 import { nearest } from './nearest.ts';
 import { newDatabase, stopPostgres } from './postgres.ts';
+import { publicPage } from './public.ts';
 import { type Figure, judge, table, writeResults } from './report.ts';
 import { startup } from './startup.ts';
 import { webhook } from './webhook.ts';
@@ -79,6 +80,7 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   broadcast,
   catchup,
   listen,
+  public: publicPage,
 };
 
 const wanted = process.argv.slice(2);
