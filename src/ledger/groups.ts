@@ -89,7 +89,10 @@ export class Groups {
           .run(actor.at, g.id);
         this.events.append(actor, { kind: 'group.public_channel_unset', subject: formatRef('G', g.id) });
       }
-    if (!chat || this.byChat(chat)?.publicChannel) return;
+    const current = chat && this.byChat(chat);
+    // Set again at each start, which also revives a channel Telegram refused once: nobody writes in a
+    // channel, so nothing else would.
+    if (!chat || (current?.publicChannel && current.active && current.reachable)) return;
     const { group } = this.register(actor, chat, {
       title: 'PUBLIC_CHANNEL',
       topics: [],

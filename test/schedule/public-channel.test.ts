@@ -101,6 +101,15 @@ describe('the public channel', () => {
     expect(h.newRows().map((r) => r.chat_id)).toEqual(['-1']);
   });
 
+  it('is taken up again at start after Telegram refused it once', () => {
+    setUp();
+    const chat = { transport: 'telegram' as const, chatId: CHANNEL, kind: 'group' as const };
+    h.ledger.groups.setReachable({ id: 'system', at: h.clock.now }, chat, false);
+    expect(h.ledger.groups.publicChannel()).toBeUndefined();
+    h.core.runJob('public-channel', setPublicChannel);
+    expect(h.ledger.groups.publicChannel()).toMatchObject({ chat_id: CHANNEL, reachable: true });
+  });
+
   it('goes quiet when PUBLIC_CHANNEL is removed', () => {
     setUp();
     h = h.reopen();
