@@ -35,19 +35,22 @@ class RateLimit {
   }
 }
 
-/** Each page and feed is built at most once per `cacheMs`, whatever the number of readers. */
+/**
+ * Each page and feed is built at most once per `cacheMs`, whatever the number of readers, and kept as
+ * bytes: a page of 100 KiB encoded anew for each reader was most of the work of serving it.
+ */
 class Cached {
-  private readonly built = new Map<string, { at: number; body: string }>();
+  private readonly built = new Map<string, { at: number; body: Buffer }>();
   constructor(
     private readonly ms: number,
     private readonly clock: () => number,
   ) {}
 
-  get(key: string, build: () => string): string {
+  get(key: string, build: () => string): Buffer {
     const now = this.clock();
     const hit = this.built.get(key);
     if (hit && now - hit.at < this.ms) return hit.body;
-    const body = build();
+    const body = Buffer.from(build());
     // Keys follow the Host header without PUBLIC_URL: stale ones go, so strangers cannot fill memory.
     if (this.built.size > 100)
       for (const [k, v] of this.built) if (now - v.at >= this.ms) this.built.delete(k);
@@ -113,7 +116,9 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
         return sendJson(res, 429, { error: 'too many requests' });
       }
       const { key, body } = build(req);
+      const bytes = cache.get(key, body);
       res.writeHead(200, {
+        'content-length': bytes.length,
         'content-type': type,
         'cache-control': `public, max-age=${maxAge}`,
         'content-security-policy': csp,
@@ -121,7 +126,7 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
         'referrer-policy': 'no-referrer',
         'access-control-allow-origin': '*',
       });
-      res.end(cache.get(key, body));
+      res.end(bytes);
     };
   const t = (lang: string) => (key: string, args?: Record<string, string | number>) =>
     backend.t(lang, key, args);
