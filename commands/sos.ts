@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { answerWord } from '../src/domain/answer-words.ts';
-import { type Choice, type InboundContent, phoneOfPersonId } from '../src/domain/message.ts';
+import {
+  type Choice,
+  type InboundContent,
+  phoneOfPersonId,
+  TRANSPORT_TRAITS,
+} from '../src/domain/message.ts';
 import {
   parsePeopleCount,
   parsePhone,
@@ -273,6 +278,22 @@ const contactStep = enrichStep(
   },
 );
 
+/**
+ * Once the essentials are in (never before them), a photo of the place or the water helps the team: offered
+ * where the transport takes photos and none came with the report (attached, or sent and about to join
+ * it). It is not a question the dialog waits
+ * on, so nothing is held up: a photo sent afterwards joins the case (src/engine/media.ts).
+ */
+function offerPhoto(ctx: CommandContext, c: RescueCase, out: Outcome): void {
+  if (ctx.chat.kind === 'group' || !TRANSPORT_TRAITS[ctx.chat.transport].media) return;
+  const since = ctx.now - MERGE_WINDOW_MS;
+  const sent =
+    ctx.ledger.attachments.ofSubject(rescueRef(c.id)).length > 0 ||
+    ctx.ledger.attachments.unattached(ctx.sender.id, since).length > 0;
+  if (sent) return;
+  out.reply('sos-ask-photo');
+}
+
 export default defineCommand<string, SosData>({
   names: { en: ['sos'], id: ['darurat', 'tolong'] },
   intent: 'rescue',
@@ -286,10 +307,11 @@ export default defineCommand<string, SosData>({
     },
     steps: [locationStep, peopleStep, conditionsStep, contactStep],
     finish(ctx, data, out) {
-      // Nothing was asked: the first reply already said all there is.
-      if (data.done.length === 0 && !data.added) return;
       const c = caseOf(ctx, data);
+      // Nothing was asked: the first reply already said all there is.
+      if (data.done.length === 0 && !data.added) return offerPhoto(ctx, c, out);
       out.reply('sos-complete', groupArgs(ctx.translator, c, ctx.now));
+      offerPhoto(ctx, c, out);
       if (!data.added) return;
       const full = fullArgs(ctx.translator, c, ctx.now);
       out.toCoordinators('rescue-details-coordinators', full);

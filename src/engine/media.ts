@@ -18,23 +18,40 @@ interface Subject {
   ref: string;
   /** The assigned volunteer or team, who sees the media too. */
   assignee?: string;
+  /** Sent by the volunteer who reported the task done: proof of delivery (or of the rescue). */
+  proof?: boolean;
+  /** When it became the sender's: opened by them, or reported done by them. */
+  at: number;
 }
 
-/** The sender's case or request opened in the last hour, the newest of the two. */
+/**
+ * What the sender's media of the last hour belongs to, the newest of: their own rescue case or
+ * supply request opened in the last hour, or the task they reported done (/done) in the last hour.
+ */
 function recentSubject(ctx: CommandContext): Subject | undefined {
   const since = ctx.now - ATTACH_WINDOW_MS;
+  const found: Subject[] = [];
   const rescue = ctx.ledger.rescues.activeBy(ctx.sender.id, since);
+  if (rescue) {
+    const team = ctx.ledger.rescues.teamOf(rescue);
+    found.push({ ref: formatRef('S', rescue.id), at: rescue.createdAt, ...(team ? { assignee: team } : {}) });
+  }
   const request = ctx.ledger.requests
     .ofRequester(ctx.sender.id, 1)
     .find((r) => r.createdAt >= since && ['new', 'verified', 'assigned'].includes(r.status));
-  if (rescue && (!request || rescue.createdAt >= request.createdAt)) {
-    const team = ctx.ledger.rescues.teamOf(rescue);
-    return { ref: formatRef('S', rescue.id), ...(team ? { assignee: team } : {}) };
+  if (request) {
+    const volunteer =
+      request.assignedVolunteer === null ? undefined : ctx.ledger.volunteers.get(request.assignedVolunteer);
+    found.push({
+      ref: formatRef('R', request.id),
+      at: request.createdAt,
+      ...(volunteer ? { assignee: volunteer.personId } : {}),
+    });
   }
-  if (!request) return undefined;
-  const volunteer =
-    request.assignedVolunteer === null ? undefined : ctx.ledger.volunteers.get(request.assignedVolunteer);
-  return { ref: formatRef('R', request.id), ...(volunteer ? { assignee: volunteer.personId } : {}) };
+  const volunteer = ctx.ledger.volunteers.byPerson(ctx.sender.id);
+  const done = volunteer && ctx.ledger.tasks.doneBy(volunteer.id, since);
+  if (done) found.push({ ...done, proof: true });
+  return found.sort((a, b) => b.at - a.at)[0];
 }
 
 /**
@@ -57,8 +74,8 @@ export function attachPending(ctx: CommandContext, out: Outcome): string | undef
     });
     const media: StoredMedia = { type: a.type, sha256: a.sha256, bytes: a.bytes, mime: a.mime };
     const args = { ref: subject.ref, name };
-    out.toCoordinators(`media-forward-${a.type}`, args, media);
-    if (subject.assignee)
+    out.toCoordinators(subject.proof ? 'media-forward-proof' : `media-forward-${a.type}`, args, media);
+    if (subject.assignee && subject.assignee !== ctx.sender.id)
       out.notify(subject.assignee, `media-forward-${a.type}`, args, { media }, 'assignee');
   }
   return subject.ref;

@@ -220,6 +220,24 @@ export class Tasks {
     return released;
   }
 
+  /**
+   * The task a volunteer reported done (delivered, rescued) most recently, at or after `since`: the
+   * photos they send then are its proof.
+   */
+  doneBy(volunteerId: number, since: number): { ref: string; at: number } | undefined {
+    const latest = (table: string, status: string, prefix: string) =>
+      (
+        this.db
+          .prepare(
+            `SELECT id, updated_at AS at FROM ${table} WHERE assigned_volunteer = ? AND status = ?
+             AND updated_at >= ? ORDER BY updated_at DESC, id DESC LIMIT 1`,
+          )
+          .all(volunteerId, status, since) as { id: number; at: number }[]
+      ).map((r) => ({ ref: `${prefix}-${r.id}`, at: r.at }));
+    const done = [...latest('requests', 'delivered', 'R'), ...latest('rescues', 'rescued', 'S')];
+    return done.sort((a, b) => b.at - a.at)[0];
+  }
+
   /** The references of the tasks a volunteer holds now (`R-5`, `S-2`), requests first. */
   heldBy(volunteerId: number): string[] {
     const held = (table: string, status: string, prefix: string) =>

@@ -126,4 +126,28 @@ describe('photos and voice notes', () => {
     expect(hint).toContain('Please write your message as text');
     expect(hint).not.toContain('photo');
   });
+
+  it('the SOS questions offer a photo only once the essentials are in, and a photo then joins the case', () => {
+    setup();
+    const asked = [
+      h.send(REPORTER, '/sos -7.93512,110.40123'),
+      h.send(REPORTER, '5'),
+      h.send(REPORTER, 'skip'),
+    ].flatMap(replies);
+    expect(asked.join('\n')).not.toContain('send a photo');
+    const last = replies(h.send(REPORTER, '081299998888'));
+    expect(last[0]).toContain('S-1: 5 people');
+    expect(last.at(-1)).toContain('If you can, send a photo');
+    expect(h.count('dialogs')).toBe(0);
+    expect(replies(h.send(REPORTER, sent(media('photo', 9))))[0]).toContain('added it to S-1');
+  });
+
+  it('no photo is offered when one came with the report, nor where photos cannot be sent', () => {
+    setup();
+    const all = 'SOS -7.93512,110.40123 5 orang, lansia, hp 081299998888';
+    expect(h.say(REPORTER, sent(media('photo', 10), all))).not.toContain('send a photo');
+    expect(h.say(REPORTER, all)).not.toContain('send a photo');
+    expect(h.say({ id: 'telegram:2' }, all)).toContain('send a photo');
+    expect(h.say({ id: 'console:local' }, all)).not.toContain('send a photo');
+  });
 });

@@ -17,3 +17,4 @@ media-gps-yes = Yes, I am here
 media-gps-no = No
 media-gps-declined = All right, I will not use it. Where are you? Share your location or write the address.
 unsupported-kind-text = I can read text and shared locations. Please write your message as text.
+media-forward-proof = { $ref }: from { $name }, who reported it done

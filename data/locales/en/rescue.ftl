@@ -165,3 +165,4 @@ rescue-closed = { $ref } is closed.
 rescue-closed-reporter = Your rescue report { $ref } is closed ({ $reason }). If you still need help, send SOS.
 rescue-closed-team = { $ref } is closed: you need not go.
 rescue-closed-group = Rescue { $ref } ({ $area }) is closed: no team is needed.
+sos-ask-photo = If you can, send a photo of where you are or of the water: it helps the team. If you cannot, that is fine.

@@ -17,3 +17,4 @@ media-gps-yes = Ya, saya di sini
 media-gps-no = Tidak
 media-gps-declined = Baik, tidak saya pakai. Di mana Anda? Bagikan lokasi atau tulis alamatnya.
 unsupported-kind-text = Saya bisa membaca teks dan lokasi yang dibagikan. Silakan tulis pesan Anda sebagai teks.
+media-forward-proof = { $ref }: dari { $name }, yang melaporkannya selesai

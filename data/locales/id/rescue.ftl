@@ -165,3 +165,4 @@ rescue-closed = { $ref } sudah ditutup.
 rescue-closed-reporter = Laporan darurat Anda { $ref } sudah ditutup ({ $reason }). Jika masih butuh bantuan, kirim SOS.
 rescue-closed-team = { $ref } sudah ditutup: Anda tidak perlu berangkat.
 rescue-closed-group = Penyelamatan { $ref } ({ $area }) sudah ditutup: tidak perlu tim.
+sos-ask-photo = Jika bisa, kirim foto tempat Anda atau airnya: itu membantu tim. Jika tidak bisa, tidak apa-apa.
