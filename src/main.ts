@@ -299,6 +299,7 @@ async function publicPage(
       alerts: () => ledger.publicView.alerts(50).map(({ ref, ...a }) => ({ ...a, id: opaque(ref) })),
       campaigns: () => ledger.publicView.campaigns(config.ADMINS),
       campaignsVersion: () => ledger.publicView.campaignsVersion(),
+      blood: () => ledger.publicView.bloodNeeds(Date.now()),
       contacts: () => ledger.publicContacts.list().map((c) => ({ label: c.label, number: c.number })),
       // A posko is a registered public place: its name and contact are for the public; no address.
       posko: () =>

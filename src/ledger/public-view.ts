@@ -176,6 +176,39 @@ export class PublicView {
     }));
   }
 
+  /**
+   * Open blood requests a coordinator stands behind, as groups may read them: the group, the hospital's
+   * registered name (a public place, never the request's own words), its area, the bags and how many
+   * donors said yes. Never a donor, a requester or a family.
+   */
+  bloodNeeds(
+    now: number,
+  ): { group: string; hospital: string | null; area: string | null; bags: number; found: number }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT r.abo, r.rh, h.name AS hospital, r.area, r.bags,
+             (SELECT COUNT(*) FROM blood_asks a WHERE a.request_id = r.id AND a.answer = 'yes') AS found
+           FROM blood_requests r LEFT JOIN hospitals h ON h.id = r.hospital_id
+           WHERE r.status = 'open' AND r.verified = 1 AND r.deadline > ? ORDER BY r.deadline, r.id`,
+        )
+        .all(now) as {
+        abo: string;
+        rh: string;
+        hospital: string | null;
+        area: string | null;
+        bags: number;
+        found: number;
+      }[]
+    ).map((r) => ({
+      group: `${r.abo}${r.rh}`,
+      hospital: r.hospital,
+      area: r.area,
+      bags: Number(r.bags),
+      found: Number(r.found),
+    }));
+  }
+
   /** Which campaigns are active now, as one short string: a page built for another is out of date. */
   campaignsVersion(): string {
     return (

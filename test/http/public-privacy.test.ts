@@ -108,6 +108,7 @@ function outputs(now: number): string[] {
         broadcasts,
         alerts: [],
         campaigns: ledger.publicView.campaigns([]),
+        blood: ledger.publicView.bloodNeeds(now),
         contacts: [],
         posko: [],
       }),
@@ -147,6 +148,28 @@ describe('public outputs carry no personal data', () => {
               { url: 'https://kitabisa.com/banjir', label: 'Flood relief', forRef: p.area, area: p.area },
               false,
             );
+            // A blood request in the requester's own words: the page names the registered hospital only,
+            // and a donor who said yes only as a count.
+            const hospital = ledger.hospitals.ensure(actor, {
+              name: 'RS Umum Daerah',
+              area: p.area,
+              lat: null,
+              lon: null,
+            });
+            const blood = ledger.blood.createRequest(actor, {
+              requester,
+              group: { abo: 'O', rh: '+' },
+              bags: 2,
+              hospital: `${p.street}, ${p.note}`,
+              hospitalId: hospital.id,
+              area: p.area,
+              lat: p.point[0],
+              lon: p.point[1],
+              deadline: T + 10 * 86_400_000,
+              verified: true,
+            });
+            ledger.blood.asked(actor, blood.id, [requester]);
+            ledger.blood.answer(actor, blood.id, requester, true);
             if (p.kind === 'rescue') {
               const c = ledger.rescues.open(
                 actor,

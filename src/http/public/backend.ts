@@ -16,6 +16,8 @@ export interface PublicBackend {
   campaigns(): PublicCampaign[];
   /** Changes when a campaign is vetted or withdrawn: the page is built again at once, not after cacheMs. */
   campaignsVersion(): string;
+  /** Open verified blood requests (`/blood`): group, hospital, area and the live count, nobody's name. */
+  blood(): PublicBlood[];
   /** Registered posko (`/posko add`): a public place, its area, hours, what it takes and its contact. */
   posko(): PublicPosko[];
   t(lang: string, key: string, args?: Record<string, string | number>): string;
@@ -28,6 +30,14 @@ export interface PublicPosko {
   hours: string | null;
   accepts: string[];
   contact: string | null;
+}
+
+export interface PublicBlood {
+  group: string;
+  hospital: string | null;
+  area: string | null;
+  bags: number;
+  found: number;
 }
 
 export interface PublicCampaign {

@@ -8,7 +8,7 @@ import type {
   WindowName,
 } from '../../domain/public-summary.ts';
 import { escapeHtml as h, jsonForHtml, tileOrigin } from '../dashboard/pages.ts';
-import type { PublicCampaign, PublicPosko, PublicSettings } from './backend.ts';
+import type { PublicBlood, PublicCampaign, PublicPosko, PublicSettings } from './backend.ts';
 import { CARD_IMAGE } from './card-image.ts';
 import { itemLabel, neededLine, type Translate } from './feeds.ts';
 
@@ -49,8 +49,25 @@ export interface PageData {
   broadcasts: readonly PublicBroadcast[];
   alerts: readonly PublicAlert[];
   campaigns: readonly PublicCampaign[];
+  blood: readonly PublicBlood[];
   contacts: readonly { label: string; number: string }[];
   posko: readonly PublicPosko[];
+}
+
+/** Blood needed now, each with its live count ("2 of 3 donors found"), and how donors register. */
+function bloodSection(blood: readonly PublicBlood[], t: Translate): string {
+  if (blood.length === 0) return '';
+  const line = (b: PublicBlood) =>
+    t('public-blood-line', {
+      group: b.group,
+      hospital: b.hospital ?? '-',
+      area: b.area ?? '-',
+      found: b.found,
+      bags: b.bags,
+    });
+  return `<section id="blood"><h2>${h(t('public-blood'))}</h2><ul>${blood
+    .map((b) => `<li>${h(line(b))}</li>`)
+    .join('')}</ul><p>${h(t('public-blood-donor'))}</p></section>`;
 }
 
 /** Vetted campaigns by area, each with who vetted it (a role) and when; the bot never handles money. */
@@ -200,6 +217,7 @@ ${
     ? `<p>${h(t('public-broadcasts-none'))}</p>`
     : `<ul>${data.broadcasts.map((b) => `<li><time datetime="${new Date(b.at).toISOString()}">${h(new Date(b.at).toISOString().slice(0, 16).replace('T', ' '))}</time> ${h(b.text)}</li>`).join('')}</ul>`
 }</section>
+${bloodSection(data.blood, t)}
 ${campaignSection(data.campaigns, t)}
 ${
   data.contacts.length === 0

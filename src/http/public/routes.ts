@@ -146,6 +146,7 @@ export function servePublic(http: HttpServer, backend: PublicBackend, settings: 
             broadcasts: backend.broadcasts(),
             alerts: alerts(),
             campaigns: backend.campaigns(),
+            blood: backend.blood(),
             contacts: backend.contacts(),
             posko: backend.posko(),
           }),
