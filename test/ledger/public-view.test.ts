@@ -110,4 +110,36 @@ describe('public view', () => {
     expect(s.verified.map((v) => v.id)).not.toContain('R-2');
     expect(JSON.stringify(s)).not.toMatch(/Budi|Sari|Mawar|Dusun|0812|3456|1111|console:/);
   });
+
+  it('lists open verified blood requests with the registered hospital and the count of yeses only', () => {
+    const ledger = open();
+    const hospital = ledger.hospitals.ensure(at(0), {
+      name: 'RS Imogiri',
+      area: 'DIY/Bantul/Imogiri',
+      lat: null,
+      lon: null,
+    });
+    const request = (group: { abo: 'O' | 'A'; rh: '+' | '-' }, verified: boolean, deadline: number) =>
+      ledger.blood.createRequest(at(0), {
+        requester: 'console:family',
+        group,
+        bags: 3,
+        hospital: 'RS Imogiri, call Bu Sri 0812 3456 7890',
+        hospitalId: hospital.id,
+        area: 'DIY/Bantul/Imogiri',
+        lat: -7.9,
+        lon: 110.4,
+        deadline: T + deadline * MIN,
+        verified,
+      });
+    const live = request({ abo: 'O', rh: '+' }, true, 600);
+    request({ abo: 'A', rh: '-' }, false, 600);
+    request({ abo: 'A', rh: '+' }, true, 5);
+    ledger.blood.asked(at(1), live.id, ['console:d1', 'console:d2']);
+    ledger.blood.answer(at(2), live.id, 'console:d1', true);
+    ledger.blood.answer(at(2), live.id, 'console:d2', false);
+    expect(ledger.publicView.bloodNeeds(T + 10 * MIN)).toEqual([
+      { group: 'O+', hospital: 'RS Imogiri', area: 'DIY/Bantul/Imogiri', bags: 3, found: 1 },
+    ]);
+  });
 });
