@@ -198,7 +198,7 @@ async function addWhatsApp(app: App): Promise<void> {
   const { config, dispatcher, http } = app;
   const log = app.log.child({ transport: 'whatsapp' });
   const { WhatsAppTransport } = await import('./transports/whatsapp/index.ts');
-  const { loadClientFactory } = await import('./transports/whatsapp/launch.ts');
+  const { loadClientFactory, makeMedia } = await import('./transports/whatsapp/launch.ts');
   const { qrImage, qrPage } = await import('./http/whatsapp-qr.ts');
   const whatsapp = new WhatsAppTransport({
     createClient: loadClientFactory({
@@ -207,6 +207,7 @@ async function addWhatsApp(app: App): Promise<void> {
     }),
     log,
     media: mediaStore(config, app.ledger.mediaFiles.dir),
+    makeMedia,
     stateFile: path.join(config.WHATSAPP_SESSION_DIR, 'last-heard'),
     // Sending paused while disconnected; the outbox looks again the moment the client is back.
     onState: (state) => {

@@ -6,6 +6,8 @@ export const BOT_WID = '6280000000001@c.us';
 export interface SentMessage {
   chatId: string;
   content: string;
+  /** A file sent, with `content` its caption. */
+  media?: { mimetype: string; data: string; sendAudioAsVoice?: boolean };
 }
 
 /** What a whatsapp-web.js `Message` looks like to the adapter; tests override what they need. */
@@ -56,11 +58,21 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
     this.destroyed++;
   }
 
-  async sendMessage(chatId: string, content: string): Promise<{ id: { _serialized: string } } | undefined> {
+  async sendMessage(
+    chatId: string,
+    content: string | { mimetype: string; data: string },
+    options: { caption?: string; sendAudioAsVoice?: boolean } = {},
+  ): Promise<{ id: { _serialized: string } } | undefined> {
     const failure = this.failures.shift();
     if (failure) throw failure;
     if (this.unknownChats.has(chatId)) return undefined;
-    this.sent.push({ chatId, content });
+    if (typeof content === 'string') this.sent.push({ chatId, content });
+    else
+      this.sent.push({
+        chatId,
+        content: options.caption ?? '',
+        media: { ...content, ...(options.sendAudioAsVoice ? { sendAudioAsVoice: true } : {}) },
+      });
     return { id: { _serialized: `true_${chatId}_OUT${++this.seq}` } };
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import exifr from 'exifr';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredMedia } from '../../src/domain/message.ts';
 import { MediaStore } from '../../src/engine/media-store.ts';
 import { WhatsAppCloudTransport } from '../../src/transports/whatsapp-cloud/index.ts';
 import { jpegWithExif } from '../support/exif-photo.ts';
@@ -19,12 +20,13 @@ async function setUp(maxBytes = 1024 * 1024) {
   const apiRoot = await graph.start();
   const h = new Harness({ ADMINS: 'telegram:900' });
   const dir = tempDir();
+  const store = new MediaStore(dir.dir, maxBytes);
   const t = new WhatsAppCloudTransport({
     ...CLOUD,
     apiRoot,
     template: { name: 'relief_update', language: 'en' },
     log: silentLog,
-    media: new MediaStore(dir.dir, maxBytes),
+    media: store,
   });
   cleanups.push(
     () => graph.close(),
@@ -38,7 +40,7 @@ async function setUp(maxBytes = 1024 * 1024) {
     const body = JSON.stringify(payload);
     return t.handleWebhook(FakeGraphApi.sign(body), body);
   };
-  return { graph, h, dir: dir.dir, deliver };
+  return { graph, h, t, store, dir: dir.dir, deliver };
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -115,5 +117,40 @@ describe('WhatsApp Cloud API photos, voice notes and files', () => {
     await deliver(graph.message(SITI, FakeGraphApi.file('image', '999', { caption: 'SOS' })));
     expect(h.db.prepare('SELECT COUNT(*) FROM rescues').pluck().get()).toBe(1);
     expect(h.count('attachments')).toBe(0);
+  });
+
+  it('forwards stored media privately: an image with its caption, a voice note after its text', async () => {
+    const { graph, t, store } = await setUp();
+    const coordinator = '6289999999999';
+    graph.lastWrote.set(coordinator, Date.now());
+    const to = (text: string, media: StoredMedia) =>
+      t.send({
+        id: 1,
+        chat: { transport: 'whatsapp-cloud', chatId: coordinator, kind: 'private' },
+        kind: 'notice',
+        text,
+        media,
+      });
+    const photo: StoredMedia = { type: 'photo', ...store.put(Buffer.from('a photo')), mime: 'image/jpeg' };
+    await to('S-1: a photo from Siti', photo);
+    const uploads = () => graph.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/media'));
+    expect(uploads()).toHaveLength(1);
+    expect(graph.sent(coordinator).at(-1)).toMatchObject({
+      type: 'image',
+      image: { id: expect.any(String), caption: 'S-1: a photo from Siti' },
+    });
+    const voice: StoredMedia = { type: 'voice', ...store.put(Buffer.from('a voice')), mime: 'audio/ogg' };
+    await to('S-1: a voice note from Siti', voice);
+    expect(
+      graph
+        .sent(coordinator)
+        .slice(-2)
+        .map((s) => s.type),
+    ).toEqual(['text', 'audio']);
+    // Erased since it was queued: the text alone.
+    store.remove(photo.sha256);
+    await to('S-1: a photo from Siti', photo);
+    expect(graph.sent(coordinator).at(-1)).toMatchObject({ type: 'text' });
+    expect(uploads()).toHaveLength(2);
   });
 });

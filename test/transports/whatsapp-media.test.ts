@@ -16,7 +16,8 @@ afterEach(async () => {
 
 async function setUp(maxBytes = 1024 * 1024) {
   const dir = tempDir();
-  const rig = new WhatsAppRig({ media: new MediaStore(dir.dir, maxBytes) }, undefined, {
+  const makeMedia = (mimetype: string, data: string) => ({ mimetype, data });
+  const rig = new WhatsAppRig({ media: new MediaStore(dir.dir, maxBytes), makeMedia }, undefined, {
     ADMINS: 'whatsapp:6289999999999@c.us',
   });
   cleanups.push(
@@ -178,5 +179,28 @@ describe('WhatsApp Web photos, voice notes and files', () => {
     expect(rows.filter((r) => r.chat_kind === 'group' && media(r))).toEqual([]);
     expect(rows.filter((r) => r.chat_id === '6289999999999@c.us' && media(r))).toHaveLength(1);
     expect(rig.sentTo(group).join('\n')).not.toContain('photo');
+    // The coordinator's private chat gets the photo itself, the reference its caption.
+    const forwarded = rig.clients.flatMap((c) => c.sent).filter((m) => m.media);
+    expect(forwarded.map((m) => [m.chatId, m.content, m.media!.mimetype])).toEqual([
+      ['6289999999999@c.us', `S-1: a photo from whatsapp:${ANA}`, 'image/jpeg'],
+    ]);
+    expect(forwarded.every((m) => !m.chatId.endsWith('@g.us'))).toBe(true);
+  });
+
+  it('a voice note is forwarded to the coordinator as a voice note', async () => {
+    const { rig, h } = await setUp();
+    rig.client.receiveMedia(
+      ANA,
+      'ptt',
+      { bytes: Buffer.from('voice'), mimetype: 'audio/ogg' },
+      { body: '' },
+      h.clock.now,
+    );
+    await recorded(rig, 1);
+    await rig.say(ANA, 'SOS -7.93512,110.40123');
+    await recorded(rig, 2);
+    const voice = rig.clients.flatMap((c) => c.sent).find((m) => m.media);
+    expect(voice?.media).toMatchObject({ mimetype: 'audio/ogg', sendAudioAsVoice: true });
+    expect(voice?.content).toBe(`S-1: a voice note from whatsapp:${ANA}`);
   });
 });

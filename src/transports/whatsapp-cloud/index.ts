@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
-import type { OutboundFile, OutboundMessage } from '../../domain/message.ts';
+import type { OutboundFile, OutboundMessage, StoredMedia } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
 import type { MediaStore } from '../../engine/media-store.ts';
 import { sameSecret } from '../../engine/same-secret.ts';
@@ -134,7 +135,11 @@ export class WhatsAppCloudTransport implements Transport {
     const to = message.chat.chatId;
     if (this.outsideWindow(to)) return this.sendTemplate(message);
     try {
-      const sends = message.file ? await this.fileSends(message, message.file) : toCloudSends(message);
+      const sends = message.file
+        ? await this.fileSends(message, message.file)
+        : message.media
+          ? await this.mediaSends(message, message.media)
+          : toCloudSends(message);
       let last: string | undefined;
       for (const s of sends) last = await this.post(to, s);
       return last === undefined ? {} : { platformMessageId: last };
@@ -219,6 +224,32 @@ export class WhatsAppCloudTransport implements Transport {
     return [{ type: 'document', document: { id: uploaded.id, filename: file.name, caption } }];
   }
 
+  /**
+   * Stored media forwarded privately (to a coordinator): uploaded, then sent by its media id with the
+   * text as caption. Audio takes no caption, so the text goes first. Erased since it was queued: the
+   * text alone.
+   */
+  private async mediaSends(message: OutboundMessage, media: StoredMedia): Promise<GraphSend[]> {
+    const store = this.options.media;
+    if (!store?.has(media.sha256)) return toCloudSends({ ...message, media: undefined });
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', media.mime);
+    form.set('file', new Blob([readFileSync(store.path(media.sha256))], { type: media.mime }), media.sha256);
+    const uploaded = (await this.graph('POST', `${this.options.phoneNumberId}/media`, form)) as {
+      id?: string;
+    };
+    if (!uploaded.id) throw TransportError.retry('whatsapp-cloud media upload answered no id');
+    const caption = message.text.slice(0, 1024);
+    const kind = CLOUD_KIND[media.type];
+    if (kind === 'audio')
+      return [
+        ...toCloudSends({ ...message, media: undefined }),
+        { type: 'audio', audio: { id: uploaded.id } },
+      ];
+    return [{ type: kind, [kind]: { id: uploaded.id, caption } }];
+  }
+
   private async post(to: string, send: GraphSend): Promise<string | undefined> {
     const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...send };
     const answer = (await this.graph('POST', `${this.options.phoneNumberId}/messages`, body)) as {
@@ -274,6 +305,15 @@ export class WhatsAppCloudTransport implements Transport {
     return sameSecret(signature, expected);
   }
 }
+
+/** How the Cloud API names each kind of media it sends. */
+const CLOUD_KIND = {
+  photo: 'image',
+  voice: 'audio',
+  audio: 'audio',
+  video: 'video',
+  document: 'document',
+} as const satisfies Record<StoredMedia['type'], string>;
 
 class GraphFailure extends Error {
   constructor(readonly error: GraphError) {

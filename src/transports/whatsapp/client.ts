@@ -7,8 +7,12 @@ export interface WhatsAppClient {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;
-  /** Resolves to undefined when WhatsApp Web has no such chat. */
-  sendMessage(chatId: string, content: string): Promise<{ id: { _serialized: string } } | undefined>;
+  /** Resolves to undefined when WhatsApp Web has no such chat. `content` is text or a file to send. */
+  sendMessage(
+    chatId: string,
+    content: string | OutgoingMedia,
+    options?: { caption?: string; sendAudioAsVoice?: boolean },
+  ): Promise<{ id: { _serialized: string } } | undefined>;
   /** Maps private `@lid` ids to phone-number ids (`pn`), where WhatsApp Web knows them. */
   getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
   /** Set once the client is ready: the bot's own WhatsApp id. */
@@ -26,6 +30,15 @@ export interface WithMedia {
   /** Undefined when the file is no longer on the sender's phone. */
   downloadMedia(): Promise<DownloadedMedia | undefined>;
 }
+
+/** A file to send: whatsapp-web.js's `MessageMedia`, made by `MediaMaker` (the library checks its class). */
+export interface OutgoingMedia {
+  readonly mimetype: string;
+  readonly data: string;
+}
+
+/** Makes the library's file object from a type and base64 bytes. */
+export type MediaMaker = (mimetype: string, base64: string) => OutgoingMedia;
 
 /** Builds a fresh client; a reconnect always starts from a new one (the library destroys a disconnected one). */
 export type WhatsAppClientFactory = () => WhatsAppClient;

@@ -2,12 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import QRCode from 'qrcode';
-import type { InboundMessage, OutboundMessage } from '../../domain/message.ts';
+import type { InboundMessage, OutboundMessage, StoredMedia } from '../../domain/message.ts';
 import { TransportError } from '../../engine/errors.ts';
 import type { MediaStore } from '../../engine/media-store.ts';
 import { splitText } from '../../engine/split-text.ts';
 import type { Intake, SendResult, Transport, TransportHealth } from '../../engine/transport.ts';
-import type { WhatsAppClient, WhatsAppClientFactory, WithMedia } from './client.ts';
+import type { MediaMaker, WhatsAppClient, WhatsAppClientFactory, WithMedia } from './client.ts';
 import { type MediaToFetch, translateMembership, translateMessage } from './inbound.ts';
 import { renderText, WHATSAPP_TEXT_LIMIT } from './outbound.ts';
 
@@ -29,6 +29,8 @@ export interface WhatsAppOptions {
   clock?: () => number;
   /** Where photos and voice notes go; without it they are answered as a kind the bot cannot read. */
   media?: MediaStore;
+  /** Makes the library's file object, to forward stored media; without it only the text goes. */
+  makeMedia?: MediaMaker;
 }
 
 /** Messages this much older than the last moment the bot was listening still count as live. */
@@ -73,6 +75,8 @@ export class WhatsAppTransport implements Transport {
   async send(message: OutboundMessage): Promise<SendResult> {
     const client = this.client;
     if (!client || this.state !== 'ready') throw TransportError.retry(`whatsapp is ${this.state}`);
+    if (message.media && this.options.media?.has(message.media.sha256))
+      return this.sendMedia(client, message, message.media);
     let first: string | undefined;
     for (const part of splitText(renderText(message), WHATSAPP_TEXT_LIMIT)) {
       let sent: Awaited<ReturnType<WhatsAppClient['sendMessage']>>;
@@ -85,6 +89,31 @@ export class WhatsAppTransport implements Transport {
       first ??= sent.id._serialized;
     }
     return first ? { platformMessageId: first } : {};
+  }
+
+  /**
+   * Stored media forwarded privately (to a coordinator) with the text as its caption; a voice note as a
+   * voice note. Erased since it was queued: `send` gives the text alone.
+   */
+  private async sendMedia(
+    client: WhatsAppClient,
+    message: OutboundMessage,
+    media: StoredMedia,
+  ): Promise<SendResult> {
+    const { makeMedia, media: store } = this.options;
+    if (!makeMedia || !store) return this.send({ ...message, media: undefined });
+    const file = makeMedia(media.mime, readFileSync(store.path(media.sha256)).toString('base64'));
+    let sent: Awaited<ReturnType<WhatsAppClient['sendMessage']>>;
+    try {
+      sent = await client.sendMessage(message.chat.chatId, file, {
+        caption: renderText(message).slice(0, WHATSAPP_TEXT_LIMIT),
+        ...(media.type === 'voice' ? { sendAudioAsVoice: true } : {}),
+      });
+    } catch (err) {
+      throw sendError(err);
+    }
+    if (!sent) throw TransportError.permanent('whatsapp has no such chat');
+    return { platformMessageId: sent.id._serialized };
   }
 
   async stop(): Promise<void> {

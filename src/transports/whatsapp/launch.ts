@@ -1,5 +1,5 @@
 import wwebjs from 'whatsapp-web.js';
-import type { WhatsAppClientFactory } from './client.ts';
+import type { MediaMaker, WhatsAppClientFactory } from './client.ts';
 
 export interface LaunchSettings {
   /** The system Chromium (Debian's `chromium` in the Dockerfile); puppeteer downloads none. */
@@ -34,3 +34,6 @@ export function loadClientFactory(settings: LaunchSettings): WhatsAppClientFacto
       puppeteer: { headless: true, executablePath: settings.chromiumPath, args: CHROMIUM_ARGS },
     });
 }
+
+/** Files the bot forwards (a photo to a coordinator) as the library's own `MessageMedia`. */
+export const makeMedia: MediaMaker = (mimetype, base64) => new wwebjs.MessageMedia(mimetype, base64);
