@@ -82,6 +82,14 @@ describe('/offer', () => {
     expect(h.ledger.offers.get(2)).toMatchObject({ delivery: 'brings', area: 'DIY/Bantul' });
   });
 
+  it('/status lists offers beside requests and reports', () => {
+    setUp();
+    h.send(DONOR, '/offer 5 tarp @ Sleman');
+    const status = h.say(DONOR, '/status');
+    expect(status).toContain('Your requests, reports and offers:');
+    expect(status).toContain('O-1 · open · 5 tarps · left: 5 tarps');
+  });
+
   it("/myoffers lists what became of each; /cancel O-n withdraws only one's own", () => {
     setUp();
     h.send(DONOR, '/offer 5 tarp @ Sleman');

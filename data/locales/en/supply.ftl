@@ -180,7 +180,7 @@ supply-cancelled = Your request { $ref } is cancelled. Thank you for telling us.
 ## /status and /open
 status-none = You have no requests or rescue reports. Send /need to ask for supplies, or SOS for rescue.
 status-list =
-    Your requests and reports:
+    Your requests, reports and offers:
     { $lines }
 status-request-line = { $ref }: { $itemsAsWritten } · { $status }
 status-rescue-line = { $ref } (rescue, { $area }) · { $status }

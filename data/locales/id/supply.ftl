@@ -153,7 +153,7 @@ supply-cancelled = Permintaan Anda { $ref } sudah dibatalkan. Terima kasih sudah
 ## /status dan /terbuka
 status-none = Anda belum punya permintaan atau laporan darurat. Kirim /butuh untuk minta bantuan logistik, atau SOS untuk penyelamatan.
 status-list =
-    Permintaan dan laporan Anda:
+    Permintaan, laporan, dan tawaran Anda:
     { $lines }
 status-request-line = { $ref }: { $itemsAsWritten } · { $status }
 status-rescue-line = { $ref } (penyelamatan, { $area }) · { $status }
