@@ -276,6 +276,20 @@ describe('drafts are personal data', () => {
       }
   });
 
+  it('a message not drafted leaves nothing beyond what every message leaves (its inbox row, its writer)', () => {
+    setUp();
+    const counts = () =>
+      Object.fromEntries(tableNames(h.db).map((t) => [t, h.count(`"${t}"`)])) as Record<string, number>;
+    h.send(inGroup(WRITER), 'selamat pagi'); // the writer's first message: their row, as in any group
+    const before = counts();
+    for (const text of ['semoga cepat surut', 'rapat jam 4 sore', 'Fwd: butuh air (sudah terpenuhi)'])
+      h.send(inGroup(WRITER), text);
+    const after = counts();
+    const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+    expect(changed).toEqual(['inbox']);
+    expect(after.inbox! - before.inbox!).toBe(3);
+  });
+
   it('/forget erases the drafts of the writer and every copy of their words', () => {
     setUp();
     h.send(inGroup(WRITER), WORDS);
