@@ -6,7 +6,7 @@ import type { Group } from '../../../src/ledger/index.ts';
 import { tellCoordinators } from './draft-message.ts';
 
 /** Longer texts are kept to this many characters: a draft is a pointer for a coordinator, not an archive. */
-export const MAX_WORDS = 2000;
+const MAX_WORDS = 2000;
 
 /** Forwards of what was first written this long ago are old requests, met or not, not new ones. */
 const OLD_FORWARD_MS = 24 * 3_600_000;
