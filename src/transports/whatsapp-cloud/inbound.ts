@@ -2,11 +2,6 @@ import { z } from 'zod';
 import type { InboundContent, InboundMessage, MediaType } from '../../domain/message.ts';
 import type { DeliveryStatus } from '../../engine/transport.ts';
 
-/**
- * The Cloud API's webhook payload (`object: whatsapp_business_account`), read as far as the bot uses
- * it. Every field the bot does not read may be there or not; a message of a kind the bot does not take
- * becomes `unsupported`, so the person is told what works instead of hearing nothing.
- */
 /** A file the message carries, named by its media id (fetched with GET /{media-id}, then its url). */
 const MediaRef = z.object({
   id: z.string().regex(/^[\w.-]{1,128}$/),
@@ -82,6 +77,11 @@ const Value = z.object({
   statuses: z.array(z.unknown()).optional(),
 });
 
+/**
+ * The Cloud API's webhook payload (`object: whatsapp_business_account`), read as far as the bot uses
+ * it. Every field the bot does not read may be there or not; a message of a kind the bot does not take
+ * becomes `unsupported`, so the person is told what works instead of hearing nothing.
+ */
 export const WebhookPayload = z.object({
   object: z.string(),
   entry: z.array(
