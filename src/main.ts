@@ -368,6 +368,7 @@ async function dashboard(
       view: (lang) => desk.view(lang),
       strings: (lang) => desk.strings(lang),
       suggestions: (ref) => desk.suggestions(ref),
+      media: (sha256) => desk.media(sha256),
       languages: translator.languages,
       act: (id, action) => web.act(id, action),
       lastAnswer: () => desk.lastAnswer(),

@@ -4,6 +4,12 @@ import { formatRef } from '../domain/refs.ts';
 import type { Ledger, Offer, Posko, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
 
+/** A photo or voice note of a record, served to coordinators' sessions at `<dashboard>/media?id=`. */
+export interface MediaLink {
+  id: string;
+  type: string;
+}
+
 /**
  * What a coordinator's page shows of a record: the full record, as in their private chat (they are
  * entitled to it), and nothing for anyone else, since only coordinators' sessions receive a view.
@@ -23,6 +29,7 @@ export interface RequestPin {
   createdAt: number;
   updatedAt: number;
   volunteer: string | null;
+  media: MediaLink[];
 }
 
 export interface RescuePin {
@@ -41,6 +48,7 @@ export interface RescuePin {
   createdAt: number;
   acknowledgedAt: number | null;
   volunteer: string | null;
+  media: MediaLink[];
 }
 
 export interface VolunteerPin {
@@ -125,7 +133,20 @@ const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
 
 const volunteerRef = (id: number | null) => (id === null ? null : formatRef('V', id));
 
-function requestPin(r: SupplyRequest, t: Tr): RequestPin {
+type MediaOf = (ref: string) => MediaLink[];
+
+/** The media of the cases and requests the view shows, read in one query. */
+function mediaBySubject(ledger: Ledger, refs: readonly string[]): MediaOf {
+  const by = new Map<string, MediaLink[]>();
+  for (const a of ledger.attachments.ofSubjects(refs)) {
+    const list = by.get(a.subject!) ?? [];
+    list.push({ id: a.sha256, type: a.type });
+    by.set(a.subject!, list);
+  }
+  return (ref) => by.get(ref) ?? [];
+}
+
+function requestPin(r: SupplyRequest, t: Tr, mediaOf: MediaOf): RequestPin {
   return {
     ref: formatRef('R', r.id),
     status: r.status,
@@ -141,10 +162,11 @@ function requestPin(r: SupplyRequest, t: Tr): RequestPin {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     volunteer: volunteerRef(r.assignedVolunteer),
+    media: mediaOf(formatRef('R', r.id)),
   };
 }
 
-function rescuePin(c: RescueCase, t: Tr): RescuePin {
+function rescuePin(c: RescueCase, t: Tr, mediaOf: MediaOf): RescuePin {
   return {
     ref: formatRef('S', c.id),
     status: c.status,
@@ -161,6 +183,7 @@ function rescuePin(c: RescueCase, t: Tr): RescuePin {
     createdAt: c.createdAt,
     acknowledgedAt: c.acknowledgedAt,
     volunteer: volunteerRef(c.assignedVolunteer),
+    media: mediaOf(formatRef('S', c.id)),
   };
 }
 
@@ -226,11 +249,15 @@ export function dashboardView(
   const { volunteers } = ledger.volunteers.list({ available: true, limit: MAX_RECORDS });
   const durations = ledger.dashboardFigures.durations(now - DAY_MS);
   const waiting = requests.filter((r) => r.status === 'new' || r.status === 'verified');
+  const mediaOf = mediaBySubject(ledger, [
+    ...requests.map((r) => formatRef('R', r.id)),
+    ...rescues.map((c) => formatRef('S', c.id)),
+  ]);
   return {
     version,
     now,
-    requests: requests.map((r) => requestPin(r, t)),
-    rescues: rescues.map((c) => rescuePin(c, t)),
+    requests: requests.map((r) => requestPin(r, t, mediaOf)),
+    rescues: rescues.map((c) => rescuePin(c, t, mediaOf)),
     volunteers: volunteers.map((v) => volunteerPin(v, t)),
     posko: ledger.posko.all().map((k) => poskoPin(ledger, k, t)),
     offers: ledger.offers.standing(now, MAX_RECORDS).map((o) => offerPin(o, t, areas)),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Areas } from '../domain/areas.ts';
 import { LINK_TTL_MS } from '../domain/dashboard.ts';
@@ -117,6 +118,16 @@ export class Desk {
     const view = dashboardView(ledger, areas, (key, args) => translator.t(lang, key, args), now, version);
     this.cached.set(lang, { version, view });
     return view;
+  }
+
+  /**
+   * A file the page may show: one attached to a case or request (never one a row does not name, nor one
+   * kept unattached), read from the ledger's media folder.
+   */
+  media(sha256: string): { file: string; mime: string } | undefined {
+    const { ledger } = this.deps;
+    const a = ledger.attachments.servable(sha256);
+    return a && { file: path.join(ledger.mediaFiles.dir, a.sha256), mime: a.mime };
   }
 
   /** The nearest available volunteers for a task the coordinator opened, those with wanted skills first. */

@@ -107,6 +107,25 @@ export class Attachments {
     ).map(toAttachment);
   }
 
+  /** The attachments of these cases and requests (`S-3`, `R-12`), oldest first. */
+  ofSubjects(subjects: readonly string[]): Attachment[] {
+    if (subjects.length === 0) return [];
+    const marks = subjects.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare(`SELECT * FROM attachments WHERE subject IN (${marks}) ORDER BY id`)
+        .all(...subjects) as AttachmentRow[]
+    ).map(toAttachment);
+  }
+
+  /** A file that belongs to a case or request, by its name: the only kind the dashboard serves. */
+  servable(sha256: string): Attachment | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM attachments WHERE sha256 = ? AND subject IS NOT NULL ORDER BY id LIMIT 1')
+      .get(sha256) as AttachmentRow | undefined;
+    return row && toAttachment(row);
+  }
+
   /** Whether any row names this file. */
   names(sha256: string): boolean {
     return (

@@ -30,6 +30,7 @@ function backend(over: Partial<DashboardBackend> = {}): DashboardBackend {
     view: () => ({}),
     strings: () => ({}),
     suggestions: () => [],
+    media: () => undefined,
     languages: ['en'],
     act: () => ({ recorded: true }),
     lastAnswer: () => 0,

@@ -23,6 +23,8 @@ export interface DashboardBackend {
   version(): number;
   view(lang: string): unknown;
   strings(lang: string): Record<string, string>;
+  /** A file of a case or request, by its SHA-256 name: where it is and its type; undefined if none. */
+  media(sha256: string): { file: string; mime: string } | undefined;
   /** Volunteers to offer for a task (`R-3`, `S-2`), asked for when the coordinator opens it. */
   suggestions(ref: string): unknown;
   languages: readonly string[];

@@ -16,6 +16,10 @@ const COOKIE_MAX_AGE_S = 12 * 60 * 60;
 /** Sign-in forms and actions are small; anything bigger is not the page's. */
 const MAX_FORM_BYTES = 4096;
 
+/** Media types the page shows in the browser; anything else is downloaded, never rendered. */
+const SHOWN_MEDIA =
+  /^(image\/(jpeg|png|webp|gif|avif)|audio\/[\w.+-]+|video\/[\w.+-]+|application\/pdf)(;.*)?$/;
+
 /** The CSRF token of a session: derived from its secret, so only a page of that session can know it. */
 export const csrfOf = (session: string) => createHmac('sha256', session).update('csrf').digest('base64url');
 
@@ -146,6 +150,31 @@ export function serveDashboard(
     const ref = new URL(req.url ?? '/', 'http://x').searchParams.get('ref') ?? '';
     if (!/^[RS]-\d{1,9}$/.test(ref)) return json(res, 400, { error: 'not a task' });
     json(res, 200, backend.suggestions(ref));
+  });
+  // A photo or voice note of a case or request, for a signed-in coordinator only. Types a browser could
+  // run (HTML, SVG) are never named: anything outside the list below is a download.
+  http.route('GET', `${p}/media`, (req, res) => {
+    const who = signedIn(req);
+    if (!who) return json(res, 401, { error: 'signed out' });
+    const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id') ?? '';
+    const found = /^[0-9a-f]{64}$/.test(id) ? backend.media(id) : undefined;
+    let bytes: Buffer;
+    try {
+      if (!found) throw new Error('no such media');
+      bytes = readFileSync(found.file);
+    } catch {
+      return json(res, 404, { error: 'no such media' });
+    }
+    const shown = SHOWN_MEDIA.test(found!.mime);
+    res.writeHead(200, {
+      'content-type': shown ? found!.mime : 'application/octet-stream',
+      'content-disposition': shown ? 'inline' : `attachment; filename="${id.slice(0, 12)}"`,
+      'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'cache-control': 'private, no-store',
+    });
+    res.end(bytes);
   });
   http.route('GET', `${p}/events`, (req, res) => {
     const who = signedIn(req);

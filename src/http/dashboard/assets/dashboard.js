@@ -250,7 +250,7 @@ import { durationIn, el, newId } from './kit.js';
   function select(ref, proposedPlace) {
     selected = ref;
     $('detail').replaceChildren(
-      ...detailOf(view, ref, proposedPlace, { s, duration, now, post, suggest }).filter(Boolean),
+      ...detailOf(view, ref, proposedPlace, { s, duration, now, post, suggest, base }).filter(Boolean),
     );
     for (const b of document.querySelectorAll('#list button'))
       b.classList.toggle('selected', b.dataset.ref === ref);

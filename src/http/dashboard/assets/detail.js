@@ -4,11 +4,11 @@ import { el, newId } from './kit.js';
 
 /**
  * The detail panel's content for `ref` in `view`. `page` gives the reader's words (`s`), durations,
- * the server's clock (`now`), `post`, which sends an action, and `suggest`, which asks for the
- * volunteers to offer; `proposedPlace` is a dragged marker's.
+ * the server's clock (`now`), `post`, which sends an action, `suggest`, which asks for the
+ * volunteers to offer, and `base`, the dashboard's path; `proposedPlace` is a dragged marker's.
  */
 export function detailOf(view, ref, proposedPlace, page) {
-  const { s, duration, now, post, suggest } = page;
+  const { s, duration, now, post, suggest, base } = page;
   const field = (key, value) =>
     value === null || value === undefined || value === ''
       ? []
@@ -65,6 +65,22 @@ export function detailOf(view, ref, proposedPlace, page) {
     return box;
   }
 
+  /** The record's photos (small, opened full size) and other media (links), served to coordinators only. */
+  function mediaList(media) {
+    if (!media || media.length === 0) return null;
+    return el(
+      'div',
+      { class: 'media' },
+      ...media.map((m) => {
+        const href = `${base}/media?id=${encodeURIComponent(m.id)}`;
+        const label = s(`media-${m.type}`);
+        const shown =
+          m.type === 'photo' ? el('img', { src: href, alt: label, loading: 'lazy', width: '96' }) : label;
+        return el('a', { href, target: '_blank', rel: 'noopener' }, shown);
+      }),
+    );
+  }
+
   const volunteerRef = (text) => (/^V-\d+$/i.test(text) ? text.toUpperCase() : null);
   const requestRef = (text) => (/^R-\d+$/i.test(text) ? text.toUpperCase() : null);
 
@@ -88,6 +104,7 @@ export function detailOf(view, ref, proposedPlace, page) {
         ...(c.needsLocationCheck ? field('location-check', '⚠') : []),
         ...(c.lat === null ? [el('dt', {}, '📍'), el('dd', {}, s('no-location'))] : []),
       ),
+      mediaList(c.media),
       c.status === 'open' ? actionRow(s('action-ack'), () => ({ kind: 'ack', ref: c.ref })) : null,
       c.status === 'team_assigned' ? null : suggestionRow(c),
       actionRow(
@@ -130,6 +147,7 @@ export function detailOf(view, ref, proposedPlace, page) {
         ...field('volunteer', r.volunteer),
         ...field('waiting', duration(now() - r.createdAt)),
       ),
+      mediaList(r.media),
       r.status === 'new' ? actionRow(s('action-verify'), () => ({ kind: 'verify', ref: r.ref })) : null,
       r.status === 'new'
         ? actionRow(s('action-verify-anyway'), () => ({ kind: 'verify', ref: r.ref, anyway: true }))
