@@ -76,10 +76,13 @@ function verify(ctx: CommandContext, r: BloodRequest): Outcome {
   return out.notify(r.requester, 'blood-verified-requester', { ...bloodArgs(ctx, live), asked });
 }
 
-/** Open requests with their counts, for coordinators. */
+/** Open requests with their counts: every one for coordinators, their hospital's for staff. */
 function list(ctx: CommandContext): Outcome {
-  if (!isCoordinator(ctx)) throw new UserError('blood-not-entitled');
-  const open = ctx.ledger.blood.openRequests();
+  const staffOf = isCoordinator(ctx) ? undefined : ctx.ledger.hospitals.staffOf(ctx.sender.id);
+  if (!isCoordinator(ctx) && !staffOf) throw new UserError('blood-not-entitled');
+  const open = ctx.ledger.blood
+    .openRequests()
+    .filter((r) => staffOf === undefined || r.hospitalId === staffOf.id);
   if (open.length === 0) return new Outcome().reply('blood-none');
   return new Outcome().replyLines(
     open.map((r) => ({

@@ -112,6 +112,8 @@ describe('blood donors and requests', () => {
     h.clock.advance(31 * 60_000);
     h.core.runJob('blood-drives', askBloodDonors);
     expect(asked()).toEqual([]);
+    // Staff follow their own hospital's requests; verifying is a coordinator's.
+    expect(h.say(STAFF, '/blood')).toContain('T-1 · O+ at RS Imogiri · 0 of 2 yes');
     expect(h.say(STAFF, '/blood T-1 verify')).toContain('for coordinators and');
     const verified = h.send(COORD, '/darah T-1 verifikasi');
     expect(asked()).toEqual([donorNear]);
@@ -122,6 +124,9 @@ describe('blood donors and requests', () => {
     h.send(COORD, '/blood A+ 1 @ rs imogiri');
     expect(h.count('hospitals')).toBe(1);
     expect(h.ledger.blood.request(2)).toMatchObject({ hospital: 'RS Imogiri', verified: true });
+    h.send(COORD, '/blood B+ 1 @ RS Bethesda Yogyakarta');
+    expect(h.say(STAFF, '/blood')).toContain('T-2 · A+ at RS Imogiri');
+    expect(h.say(STAFF, '/blood')).not.toContain('T-3');
     expect(h.say(COORD, '/bloodstaff telegram:50 off')).toContain('no longer asks for blood');
     expect(h.say(STAFF, '/blood O+ 1')).toContain('for coordinators and');
     expect(h.ledger.events.forSubject('T-1').map((e) => e.kind)).toEqual([
