@@ -91,8 +91,16 @@ const PHONE_CUE = /(?:telp?|tlp|phone|hp|wa|whatsapp|hubungi|call|kontak|contact
 const LIST_SEPARATOR = /\s*[,;]\s+|\s+[,;]\s*/;
 const QUANTITY = /^(?:0|[1-9]\d{0,2}(?:\.\d{3})*|[1-9]\d{0,2}(?:,\d{3})+)(?:[.,]\d{1,2})?$/;
 
+/**
+ * Digits that read as an Indonesian number once joined: 62 or the trunk 0, then a mobile (8…) or an
+ * area code (2… to 7…), with enough digits after it. A "list" of bare digit groups that joins into one
+ * (`62 , 812 , 3 , 4 …`) is a number cut up to pass as counts, not counts.
+ */
+const PHONE_SHAPED = /^(?:62|0)(?:8\d{8,11}|[2-7]\d{8,10})$/;
+
 function isListOfQuantities(run: string): boolean {
   const items = run.split(LIST_SEPARATOR);
+  if (items.every((i) => /^\d+$/.test(i)) && PHONE_SHAPED.test(items.join(''))) return false;
   return items.length > 1 && items.every((i) => QUANTITY.test(i) || BENIGN.test(i));
 }
 

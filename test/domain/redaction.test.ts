@@ -529,6 +529,18 @@ describe('the redaction', () => {
     expect(redact(text)).toEqual({ text, phones: 0, locations: 0, links: 0 });
   });
 
+  it('reads a number cut into a list of bare groups as a number, and a list of counts as counts', () => {
+    // Found by the property above (seed 67373730): `62 , 210 , 0 , 0 , 1 , 0 , 0 , 0` passed as counts.
+    for (const cut of [
+      '62 , 210 , 0 , 0 , 1 , 0 , 0 , 0',
+      '0, 812, 3, 45, 678, 90',
+      '62 ; 274 ; 55 ; 51 ; 234',
+    ])
+      expect(digitsOnly(redactReport(`kabari ya ${cut} makasih`).text)).toBe('');
+    const counts = 'tenda 20, 30, 40, 50 dan 60 orang; jam 08.00-17.00, 1.000 kg';
+    expect(redact(counts)).toEqual({ text: counts, phones: 0, locations: 0, links: 0 });
+  });
+
   it('lets registered public contacts through, and only them', () => {
     const publicContacts = new Set([phoneKey('+62 812-1111-2222')]);
     const out = redact('Posko Imogiri: 0812 1111 2222, Pak Darto 0812 3333 4444', { publicContacts });
