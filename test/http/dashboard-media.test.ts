@@ -55,4 +55,26 @@ describe('media on the dashboard', () => {
     // Nothing public names it.
     expect((await fetch(`http://127.0.0.1:${bot.port}/public/media?id=${photo}`)).status).not.toBe(200);
   });
+
+  it('the public page and its feeds never name a photo, even of a verified need', async () => {
+    bot = await ConsoleWithDashboard.start({ PUBLIC_PAGE: 'true' });
+    await bot.say('@as ana\nSOS -7.93512,110.40123', /S-1/);
+    await bot.say('@as budi\n/need 20 water @ -7.80,110.36', /how many people/i);
+    await bot.say('12', /R-1/);
+    await bot.say('@as koor\n/verify R-1', /R-1/);
+    const names = [
+      attach(bot, Buffer.from('the water at the door'), 'image/jpeg', 'S-1'),
+      attach(bot, Buffer.from('the road to the posko'), 'image/jpeg', 'R-1', 900_002),
+    ];
+    const root = `http://127.0.0.1:${bot.port}/public`;
+    for (const path of ['', '/needs.geojson', '/needs.csv', '/feed.atom']) {
+      const res = await fetch(`${root}${path}`);
+      expect(res.status, path).toBe(200);
+      const body = await res.text();
+      for (const name of names) expect(body, path).not.toContain(name.slice(0, 16));
+      expect(body, path).not.toMatch(/\/media\?id=|attachments/);
+      // The verified need is there: what the page shows of it is its fields, not its photo.
+      if (path === '/needs.csv') expect(body).toMatch(/water|air/i);
+    }
+  });
 });
