@@ -47,9 +47,9 @@ export class MediaStore {
   }
 
   /**
-   * An image is read for its place, stripped of all metadata and stored as
-   * re-encoded; other media as sent. An image that cannot be decoded is not kept (undefined): storing
-   * it as sent could keep the metadata it carries.
+   * An image is read for its place, stripped of all metadata and stored re-encoded; other media as
+   * sent. An image that cannot be decoded is not kept (undefined): storing it as sent could keep the
+   * metadata it carries.
    */
   async keep(bytes: Uint8Array, type: MediaType, mime: string): Promise<Kept | undefined> {
     if (!isImage(type, mime)) return { media: { type, ...this.put(bytes), mime } };
