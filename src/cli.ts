@@ -62,7 +62,7 @@ const verbs: Record<string, Verb> = {
       console.error(`relief-bot: dashboard-link: ${JSON.stringify(target ?? '')} ${why}`);
       return 2;
     }
-    const ledger = Ledger.open(ledgerLocation(config));
+    const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
     try {
       const id = /^V-/i.test(named.id) ? ledger.roles.personOfVolunteer(Number(named.id.slice(2))) : named.id;
       const person = id === undefined ? undefined : ledger.people.get(id);
@@ -104,7 +104,7 @@ const verbs: Record<string, Verb> = {
       }
       options.area = found.area.path;
     }
-    const ledger = Ledger.open(ledgerLocation(config));
+    const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
     try {
       const now = Date.now();
       const { file, count } = buildExport(ledger, options, now);
@@ -174,7 +174,8 @@ const verbs: Record<string, Verb> = {
     return -1;
   },
   async verify() {
-    const ledger = Ledger.open(ledgerLocation(loadConfig()));
+    const config = loadConfig();
+    const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
     try {
       const result = ledger.events.verify();
       if (result.ok) {
@@ -189,7 +190,7 @@ const verbs: Record<string, Verb> = {
   },
   async purge() {
     const config = loadConfig();
-    const ledger = Ledger.open(ledgerLocation(config));
+    const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
     try {
       const now = Date.now();
       const cutoff = now - config.RETENTION_DAYS * 86_400_000;
@@ -224,7 +225,8 @@ const verbs: Record<string, Verb> = {
   },
   async migrate() {
     // Opening the ledger applies every pending migration.
-    const ledger = Ledger.open(ledgerLocation(loadConfig()));
+    const config = loadConfig();
+    const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
     try {
       console.log(`schema version ${ledger.schemaVersion}`);
       return 0;
@@ -257,7 +259,7 @@ function setRole(target: string | undefined, role: GrantedRole): number {
     return 2;
   }
   const id = named.id;
-  const ledger = Ledger.open(ledgerLocation(config));
+  const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
   try {
     const person = /^V-/i.test(id) ? ledger.roles.personOfVolunteer(Number(id.slice(2))) : id;
     if (!person) {

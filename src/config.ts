@@ -64,6 +64,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:5432/database')
     .optional(),
+  // Where a ledger on PostgreSQL keeps exports/ and media/ (a SQLite file keeps them beside itself).
+  DATA_DIR: z.string().min(1).optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]+$/, 'expected a token like 123456:ABC-def')

@@ -59,7 +59,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // In the terminal chat, routine logs would interleave with the conversation; warnings still show.
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const log = options.log ?? createLogger(level);
-  const ledger = Ledger.open(ledgerLocation(config));
+  const ledger = Ledger.open(ledgerLocation(config), config.DATA_DIR);
   ledger.startCheckpoints();
   const translator = new Catalog(
     path.join(PROJECT_ROOT, 'data', 'locales'),

@@ -12,14 +12,14 @@ export const PERSONAL_EXPORT_MARK = '-personal-';
  * the way a row is.
  */
 export class ExportFiles {
-  /** The directory, beside the database file. */
+  /** The directory, beside the database file, or under DATA_DIR for a ledger on a server. */
   readonly dir: string;
 
-  constructor(db: Db) {
-    // A ledger in memory or on a PostgreSQL server has no file to sit beside: the console's default then.
+  constructor(db: Db, filesDir?: string) {
+    // A ledger in memory or on a PostgreSQL server has no file to sit beside: DATA_DIR, else data/.
     this.dir =
       db.memory || dialectOf(db).engine !== 'sqlite'
-        ? path.resolve('data', 'exports')
+        ? path.resolve(filesDir ?? 'data', 'exports')
         : path.join(path.dirname(path.resolve(db.name)), 'exports');
   }
 

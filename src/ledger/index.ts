@@ -122,7 +122,10 @@ export class Ledger {
   readonly coalescedPosts: CoalescedPosts;
 
   // The raw handle never leaves the ledger: every read and write is one of its methods.
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    filesDir?: string,
+  ) {
     this.run = db.transaction((fn: () => unknown) => fn());
     this.events = new EventLog(db);
     this.inbox = new Inbox(db);
@@ -141,8 +144,8 @@ export class Ledger {
     this.metrics = new MetricQueries(db);
     this.coalescedPosts = new CoalescedPosts(db);
     this.sitrep = new Sitrep(db);
-    this.exportFiles = new ExportFiles(db);
-    this.mediaFiles = new MediaFiles(db);
+    this.exportFiles = new ExportFiles(db, filesDir);
+    this.mediaFiles = new MediaFiles(db, filesDir);
     this.attachments = new Attachments(db);
     this.housekeeping = new Housekeeping(db, this.exportFiles, this.attachments, this.mediaFiles);
     this.publicContacts = new PublicContacts(db, this.events);
@@ -175,9 +178,10 @@ export class Ledger {
 
   /**
    * Opens (creating if needed) and migrates the ledger: a SQLite file, or the PostgreSQL database of a
-   * postgres:// URL.
+   * postgres:// URL. `filesDir` (DATA_DIR) is where a ledger on a server keeps `exports/` and `media/`:
+   * a SQLite file keeps them beside itself.
    */
-  static open(location: string): Ledger {
+  static open(location: string, filesDir?: string): Ledger {
     const db = isPostgresUrl(location) ? openPostgres(location) : openDatabase(location);
     try {
       migrate(db);
@@ -185,7 +189,7 @@ export class Ledger {
       db.close();
       throw err;
     }
-    return new Ledger(db);
+    return new Ledger(db, filesDir);
   }
 
   /** SQLite's file chores (checkpoints, size caps) have nothing to do on a server. */

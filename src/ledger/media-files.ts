@@ -10,17 +10,18 @@ import { type Db, dialectOf } from './db.ts';
 export class MediaFiles {
   readonly dir: string;
   /**
-   * The folder is this ledger's own (beside its SQLite file), so a file no row names is an orphan. The
-   * shared data/media of a ledger in memory or on PostgreSQL may hold another ledger's files: never swept.
+   * The folder is this ledger's own when it sits beside its SQLite file or under a DATA_DIR given for it,
+   * so a file no row names is an orphan. The default data/media of a ledger in memory or on PostgreSQL
+   * without DATA_DIR may hold another ledger's files (a developer's, a test's): never swept.
    */
   private readonly owned: boolean;
 
-  constructor(db: Db) {
-    // A ledger in memory or on a PostgreSQL server has no file to sit beside: data/media then.
-    this.owned = !db.memory && dialectOf(db).engine === 'sqlite';
-    this.dir = this.owned
+  constructor(db: Db, filesDir?: string) {
+    const file = !db.memory && dialectOf(db).engine === 'sqlite';
+    this.owned = file || filesDir !== undefined;
+    this.dir = file
       ? path.join(path.dirname(path.resolve(db.name)), 'media')
-      : path.resolve('data', 'media');
+      : path.resolve(filesDir ?? 'data', 'media');
   }
 
   /**

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundContent } from '../../src/domain/message.ts';
 import { MediaStore } from '../../src/engine/media-store.ts';
-import { ENGINE } from '../support/engine.ts';
 import { Harness } from '../support/harness.ts';
 
 let h: Harness;
@@ -79,29 +78,26 @@ describe('media and erasure', () => {
     expect(h.count('attachments')).toBe(0);
   });
 
-  // On PostgreSQL the media folder is data/media, which other ledgers may share: it is never swept.
-  it.skipIf(ENGINE === 'postgres')(
-    'the purge sweeps files no row names (a crash between download and commit) once an hour old',
-    () => {
-      setup();
-      const named = photo('attached', 'SOS -7.93512,110.40123');
-      h.send('telegram:1', named.content);
-      const young = photo('downloaded, its message not yet committed');
-      const orphan = photo('downloaded before a crash');
-      const half = path.join(h.ledger.mediaFiles.dir, '.tmp-0123456789ab');
-      writeFileSync(half, 'half a file');
-      const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
-      for (const f of [orphan.name, named.name])
-        utimesSync(path.join(h.ledger.mediaFiles.dir, f), hoursAgo, hoursAgo);
-      utimesSync(half, hoursAgo, hoursAgo);
-      const counts = h.ledger.transaction(() =>
-        h.ledger.housekeeping.purge({ id: 'test', at: h.clock.now }, h.clock.now - 30 * DAY),
-      );
-      expect(counts).toMatchObject({ mediaOrphans: 2, mediaFiles: 2, mediaBytes: orphan.size + 11 });
-      expect(file(orphan.name)).toBe(false);
-      expect(existsSync(half)).toBe(false);
-      expect(file(young.name)).toBe(true);
-      expect(file(named.name)).toBe(true);
-    },
-  );
+  // On PostgreSQL the harness gives the ledger its own DATA_DIR, as a deployment does: swept as well.
+  it('the purge sweeps files no row names (a crash between download and commit) once an hour old', () => {
+    setup();
+    const named = photo('attached', 'SOS -7.93512,110.40123');
+    h.send('telegram:1', named.content);
+    const young = photo('downloaded, its message not yet committed');
+    const orphan = photo('downloaded before a crash');
+    const half = path.join(h.ledger.mediaFiles.dir, '.tmp-0123456789ab');
+    writeFileSync(half, 'half a file');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    for (const f of [orphan.name, named.name])
+      utimesSync(path.join(h.ledger.mediaFiles.dir, f), hoursAgo, hoursAgo);
+    utimesSync(half, hoursAgo, hoursAgo);
+    const counts = h.ledger.transaction(() =>
+      h.ledger.housekeeping.purge({ id: 'test', at: h.clock.now }, h.clock.now - 30 * DAY),
+    );
+    expect(counts).toMatchObject({ mediaOrphans: 2, mediaFiles: 2, mediaBytes: orphan.size + 11 });
+    expect(file(orphan.name)).toBe(false);
+    expect(existsSync(half)).toBe(false);
+    expect(file(young.name)).toBe(true);
+    expect(file(named.name)).toBe(true);
+  });
 });

@@ -52,6 +52,14 @@ describe('the compose example with PostgreSQL', () => {
     expect(all.get('bot-b')).toMatch(/<<: \*bot\n[\s\S]*<<: \*bot-environment\n/);
   });
 
+  it('gives both processes one shared DATA_DIR, so a photo one takes in the other can serve', () => {
+    const dataDir = /DATA_DIR: (\S+)/.exec(all.get('bot-a')!)![1]!;
+    const shared = bots.map((b) => new RegExp(`- ([\\w-]+):${dataDir}\n`).exec(all.get(b)!)?.[1]);
+    expect(shared[0]).toBeDefined();
+    expect(new Set(shared)).toEqual(new Set([shared[0]]));
+    expect(compose).toMatch(new RegExp(`^ {2}${shared[0]}:$`, 'm'));
+  });
+
   it('gives each process its own volume and publishes no bot port: only the proxy faces the network', () => {
     const volumes = bots.map((b) => /- ([\w-]+):\/var\/lib\/relief-bot/.exec(all.get(b)!)?.[1]);
     expect(new Set(volumes).size).toBe(bots.length);

@@ -89,8 +89,12 @@ export class Harness {
   constructor(env: Record<string, string> = {}, commands: readonly Command[] = allCommands, file?: string) {
     // On the PostgreSQL project, a database URL: everything below reads it as the ledger's location.
     this.file = file ?? ledgerLocation(this.tmp.dir);
-    this.config = loadConfig({ DATABASE_PATH: this.file, DEFAULT_LANGUAGE: 'en', ...env }, '/nonexistent');
-    this.ledger = Ledger.open(this.file);
+    // A ledger on PostgreSQL keeps its exports and media in this test's own folder (DATA_DIR).
+    this.config = loadConfig(
+      { DATABASE_PATH: this.file, DATA_DIR: this.tmp.dir, DEFAULT_LANGUAGE: 'en', ...env },
+      '/nonexistent',
+    );
+    this.ledger = Ledger.open(this.file, this.config.DATA_DIR);
     this.db = openRawLedger(this.file, openRaw);
     this.seen = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM outbox').pluck().get() as number;
     this.catalog = new Catalog(path.join(PROJECT_ROOT, 'data', 'locales'), this.config.DEFAULT_LANGUAGE);
@@ -173,7 +177,11 @@ export class Harness {
     this.db.close();
     this.ledger.close();
     return new Harness(
-      { AREAS: this.config.AREAS, DEFAULT_LANGUAGE: this.config.DEFAULT_LANGUAGE },
+      {
+        AREAS: this.config.AREAS,
+        DEFAULT_LANGUAGE: this.config.DEFAULT_LANGUAGE,
+        ...(this.config.DATA_DIR ? { DATA_DIR: this.config.DATA_DIR } : {}),
+      },
       this.core.registry.commands,
       this.file,
     );
