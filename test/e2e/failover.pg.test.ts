@@ -105,12 +105,13 @@ describe('two processes on one PostgreSQL ledger', () => {
           fake.text(u, `/need ${items[n % items.length]} for 4 people @ -7.8${n},110.36`);
     };
     const handled = () => scalar("SELECT COUNT(*) AS n FROM inbox WHERE state = 'done'");
-    // Half the load, the broadcast, the other half: the kill comes amid both.
+    // Half the load, the broadcast, the other half: the kill comes amid both. The second half goes in
+    // once the broadcast is under way, so it is still being handled at the kill however fast the first was.
     load(0, PER_SENDER / 2);
     await until(async () => (await handled()) >= 150, 'the load under way');
     fake.text(ADMIN, `/broadcast all ${TEXT}`);
-    load(PER_SENDER / 2, PER_SENDER);
     await until(() => broadcastSends().length >= 100, 'the broadcast under way');
+    load(PER_SENDER / 2, PER_SENDER);
     const sendsAtKill = sends().length;
     const broadcastAtKill = broadcastSends().length;
     const handledAtKill = await handled();
