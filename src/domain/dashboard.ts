@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftCommand } from './draft-commands.ts';
 import type { InboundContent } from './message.ts';
 
 /** A sign-in link opens the dashboard once, within 10 minutes of being made. */
@@ -10,6 +11,7 @@ const requestRef = z.string().regex(/^R-\d{1,9}$/);
 const rescueRef = z.string().regex(/^S-\d{1,9}$/);
 const taskRef = z.string().regex(/^[RS]-\d{1,9}$/);
 const volunteerRef = z.string().regex(/^V-\d{1,9}$/);
+const draftRef = z.string().regex(/^D-\d{1,9}$/);
 // One line: a reason is typed like the rest of a chat command.
 const reason = z
   .string()
@@ -36,6 +38,8 @@ export const DashboardActionSchema = z.object({
       lat: z.number().finite().min(-90).max(90),
       lon: z.number().finite().min(-180).max(180),
     }),
+    /** A listen-mode draft decided, as by the buttons under it in the chat. */
+    z.object({ kind: z.literal('draft'), ref: draftRef, decision: z.enum(['confirm', 'discard', 'rescue']) }),
     /** A button of a reply shown in the page (`/dup R-3 R-1` offered by `/verify`). */
     z.object({ kind: z.literal('choice'), value: z.string().min(1).max(64) }),
   ]),
@@ -62,6 +66,8 @@ export function commandOf(act: DashboardAction['act']): InboundContent {
       return text(`/ack ${act.ref}`);
     case 'locate':
       return text(`/locate ${act.ref} ${point(act.lat)},${point(act.lon)}`);
+    case 'draft':
+      return text(draftCommand(act.ref, act.decision));
     case 'choice':
       return { kind: 'choice', value: act.value };
   }

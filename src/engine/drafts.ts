@@ -1,3 +1,5 @@
+import { draftCommand } from '../domain/draft-commands.ts';
+import { formatRef } from '../domain/refs.ts';
 import type { MessageArgs } from '../i18n/catalog.ts';
 import type { Draft, Ledger } from '../ledger/index.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
@@ -32,10 +34,25 @@ export function draftArgs(ledger: Ledger, d: Draft, t: Tr, now: number): Message
   };
 }
 
+/** The likeliest record a draft repeats: a pending draft of the same kind, else a live request. */
+export function likelyDuplicate(ledger: Ledger, d: Draft): string | undefined {
+  const draft = ledger.drafts.likelyDuplicates(d)[0];
+  if (draft) return draftRef(draft);
+  if (d.kind !== 'need') return undefined;
+  const request = ledger.requests.likelyDuplicates({
+    id: 0,
+    requester: d.writer,
+    area: d.area,
+    items: d.reading.items,
+    createdAt: d.createdAt,
+  })[0];
+  return request && formatRef('R', request.request.id);
+}
+
 /** The one-tap answers to a danger alert: open a rescue case, or say it is no danger. */
 export function dangerChoices(d: Draft): ChoiceSpec[] {
   return [
-    { value: `/draft ${draftRef(d)} rescue`, key: 'draft-choice-rescue' },
-    { value: `/draft ${draftRef(d)} discard`, key: 'draft-choice-not-danger' },
+    { value: draftCommand(draftRef(d), 'rescue'), key: 'draft-choice-rescue' },
+    { value: draftCommand(draftRef(d), 'discard'), key: 'draft-choice-not-danger' },
   ];
 }

@@ -134,6 +134,15 @@ export class Drafts {
     ).map(toDraft);
   }
 
+  /** What waits for a coordinator, newest first (the dashboard's list). */
+  latestPending(limit: number): Draft[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM drafts WHERE status = 'pending' ORDER BY id DESC LIMIT ?")
+        .all(limit) as DraftRow[]
+    ).map(toDraft);
+  }
+
   /** Pending drafts of the same kind that may be the same need: the same writer, or the area and an item. */
   likelyDuplicates(d: Draft): Draft[] {
     const rows = this.db

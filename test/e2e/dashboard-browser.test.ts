@@ -84,6 +84,60 @@ describe('the dashboard in a browser', () => {
     expect(await page.$eval('#alarm', (e) => e.hasAttribute('hidden'))).toBe(true);
   });
 
+  it('shows what a listened group wrote as drafts within 2 seconds, danger first, and Confirm makes the request', async () => {
+    bot = await ConsoleBot.start();
+    await bot.say('@as koor\n@group Posko Imogiri\n/register all Imogiri', /G-1/);
+    await bot.say('/listen on', /→ \[Posko Imogiri\]/);
+    const link = await bot.say('@as koor\n/dashboard', /http:\/\/\S+#[\w-]{43}/);
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    await page.goto(link, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#live:not(.off)', { timeout: 10_000 });
+    expect(await page.$eval('#drafts', (e) => e.hidden)).toBe(true);
+
+    // Within 2 seconds of the words being written in the group, not of the bot's answer.
+    const danger = bot.say(
+      '@as dewi\n@group Posko Imogiri\nada lansia terjebak di Imogiri, air sudah sedada',
+      /D-1/,
+    );
+    await page.waitForSelector('#draft-list button.danger[data-ref="D-1"]', { timeout: 2_000 });
+    await danger;
+    const need = bot.say(
+      '@as siti\n@group Posko Imogiri\nbutuh air 20 galon buat 30 orang di Imogiri',
+      /D-2/,
+    );
+    await page.waitForSelector('#draft-list button[data-ref="D-2"]', { timeout: 2_000 });
+    await need;
+    // The danger nobody has acted on stays on top, though the need is newer.
+    expect(await page.$$eval('#draft-list button', (bs) => bs.map((b) => b.dataset.ref))).toEqual([
+      'D-1',
+      'D-2',
+    ]);
+    // The drafts checkbox hides and shows them, like the other kinds.
+    await page.click('#show-drafts');
+    expect(await page.$eval('#drafts', (e) => e.hidden)).toBe(true);
+    await page.click('#show-drafts');
+
+    await page.click('#draft-list button[data-ref="D-2"]');
+    const detail = await page.$eval('#detail', (e) => e.textContent);
+    expect(detail).toContain('butuh air 20 galon buat 30 orang di Imogiri');
+    expect(detail).toContain('20 gallons of water');
+    await clickButton(page, 'Confirm');
+    await page.waitForSelector('#list button[data-ref="R-1"]', { timeout: 2_000 });
+    await page.waitForFunction(`!document.querySelector('#draft-list button[data-ref="D-2"]')`, {
+      timeout: 2_000,
+    });
+    // The page shows the chat's own answer: the same command the draft's button sends was handled.
+    await page.waitForFunction(
+      "document.querySelector('#answer-list').textContent.includes('D-2 confirmed: R-1')",
+    );
+
+    await page.click('#draft-list button[data-ref="D-1"]');
+    await clickButton(page, 'Open rescue case');
+    await page.waitForSelector('#list button[data-ref="S-1"]', { timeout: 2_000 });
+    expect(await page.$eval('#drafts', (e) => e.hidden)).toBe(true);
+  });
+
   it('works on a 360-pixel-wide phone, in Indonesian, with the tiles unreachable: markers on a plain background, actions by tapping', async () => {
     bot = await ConsoleBot.start({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
     for (const [name, skill, place, ref] of [

@@ -142,4 +142,66 @@ describe('the dashboard view', () => {
     expect(strings['dashboard-link']).toBeUndefined();
     expect(Object.keys(strings).every((k) => k.startsWith('dashboard-'))).toBe(true);
   });
+
+  it('lists the drafts waiting in listened groups, newest first, until a coordinator decides them; only coordinators read them', () => {
+    h = new Harness({ DEFAULT_LANGUAGE: 'en' });
+    h.grant(KOOR, 'coordinator');
+    const group = (id: string, name?: string) => ({
+      id,
+      ...(name ? { name } : {}),
+      chat: { transport: 'telegram' as const, chatId: '-100', kind: 'group' as const },
+    });
+    h.core.receive([
+      { ...h.message(group(KOOR), '/register rescue,supply Imogiri'), chatTitle: 'Posko Imogiri' },
+    ]);
+    h.say(group(KOOR), '/listen on');
+    const need = 'butuh air 20 galon buat 30 orang di Masjid Al-Falah Imogiri, hubungi 0812-3344-5566';
+    const danger = 'ada lansia terjebak di Jl. Parangtritis km 9 Imogiri, air sudah sedada';
+    h.say(group('telegram:51', 'Bu Sri'), need);
+    h.clock.advance(60_000);
+    h.say(group('telegram:52'), danger);
+    h.clock.advance(60_000);
+    h.say(group('telegram:53'), 'tolong kirim air mineral 10 dus ke Imogiri');
+    const d = desk();
+    const view = d.view('en') as DashboardView;
+    expect(view.drafts.map((x) => [x.ref, x.kind])).toEqual([
+      ['D-3', 'need'],
+      ['D-2', 'danger'],
+      ['D-1', 'need'],
+    ]);
+    expect(view.drafts[2]).toMatchObject({
+      group: 'G-1 Posko Imogiri',
+      area: 'DIY/Bantul/Imogiri',
+      writer: 'Bu Sri (telegram:51)',
+      words: need,
+      people: 30,
+      contact: '081233445566',
+      escalation: 0,
+      // Likely duplicates go both ways while both wait: the chat offers "Same as D-3" under D-1 too.
+      duplicate: 'D-3',
+    });
+    expect(view.drafts[2]!.items).toContain('20 gallons of water');
+    expect(view.drafts[1]).toMatchObject({ words: danger, duplicate: null });
+    expect(view.drafts[1]!.conditions.length).toBeGreaterThan(0);
+    // The same area and water in common within a day: the chat's "Same as D-1".
+    expect(view.drafts[0]!.duplicate).toBe('D-1');
+
+    h.say(KOOR, '/draft D-1 confirm');
+    h.say(KOOR, '/draft D-2 discard');
+    const after = d.view('en') as DashboardView;
+    expect(after.version).toBeGreaterThan(view.version);
+    // D-1 is now the request R-1, which D-3 likely repeats.
+    expect(after.drafts.map((x) => [x.ref, x.duplicate])).toEqual([['D-3', 'R-1']]);
+    expect(after.requests.map((r) => r.ref)).toEqual(['R-1']);
+
+    // Nothing of a draft leaves the coordinators' private chats and view: not the group, not the public page.
+    const everywhere = h
+      .outbox()
+      .filter((r) => r.text.includes('Parangtritis') || r.text.includes('Al-Falah'));
+    expect(everywhere.length).toBeGreaterThan(0);
+    expect(everywhere.every((r) => r.chat_id === '900' && r.chat_kind === 'private')).toBe(true);
+    const published = JSON.stringify(h.ledger.publicView.records());
+    for (const written of ['Parangtritis', 'Al-Falah', 'lansia', '3344', 'Bu Sri', 'telegram:5'])
+      expect(published).not.toContain(written);
+  });
 });

@@ -313,6 +313,40 @@ describe('acting from the dashboard', () => {
     expect(inbox.find((r) => r.transport === 'web')?.n).toBe(7);
   });
 
+  it('decides a listen-mode draft with the command its chat buttons carry, and refuses a malformed one', async () => {
+    bot = await ConsoleWithDashboard.start();
+    const { ledger } = bot.app;
+    await bot.say('@as koor\n@group Posko Imogiri\n/register all Imogiri', /G-1/);
+    await bot.say('/listen on', /→ \[Posko Imogiri\]/);
+    await bot.say('@as siti\n@group Posko Imogiri\nbutuh air 20 galon buat 30 orang di Imogiri', /D-1/);
+    await bot.say('@as dewi\n@group Posko Imogiri\nada lansia terjebak di Imogiri, air sudah sedada', /D-2/);
+    const { cookie } = await signIn(bot.base, tokenOf(await bot.link()));
+    const { csrf } = await pageOf(bot.base, cookie!);
+    const run = async (a: unknown) =>
+      (await act(bot!.base, cookie!, csrf, { id: actionId(), act: a })).status;
+
+    // Decisions the buttons do not offer from the page, and refs of other kinds, are not actions.
+    for (const bad of [
+      { kind: 'draft', ref: 'D-1', decision: 'edit' },
+      { kind: 'draft', ref: 'D-1', decision: 'merge' },
+      { kind: 'draft', ref: 'R-1', decision: 'confirm' },
+      { kind: 'draft', ref: 'D-1; /grant', decision: 'confirm' },
+      { kind: 'draft', ref: 'D-1' },
+    ])
+      expect(await run(bad)).toBe(400);
+    expect(ledger.drafts.get(1)?.status).toBe('pending');
+
+    expect(await run({ kind: 'draft', ref: 'D-1', decision: 'confirm' })).toBe(200);
+    expect(ledger.drafts.get(1)).toMatchObject({ status: 'confirmed', result: 'R-1' });
+    expect(ledger.requests.get(1)).toMatchObject({ requester: 'console:siti', peopleCount: 30 });
+    expect(await run({ kind: 'draft', ref: 'D-2', decision: 'rescue' })).toBe(200);
+    expect(ledger.drafts.get(2)).toMatchObject({ status: 'rescue', result: 'S-1' });
+    const view = (await (await fetch(`${bot.base}/view`, { headers: { cookie: cookie! } })).json()) as {
+      drafts: unknown[];
+    };
+    expect(view.drafts).toEqual([]);
+  });
+
   it('streams changes made in the chat within 2 seconds, and the bot’s answers to the coordinator’s own page', async () => {
     bot = await ConsoleWithDashboard.start();
     await bot.say('@as siti\n/need 20 water for 12 people @ -7.80,110.36', /R-1/);

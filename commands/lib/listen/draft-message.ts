@@ -1,6 +1,6 @@
-import { formatRef } from '../../../src/domain/refs.ts';
+import { draftCommand, draftMergeCommand } from '../../../src/domain/draft-commands.ts';
 import type { CommandContext } from '../../../src/engine/command.ts';
-import { dangerChoices, draftArgs, draftRef } from '../../../src/engine/drafts.ts';
+import { dangerChoices, draftArgs, draftRef, likelyDuplicate } from '../../../src/engine/drafts.ts';
 import type { ChoiceSpec, Outcome } from '../../../src/engine/outcome.ts';
 import type { MessageArgs } from '../../../src/i18n/catalog.ts';
 import type { Draft } from '../../../src/ledger/index.ts';
@@ -8,37 +8,22 @@ import { defaultTranslator } from '../supply/format.ts';
 
 /** What coordinators read of a draft, privately: the draft or the danger alert, with the buttons under it. */
 
-/** The likeliest record this draft repeats: a pending draft of the same kind, else a live request. */
-export function likelyDuplicate(ctx: CommandContext, d: Draft): string | undefined {
-  const draft = ctx.ledger.drafts.likelyDuplicates(d)[0];
-  if (draft) return draftRef(draft);
-  if (d.kind !== 'need') return undefined;
-  const request = ctx.ledger.requests.likelyDuplicates({
-    id: 0,
-    requester: d.writer,
-    area: d.area,
-    items: d.reading.items,
-    createdAt: d.createdAt,
-  })[0];
-  return request && formatRef('R', request.request.id);
-}
-
 /** Confirm, edit, merge with the likely duplicate, discard. */
 export function draftChoices(d: Draft, duplicate: string | undefined): ChoiceSpec[] {
   const ref = draftRef(d);
   return [
-    { value: `/draft ${ref} confirm`, key: 'draft-choice-confirm' },
-    { value: `/draft ${ref} edit`, key: 'draft-choice-edit' },
+    { value: draftCommand(ref, 'confirm'), key: 'draft-choice-confirm' },
+    { value: draftCommand(ref, 'edit'), key: 'draft-choice-edit' },
     ...(duplicate
       ? [
           {
-            value: `/draft ${ref} merge ${duplicate}`,
+            value: draftMergeCommand(ref, duplicate),
             key: 'draft-choice-merge',
             args: { original: duplicate },
           },
         ]
       : []),
-    { value: `/draft ${ref} discard`, key: 'draft-choice-discard' },
+    { value: draftCommand(ref, 'discard'), key: 'draft-choice-discard' },
   ];
 }
 
@@ -49,7 +34,7 @@ function draftMessage(
 ): { key: string; args: MessageArgs; choices: ChoiceSpec[] } {
   const args = draftArgs(ctx.ledger, d, defaultTranslator(ctx), ctx.now);
   if (d.kind === 'danger') return { key: 'listen-danger-coordinators', args, choices: dangerChoices(d) };
-  const duplicate = likelyDuplicate(ctx, d);
+  const duplicate = likelyDuplicate(ctx.ledger, d);
   return {
     key: duplicate ? 'listen-draft-duplicate-coordinators' : 'listen-draft-coordinators',
     args: { ...args, ...(duplicate ? { original: duplicate } : {}) },

@@ -102,10 +102,12 @@ export function dashboardPage(
 <label><input type="checkbox" id="show-volunteers" checked> ${t('dashboard-show-volunteers')}</label>
 <label><input type="checkbox" id="show-posko" checked> ${t('dashboard-show-posko')}</label>
 <label><input type="checkbox" id="show-offers" checked> ${t('dashboard-show-offers')}</label>
+<label><input type="checkbox" id="show-drafts" checked> ${t('dashboard-show-drafts')}</label>
 <label>${t('dashboard-filter-skill')} <select id="skill"><option value="">${t('dashboard-filter-all-skills')}</option></select></label></nav>
 <main id="work"><div id="map-wrap"><div id="map"></div><p id="tiles-failed" hidden>${t('dashboard-tiles-failed')}</p></div>
 <aside id="side"><section id="detail"><p class="hint">${t('dashboard-select')}</p></section>
 <section id="answers" hidden><h2>${t('dashboard-answers')}</h2><ol id="answer-list"></ol></section>
+<section id="drafts" hidden><h2>${t('dashboard-drafts')}</h2><ul id="draft-list"></ul></section>
 <section><ul id="list"></ul></section><section id="figures"></section></aside></main>`,
     'dashboard',
   );

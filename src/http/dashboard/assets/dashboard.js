@@ -22,6 +22,7 @@ import { durationIn, el, newId } from './kit.js';
     volunteers: true,
     posko: true,
     offers: true,
+    drafts: true,
   };
 
   const now = () => Date.now() + clockSkew;
@@ -73,6 +74,7 @@ import { durationIn, el, newId } from './kit.js';
     offers: filters.offers
       ? view.offers.filter((o) => inArea(o.area) && (!filters.skill || o.skillIds.includes(filters.skill)))
       : [],
+    drafts: filters.drafts ? view.drafts.filter((d) => inArea(d.area)) : [],
   });
   const oldestUnacknowledged = () =>
     view.rescues.filter((c) => c.status === 'open').sort((a, b) => a.createdAt - b.createdAt)[0];
@@ -143,12 +145,12 @@ import { durationIn, el, newId } from './kit.js';
     }
   }
 
-  function listItem(record, label, tags) {
+  function listItem(record, label, tags, cls = '') {
     const button = el(
       'button',
       {
         type: 'button',
-        class: record.ref === selected ? 'selected' : '',
+        class: `${cls}${record.ref === selected ? ' selected' : ''}`,
         'data-ref': record.ref,
         onclick: () => select(record.ref),
       },
@@ -178,6 +180,29 @@ import { durationIn, el, newId } from './kit.js';
         ]),
       );
     if (rescues.length + requests.length === 0) list.append(el('li', { class: 'hint' }, s('empty')));
+  }
+
+  /** Drafts waiting for a coordinator, danger first: an alert nobody has acted on yet. */
+  function drawDrafts() {
+    const { drafts } = shown();
+    const ordered = [
+      ...drafts.filter((d) => d.kind === 'danger'),
+      ...drafts.filter((d) => d.kind !== 'danger'),
+    ];
+    $('drafts').hidden = ordered.length === 0;
+    $('draft-list').replaceChildren(
+      ...ordered.map((d) =>
+        listItem(
+          d,
+          `${d.kind === 'danger' ? d.conditions.join(', ') || d.place || '' : d.items} · ${d.area ?? d.group} · ${duration(now() - d.createdAt)}`,
+          [
+            [d.kind, s(`draft-kind-${d.kind}`)],
+            ...(d.escalation > 0 ? [['', `${s('level')} ${d.escalation}`]] : []),
+          ],
+          d.kind === 'danger' ? 'danger' : '',
+        ),
+      ),
+    );
   }
 
   function drawAlarm() {
@@ -217,7 +242,8 @@ import { durationIn, el, newId } from './kit.js';
   function drawAreas() {
     const select = $('area');
     const areas = new Set();
-    for (const r of [...view.rescues, ...view.requests, ...view.volunteers, ...view.posko, ...view.offers])
+    const all = [view.rescues, view.requests, view.volunteers, view.posko, view.offers, view.drafts];
+    for (const r of all.flat())
       if (r.area) {
         const parts = r.area.split('/');
         for (let i = 1; i <= parts.length; i++) areas.add(parts.slice(0, i).join('/'));
@@ -252,7 +278,7 @@ import { durationIn, el, newId } from './kit.js';
     $('detail').replaceChildren(
       ...detailOf(view, ref, proposedPlace, { s, duration, now, post, suggest, base }).filter(Boolean),
     );
-    for (const b of document.querySelectorAll('#list button'))
+    for (const b of document.querySelectorAll('#list button, #draft-list button'))
       b.classList.toggle('selected', b.dataset.ref === ref);
   }
 
@@ -261,6 +287,7 @@ import { durationIn, el, newId } from './kit.js';
     drawSkills();
     drawMap();
     drawList();
+    drawDrafts();
     drawAlarm();
     drawFigures();
     // The record shown stays shown, brought up to date; inputs being typed in are kept.
@@ -340,7 +367,7 @@ import { durationIn, el, newId } from './kit.js';
     filters.skill = e.target.value;
     draw();
   });
-  for (const kind of ['rescues', 'requests', 'volunteers', 'posko', 'offers'])
+  for (const kind of ['rescues', 'requests', 'volunteers', 'posko', 'offers', 'drafts'])
     $(`show-${kind}`).addEventListener('change', (e) => {
       filters[kind] = e.target.checked;
       draw();
@@ -353,6 +380,7 @@ import { durationIn, el, newId } from './kit.js';
   setInterval(() => {
     if (!view) return;
     drawList();
+    drawDrafts();
     drawAlarm();
   }, 30_000);
 

@@ -222,5 +222,42 @@ export function detailOf(view, ref, proposedPlace, page) {
       ),
       el('p', { class: 'hint' }, s('offer-match-hint')),
     ];
+  const d = view.drafts.find((x) => x.ref === ref);
+  if (d) return draftDetail(d, { field, actionRow, s, duration, now });
   return [el('p', { class: 'hint' }, s('select'))];
+}
+
+/**
+ * A draft read in a listened group: what was read, the words as written, and the decisions the
+ * buttons under it in the chat carry (`/draft D-n confirm|discard|rescue`).
+ */
+function draftDetail(d, { field, actionRow, s, duration, now }) {
+  const decide = (decision) => () => ({ kind: 'draft', ref: d.ref, decision });
+  const danger = d.kind === 'danger';
+  return [
+    el('h2', {}, `${d.ref} `, el('span', { class: `tag ${d.kind}` }, s(`draft-kind-${d.kind}`))),
+    el(
+      'dl',
+      { class: 'fields' },
+      ...field('group', d.group),
+      ...field('writer', d.writer),
+      ...field('waiting', duration(now() - d.createdAt)),
+      ...(d.escalation > 0 ? field('level', d.escalation) : []),
+      ...field('items', d.items),
+      ...field('people', d.people),
+      ...field('conditions', d.conditions.join(', ')),
+      ...field('place', d.place),
+      ...field('area', d.area ?? s('no-area')),
+      ...field('contact', d.contact),
+      ...(d.seenIn > 1 ? field('seen-in', d.seenIn) : []),
+      ...field('duplicate', d.duplicate),
+    ),
+    el('p', { class: 'hint' }, s('words')),
+    el('blockquote', { class: 'words' }, d.words),
+    danger
+      ? actionRow(s('action-rescue'), decide('rescue'))
+      : actionRow(s('action-confirm'), decide('confirm')),
+    actionRow(s(danger ? 'action-not-danger' : 'action-discard'), decide('discard')),
+    danger ? null : el('p', { class: 'hint' }, s('draft-hint')),
+  ];
 }
