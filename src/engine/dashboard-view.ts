@@ -1,17 +1,8 @@
 import type { Areas } from '../domain/areas.ts';
 import { itemsLeft } from '../domain/matching.ts';
 import { formatRef } from '../domain/refs.ts';
-import type {
-  Draft,
-  DraftKind,
-  Ledger,
-  Offer,
-  Posko,
-  RescueCase,
-  SupplyRequest,
-  Volunteer,
-} from '../ledger/index.ts';
-import { draftRef, likelyDuplicate } from './drafts.ts';
+import type { Ledger, Offer, Posko, RescueCase, SupplyRequest, Volunteer } from '../ledger/index.ts';
+import { type DraftPin, draftPins } from './dashboard-drafts.ts';
 import { itemsAsWritten, type Tr } from './items-text.ts';
 
 /** A photo or voice note of a record, served to coordinators' sessions at `<dashboard>/media?id=`. */
@@ -101,32 +92,6 @@ export interface OfferPin {
   until: number;
   delivery: string;
   contact: string | null;
-}
-
-/**
- * A listen-mode draft (`D-n`) waiting for a coordinator: what was read in the group and the words as
- * written (personal data: the coordinators' view alone carries it). A danger draft is an alert nobody
- * has acted on yet.
- */
-export interface DraftPin {
-  ref: string;
-  kind: DraftKind;
-  /** `G-2 Posko Imogiri`: the group it was read in. */
-  group: string;
-  area: string | null;
-  writer: string;
-  words: string;
-  items: string;
-  people: number | null;
-  place: string | null;
-  contact: string | null;
-  conditions: string[];
-  /** How many listened groups the same words came from. */
-  seenIn: number;
-  escalation: number;
-  createdAt: number;
-  /** `D-2` or `R-5`: the record this draft likely repeats (the chat's "Same as" button). */
-  duplicate: string | null;
 }
 
 export interface DashboardFiguresView {
@@ -273,29 +238,6 @@ function offerPin(o: Offer, t: Tr, areas: Areas): OfferPin {
   };
 }
 
-function draftPin(ledger: Ledger, d: Draft, t: Tr): DraftPin {
-  const group = ledger.groups.get(d.groupId);
-  const writer = ledger.people.get(d.writer)?.display_name;
-  const r = d.reading;
-  return {
-    ref: draftRef(d),
-    kind: d.kind,
-    group: `G-${d.groupId}${group?.title ? ` ${group.title}` : ''}`,
-    area: d.area,
-    writer: writer ? `${writer} (${d.writer})` : d.writer,
-    words: d.words,
-    items: itemsAsWritten(r.items, t),
-    people: r.people ?? null,
-    place: r.place ?? null,
-    contact: r.phone ?? null,
-    conditions: r.conditions.map((k) => t(`rescue-condition-${k}`)),
-    seenIn: d.seenIn,
-    escalation: d.escalationLevel,
-    createdAt: d.createdAt,
-    duplicate: likelyDuplicate(ledger, d) ?? null,
-  };
-}
-
 /** Everything the dashboard shows, read in one go, labels in the reader's language (`t`). */
 export function dashboardView(
   ledger: Ledger,
@@ -321,7 +263,7 @@ export function dashboardView(
     volunteers: volunteers.map((v) => volunteerPin(v, t)),
     posko: ledger.posko.all().map((k) => poskoPin(ledger, k, t)),
     offers: ledger.offers.standing(now, MAX_RECORDS).map((o) => offerPin(o, t, areas)),
-    drafts: ledger.drafts.latestPending(MAX_RECORDS).map((d) => draftPin(ledger, d, t)),
+    drafts: draftPins(ledger, t, MAX_RECORDS),
     figures: {
       requestsByUrgency: countBy(waiting, (r) => r.urgency),
       requestsByArea: Object.entries(countBy(waiting, (r) => r.area ?? ''))
