@@ -102,6 +102,8 @@ describe('the dashboard in a browser', () => {
     );
     await page.waitForSelector('#draft-list button.danger[data-ref="D-1"]', { timeout: 2_000 });
     await danger;
+    // Nobody has answered it: it is named in the red bar, as an unacknowledged case would be.
+    expect(await page.$eval('#alarm', (e) => !e.hidden && e.textContent?.includes('D-1'))).toBe(true);
     const need = bot.say(
       '@as siti\n@group Posko Imogiri\nbutuh air 20 galon buat 30 orang di Imogiri',
       /D-2/,
@@ -136,6 +138,8 @@ describe('the dashboard in a browser', () => {
     await clickButton(page, 'Open rescue case');
     await page.waitForSelector('#list button[data-ref="S-1"]', { timeout: 2_000 });
     expect(await page.$eval('#drafts', (e) => e.hidden)).toBe(true);
+    // The alert became a case, which waits for acknowledgement in the bar in its place.
+    expect(await page.$eval('#alarm', (e) => e.textContent)).toContain('S-1');
   });
 
   it('works on a 360-pixel-wide phone, in Indonesian, with the tiles unreachable: markers on a plain background, actions by tapping', async () => {

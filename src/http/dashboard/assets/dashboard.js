@@ -205,8 +205,11 @@ import { durationIn, el, newId } from './kit.js';
     );
   }
 
+  // A danger read in a group that nobody has answered waits like an unacknowledged case: the older of
+  // the two is the one in the bar.
   function drawAlarm() {
-    const oldest = oldestUnacknowledged();
+    const waiting = [oldestUnacknowledged(), ...view.drafts.filter((d) => d.kind === 'danger')];
+    const oldest = waiting.filter(Boolean).sort((a, b) => a.createdAt - b.createdAt)[0];
     const alarm = $('alarm');
     alarm.hidden = !oldest;
     if (!oldest) return;
