@@ -53,4 +53,4 @@ function draftPin(ledger: Ledger, d: Draft, t: Tr): DraftPin {
 
 /** The drafts waiting for a coordinator, newest first, at most `limit`. */
 export const draftPins = (ledger: Ledger, t: Tr, limit: number): DraftPin[] =>
-  ledger.drafts.latestPending(limit).map((d) => draftPin(ledger, d, t));
+  ledger.drafts.pending(limit, 'newest').map((d) => draftPin(ledger, d, t));

@@ -126,19 +126,13 @@ export class Drafts {
     return row && toDraft(row);
   }
 
-  pending(limit = 20): Draft[] {
+  /** What waits for a coordinator: oldest first for `/draft`, newest first for the dashboard's list. */
+  pending(limit = 20, order: 'oldest' | 'newest' = 'oldest'): Draft[] {
     return (
       this.db
-        .prepare("SELECT * FROM drafts WHERE status = 'pending' ORDER BY id LIMIT ?")
-        .all(limit) as DraftRow[]
-    ).map(toDraft);
-  }
-
-  /** What waits for a coordinator, newest first (the dashboard's list). */
-  latestPending(limit: number): Draft[] {
-    return (
-      this.db
-        .prepare("SELECT * FROM drafts WHERE status = 'pending' ORDER BY id DESC LIMIT ?")
+        .prepare(
+          `SELECT * FROM drafts WHERE status = 'pending' ORDER BY id ${order === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
+        )
         .all(limit) as DraftRow[]
     ).map(toDraft);
   }
