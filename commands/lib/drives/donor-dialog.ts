@@ -5,6 +5,7 @@ import { fromLocal } from '../../../src/domain/when.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
+import { choiceStep, isSkip, SKIP, skipChoice } from '../dialog-answers.ts';
 import { pointLocation, textLocation } from '../supply/location.ts';
 
 const DonorData = z.object({
@@ -19,7 +20,6 @@ const DonorData = z.object({
 });
 export type DonorData = z.infer<typeof DonorData>;
 
-const SKIP = 'skip';
 const textOf = (input: InboundContent) =>
   input.kind === 'text' ? input.text.trim() : input.kind === 'choice' ? input.value : '';
 
@@ -90,15 +90,15 @@ export const donorDialog: DialogDef<DonorData> = {
       ask: () => ({ key: 'donor-ask-last', choices: [{ value: SKIP, key: 'donor-last-never' }] }),
       answer: (ctx, input, d) => ({
         ...d,
-        last: input.kind === 'choice' && input.value === SKIP ? null : lastDonation(ctx, textOf(input)),
+        last: isSkip(input) ? null : lastDonation(ctx, textOf(input)),
       }),
     },
     {
       id: 'place',
       skip: (d) => d.placed === true,
-      ask: () => ({ key: 'donor-ask-place', ask: 'location', choices: [{ value: SKIP, key: 'need-skip' }] }),
+      ask: () => ({ key: 'donor-ask-place', ask: 'location', choices: [skipChoice] }),
       answer: (ctx, input, d) => {
-        if (input.kind === 'choice' && input.value === SKIP) return { ...d, placed: true };
+        if (isSkip(input)) return { ...d, placed: true };
         if (input.kind === 'location')
           return { ...d, ...pointLocation(ctx, input.lat, input.lon), placed: true };
         const l = textLocation(ctx, textOf(input));
@@ -110,20 +110,13 @@ export const donorDialog: DialogDef<DonorData> = {
         };
       },
     },
-    {
+    choiceStep<DonorData, 'yes' | 'no'>({
       id: 'consent',
-      ask: () => ({
-        key: 'donor-ask-consent',
-        choices: [
-          { value: 'yes', key: 'donor-consent-yes' },
-          { value: 'no', key: 'donor-consent-no' },
-        ],
-      }),
-      answer: (_ctx, input, d) => {
-        const v = input.kind === 'choice' ? input.value : '';
-        if (v !== 'yes' && v !== 'no') throw new UserError('donor-consent-invalid');
-        return { ...d, consent: v === 'yes' };
-      },
-    },
+      askKey: 'donor-ask-consent',
+      values: ['yes', 'no'],
+      label: (v) => `donor-consent-${v}`,
+      invalidKey: 'donor-consent-invalid',
+      set: (d, v) => ({ ...d, consent: v === 'yes' }),
+    }),
   ],
 };

@@ -10,6 +10,7 @@ import { UserError } from '../../../src/engine/errors.ts';
 import type { Tr } from '../../../src/engine/items-text.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
 import type { MissingReport } from '../../../src/ledger/index.ts';
+import { choiceStep, isSkip, skipChoice } from '../dialog-answers.ts';
 import { defaultTranslator } from '../supply/format.ts';
 import { pointLocation, textLocation } from '../supply/location.ts';
 import { phoneFrom } from '../supply/need-dialog.ts';
@@ -26,11 +27,8 @@ const MissingData = z.object({
 });
 export type MissingData = z.infer<typeof MissingData>;
 
-const SKIP = 'skip';
 const MAX_TEXT = 200;
 const MATCH_WINDOW_MS = 14 * 86_400_000;
-const skipChoice = { value: SKIP, key: 'need-skip' };
-const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
 const shortText = (input: InboundContent, max = MAX_TEXT) => {
   const text = input.kind === 'text' ? input.text.trim() : '';
   if (!text || text.length > max) throw new UserError('missing-text-invalid', { max });
@@ -112,19 +110,15 @@ export const missingDialog: DialogDef<MissingData> = {
       ask: () => ({ key: 'missing-ask-name' }),
       answer: (_ctx, input, d) => ({ ...d, name: shortText(input, 80) }),
     },
-    {
+    choiceStep<MissingData, (typeof AGE_RANGES)[number]>({
       id: 'age',
       skip: (d) => d.ageRange !== undefined,
-      ask: () => ({
-        key: 'missing-ask-age',
-        choices: AGE_RANGES.map((a) => ({ value: a, key: `missing-age-${a}` })),
-      }),
-      answer: (_ctx, input, d) => {
-        const a = AGE_RANGES.find((x) => input.kind === 'choice' && x === input.value);
-        if (!a) throw new UserError('missing-age-invalid');
-        return { ...d, ageRange: a };
-      },
-    },
+      askKey: 'missing-ask-age',
+      values: AGE_RANGES,
+      label: (a) => `missing-age-${a}`,
+      invalidKey: 'missing-age-invalid',
+      set: (d, ageRange) => ({ ...d, ageRange }),
+    }),
     {
       id: 'place',
       skip: (d) => d.placed === true,

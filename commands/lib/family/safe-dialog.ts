@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { InboundContent } from '../../../src/domain/message.ts';
 import { type PersonId, phoneOfPersonId } from '../../../src/domain/message.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
-import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
+import { choiceStep, textOf } from '../dialog-answers.ts';
 import { textLocation } from '../supply/location.ts';
 import { locationStep } from '../supply/location-steps.ts';
 import { phoneFrom } from '../supply/need-dialog.ts';
@@ -25,7 +24,6 @@ export type SafeData = z.infer<typeof SafeData>;
 
 const MAX_MESSAGE = 200;
 const PRIVATE_WORDS = /^(private|pribadi|rahasia|coordinators|koordinator)\b\s*/i;
-const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
 
 /** The number a check-in is found by: WhatsApp's own, else the one this person gave last time. */
 export function knownPhone(ctx: CommandContext): string | undefined {
@@ -92,21 +90,14 @@ export const safeDialog: DialogDef<SafeData> = {
       },
     },
     locationStep<SafeData>('safe-ask-place', { skippable: true, skip: (d) => d.quick === true }),
-    {
+    choiceStep<SafeData, 'phone' | 'coordinators'>({
       id: 'visibility',
       skip: (d) => d.visibility !== undefined || d.quick === true,
-      ask: () => ({
-        key: 'safe-ask-visibility',
-        choices: [
-          { value: 'phone', key: 'safe-visibility-phone' },
-          { value: 'coordinators', key: 'safe-visibility-coordinators' },
-        ],
-      }),
-      answer: (_ctx, input, d) => {
-        const v = input.kind === 'choice' ? input.value : undefined;
-        if (v !== 'phone' && v !== 'coordinators') throw new UserError('safe-visibility-invalid');
-        return { ...d, visibility: v };
-      },
-    },
+      askKey: 'safe-ask-visibility',
+      values: ['phone', 'coordinators'],
+      label: (v) => `safe-visibility-${v}`,
+      invalidKey: 'safe-visibility-invalid',
+      set: (d, visibility) => ({ ...d, visibility }),
+    }),
   ],
 };

@@ -7,7 +7,6 @@ import {
   UNIT_WORDS,
   type UnitId,
 } from '../../../src/domain/items.ts';
-import type { InboundContent } from '../../../src/domain/message.ts';
 import { splitServices } from '../../../src/domain/services.ts';
 import { SKILLS } from '../../../src/domain/skills.ts';
 import { readUntil, splitUntil } from '../../../src/domain/until.ts';
@@ -15,6 +14,7 @@ import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
 import type { Offer } from '../../../src/ledger/index.ts';
+import { choiceStep, isSkip, SKIP, textOf } from '../dialog-answers.ts';
 import { defaultTranslator } from '../supply/format.ts';
 import { type RequestLocation, textLocation } from '../supply/location.ts';
 import { areaStep, locationStep, orAsk } from '../supply/location-steps.ts';
@@ -45,10 +45,6 @@ const OfferData = z.object({
   quick: z.boolean().optional(),
 });
 export type OfferData = z.infer<typeof OfferData> & RequestLocation;
-
-const SKIP = 'skip';
-const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
-const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
 
 /** What an offer gives, as typed: goods by the item catalog, services (a truck, a boat) by the skill one. */
 const offered = (text: string) => splitServices(itemsFrom(text));
@@ -143,22 +139,15 @@ export const offerDialog: DialogDef<OfferData> = {
         return { ...d, until: offerUntil(ctx, textOf(input) ?? '') };
       },
     },
-    {
+    choiceStep<OfferData, 'brings' | 'pickup'>({
       id: 'delivery',
       skip: (d) => d.delivery !== undefined || d.quick === true,
-      ask: () => ({
-        key: 'offer-ask-delivery',
-        choices: [
-          { value: 'brings', key: 'offer-delivery-brings' },
-          { value: 'pickup', key: 'offer-delivery-pickup' },
-        ],
-      }),
-      answer: (_ctx, input, d) => {
-        const value = input.kind === 'choice' ? input.value : undefined;
-        if (value !== 'brings' && value !== 'pickup') throw new UserError('offer-delivery-invalid');
-        return { ...d, delivery: value };
-      },
-    },
+      askKey: 'offer-ask-delivery',
+      values: ['brings', 'pickup'],
+      label: (v) => `offer-delivery-${v}`,
+      invalidKey: 'offer-delivery-invalid',
+      set: (d, delivery) => ({ ...d, delivery }),
+    }),
     {
       id: 'contact',
       skip: (d) => d.contact !== undefined || d.quick === true,

@@ -1,13 +1,11 @@
-import type { InboundContent } from '../../../src/domain/message.ts';
 import type { DialogStep } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
+import { isSkip, skipChoice, textOf } from '../dialog-answers.ts';
 import { areaChoices, pickArea, pointLocation, type RequestLocation, textLocation } from './location.ts';
 
 /** A dialog's data that asks where something is: the place read so far, and whether it was asked. */
 type Located = RequestLocation & { located?: boolean };
-
-const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
 
 /** Runs `read`; a refusal is said at once, and the dialog then asks for that part (the one-shot forms). */
 export function orAsk<T>(out: Outcome, read: () => T): T | undefined {
@@ -19,9 +17,6 @@ export function orAsk<T>(out: Outcome, read: () => T): T | undefined {
     return undefined;
   }
 }
-
-/** The value of the skip button a skippable "where?" offers. */
-const SKIP = 'skip';
 
 /**
  * "Where?": a shared point, typed coordinates or an address (`/need`, `/offer`, `/safe`). With
@@ -38,11 +33,10 @@ export function locationStep<D extends Located>(
     ask: () => ({
       key: askKey,
       ask: 'location',
-      ...(options.skippable ? { choices: [{ value: SKIP, key: 'need-skip' }] } : {}),
+      ...(options.skippable ? { choices: [skipChoice] } : {}),
     }),
     answer: (ctx, input, d) => {
-      if (options.skippable && input.kind === 'choice' && input.value === SKIP)
-        return { ...d, located: true };
+      if (options.skippable && isSkip(input)) return { ...d, located: true };
       if (input.kind === 'location')
         return { ...d, ...pointLocation(ctx, input.lat, input.lon), located: true };
       const text = textOf(input);

@@ -8,13 +8,13 @@ import {
   UNIT_WORDS,
   type UnitId,
 } from '../../../src/domain/items.ts';
-import type { InboundContent } from '../../../src/domain/message.ts';
 import { URGENCIES } from '../../../src/domain/request-states.ts';
 import { bareCount, readSupplyText } from '../../../src/domain/supply-text.ts';
 import type { CommandContext, DialogDef } from '../../../src/engine/command.ts';
 import { UserError } from '../../../src/engine/errors.ts';
 import type { Outcome } from '../../../src/engine/outcome.ts';
 import type { SupplyRequest } from '../../../src/ledger/index.ts';
+import { choiceStep, isSkip, SKIP, skipChoice, textOf } from '../dialog-answers.ts';
 import { defaultTranslator, fullLocation, requestArgs } from './format.ts';
 import { type RequestLocation, textLocation } from './location.ts';
 import { areaStep, locationStep, orAsk } from './location-steps.ts';
@@ -46,12 +46,8 @@ const NeedData = z.object({
 });
 export type NeedData = z.infer<typeof NeedData> & RequestLocation;
 
-const SKIP = 'skip';
 const MAX_PEOPLE = 100_000;
 const MAX_NOTE = 500;
-const skipChoice = { value: SKIP, key: 'need-skip' };
-const isSkip = (input: InboundContent) => input.kind === 'choice' && input.value === SKIP;
-const textOf = (input: InboundContent) => (input.kind === 'text' ? input.text.trim() : undefined);
 
 /** Items from text, or a UserError saying what to fix. */
 export function itemsFrom(text: string): RequestItem[] {
@@ -158,20 +154,15 @@ export const needDialog: DialogDef<NeedData> = {
     },
     locationStep<NeedData>('need-ask-location'),
     areaStep<NeedData>(),
-    {
+    choiceStep<NeedData, (typeof URGENCIES)[number]>({
       id: 'urgency',
       skip: (d) => d.urgency !== undefined || d.quick === true,
-      ask: () => ({
-        key: 'need-ask-urgency',
-        choices: URGENCIES.map((u) => ({ value: u, key: `supply-urgency-${u}` })),
-      }),
-      answer: (_ctx, input, d) => {
-        const value = input.kind === 'choice' ? input.value : undefined;
-        const urgency = URGENCIES.find((u) => u === value);
-        if (!urgency) throw new UserError('need-urgency-invalid');
-        return { ...d, urgency };
-      },
-    },
+      askKey: 'need-ask-urgency',
+      values: URGENCIES,
+      label: (u) => `supply-urgency-${u}`,
+      invalidKey: 'need-urgency-invalid',
+      set: (d, urgency) => ({ ...d, urgency }),
+    }),
     {
       id: 'contact',
       skip: (d) => d.contact !== undefined || d.quick === true,
