@@ -19,16 +19,7 @@ export interface Checkin {
   createdAt: number;
 }
 
-export interface NewCheckin {
-  personId: string;
-  name: string | null;
-  phone: string;
-  message: string | null;
-  area: string | null;
-  lat: number | null;
-  lon: number | null;
-  visibility: CheckinVisibility;
-}
+export type NewCheckin = Omit<Checkin, 'id' | 'createdAt'>;
 
 /** One /find of a number, for `/whofound`. */
 export interface Lookup {

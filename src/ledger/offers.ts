@@ -61,20 +61,8 @@ export type MatchResult =
   | { ok: true; match: Match }
   | { ok: false; why: 'offer-closed' | 'no-such-line' | 'committed'; left?: number };
 
-interface OfferRow {
-  id: number;
-  donor: string;
-  lat: number | null;
-  lon: number | null;
-  address: string | null;
-  area: string | null;
-  until: number;
-  delivery: Delivery;
-  contact: string | null;
-  status: OfferStatus;
-  services: string;
-  created_at: number;
-}
+/** An offer as its row stores it: its lines apart, its services as JSON. */
+type OfferRow = Omit<Offer, 'items' | 'services' | 'createdAt'> & { services: string; created_at: number };
 
 interface OfferItemRow {
   line: number;

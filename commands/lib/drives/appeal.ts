@@ -30,10 +30,11 @@ const countLines = (ctx: CommandContext, found: readonly BloodRequest[]) =>
  * fits (listen mode, when on, may still draft it).
  */
 export function answerAppealInGroup(ctx: CommandContext, text: string): Outcome | undefined {
-  const group = ctx.ledger.groups.byChat(ctx.chat);
-  if (!group?.active) return undefined;
+  // Every message in every group comes here: the pure reader first, the ledger only for an appeal.
   const found = fitting(ctx, text);
   if (!found?.length) return undefined;
+  const group = ctx.ledger.groups.byChat(ctx.chat);
+  if (!group?.active) return undefined;
   return new Outcome().toGroup(group.id, {
     lines: [{ key: 'blood-appeal-title' }, ...countLines(ctx, found), { key: 'blood-appeal-forward' }],
   });
